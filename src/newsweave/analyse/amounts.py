@@ -1,0 +1,86 @@
+"""Amounts: numbers with what they count ("1,000 prisoners", "$4 million", "12%")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from newsweave.records import Amount, Article
+
+AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+)  # fmt: skip
+_WORDS = {word: value for value, word in enumerate(_NUMBER_WORDS)}
+_SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "dozen": 12,
+    "dozens": 12,
+}
+_CURRENCIES = {
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "dollars": "USD",
+    "euros": "EUR",
+    "pounds": "GBP",
+    "hryvnias": "UAH",
+    "rubles": "RUB",
+    "roubles": "RUB",
+}
+
+
+def find_amounts(doc: Doc, article: Article) -> list[Amount]:
+    """Numeric entities with their value and the thing they count."""
+    return [
+        Amount(ent.start_char, ent.end_char, ent.text, parse_number(ent.text), _unit(ent))
+        for ent in doc.ents
+        if ent.label_ in AMOUNT_LABELS
+    ]
+
+
+def parse_number(text: str) -> float | None:
+    """The value of "1,000", "4.5 million", "three", "a dozen"; ``None`` if there is none."""
+    lowered = text.lower()
+    match = _NUMBER.search(lowered)
+    value: float | None = None
+    if match:
+        value = float(match.group().replace(",", ""))
+    else:
+        value = next(
+            (float(_WORDS[w]) for w in re.findall(r"[a-z]+", lowered) if w in _WORDS), None
+        )
+    for word, scale in _SCALES.items():
+        if re.search(rf"\b{word}\b", lowered):
+            value = (value or 1.0) * scale
+            break
+    return value
+
+
+def _unit(ent: Span) -> str | None:
+    """What an amount counts: its currency, percent, or the noun it modifies."""
+    for token in ent:
+        currency = _CURRENCIES.get(token.text.lower()) or _CURRENCIES.get(token.text)
+        if currency:
+            return currency
+    if ent.label_ == "PERCENT":
+        return "%"
+    head = ent.root.head
+    if ent.root.dep_ in {"nummod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
+        tail = [t for t in head.rights if t.dep_ == "prep" and t.lower_ == "of"]
+        if tail:
+            objects = [t for t in tail[0].rights if t.dep_ == "pobj"]
+            if objects:
+                return f"{head.text} of {objects[0].text}"
+        return head.text
+    return None

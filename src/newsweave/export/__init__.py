@@ -1,0 +1,1 @@
+"""Exports: the JSON output contract, CSV tables, Markdown and HTML dossiers."""

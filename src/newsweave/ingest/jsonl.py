@@ -1,0 +1,33 @@
+"""JSON Lines: one article per line with ``id``, ``text`` and optional metadata."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from newsweave.errors import InputError
+
+
+def parse_jsonl(text: str, *, source: str) -> Iterator[dict[str, Any] | InputError]:
+    """Yield each line's fields, or an ``InputError`` naming the line, and go on."""
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"line {lineno} is not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield InputError(where, f"line {lineno} is not a JSON object")
+            continue
+        text_value = record.get("text")
+        if not isinstance(text_value, str) or not text_value.strip():
+            yield InputError(where, f"line {lineno} has no 'text' string")
+            continue
+        record.setdefault("id", f"{source.rsplit('/', 1)[-1]}:{lineno}")
+        record["id"] = str(record["id"])
+        record["_source"] = where
+        yield record

@@ -1,0 +1,66 @@
+"""Plain-text articles, with or without a header.
+
+Two header forms are understood:
+
+* the inline prefix `` date 2025-05-16 `` followed by the body on the same line;
+* a ``key: value`` block (date, outlet, title, url, ...) ended by a blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_INLINE_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s+")
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]*)\s*:\s*(.*?)\s*$")
+
+# Header keys and the metadata field each feeds.
+HEADER_KEYS = {
+    "date": "published",
+    "published": "published",
+    "pubdate": "published",
+    "outlet": "outlet",
+    "source": "outlet",
+    "publisher": "outlet",
+    "site": "outlet",
+    "title": "title",
+    "headline": "title",
+    "url": "url",
+    "link": "url",
+    "author": "author",
+    "byline": "author",
+    "id": "id",
+}
+
+
+@dataclass(frozen=True)
+class ParsedText:
+    body: str
+    meta: dict[str, str]
+
+
+def parse_text(raw: str) -> ParsedText:
+    """Split header metadata from the body; the body is what offsets index into."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    inline = _INLINE_DATE.match(raw)
+    if inline:
+        return ParsedText(raw[inline.end() :].strip(), {"published": inline.group(1)})
+    meta, body_start = _header_block(raw)
+    body = raw[body_start:] if meta else raw
+    return ParsedText(body.strip(), meta)
+
+
+def _header_block(raw: str) -> tuple[dict[str, str], int]:
+    """Metadata of a leading ``key: value`` block and where the body starts (0 if none)."""
+    meta: dict[str, str] = {}
+    offset = 0
+    for line in raw.split("\n"):
+        if not line.strip():
+            return (meta, offset + len(line) + 1) if meta else ({}, 0)
+        match = _HEADER_LINE.match(line)
+        field = HEADER_KEYS.get(match.group(1).lower()) if match else None
+        if match is None or field is None:
+            return {}, 0  # not a header: the text starts right away
+        meta[field] = match.group(2)
+        offset += len(line) + 1
+    return {}, 0  # a file of header lines only has no body

@@ -1,0 +1,220 @@
+"""The store: the only module that writes. SQLite by default, PostgreSQL by URL, one schema.
+
+Each article and its analysis is written in one transaction, so an interrupted run leaves
+no half-written article and a re-run completes the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from importlib import resources
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import Connection, Engine
+
+from newsweave import config
+from newsweave.errors import StoreError
+from newsweave.records import (
+    Amount,
+    Article,
+    ArticleAnalysis,
+    EntityMention,
+    Event,
+    Quote,
+    Sentence,
+    TimeRef,
+)
+from newsweave.store import tables
+from newsweave.store.rows import from_row, to_row
+
+__all__ = ["Store", "open_store"]
+
+log = logging.getLogger(__name__)
+
+_RECORD_TYPES: dict[str, type] = {
+    "sentences": Sentence,
+    "entities": EntityMention,
+    "quotes": Quote,
+    "times": TimeRef,
+    "amounts": Amount,
+    "events": Event,
+}
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at ``url``.
+
+    ``url`` is an SQLAlchemy URL or a plain path to an SQLite file; ``None`` means
+    ``NEWSWEAVE_DB`` or ``newsweave.db`` in the current directory.
+    """
+    return Store(config.database_url(url))
+
+
+class Store:
+    """Read and write articles and their analyses."""
+
+    def __init__(self, url: str) -> None:
+        self.url = _driver_url(url)
+        try:
+            self.engine: Engine = sa.create_engine(self.url, future=True)
+            if self.engine.dialect.name == "sqlite":
+                sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            self._migrate()
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(
+                f"cannot open the database {_safe(self.url)}: {exc.__class__.__name__}: "
+                f"{str(exc).splitlines()[0]}"
+            ) from exc
+
+    def _migrate(self) -> None:
+        cfg = Config()
+        cfg.set_main_option(
+            "script_location", str(resources.files("newsweave.store") / "migrations")
+        )
+        with self.engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write_analysis(self, analysis: ArticleAnalysis) -> Article:
+        """Store an article and its analysis in one transaction; returns the stored article.
+
+        An article already stored (same key) is left as it is. When another article already
+        uses the same id, this one gets its key appended to stay addressable.
+        """
+        article = analysis.article
+        with self.engine.begin() as conn:
+            if self._has_key(conn, article.key):
+                return article
+            taken = conn.execute(
+                sa.select(tables.articles.c.key).where(tables.articles.c.id == article.id)
+            ).first()
+            if taken is not None:
+                article = replace(article, id=f"{article.id}~{article.key[:8]}")
+            row = to_row(article, tables.articles, ingested_at=dt.datetime.now(dt.UTC))
+            conn.execute(tables.articles.insert(), row)
+            for field, table in tables.ANALYSIS_TABLES.items():
+                records = getattr(analysis, field)
+                if records:
+                    conn.execute(
+                        table.insert(),
+                        [
+                            to_row(r, table, article_key=article.key, seq=i)
+                            for i, r in enumerate(records)
+                        ],
+                    )
+        return article
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` are already stored."""
+        wanted = list(keys)
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                found.update(
+                    conn.scalars(
+                        sa.select(tables.articles.c.key).where(tables.articles.c.key.in_(chunk))
+                    )
+                )
+        return found
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.scalar(sa.select(sa.func.count()).select_from(tables.articles)) or 0)
+
+    def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Stored articles, newest publication first."""
+        query = (
+            sa.select(tables.articles)
+            .order_by(tables.articles.c.published.desc().nulls_last(), tables.articles.c.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [from_row(Article, row) for row in conn.execute(query)]
+
+    def article(self, ref: str) -> Article | None:
+        """The article with id ``ref``, or whose key is or starts with ``ref``."""
+        a = tables.articles
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(a).where(a.c.id == ref)).first()
+            if row is None and len(ref) >= 6:
+                rows = conn.execute(
+                    sa.select(a).where(a.c.key.startswith(ref, autoescape=True)).limit(2)
+                ).all()
+                row = rows[0] if len(rows) == 1 else None
+        return from_row(Article, row) if row is not None else None
+
+    def analysis(self, ref: str) -> ArticleAnalysis | None:
+        """An article with everything the analysis found in it."""
+        article = self.article(ref)
+        if article is None:
+            return None
+        found: dict[str, Any] = {}
+        with self.engine.connect() as conn:
+            for field, table in tables.ANALYSIS_TABLES.items():
+                rows = conn.execute(
+                    sa.select(table).where(table.c.article_key == article.key).order_by(table.c.seq)
+                )
+                found[field] = tuple(from_row(_RECORD_TYPES[field], r) for r in rows)
+        return ArticleAnalysis(article=article, **found)
+
+    def analyses(self) -> Iterator[ArticleAnalysis]:
+        """Every stored article's analysis."""
+        for article in self.articles():
+            analysis = self.analysis(article.key)
+            if analysis is not None:
+                yield analysis
+
+    @staticmethod
+    def _has_key(conn: Connection, key: str) -> bool:
+        return (
+            conn.execute(
+                sa.select(tables.articles.c.key).where(tables.articles.c.key == key)
+            ).first()
+            is not None
+        )
+
+
+def _driver_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL URLs that name no driver."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return url
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers (the web server) never block the writer
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()

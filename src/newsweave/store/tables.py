@@ -1,0 +1,125 @@
+"""The schema, in SQLAlchemy Core. One table per record type; spans as start/end/text columns.
+
+Nested spans (a quote's speaker, cue and channel) are flattened into prefixed columns
+(``speaker_start``, ``speaker_text``, ...). Changing a table needs a new Alembic migration
+in ``migrations/versions``; ``tests/test_store.py`` checks that the two agree.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+
+def _span(prefix: str) -> list[Column]:
+    return [
+        Column(f"{prefix}_start", Integer),
+        Column(f"{prefix}_end", Integer),
+        Column(f"{prefix}_text", Text),
+    ]
+
+
+def _owned(name: str, *columns: Column) -> Table:
+    """A table of records found in one article, in the order they were found."""
+    return Table(
+        name,
+        metadata,
+        Column(
+            "article_key",
+            String(32),
+            ForeignKey("articles.key", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column("seq", Integer, primary_key=True),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+        *columns,
+    )
+
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("key", String(32), primary_key=True),
+    Column("id", String(512), nullable=False, unique=True),
+    Column("text", Text, nullable=False),
+    Column("published", String(10), index=True),
+    Column("published_inferred", Boolean, nullable=False, default=False),
+    Column("published_evidence", Text),
+    Column("outlet", String(512), index=True),
+    Column("outlet_inferred", Boolean, nullable=False, default=False),
+    Column("title", Text),
+    Column("url", Text),
+    Column("source", Text),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+sentences = _owned("sentences")
+
+entity_mentions = _owned(
+    "entity_mentions",
+    Column("label", String(32), nullable=False),
+    Column("entity", String(64), index=True),
+    Column("name", Text),
+    Column("role", Text),
+)
+
+quotes = _owned(
+    "quotes",
+    Column("kind", String(16), nullable=False),
+    *_span("speaker"),
+    Column("speaker_name", Text),
+    Column("speaker_entity", String(64), index=True),
+    *_span("cue"),
+    *_span("channel"),
+)
+
+times = _owned(
+    "times",
+    Column("type", String(16), nullable=False),
+    Column("value", String(64)),
+    Column("mod", String(16)),
+)
+
+amounts = _owned(
+    "amounts",
+    Column("value", Float),
+    Column("unit", Text),
+)
+
+events = _owned(
+    "events",
+    Column("action", Text, nullable=False),
+    Column("code", String(32), index=True),
+    *_span("actor"),
+    *_span("target"),
+    Column("time", String(64)),
+    *_span("place"),
+    Column("negated", Boolean, nullable=False, default=False),
+    Column("modality", String(32)),
+)
+
+#: ArticleAnalysis field -> the table its records go to.
+ANALYSIS_TABLES: dict[str, Table] = {
+    "sentences": sentences,
+    "entities": entity_mentions,
+    "quotes": quotes,
+    "times": times,
+    "amounts": amounts,
+    "events": events,
+}
+
+__all__ = ["ANALYSIS_TABLES", "articles", "metadata"]

@@ -1,0 +1,127 @@
+"""The store, against SQLite and a real PostgreSQL server alike."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from newsweave.ingest import article_key
+from newsweave.records import (
+    Amount,
+    Article,
+    ArticleAnalysis,
+    EntityMention,
+    Event,
+    Quote,
+    Sentence,
+    Span,
+    Speaker,
+    TimeRef,
+)
+from newsweave.store import open_store, tables
+
+TEXT = "Mayor Ana Ruiz said on Monday: “The bridge opens in May.” 300 people came."
+
+
+def _analysis(
+    text: str = TEXT, *, id_: str = "a.txt", outlet: str | None = "River News"
+) -> ArticleAnalysis:
+    article = Article(
+        id=id_,
+        key=article_key(text, outlet),
+        text=text,
+        published="2026-03-16",
+        outlet=outlet,
+        title="Bridge",
+        source="a.txt",
+    )
+    return ArticleAnalysis(
+        article=article,
+        sentences=(Sentence(0, 57, text[0:57]), Sentence(58, 75, text[58:75])),
+        entities=(EntityMention(6, 14, "Ana Ruiz", "PERSON", name="Ana Ruiz", role="Mayor"),),
+        quotes=(
+            Quote(
+                32,
+                55,
+                text[32:55],
+                "direct",
+                speaker=Speaker(6, 14, "Ana Ruiz", "Ana Ruiz"),
+                cue=Span(15, 19, "said"),
+            ),
+        ),
+        times=(TimeRef(20, 29, "on Monday", "DATE", "2026-03-16"),),
+        amounts=(Amount(58, 61, "300", 300.0, "people"),),
+        events=(Event(6, 55, text[6:55], "said", code="CONSULT", actor=Span(6, 14, "Ana Ruiz")),),
+    )
+
+
+def test_round_trip_every_record(store_url: str) -> None:
+    analysis = _analysis()
+    with open_store(store_url) as store:
+        store.write_analysis(analysis)
+        loaded = store.analysis("a.txt")
+    assert loaded == analysis
+
+
+def test_same_article_stored_once(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store.write_analysis(_analysis())
+        store.write_analysis(_analysis())
+        assert store.count_articles() == 1
+        assert store.known_keys([_analysis().article.key, "nope"]) == {_analysis().article.key}
+
+
+def test_other_article_with_same_id_stays_addressable(store_url: str) -> None:
+    other = _analysis(TEXT + " Traffic was light.")
+    with open_store(store_url) as store:
+        store.write_analysis(_analysis())
+        stored = store.write_analysis(other)
+        assert stored.id == f"a.txt~{other.article.key[:8]}"
+        assert store.analysis(stored.id) is not None
+        assert store.article(other.article.key[:10]) == stored
+
+
+def test_failed_write_leaves_nothing_half_written(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsweave.store as store_module
+
+    real_to_row = store_module.to_row
+
+    def crash_on_quotes(record: object, table: sa.Table, **extra: object) -> dict[str, object]:
+        if table is tables.quotes:  # after the article and its sentences were inserted
+            raise sa.exc.OperationalError("insert", {}, Exception("disk I/O error"))
+        return real_to_row(record, table, **extra)
+
+    monkeypatch.setattr(store_module, "to_row", crash_on_quotes)
+    with open_store(store_url) as store:
+        with pytest.raises(sa.exc.OperationalError):
+            store.write_analysis(_analysis())
+        assert store.count_articles() == 0
+        with store.engine.connect() as conn:
+            assert conn.scalar(sa.select(sa.func.count()).select_from(tables.sentences)) == 0
+        monkeypatch.setattr(store_module, "to_row", real_to_row)
+        store.write_analysis(_analysis())  # the re-run completes it
+        assert store.analysis("a.txt") == _analysis()
+
+
+def test_migrations_match_the_tables(store_url: str) -> None:
+    with open_store(store_url) as store, store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), tables.metadata)
+    assert diff == []
+
+
+def test_reopening_keeps_data(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store.write_analysis(_analysis())
+    with open_store(store_url) as store:
+        assert [a.id for a in store.articles()] == ["a.txt"]
+
+
+def test_bad_url_is_a_clear_error() -> None:
+    from newsweave.errors import StoreError
+
+    with pytest.raises(StoreError, match="cannot open the database"):
+        open_store("postgresql://nobody:secret@127.0.0.1:1/none")
