@@ -23,11 +23,19 @@ $(SYSSTAMP): scripts/install-system.sh
 	bash scripts/install-system.sh
 	@mkdir -p $(VENV) && touch $@
 
+# The main job on the bundled examples: ingest, list the stories, then the largest story's
+# dossier in the terminal and as a self-contained HTML page.
 demo: install
-	$(BIN)/newsweave --db demo.db ingest examples/ || test $$? -eq 2
-	$(BIN)/newsweave --db demo.db articles
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/newsweave --db demo.db ingest examples/
+	$(BIN)/newsweave --db demo.db stories
+	@id=$$($(BIN)/newsweave --db demo.db stories --json | $(PY) -c \
+	  "import json,sys; print(max(json.load(sys.stdin), key=lambda s: s['article_count'])['id'])"); \
+	$(BIN)/newsweave --db demo.db show $$id && \
+	$(BIN)/newsweave --db demo.db export $$id --format html -o demo-story.html && \
+	echo "The dossier as a web page: $$(pwd)/demo-story.html"
 	$(BIN)/newsweave analyze examples/ --json > demo.json
-	@echo "The whole analysis as JSON (output contract v1): demo.json"
+	@echo "The whole analysis as JSON (output contract v1): $$(pwd)/demo.json"
 
 lint: install
 	$(BIN)/ruff check src tests bench
@@ -45,4 +53,4 @@ bench: install
 	$(PY) bench/analyze_throughput.py
 
 clean:
-	rm -rf $(VENV) demo.db* demo.json .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) demo.db* demo.json demo-story.html .pytest_cache .mypy_cache .ruff_cache

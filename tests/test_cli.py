@@ -95,6 +95,7 @@ def test_ingest_twice_stores_once(seeds_dir: Path, store_url: str) -> None:
         "stored": 0,
         "duplicates": 2,
         "rejected": 0,
+        "stories_updated": 0,
         "total_articles": 2,
     }
     listing = runner.invoke(main, ["--db", store_url, "articles", "--json"])
@@ -103,6 +104,10 @@ def test_ingest_twice_stores_once(seeds_dir: Path, store_url: str) -> None:
     )
     shown = runner.invoke(main, ["--db", store_url, "show", "000_684d17ba5a89146b.txt"])
     assert shown.exit_code == 0 and "Zelenskyy" in shown.output
+    [story] = json.loads(runner.invoke(main, ["--db", store_url, "stories", "--json"]).stdout)
+    assert story["article_count"] == 2
+    dossier = runner.invoke(main, ["--db", store_url, "show", story["id"], "--json"])
+    assert dossier.exit_code == 0 and json.loads(dossier.stdout)["statements"]
 
 
 def test_bad_inputs_are_reported_and_the_rest_is_stored(tmp_path: Path, store_url: str) -> None:
@@ -137,7 +142,7 @@ def test_bad_inputs_are_reported_and_the_rest_is_stored(tmp_path: Path, store_ur
 
 def test_unknown_article_is_a_clean_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "x.db"), "show", "nope"])
-    assert result.exit_code != 0 and "no article 'nope'" in result.output
+    assert result.exit_code != 0 and "no story or article 'nope'" in result.output
 
 
 def test_killed_ingest_completes_on_rerun(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ Library errors become a one-line message and a non-zero exit here, and only here
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 import json
@@ -18,7 +19,6 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
-from rich.text import Text
 
 from newsweave import config
 from newsweave.errors import NewsweaveError
@@ -122,6 +122,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], max_bytes: int, as_json: 
         "stored": len(report.stored),
         "duplicates": report.duplicates,
         "rejected": len(report.rejected),
+        "stories_updated": len(report.stories),
         "total_articles": store.count_articles(),
     }
     if as_json:
@@ -171,39 +172,41 @@ def articles(ctx: click.Context, limit: int, as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("article_id")
-@click.option("--json", "as_json", is_flag=True, help="Print the article's analysis as JSON.")
+@click.argument("ref")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of the rendering.")
 @click.pass_context
 @_fail_cleanly
-def show(ctx: click.Context, article_id: str, as_json: bool) -> None:
-    """Show one stored article with its entities highlighted.
+def show(ctx: click.Context, ref: str, as_json: bool) -> None:
+    """Show a story's dossier, or one article with what was found in it highlighted.
+
+    REF is a story id (see `newsweave stories`) or an article id (see `newsweave articles`).
 
     \b
     Example:
-      newsweave show 000_684d17ba5a89146b.txt
+      newsweave show s1a2b3c4d5e6f
+      newsweave show 000_684d17ba5a89146b.txt --json
     """
     from newsweave.export.json import article_to_json
+    from newsweave.export.terminal import render_article, render_dossier
 
-    analysis = _store(ctx).analysis(article_id)
+    store = _store(ctx)
+    dossier = store.dossier(ref)
+    if dossier is not None:
+        if as_json:
+            click.echo(json.dumps(dossier, ensure_ascii=False, indent=2))
+        else:
+            render_dossier(console, dossier)
+        return
+    analysis = store.analysis(ref)
     if analysis is None:
         raise click.ClickException(
-            f"no article {article_id!r} in the store (see `newsweave articles`)"
+            f"no story or article {ref!r} in the store "
+            "(see `newsweave stories` and `newsweave articles`)"
         )
     if as_json:
         click.echo(json.dumps(article_to_json(analysis), ensure_ascii=False, indent=2))
-        return
-    a = analysis.article
-    console.print(
-        f"[bold]{a.title or a.id}[/bold]  {a.outlet or ''}  {a.published or ''}"
-        f"{' (inferred)' if a.published_inferred else ''}"
-    )
-    text = Text(a.text)
-    styles = {"PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green", "LOC": "green"}
-    for q in analysis.quotes:
-        text.stylize("italic yellow", q.start, q.end)
-    for e in analysis.entities:
-        text.stylize(styles.get(e.label, "underline"), e.start, e.end)
-    console.print(text)
+    else:
+        render_article(console, analysis)
 
 
 @main.command()
@@ -224,21 +227,176 @@ def analyze(paths: tuple[str, ...], as_json: bool, max_bytes: int) -> None:
     collection = analyze_paths(paths, max_bytes=max_bytes)
     _report_rejected(collection.rejected)
     if as_json:
-        click.echo(json.dumps(collection_to_json(collection.analyses), ensure_ascii=False))
+        payload = collection_to_json(collection.analyses, collection.entities, collection.stories)
+        click.echo(json.dumps(payload, ensure_ascii=False))
     else:
-        table = Table("id", "published", "outlet", "entities", "quotes", "times")
-        for an in collection.analyses:
-            table.add_row(
-                an.article.id,
-                an.article.published or "?",
-                an.article.outlet or "",
-                str(len(an.entities)),
-                str(len(an.quotes)),
-                str(len(an.times)),
-            )
+        table = Table("story", "articles", "outlets", "title")
+        for story in collection.stories:
+            outlets = {s.outlet or s.article for s in story.sources}
+            table.add_row(story.id, str(len(story.articles)), str(len(outlets)), story.title)
         console.print(table)
     if collection.rejected:
         sys.exit(2)
+
+
+@main.command()
+@click.option("--since", metavar="YYYY-MM-DD", help="Only stories still running on or after.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only stories begun on or before.")
+@click.option("--entity", metavar="ID", help="Only stories mentioning this entity.")
+@click.option("--outlet", help="Only stories this outlet reported.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+@_fail_cleanly
+def stories(
+    ctx: click.Context,
+    since: str | None,
+    until: str | None,
+    entity: str | None,
+    outlet: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """List stories, newest first: articles, independent outlets, dates.
+
+    \b
+    Example:
+      newsweave stories --since 2026-03-01 --outlet "The Harbor Gazette"
+    """
+    rows = _store(ctx).stories(since=since, until=until, entity=entity, outlet=outlet, limit=limit)
+    if as_json:
+        click.echo(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False))
+        return
+    table = Table("id", "dates", "articles", "outlets", "title")
+    for r in rows:
+        dates = f"{r.first_published or '?'} .. {r.last_published or '?'}"
+        table.add_row(r.id, dates, str(r.article_count), str(r.independent_outlets), r.title)
+    console.print(table)
+
+
+@main.command()
+@click.argument("story_id")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "md", "html"]), default="html", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (default: standard output).",
+)
+@click.pass_context
+@_fail_cleanly
+def export(ctx: click.Context, story_id: str, fmt: str, output: Path | None) -> None:
+    """Export a story's dossier as JSON, Markdown or a self-contained HTML page.
+
+    \b
+    Example:
+      newsweave export s1a2b3c4d5e6f --format html -o story.html
+    """
+    from newsweave.export import render_dossier_as
+
+    store = _store(ctx)
+    dossier = store.dossier(story_id)
+    if dossier is None:
+        raise click.ClickException(
+            f"no story {story_id!r} with a dossier (see `newsweave stories`)"
+        )
+    texts = {a.id: a.text for ref in dossier.get("articles", []) if (a := store.article(ref))}
+    rendered = render_dossier_as(fmt, dossier, texts)
+    if output is None:
+        click.echo(rendered)
+    else:
+        output.write_text(rendered, encoding="utf-8")
+        console.print(f"wrote {output}")
+
+
+@main.group(invoke_without_command=True)
+@click.option("--kind", type=click.Choice(["PERSON", "ORG", "PLACE", "GROUP"]))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+@_fail_cleanly
+def entities(ctx: click.Context, kind: str | None, as_json: bool) -> None:
+    """List canonical entities with their mention and article counts.
+
+    \b
+    Example:
+      newsweave entities --kind PERSON
+      newsweave entities show per_3f2a9c1b7d
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    store = _store(ctx)
+    counts = store.entity_counts()
+    rows = sorted(store.entities(kind=kind), key=lambda e: (-counts.get(e.id, (0, 0))[0], e.name))
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        **_entity_json(e),
+                        "mentions": counts.get(e.id, (0, 0))[0],
+                        "articles": counts.get(e.id, (0, 0))[1],
+                    }
+                    for e in rows
+                ],
+                ensure_ascii=False,
+            )
+        )
+        return
+    table = Table("id", "kind", "name", "mentions", "articles", "aliases")
+    for e in rows:
+        mentions, articles = counts.get(e.id, (0, 0))
+        table.add_row(e.id, e.kind, e.name, str(mentions), str(articles), ", ".join(e.aliases))
+    console.print(table)
+
+
+@entities.command("show")
+@click.argument("entity_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a rendering.")
+@click.pass_context
+@_fail_cleanly
+def entities_show(ctx: click.Context, entity_id: str, as_json: bool) -> None:
+    """Show one entity: aliases, roles, and the evidence behind every merge decision.
+
+    \b
+    Example:
+      newsweave entities show per_3f2a9c1b7d
+    """
+    store = _store(ctx)
+    entity = store.entity(entity_id)
+    if entity is None:
+        raise click.ClickException(f"no entity {entity_id!r} (see `newsweave entities`)")
+    evidence = store.entity_evidence(entity_id)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {**_entity_json(entity), "evidence": evidence}, ensure_ascii=False, default=str
+            )
+        )
+        return
+    console.print(f"[bold]{entity.name}[/bold]  {entity.kind}  {entity.id}")
+    console.print(f"aliases: {', '.join(entity.aliases)}")
+    if entity.roles:
+        console.print(f"roles: {', '.join(entity.roles)}")
+    place = {
+        k: v for k, v in entity.attributes.items() if k in ("geonames_id", "country", "lat", "lon")
+    }
+    if place:
+        console.print(f"place: {place}")
+    table = Table("article", "mention", "rule", "score", "why", title="linking decisions")
+    for e in evidence:
+        table.add_row(e["article"], e["text"], e["rule"], f"{e['score']:.2f}", e["detail"])
+    console.print(table)
+
+
+def _entity_json(entity: Any) -> dict[str, Any]:
+    data: dict[str, Any] = entity.as_dict()
+    data["attributes"] = {k: v for k, v in entity.attributes.items() if k in _PUBLIC_ATTRIBUTES}
+    return data
+
+
+_PUBLIC_ATTRIBUTES = ("geonames_id", "lat", "lon", "country", "feature")
 
 
 @main.command()

@@ -8,12 +8,16 @@ Every record found in an article carries ``start``/``end`` character offsets int
 from __future__ import annotations
 
 import dataclasses
+import types
+import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 QuoteKind = Literal["direct", "partial", "indirect"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 FactStatus = Literal["corroborated", "single-source", "conflicting"]
+R = TypeVar("R")
 
 
 def as_plain(value: Any) -> Any:
@@ -24,6 +28,33 @@ def as_plain(value: Any) -> Any:
         return [as_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: as_plain(v) for k, v in value.items()}
+    return value
+
+
+def from_plain(cls: type[R], data: Mapping[str, Any]) -> R:
+    """Rebuild a record from ``as_dict()`` output (nested records and tuples included).
+
+    Keys the record does not know are ignored, so older stored JSON still loads.
+    """
+    hints = typing.get_type_hints(cls)
+    values = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            values[f.name] = _from_plain_value(hints[f.name], data[f.name])
+    return cls(**values)
+
+
+def _from_plain_value(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(hint, types.UnionType):
+        options = [o for o in typing.get_args(hint) if o is not type(None)]
+        return _from_plain_value(options[0], value) if len(options) == 1 else value
+    if dataclasses.is_dataclass(hint) and isinstance(value, Mapping):
+        return from_plain(hint, value)  # type: ignore[arg-type]
+    if typing.get_origin(hint) is tuple:
+        item = typing.get_args(hint)[0]
+        return tuple(_from_plain_value(item, v) for v in value)
     return value
 
 
@@ -120,6 +151,9 @@ class TimeRef(Record):
     type: TimeType
     value: str | None
     mod: str | None = None  # START, MID, END, APPROX, ...
+    # Anchor-free form of a relative expression ("weekday:5:past", "day:-1", "monthday:05-16"),
+    # so it can be re-resolved against another publication date without the parse.
+    relative: str | None = None
 
 
 @dataclass(frozen=True)
@@ -181,6 +215,7 @@ class Evidence(Record):
     start: int
     end: int
     text: str
+    outlet: str | None = None  # the publishing outlet (None when unknown)
 
 
 @dataclass(frozen=True)
@@ -189,6 +224,9 @@ class Statement(Record):
 
     speaker: str | None  # canonical entity id
     variants: tuple[Evidence, ...]
+    id: str = ""  # stable within the story ("st1", ...): links highlights to statements
+    speaker_name: str | None = None  # the person's best name
+    differences: tuple[Difference, ...] = ()  # word-level changes of each variant vs the first
 
 
 @dataclass(frozen=True)
@@ -197,6 +235,10 @@ class Fact(Record):
     status: FactStatus
     outlets: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    id: str = ""  # "f1", ...
+    sources: int = 0  # independent sources (one outlet and near-duplicates count once)
+    conflict: str | None = None  # what disagrees: "number", "date", "place" or "actor"
+    sides: tuple[Side, ...] = ()  # for conflicting facts: each value with its outlets
 
 
 @dataclass(frozen=True)
@@ -204,13 +246,63 @@ class TimelineEntry(Record):
     value: str  # TIMEX3
     text: str
     evidence: tuple[Evidence, ...]
+    fact: str | None = None  # id of the fact this dated entry comes from
 
 
 @dataclass(frozen=True)
-class Story(Record):
+class Difference(Record):
+    """How one variant of a statement words a stretch differently from the first variant."""
+
+    variant: int  # index of the variant in Statement.variants (never 0)
+    op: str  # "replace", "insert" or "delete"
+    base: str  # the words of the first variant ("" for an insertion)
+    other: str  # the words of this variant ("" for a deletion)
+
+
+@dataclass(frozen=True)
+class Side(Record):
+    """One side of a disagreement: the value some outlets give, with their evidence."""
+
+    value: str  # as written ("1,200 prisoners", "2026-04-20", "Marrowgate")
+    outlets: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class CastMember(Record):
+    """A person or organisation of a story: who they are, how often named, what they said."""
+
+    id: str  # canonical entity id, or a name key ("~donald trump") when not linked
+    name: str
+    kind: str  # PERSON or ORG
+    roles: tuple[str, ...] = ()
+    mentions: int = 0
+    articles: tuple[str, ...] = ()  # article ids naming them
+    quotes: int = 0  # quotes attributed to them
+    statements: tuple[str, ...] = ()  # ids of their statements
+
+
+@dataclass(frozen=True)
+class DossierSource(Record):
+    """One article of a story as a source: its outlet and whether it copies another."""
+
+    article: str  # article id
+    outlet: str | None
+    published: str | None
+    title: str | None
+    source: str  # independence key: the outlet, or the article id when the outlet is unknown
+    duplicate_of: str | None = None  # article id of the original, for a near-duplicate
+
+
+@dataclass(frozen=True)
+class Dossier(Record):
+    """A story with what its sources say: the ``stories`` object of the output contract v1."""
+
     id: str
     title: str
-    articles: tuple[str, ...]  # article ids
+    articles: tuple[str, ...]
     statements: tuple[Statement, ...] = ()
     facts: tuple[Fact, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    cast: tuple[CastMember, ...] = ()
+    sources: tuple[DossierSource, ...] = ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from newsweave.records import ArticleAnalysis, Entity, Story
+from newsweave.records import ArticleAnalysis, Dossier, Entity
 
 VERSION = 1
 
@@ -27,9 +27,9 @@ def article_to_json(analysis: ArticleAnalysis) -> dict[str, Any]:
 def collection_to_json(
     analyses: Iterable[ArticleAnalysis],
     entities: Iterable[Entity] = (),
-    stories: Iterable[Story] = (),
+    stories: Iterable[Dossier] = (),
 ) -> dict[str, Any]:
-    """The whole output object: articles, canonical entities and stories."""
+    """The whole output object: articles, canonical entities and stories with their dossiers."""
     return {
         "version": VERSION,
         "articles": [article_to_json(a) for a in analyses],

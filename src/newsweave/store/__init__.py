@@ -6,8 +6,8 @@ no half-written article and a re-run completes the rest.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from importlib import resources
@@ -31,11 +31,15 @@ from newsweave.records import (
     TimeRef,
 )
 from newsweave.store import tables
-from newsweave.store.rows import from_row, to_row
+from newsweave.store.reads import CrossArticleReads
+from newsweave.store.rows import from_row
+from newsweave.store.writes import ArticleWrite, StoryRow, apply_cross_article, insert_analysis
 
-__all__ = ["Store", "open_store"]
+__all__ = ["ArticleWrite", "Store", "StoryRow", "open_store"]
 
 log = logging.getLogger(__name__)
+
+_MIGRATION_LOCK = 0x6E657773  # "news": the advisory lock id migrations take on PostgreSQL
 
 _RECORD_TYPES: dict[str, type] = {
     "sentences": Sentence,
@@ -56,8 +60,8 @@ def open_store(url: str | None = None) -> Store:
     return Store(config.database_url(url))
 
 
-class Store:
-    """Read and write articles and their analyses."""
+class Store(CrossArticleReads):
+    """Read and write articles, their analyses, entities and stories."""
 
     def __init__(self, url: str) -> None:
         self.url = _driver_url(url)
@@ -72,14 +76,30 @@ class Store:
                 f"{str(exc).splitlines()[0]}"
             ) from exc
 
-    def _migrate(self) -> None:
+    def _migrate(self, *, attempts: int = 5) -> None:
+        """Bring the schema to the latest migration; safe when several processes open at once.
+
+        PostgreSQL serialises migrations with an advisory lock. SQLite has none: a process that
+        loses the race sees its DDL fail, rolls back, waits, and finds the schema up to date.
+        """
         cfg = Config()
         cfg.set_main_option(
             "script_location", str(resources.files("newsweave.store") / "migrations")
         )
-        with self.engine.begin() as connection:
-            cfg.attributes["connection"] = connection
-            command.upgrade(cfg, "head")
+        for attempt in range(attempts):
+            try:
+                with self.engine.begin() as connection:
+                    if connection.dialect.name == "postgresql":
+                        connection.execute(
+                            sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK}
+                        )
+                    cfg.attributes["connection"] = connection
+                    command.upgrade(cfg, "head")
+                return
+            except sa.exc.OperationalError:
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -93,12 +113,16 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     def write_analysis(self, analysis: ArticleAnalysis) -> Article:
-        """Store an article and its analysis in one transaction; returns the stored article.
+        """Store an article and its analysis alone (no entities or story)."""
+        return self.write(ArticleWrite(analysis))
+
+    def write(self, update: ArticleWrite) -> Article:
+        """Store an article, its analysis and what it changed across articles, in one transaction.
 
         An article already stored (same key) is left as it is. When another article already
         uses the same id, this one gets its key appended to stay addressable.
         """
-        article = analysis.article
+        article = update.analysis.article
         with self.engine.begin() as conn:
             if self._has_key(conn, article.key):
                 return article
@@ -107,19 +131,30 @@ class Store:
             ).first()
             if taken is not None:
                 article = replace(article, id=f"{article.id}~{article.key[:8]}")
-            row = to_row(article, tables.articles, ingested_at=dt.datetime.now(dt.UTC))
-            conn.execute(tables.articles.insert(), row)
-            for field, table in tables.ANALYSIS_TABLES.items():
-                records = getattr(analysis, field)
-                if records:
-                    conn.execute(
-                        table.insert(),
-                        [
-                            to_row(r, table, article_key=article.key, seq=i)
-                            for i, r in enumerate(records)
-                        ],
-                    )
+            insert_analysis(conn, update.analysis, article)
+            apply_cross_article(conn, update, article)
         return article
+
+    def update_dates(self, analysis: ArticleAnalysis) -> None:
+        """Store a publication date inferred later (from the story) and the times it resolves."""
+        a, t = tables.articles, tables.times
+        article = analysis.article
+        with self.engine.begin() as conn:
+            conn.execute(
+                a.update()
+                .where(a.c.key == article.key)
+                .values(
+                    published=article.published,
+                    published_inferred=article.published_inferred,
+                    published_evidence=article.published_evidence,
+                )
+            )
+            for seq, ref in enumerate(analysis.times):
+                conn.execute(
+                    t.update()
+                    .where(t.c.article_key == article.key, t.c.seq == seq)
+                    .values(value=ref.value)
+                )
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -8,12 +8,14 @@ in ``migrations/versions``; ``tests/test_store.py`` checks that the two agree.
 from __future__ import annotations
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Column,
     DateTime,
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -92,6 +94,7 @@ times = _owned(
     Column("type", String(16), nullable=False),
     Column("value", String(64)),
     Column("mod", String(16)),
+    Column("relative", String(64)),
 )
 
 amounts = _owned(
@@ -112,6 +115,71 @@ events = _owned(
     Column("modality", String(32)),
 )
 
+# -- across articles -------------------------------------------------------------------------
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False, index=True),
+    Column("aliases", JSON, nullable=False),
+    Column("roles", JSON, nullable=False),
+    Column("attributes", JSON, nullable=False),  # gazetteer data and the linker's own state
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Why mentions were put into an entity: one row per linking decision.
+entity_evidence = Table(
+    "entity_evidence",
+    metadata,
+    Column(
+        "article_key", String(32), ForeignKey("articles.key", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("seq", Integer, primary_key=True),
+    Column("entity_id", String(64), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("rule", String(64), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("detail", Text, nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("first_published", String(10), index=True),
+    Column("last_published", String(10), index=True),
+    Column("outlets", JSON, nullable=False),
+    Column("independent_outlets", Integer, nullable=False),
+    Column("article_count", Integer, nullable=False),
+    Column("dossier", JSON),  # the story's dossier as in the output contract; null until built
+    Column("stale", Boolean, nullable=False),  # members changed since the dossier was built
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+story_members = Table(
+    "story_members",
+    metadata,
+    Column(
+        "article_key", String(32), ForeignKey("articles.key", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("story_id", String(64), nullable=False, index=True),
+    Column("duplicate_of", String(32)),  # key of the original when this is a near-duplicate
+)
+
+# The online story grouper's state, saved after each batch (see pipeline/incremental.py).
+grouper_state = Table(
+    "grouper_state",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("data", LargeBinary, nullable=False),  # zlib-compressed JSON
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
 #: ArticleAnalysis field -> the table its records go to.
 ANALYSIS_TABLES: dict[str, Table] = {
     "sentences": sentences,
@@ -122,4 +190,4 @@ ANALYSIS_TABLES: dict[str, Table] = {
     "events": events,
 }
 
-__all__ = ["ANALYSIS_TABLES", "articles", "metadata"]
+__all__ = ["ANALYSIS_TABLES", "articles", "entities", "metadata", "stories"]

@@ -1,0 +1,87 @@
+"""Named entities: people, organisations, places and groups, with clean names and roles.
+
+The model's spans are repaired (brackets, punctuation, titles swallowed into names), roles are
+split from names ("French President" Emmanuel Macron), short names take the full name written
+in the article, and descriptions ("the British prime minister") become mentions of the person
+who holds that role. Everything is one article at a time and linear in its length.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsweave.analyse.entities.clean import Draft, clean_span
+from newsweave.analyse.entities.names import (
+    add_repeated_names,
+    add_titled_names,
+    fill_roles,
+    find_descriptions,
+    resolve_names,
+    trim_headline_words,
+)
+from newsweave.analyse.entities.roles import is_title_word
+from newsweave.records import Article, EntityMention
+
+__all__ = ["NAME_LABELS", "find_entities"]
+
+#: Labels that name something; numbers and dates are handled by amounts and times.
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+
+
+def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
+    """Entity mentions with clean spans, names and roles (see the module docstring)."""
+    text = doc.text
+    drafts = []
+    starts = frozenset(s.start for s in doc.sents) if doc.has_annotation("SENT_START") else None
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            draft = clean_span(doc, ent, text=text, sentence_starts=starts or frozenset())
+            if draft is not None and not _title_fragment(text, draft):
+                drafts.extend(_split_pairs(text, draft))
+    drafts = add_titled_names(doc, drafts)
+    fill_roles(doc, drafts)
+    trim_headline_words(text, drafts)
+    drafts = add_repeated_names(doc, drafts)
+    resolve_names(text, drafts)
+    drafts += find_descriptions(doc, drafts)
+    return [
+        EntityMention(d.start, d.end, text[d.start : d.end], d.label, name=d.name, role=d.role)
+        for d in _without_overlaps(drafts)
+    ]
+
+
+def _split_pairs(text: str, draft: Draft) -> list[Draft]:
+    """ "Varga and Lindqvist" tagged as one person: two drafts, one per name."""
+    if draft.label != "PERSON":
+        return [draft]
+    at = text.find(" and ", draft.start, draft.end)
+    if at < 0 or not text[at + 5 : at + 6].isupper():
+        return [draft]
+    first = Draft(draft.start, at, "PERSON", role=draft.role, given=draft.given)
+    return [first, Draft(at + 5, draft.end, "PERSON")]
+
+
+def _title_fragment(text: str, draft: Draft) -> bool:
+    """ "State" in "Secretary of State", "Defense" in "Defense Minister": part of a title."""
+    if draft.label == "PERSON":
+        return False
+    words = text[draft.start : draft.end].split()
+    if not all(is_title_word(w) for w in words):
+        return False
+    before = text[max(0, draft.start - 4) : draft.start].lower()
+    after = text[draft.end : draft.end + 30].split()
+    return before.endswith("of ") or bool(after and is_title_word(after[0]))
+
+
+def _without_overlaps(drafts: list[Draft]) -> list[Draft]:
+    """Drafts in text order; where two overlap, the person (then the longer) is kept."""
+    ranked = sorted(drafts, key=lambda d: (d.label != "PERSON", d.start - d.end))
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for d in ranked:
+        if all(d.end <= s or d.start >= e for s, e in taken):
+            taken.append((d.start, d.end))
+            kept.append(d)
+    return sorted(kept, key=lambda d: d.start)

@@ -1,0 +1,220 @@
+"""Quotations and their speakers: direct, partial and indirect, with cue and channel.
+
+The steps, each in its own module: pair the quotation marks (``marks``), find the cue of every
+quoted segment (``attribution``) and what speaks through it (``cues``), find reported clauses
+(``indirect``), then settle segments with no cue of their own by their paragraph and resolve
+every speaker mention to a person (``resolve``). Everything works from the parse the pipeline
+already has: one pass over the tokens per step, no second model.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsweave.analyse.quotes.attribution import char_before, find_cue, quoted_tokens
+from newsweave.analyse.quotes.cues import Attribution, attribute, mention_range
+from newsweave.analyse.quotes.indirect import find_indirect
+from newsweave.analyse.quotes.marks import Segment, find_segments, paragraphs
+from newsweave.analyse.quotes.resolve import People, collect_people, mention_name
+from newsweave.records import Article, EntityMention, Quote, Span, Speaker
+
+__all__ = ["find_quotes"]
+
+#: Third-person pronouns that stand for a person named before them.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: A paragraph this many paragraphs after the last speaker still continues their "he".
+PRONOUN_REACH = 2
+
+
+@dataclass
+class _Item:
+    """A quote being assembled: its content, kind, and the attribution it takes."""
+
+    start: int
+    end: int
+    kind: str
+    paragraph: int
+    attribution: Attribution | None
+    segment: Segment | None = None
+
+
+def find_quotes(
+    doc: Doc, article: Article, *, entities: Sequence[EntityMention], min_words: int = 4
+) -> list[Quote]:
+    """Direct, partial and indirect quotes with speaker, cue and channel.
+
+    Args:
+        doc: the parsed article text.
+        article: the article (its text is the one ``doc`` was parsed from).
+        entities: entity mentions found in the article, used to learn full names and roles.
+        min_words: a quotation with no speaker is kept only from this many words up (shorter
+            ones are titles, nicknames or scare quotes).
+
+    Returns:
+        Quotes in text order; offsets exclude the quotation marks.
+    """
+    text = _text(doc, article)
+    segments = find_segments(text)
+    inside = quoted_tokens(doc, segments)
+    starts = [start for start, _ in paragraphs(text)]
+
+    def paragraph_of(offset: int) -> int:
+        return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+    items = [_segment_item(doc, text, seg, inside) for seg in segments]
+    _inherit(items)
+    for cue, a, b in find_indirect(doc, inside):
+        attribution = attribute(cue, inside)
+        if attribution.speaker is None:
+            continue  # nobody to attribute it to: a reporting verb used impersonally
+        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+        items.append(_Item(start, end, "indirect", paragraph_of(start), attribution))
+    _inherit_from_paragraph_before(items, text)
+    speakers = _resolve(doc, items, collect_people(doc, entities, inside), paragraph_of)
+    quotes = []
+    for item in sorted(items, key=lambda i: (i.start, i.end)):
+        speaker = speakers.get(_key(item.attribution))
+        if speaker is None and (
+            item.kind == "partial" or len(text[item.start : item.end].split()) < min_words
+        ):
+            continue
+        quotes.append(_quote(doc, text, item, speaker))
+    return quotes
+
+
+def _text(doc: Doc, article: Article) -> str:
+    """The parsed text: the article's, unless the doc was made from something else.
+
+    (``doc.text`` rebuilds the string from every token, which costs as much as this whole step.)
+    """
+    last = doc[-1] if len(doc) else None
+    if last is not None and last.idx + len(last.text_with_ws) == len(article.text):
+        return article.text
+    return doc.text
+
+
+def _segment_item(doc: Doc, text: str, seg: Segment, inside: list[bool]) -> _Item:
+    """A quoted segment with the cue found around it (if any) and its kind."""
+    attribution, trailing = find_cue(doc, text, seg, inside)
+    before = char_before(text, seg.open_mark, space=" \t")
+    opens_sentence = before in ("", "\n") or before in '.?!:,"”' or seg.continued
+    closes_clause = trailing and text[seg.end - 1] in ",?!—–"
+    kind = "direct" if opens_sentence or closes_clause else "partial"
+    return _Item(seg.start, seg.end, kind, seg.paragraph, attribution, seg)
+
+
+def _inherit(items: list[_Item]) -> None:
+    """Segments with no cue take one from the quote they continue or from their paragraph.
+
+    In order: the segment this one continues; an earlier quote of the same paragraph
+    (`"A," he said. "B."`); the segment that continues this one into the next paragraph (its
+    cue comes after the quote's end); a later quote of the same paragraph.
+    """
+    for i, item in enumerate(items):
+        seg = item.segment
+        if item.attribution is not None or seg is None:
+            continue
+        same = [o for o in items if o.paragraph == item.paragraph and o.attribution is not None]
+        earlier = [o for o in same if o.start < item.start]
+        later = [o for o in same if o.start > item.start]
+        following = items[i + 1] if seg.continues and i + 1 < len(items) else None
+        if seg.continued and i and items[i - 1].attribution is not None:
+            item.attribution = items[i - 1].attribution
+        elif earlier:
+            item.attribution = earlier[-1].attribution
+        elif following is not None and following.attribution is not None:
+            item.attribution = following.attribution
+        elif later:
+            item.attribution = later[0].attribution
+
+
+def _inherit_from_paragraph_before(items: list[_Item], text: str) -> None:
+    """A paragraph that is only a quote continues the last speaker of the paragraph before."""
+    last_by_paragraph: dict[int, _Item] = {}
+    for item in sorted(items, key=lambda i: i.start):
+        if item.attribution is not None:
+            last_by_paragraph[item.paragraph] = item
+    for item in items:
+        seg = item.segment
+        if item.attribution is not None or seg is None:
+            continue
+        if char_before(text, seg.open_mark, space=" \t") not in ("", "\n") and not seg.continued:
+            continue  # not at the start of its paragraph
+        before = last_by_paragraph.get(item.paragraph - 1)
+        if before is not None:
+            item.attribution = before.attribution
+
+
+def _key(attribution: Attribution | None) -> int | None:
+    return attribution.cue.i if attribution is not None else None
+
+
+def _resolve(
+    doc: Doc, items: list[_Item], people: People, paragraph_of: Callable[[int], int]
+) -> dict[int | None, Speaker]:
+    """One ``Speaker`` per cue, resolving names, descriptions and pronouns in text order."""
+    cues = {at.cue.i: at for item in items if (at := item.attribution) is not None}
+    speakers: dict[int | None, Speaker] = {}
+    last: tuple[int, int, str] | None = None  # (offset, paragraph, name) of the last speaker
+    for key in sorted(cues, key=lambda k: _position(cues[k])):
+        token = cues[key].speaker
+        assert token is not None
+        a, b = mention_range(token)
+        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+        paragraph = paragraph_of(start)
+        name = _name(doc, token, a, b, people)
+        if token.lower_ in PERSONAL_PRONOUNS:
+            name = _antecedent(start, paragraph, last, people)
+        if name:
+            last = (start, paragraph, name)
+        speakers[key] = Speaker(start, end, str(doc[a:b].text), name)
+    return speakers
+
+
+def _antecedent(
+    start: int, paragraph: int, last: tuple[int, int, str] | None, people: People
+) -> str | None:
+    """The person a "he" or "she" stands for: the nearer of the last speaker and the last name."""
+    person = people.nearest(start)
+    recent = last is not None and paragraph - last[1] <= PRONOUN_REACH
+    if last is not None and recent and (person is None or last[0] >= person.start):
+        return last[2]
+    return person.name if person is not None else None
+
+
+def _position(attribution: Attribution) -> int:
+    return attribution.speaker.i if attribution.speaker is not None else attribution.cue.i
+
+
+def _name(doc: Doc, token: Token, a: int, b: int, people: People) -> str | None:
+    """The full name a speaker mention stands for, if the article makes it known."""
+    if token.pos_ == "PROPN":
+        name = mention_name(token)
+        return people.full_name(name, token.idx) if name else None
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":  # "the harbour master, Ivan Petrov,"
+            name = mention_name(child)
+            return people.full_name(name, child.idx) if name else None
+    if token.pos_ in ("NOUN", "ADJ"):
+        words = " ".join(t.lower_ for t in doc[a:b] if t.dep_ not in ("det", "poss", "case"))
+        return people.by_role(words, token.idx)
+    return None
+
+
+def _quote(doc: Doc, text: str, item: _Item, speaker: Speaker | None) -> Quote:
+    """The record for an item, with cue and channel spans."""
+    cue = channel = None
+    if item.attribution is not None:
+        token = item.attribution.cue
+        cue = Span(token.idx, token.idx + len(token), token.text)
+        if item.attribution.channel is not None:
+            a, b = item.attribution.channel
+            start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+            channel = Span(start, end, text[start:end])
+    kind = item.kind
+    assert kind in ("direct", "partial", "indirect")
+    return Quote(item.start, item.end, text[item.start : item.end], kind, speaker, cue, channel)  # type: ignore[arg-type]

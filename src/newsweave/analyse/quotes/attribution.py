@@ -1,0 +1,191 @@
+"""Finding the cue of each quoted segment, the way a reader looks for "said" around a quote.
+
+In order: a reporting verb the quote hangs from in the parse; a cue right after the closing mark
+(`"...," he said`); a cue before an opening mark that follows a comma or colon (`said: "..."`);
+the nearest cue outside quotes in the same sentence. Segments with no cue of their own are
+settled later, by the paragraph they sit in (see ``__init__``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from newsweave.analyse.quotes.cues import Attribution, attribute, is_cue
+from newsweave.analyse.quotes.marks import Segment
+
+#: How far (in tokens) a trailing or leading cue may sit from the quotation mark.
+TRAILING_WINDOW = 16
+LEADING_WINDOW = 25
+_SENTENCE_END = frozenset(".?!")
+#: What comes before a quote that opens a sentence; such a quote takes no cue from further on
+#: in the sentence (the paragraph's other quotes settle it).
+_OPENERS = frozenset({"", ".", "?", "!", "”", '"'})
+
+
+def char_before(text: str, pos: int, *, space: str = " \t\n\r") -> str:
+    """The first character before ``pos`` that is not in ``space`` ("" at the start)."""
+    i = pos - 1
+    while i >= 0 and text[i] in space:
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The tokens covering characters ``start..end`` (expanded to whole tokens)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:  # only whitespace: an empty range at the right place
+        span = doc.char_span(start, start, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def quoted_tokens(doc: Doc, segments: Sequence[Segment]) -> list[bool]:
+    """For every token, whether it lies inside quotation marks (the marks included)."""
+    inside = [False] * len(doc)
+    for seg in segments:
+        end = seg.close_mark + 1 if seg.close_mark is not None else seg.end
+        a, b = token_range(doc, seg.open_mark, end)
+        for i in range(a, b):
+            inside[i] = True
+    return inside
+
+
+def find_cue(
+    doc: Doc, text: str, seg: Segment, inside: list[bool]
+) -> tuple[Attribution | None, bool]:
+    """The attribution of a segment, and whether its cue trails it (`"...," she said`).
+
+    Candidate cues are tried in order of how tightly they bind to the quote; the first one with
+    a speaker wins.
+    """
+    a, b = token_range(doc, seg.start, seg.end)
+    if a >= b:
+        return None, False
+    trailing = _trailing(doc, text, seg, b, inside)
+    if trailing is not None:
+        return trailing, True
+    candidates = [
+        *_leading(doc, text, seg, a, inside),
+        *_governor(doc, a, b, inside),
+        *_in_sentence(doc, a, b, inside, after=char_before(text, seg.open_mark) not in _OPENERS),
+    ]
+    for cue in candidates:
+        found = attribute(cue, inside)
+        if found.speaker is not None:
+            return found, False
+    return None, False
+
+
+def _governor(doc: Doc, a: int, b: int, inside: list[bool]) -> list[Token]:
+    """Cue verbs the quoted words depend on, found by walking up the parse."""
+    found = []
+    for token in doc[a:b]:
+        head = token.head
+        if a <= head.i < b:
+            continue
+        for _ in range(3):
+            if not inside[head.i] and is_cue(head):
+                found.append(head)
+                break
+            if head.head is head:
+                break
+            head = head.head
+    return found
+
+
+def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> Attribution | None:
+    """A cue right after the closing mark: `"...," he said`, `"...," said Smith`,
+    `"...," Smith, a spokesman for the group, said`."""
+    if seg.close_mark is None:
+        return None
+    ends_open = text[seg.end - 1] in ",?!—–-" if seg.end > seg.start else False
+    i = b
+    while i < len(doc) and doc[i].idx <= seg.close_mark:
+        i += 1
+    first, seen = i, 0
+    while i < len(doc) and seen < TRAILING_WINDOW:
+        token = doc[i]
+        if inside[i] or "\n" in token.text or token.text in _SENTENCE_END:
+            return None
+        if token.pos_ == "VERB":
+            if not is_cue(token) and not (ends_open and _has_subject(token)):
+                return None
+            found = attribute(token, inside)
+            speaker = found.speaker
+            if speaker is not None and not inside[speaker.i] and _adjacent(doc, token, start=first):
+                return found
+            speaker = _first_noun(doc, first, token.i) if is_cue(token) else None
+            return Attribution(token, speaker, found.channel) if speaker is not None else None
+        if token.text in ("and", "but", "while", "because", "as", "though", "although"):
+            return None
+        if not token.is_punct:
+            seen += 1
+        i += 1
+    return None
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _first_noun(doc: Doc, start: int, end: int) -> Token | None:
+    """The head of the noun phrase opening ``doc[start:end]`` (the last of a name's words)."""
+    for i in range(start, end):
+        token = doc[i]
+        if token.pos_ in ("PROPN", "PRON", "NOUN"):
+            while i + 1 < end and doc[i + 1].pos_ == "PROPN" and token.pos_ == "PROPN":
+                i += 1
+                token = doc[i]
+            return token
+        if token.pos_ not in ("DET", "ADJ", "PUNCT"):
+            return None
+    return None
+
+
+def _adjacent(doc: Doc, verb: Token, *, start: int) -> bool:
+    """Whether the words between the closing mark and ``verb`` are all its subject."""
+    words = [t for t in doc[start : verb.i] if not t.is_punct]
+    if not words:
+        return True
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    return all(subject.left_edge.i <= t.i <= subject.right_edge.i for t in words)
+
+
+def _leading(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> list[Token]:
+    """Cues before an opening mark that follows a comma or colon (`he said, "..."`), nearest first.
+
+    After a colon, any verb with a subject counts (`Cruz called them on it: "..."`).
+    """
+    before = char_before(text, seg.open_mark)
+    if before not in (",", ":"):
+        return []
+    colon = before == ":"
+    cues, others = [], []
+    i = a - 1
+    while i >= 0 and a - i <= LEADING_WINDOW:
+        token = doc[i]
+        if inside[i] and token.idx < seg.open_mark:
+            break
+        if "\n" in token.text or (token.text in _SENTENCE_END and token.idx < seg.open_mark - 1):
+            break
+        if is_cue(token):
+            cues.append(token)
+        elif colon and token.pos_ == "VERB" and _has_subject(token):
+            others.append(token)
+        i -= 1
+    return cues + others
+
+
+def _in_sentence(
+    doc: Doc, a: int, b: int, inside: list[bool], *, after: bool = True
+) -> list[Token]:
+    """Cues outside quotes in the quote's sentence: those before it (nearest first), then after."""
+    sent = doc[a].sent
+    before = [t for t in doc[sent.start : a] if not inside[t.i] and is_cue(t)]
+    if not after:
+        return before[::-1]
+    later = [t for t in doc[b : doc[b - 1].sent.end] if not inside[t.i] and is_cue(t)]
+    return before[::-1] + later

@@ -1,0 +1,155 @@
+"""Reporting verbs, and who speaks through them: subject, relayed speaker and channel.
+
+A cue is the verb that introduces what someone said ("said", "wrote", "told reporters",
+"quoted ... as saying"). Its grammatical subject is the speaker, except in relays ("Sky News
+quoted the prime minister as saying": the object speaks, the subject is the channel) and in
+"according to X" (X speaks). Verbs that share a subject with another verb ("confirmed ... and
+said", "added, noting") borrow that verb's subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsweave.analyse.quotes.resolve import word_set
+
+#: Verbs that report speech or writing.
+SPEECH_VERBS = word_set(
+    """
+    say tell add continue state write note explain insist argue claim warn announce declare
+    confirm deny acknowledge admit reply respond answer ask suggest recall remark observe comment
+    conclude stress emphasize emphasise repeat reiterate tweet post testify quote assert contend
+    maintain predict promise vow pledge urge describe accuse charge complain lament joke quip
+    boast concede report recount exclaim whisper shout yell proclaim mention caution allege
+    echo counter retort pronounce demand plead write tout praise blast slam criticize criticise
+    dismiss mock call label brand hint signal indicate reveal disclose estimate concur affirm
+    accord
+    """
+)
+#: Verbs of thinking and knowing that also introduce reported content ("he believes that").
+THOUGHT_VERBS = word_set(
+    """
+    believe think feel hope fear worry know expect find show agree doubt guess suspect
+    assume realize realise understand learn decide recognize recognise consider
+    """
+)
+CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS
+SUBJECTS = ("nsubj", "nsubjpass")
+RELATIVES = frozenset({"who", "that", "which"})
+#: Nouns that make a prepositional phrase a channel: "in a post on X", "in an interview".
+CHANNEL_NOUNS = word_set(
+    """
+    post statement interview tweet letter release briefing conference speech video message
+    remarks email op-ed column podcast broadcast appearance address
+    """
+)
+SOCIAL = frozenset({"x", "twitter", "facebook", "instagram", "telegram", "truth", "tiktok"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A cue verb with the token that names its speaker and the span of its channel."""
+
+    cue: Token
+    speaker: Token | None
+    channel: tuple[int, int] | None  # token range
+
+
+def is_cue(token: Token) -> bool:
+    """A verb whose lemma reports speech or thought."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS
+
+
+def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
+    """The speaker and channel of a cue verb, following relays and shared subjects.
+
+    Words inside quotation marks (``inside[i]``) are never the speaker.
+    """
+    lemma = cue.lemma_.lower()
+    if lemma == "accord":  # "according to X"
+        for prep in cue.children:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return Attribution(cue, obj, None)
+        return Attribution(cue, None, None)
+    subject = _subject(cue, inside)
+    channel = _channel(cue)
+    relayed = _relayed(cue)
+    if relayed is not None:
+        # "Sky News quoted the prime minister as saying": the channel is the subject.
+        return Attribution(cue, relayed, _token_range(subject) if subject is not None else channel)
+    return Attribution(cue, subject, channel)
+
+
+def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
+    """The verb's subject, or that of the reporting verb it is coordinated with or serves."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECTS and not (inside and inside[child.i]):
+                if child.lower_ in RELATIVES and current.dep_ == "relcl":
+                    return current.head  # "Zelenskyy, who suggested ...": the antecedent
+                return child
+        head = current.head
+        if head is current or (current.dep_ != "conj" and not is_cue(head)):
+            return None  # only coordinated verbs share a subject with any verb
+        if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep"):
+            current = head
+        else:
+            return None
+    return None
+
+
+def _relayed(cue: Token) -> Token | None:
+    """The quoted person in "X quoted Y as saying" (or "Y was quoted as saying")."""
+    head = cue
+    if cue.lemma_.lower() == "say" and cue.dep_ == "pcomp" and cue.head.lower_ == "as":
+        head = cue.head.head
+    if head.lemma_.lower() != "quote":
+        return None
+    for child in head.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def _channel(cue: Token) -> tuple[int, int] | None:
+    """Where it was said: the listener of "told", or "in a post on X", "on X"."""
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and cue.lemma_.lower() == "tell":
+            return _token_range(child)
+        if child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if any(o.lemma_.lower() in CHANNEL_NOUNS or o.lower_ in SOCIAL for o in objects):
+                return (child.i, child.right_edge.i + 1)
+    return None
+
+
+def _token_range(token: Token) -> tuple[int, int]:
+    """The token range of a noun phrase, without relative clauses or appositions after it."""
+    end = token.i + 1
+    for child in token.children:
+        if child.i > token.i and child.dep_ in ("compound", "flat", "prep", "pobj", "amod"):
+            end = max(end, child.right_edge.i + 1)
+        elif child.i > token.i:
+            break
+    return (token.left_edge.i, end)
+
+
+def mention_range(token: Token) -> tuple[int, int]:
+    """Token range of a speaker mention: the head noun with the words modifying it on the left."""
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case"):
+            start = min(start, child.left_edge.i)
+    return (start, token.i + 1)
+
+
+def sentence_cues(doc: Doc, start: int, end: int, inside: list[bool]) -> list[Token]:
+    """Cue verbs among tokens ``start..end`` that are not inside quotation marks."""
+    return [t for t in doc[start:end] if not inside[t.i] and is_cue(t)]

@@ -1,0 +1,121 @@
+"""Pairing quotation marks into quoted segments, paragraph by paragraph.
+
+A segment is the text between an opening and a closing double quotation mark (straight or
+curly). Marks are paired within a paragraph; a paragraph that ends inside an open quote goes on
+in the next paragraph when that one opens with a quotation mark (the newspaper convention for
+quotes that run over several paragraphs). Marks that do not pair up are dropped one by one, so a
+stray mark never hides the quotes around it. Apostrophes and single marks are not quote marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = frozenset("“„«")
+CLOSERS = frozenset("”»")
+STRAIGHT = '"'
+MARKS = re.compile(r'["“”„«»]')
+PARAGRAPH = re.compile(r"[^\n]+")
+
+#: Characters after which a straight mark opens a quote rather than closing one.
+_OPEN_CONTEXT = frozenset(" \t([{—–-/:;,")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The characters between one pair of quotation marks (``start``/``end`` exclude the marks).
+
+    ``continues`` is true when the quote goes on in the next paragraph; ``continued`` when this
+    segment carries on a quote left open at the end of the paragraph before.
+    """
+
+    start: int
+    end: int
+    paragraph: int
+    open_mark: int
+    close_mark: int | None
+    continues: bool = False
+    continued: bool = False
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-empty line: news paragraphs are separated by newlines."""
+    return [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def find_segments(text: str) -> list[Segment]:
+    """Every quoted segment of ``text``, in order, with its paragraph index."""
+    spans = paragraphs(text)
+    segments: list[Segment] = []
+    carried = False  # the previous paragraph ended inside an open quote
+    for number, (start, end) in enumerate(spans):
+        found, left_open = _pair(text, start, end)
+        opens_with_mark = bool(found) and found[0][0] == _first_visible(text, start, end)
+        if carried and not opens_with_mark and segments and segments[-1].continues:
+            # The quote left open did not go on: it was a stray mark after all.
+            segments.pop()
+        for i, (open_mark, close_mark) in enumerate(found):
+            content_end = close_mark if close_mark is not None else end
+            segments.append(
+                Segment(
+                    *_trim(text, open_mark + 1, content_end),
+                    paragraph=number,
+                    open_mark=open_mark,
+                    close_mark=close_mark,
+                    continues=close_mark is None,
+                    continued=carried and opens_with_mark and i == 0,
+                )
+            )
+        carried = left_open
+    if segments and segments[-1].continues and carried:
+        segments.pop()  # the article ends inside an open quote: a stray mark
+    return [s for s in segments if s.end > s.start]
+
+
+def _pair(text: str, start: int, end: int) -> tuple[list[tuple[int, int | None]], bool]:
+    """Pairs of (open, close) mark offsets in one paragraph; the last may be left open."""
+    pairs: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    for match in MARKS.finditer(text, start, end):
+        pos, mark = match.start(), match.group()
+        if mark == STRAIGHT and _stray(text, pos, start, end):
+            continue
+        if open_at is None:
+            if mark in OPENERS or (mark == STRAIGHT and _opens(text, pos, start)):
+                open_at = pos
+        elif mark in CLOSERS or mark == STRAIGHT:
+            pairs.append((open_at, pos))
+            open_at = None
+        else:
+            # A second opening mark before a close: the first lost its partner; start again.
+            open_at = pos
+    if open_at is not None:
+        pairs.append((open_at, None))
+    return pairs, open_at is not None
+
+
+def _stray(text: str, pos: int, start: int, end: int) -> bool:
+    """A straight mark with space on both sides belongs to neither word: ignore it."""
+    left = pos == start or text[pos - 1].isspace()
+    right = pos + 1 >= end or text[pos + 1].isspace()
+    return left and right
+
+
+def _opens(text: str, pos: int, paragraph_start: int) -> bool:
+    """A straight mark opens when it starts the paragraph or follows a space or bracket."""
+    return pos == paragraph_start or text[pos - 1] in _OPEN_CONTEXT or text[pos - 1] in OPENERS
+
+
+def _first_visible(text: str, start: int, end: int) -> int:
+    """Offset of the first non-space character of a paragraph."""
+    return start + len(text[start:end]) - len(text[start:end].lstrip())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past surrounding whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,160 @@
+"""Who a speaker mention refers to: names, short names, titles and pronouns.
+
+The article introduces a person once in full ("French President Emmanuel Macron") and then
+calls them "Macron", "the French president" or "he". ``People`` remembers every full name with
+the role written in front of it, in text order, and resolves later mentions to the full name
+introduced most recently before them. NER slips ("Prime Ministers Starmer" as one PERSON,
+"Zelenskyy" tagged ORG) are expected: names are cleaned of titles here and proper-noun subjects
+count as names whatever their entity label.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsweave.records import EntityMention
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The white-space separated words of a long literal, as a set."""
+    return frozenset(words.split())
+
+
+#: Words that are titles or roles, never part of a person's name.
+TITLE_WORDS = word_set(
+    """
+    president presidents vice prime minister ministers chancellor federal secretary secretaries
+    senator sen sen. rep rep. representative gov gov. governor mayor mr mr. mrs mrs. ms ms. dr dr.
+    general gen gen. col col. lt lt. sgt sgt. adm adm. capt capt. king queen prince princess pope
+    chief deputy foreign defense defence state leader spokesman spokeswoman spokesperson ambassador
+    judge justice attorney director chairman chairwoman chair ceo sir lord lady dame former
+    candidate senators congressman congresswoman speaker commissioner premier coach
+    """
+)
+_BRACKETS = re.compile(r"[\[\]()]")
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@dataclass
+class Person:
+    """A full name seen in the article, where, and the role written with it."""
+
+    start: int
+    name: str
+    role: str
+
+
+@dataclass
+class People:
+    """The people an article names, in text order, with lookups for later mentions."""
+
+    persons: list[Person] = field(default_factory=list)
+
+    def full_name(self, name: str, before: int) -> str:
+        """The full name a short ``name`` refers to: the last fuller one before, else the first."""
+        words = name.lower().split()
+        if not words:
+            return name
+        fuller = [
+            p
+            for p in self.persons
+            if len(p.name.split()) > len(words) and p.name.lower().split()[-len(words) :] == words
+        ]
+        earlier = [p for p in fuller if p.start <= before]
+        if earlier:
+            return earlier[-1].name
+        return fuller[0].name if fuller else name
+
+    def by_role(self, description: str, before: int) -> str | None:
+        """The person last introduced with a role matching ``description`` ("prime minister")."""
+        wanted = [w for w in description.lower().split() if w not in ("the", "a", "an")]
+        if not wanted:
+            return None
+        found = None
+        for person in self.persons:
+            if person.start > before:
+                break
+            role = person.role.split()
+            # "the British prime minister" matches the role "British Prime Minister".
+            if role and wanted[-1] == role[-1] and set(wanted) <= set(role):
+                found = person.name
+        return found
+
+    def nearest(self, before: int) -> Person | None:
+        """The person named most recently before offset ``before``, by full name."""
+        starts = [p.start for p in self.persons]
+        i = bisect.bisect_left(starts, before)
+        if not i:
+            return None
+        person = self.persons[i - 1]
+        return Person(person.start, self.full_name(person.name, person.start), person.role)
+
+
+def clean_name(text: str) -> str:
+    """A person's name without titles, brackets or a possessive ending."""
+    words = [_POSSESSIVE.sub("", w) for w in _BRACKETS.sub(" ", text).split()]
+    while words and words[0].lower().rstrip(".") in TITLE_WORDS | {"the"}:
+        words.pop(0)
+    return " ".join(w for w in words if w)
+
+
+def collect_people(doc: Doc, entities: Sequence[EntityMention], inside: Sequence[bool]) -> People:
+    """Every PERSON mention outside quotes, cleaned, with the role words written before it."""
+    people = People()
+    for mention in entities:
+        if mention.label != "PERSON":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or inside[span.start]:
+            continue
+        end = span.end
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1  # NER cut the name short: "Tomas" of "Tomas Rigg"
+        for part in re.split(r",| and ", doc[span.start : end].text):
+            name = clean_name(part)
+            if name:
+                people.persons.append(Person(mention.start, name, role_before(doc, span.start)))
+    people.persons.sort(key=lambda p: p.start)
+    return people
+
+
+def role_before(doc: Doc, i: int) -> str:
+    """Title-like words right before token ``i``: "British Prime Minister" before "Keir Starmer"."""
+    words: list[str] = []
+    j = i - 1
+    while j >= 0 and len(words) < 6:
+        token = doc[j]
+        if token.is_punct or token.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ"):
+            break
+        if not (token.is_title or token.lower_ in TITLE_WORDS or token.is_upper):
+            break
+        words.insert(0, token.lower_)
+        j -= 1
+    # The title words of a mention like "Prime Minister Keir Starmer" when NER left them out.
+    return " ".join(words)
+
+
+def mention_name(token: Token) -> str:
+    """The cleaned name a proper-noun speaker token belongs to (its PERSON entity if any)."""
+    doc = token.doc
+    if token.ent_type_ == "PERSON":
+        start = token.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        return clean_name(doc[start : token.i + 1].text)
+    return clean_name(" ".join(t.text for t in name_tokens(token)))
+
+
+def name_tokens(token: Token) -> list[Token]:
+    """The proper-noun run a subject token ends ("Emmanuel Macron" for "Macron")."""
+    run = [token]
+    j = token.i - 1
+    while j >= 0 and token.doc[j].pos_ == "PROPN" and token.doc[j].head.i in (token.i, j + 1):
+        run.insert(0, token.doc[j])
+        j -= 1
+    return run

@@ -1,0 +1,101 @@
+"""Publication dates inferred from the text when the article has none.
+
+Two sources of evidence: full dates written in the article ("May 16, 2025", a dateline), and,
+once the article's story is known, a date from another article of the story that gives a year
+to this article's partial dates ("May 16").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Doc
+
+from newsweave.analyse.times import calendar as cal
+from newsweave.records import Article, TimeRef
+
+#: A dateline: a date near the top, before any sentence, followed by a dash, colon or line end.
+_DATELINE = re.compile(r"[^.!?\n]{0,60}$")
+_DATELINE_END = re.compile(r"\s*(?:[-\u2013\u2014:(]|\n)")
+#: How far from the story's date a partial date may be to count as evidence for this article.
+_STORY_WINDOW_DAYS = 45
+
+
+def infer_published(
+    doc: Doc, article: Article, *, times: Sequence[TimeRef] | None = None
+) -> tuple[str, str] | None:
+    """A publication date for an undated article, from full dates written in its text.
+
+    A full date in the dateline wins; otherwise the latest full date the text reports as past
+    (dates in future-tense clauses are plans, not evidence of when the text was written).
+
+    Args:
+        doc: the parsed article text.
+        article: the article (its ``published`` is ignored).
+        times: the article's time expressions found without a publication date, when the
+            caller has them already (then they are not found again); re-resolve them with
+            ``resolve_with_anchor`` once a date is inferred.
+
+    Returns:
+        ``(YYYY-MM-DD, evidence)`` or None when the text holds no usable full date.
+    """
+    from newsweave.analyse.times import find_times
+    from newsweave.analyse.times.tense import direction_at
+
+    if times is None:
+        times = find_times(doc, dataclasses.replace(article, published=None))
+    days = [
+        (r, day)
+        for r in times
+        if r.relative is None  # only dates written in full: the rest depend on the answer
+        and r.type in ("DATE", "TIME")
+        and (day := cal.parse_day(r.value)) is not None
+    ]
+    text = article.text
+    for ref, day in days:
+        if _DATELINE.fullmatch(text[: ref.start].lstrip()) and _DATELINE_END.match(text, ref.end):
+            return day.isoformat(), f"dateline {ref.text!r}"
+    past = [
+        (r, d) for r, d in days if direction_at(doc, text, r.start, r.end, default="past") == "past"
+    ]
+    if not past:
+        return None
+    ref, day = max(past, key=lambda pair: pair[1])
+    return day.isoformat(), f"latest date reported in the text: {ref.text!r}"
+
+
+def infer_published_from_anchor(times: Sequence[TimeRef], anchor: str) -> tuple[str, str] | None:
+    """A publication date from this article's partial dates, given a date of its story.
+
+    ``anchor`` (YYYY-MM-DD) comes from another article of the same story. Each date of this
+    article written without a year ("May 16") is read with the year that puts it nearest the
+    anchor; those within a few weeks of it, and not in a future-tense clause, are evidence, and
+    the latest of them is taken as the publication date (a report is written on or after the
+    last day it reports).
+
+    Returns:
+        ``(YYYY-MM-DD, evidence)`` or None when no partial or full date supports one.
+    """
+    from newsweave.analyse.times import relative_of, resolve_with_anchor
+
+    try:
+        story_day = date.fromisoformat(anchor[:10])
+    except ValueError:
+        return None
+    candidates = []
+    for ref in resolve_with_anchor(times, anchor):
+        relative = relative_of(ref)
+        partial = relative is not None and relative.startswith("md:")
+        if relative is not None and (not partial or relative.split("@")[0].endswith(":future")):
+            continue
+        day = cal.parse_day(ref.value)
+        if day is not None and abs((day - story_day).days) <= _STORY_WINDOW_DAYS:
+            candidates.append((day, ref, partial))
+    if not candidates:
+        return None
+    day, ref, partial = max(candidates, key=lambda c: c[0])
+    how = f"with the year of its story's date {anchor}" if partial else "as written"
+    return day.isoformat(), f"{ref.text!r} in the text, read {how}"

@@ -1,0 +1,307 @@
+"""Rules for expressions read from a point of reference: "yesterday", "last week", "three days
+ago", "the next day", "now", and for durations ("three years") and sets ("every week")."""
+
+from __future__ import annotations
+
+import re
+
+from newsweave.analyse.times.found import Found, Rule
+from newsweave.analyse.times.lexicon import (
+    CLOCK_UNITS,
+    DAY_PART,
+    DAY_PARTS,
+    QUANTITY,
+    UNIT,
+    UNITS,
+    VAGUE,
+    number_value,
+)
+
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": 0}
+_SHIFTS = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "prior": -1,
+    "this": 0,
+    "current": 0,
+    "coming": 1,
+    "next": 1,
+    "same": 0,
+    "latest": 0,
+}
+_ANCHORLESS = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "recent": "PAST_REF",
+    "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "previously": "PAST_REF",
+    "formerly": "PAST_REF",
+    "once": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+}
+_SET_WORDS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "quarterly": "P1Q",
+    "nightly": "P1D",
+}
+
+
+def duration_value(quantity: str, unit: str) -> str | None:
+    """The ISO 8601 duration of a quantity of units ("three", "year" -> "P3Y"), X when vague."""
+    unit = unit.lower().rstrip("s").replace("centurie", "century")
+    if quantity.lower() in VAGUE:
+        amount = "X"
+    else:
+        number = number_value(quantity)
+        if number is None:
+            return None
+        amount = str(number)
+    code = UNITS[unit]
+    if unit == "decade" and amount != "X":
+        return f"P{int(amount) * 10}Y"
+    if unit == "century" and amount != "X":
+        return f"P{int(amount) * 100}Y"
+    return f"PT{amount}{code}" if unit in CLOCK_UNITS else f"P{amount}{code}"
+
+
+def _day_word(m: re.Match[str]) -> Found | None:
+    word = m["word"].lower()
+    relative = f"day:{_DAY_WORDS[word]}"
+    part = m["part"] or ("night" if word in ("tonight", "overnight") else None)
+    if part:
+        return Found(m.start(), m.end(), "TIME", relative=f"{relative}@{DAY_PARTS[part.lower()]}")
+    return Found(m.start(), m.end(), "DATE", relative=relative)
+
+
+def _this_part(m: re.Match[str]) -> Found | None:
+    shift = -1 if m["rel"].lower() == "last" else 0
+    return Found(m.start(), m.end(), "TIME", relative=f"day:{shift}@{DAY_PARTS[m['part'].lower()]}")
+
+
+def _unit_shift(m: re.Match[str]) -> Found | None:
+    rel = re.sub(r"^the\s+", "", m["rel"].lower())
+    unit = m["unit"].lower()
+    if rel in ("next", "following") and m["rel"].lower().startswith("the"):
+        return Found(m.start(), m.end(), "DATE", relative=f"narr:{unit}:1")
+    if rel == "following":
+        return Found(m.start(), m.end(), "DATE", relative=f"narr:{unit}:1")
+    if rel == "same":
+        return Found(m.start(), m.end(), "DATE", relative=f"narr:{unit}:0")
+    if unit == "weekend":
+        return Found(m.start(), m.end(), "DATE", relative=f"wkend:{_weekend_direction(rel)}")
+    if rel in ("latest", "most recent") and unit == "quarter":
+        return Found(m.start(), m.end(), "DATE", relative="quarter:-1")  # the last one reported
+    return Found(m.start(), m.end(), "DATE", relative=f"{unit}:{_SHIFTS[rel]}")
+
+
+def _weekend_direction(rel: str) -> str:
+    return {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel, "?")
+
+
+def _ago(m: re.Match[str]) -> Found | None:
+    unit = m["unit"].lower().rstrip("s").replace("centurie", "century")
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if m["qty"].lower() in VAGUE:
+        return Found(m.start(), m.end(), "DATE", value="PAST_REF" if sign < 0 else "FUTURE_REF")
+    number = number_value(m["qty"])
+    if number is None or unit in CLOCK_UNITS:
+        return None
+    base = "narr" if direction in ("earlier", "later") else "ago"
+    return Found(m.start(), m.end(), "DATE", relative=f"{base}:{unit}:{sign * number}")
+
+
+def _vague_period(m: re.Match[str]) -> Found | None:
+    """ "recent years", "the past few months", "coming weeks": the past or the future at large."""
+    rel = m["rel"].lower()
+    value = "FUTURE_REF" if rel in ("coming", "next", "following") else "PAST_REF"
+    return Found(m.start(), m.end(), "DATE", value=value)
+
+
+def _duration(m: re.Match[str]) -> Found | None:
+    if m["unit"].lower() == "quarter" and m[0].lower().endswith("quarters") and "-" in m[0]:
+        return None  # "three-quarters": a fraction
+    if m["unit"].lower() == "second" and m["qty"].lower() in ("a", "an") and m[0][-1] != "s":
+        return None  # "for a second time": an ordinal
+    value = duration_value(m["qty"], m["unit"])
+    if value is None:
+        return None
+    # The determiner and adjective before are part of it ("the past three months"); matched
+    # here, not in the pattern, as an optional prefix would be tried at every character.
+    prefix = _DURATION_PREFIX.search(m.string, max(0, m.start() - 30), m.start())
+    return Found(prefix.start() if prefix else m.start(), m.end(), "DURATION", value=value)
+
+
+def _bare_plural(m: re.Match[str]) -> Found | None:
+    value = duration_value("several", m["unit"])
+    return Found(m.start("unit"), m.end("unit"), "DURATION", value=value)
+
+
+def _set_word(m: re.Match[str]) -> Found | None:
+    return Found(m.start(), m.end(), "SET", value=_SET_WORDS[m["word"].lower()])
+
+
+def _every(m: re.Match[str]) -> Found | None:
+    unit = m["unit"].lower()
+    if unit == "night" or unit == "morning":
+        return Found(m.start(), m.end(), "SET", value="P1D")
+    amount = "2" if m["other"] else "1"
+    value = f"PT{amount}H" if unit == "hour" else f"P{amount}{UNITS[unit]}"
+    return Found(m.start(), m.end(), "SET", value=value)
+
+
+_UNIT_WORD = re.compile(r"(?i)\b(?:second|minute|hour|day|week|month|quarter|year|decade|centur)")
+_DURATION_PREFIX = re.compile(
+    r"(?i:\b(?:the|a|an|its|their|his|her)\s+(?:(?:past|last|next|first|coming|previous"
+    r"|following|final|latest|remaining|initial|same|entire|full|whole)\s+)?)$"
+)
+_REL_UNIT = r"(?:week(?:end)?|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)"
+_SEASONAL = {"spring", "summer", "fall", "autumn", "winter"}
+
+
+def _anchorless_any(m: re.Match[str]) -> Found | None:
+    word = (m["word"] or m["word2"]).lower()
+    word = re.sub(r"\s+", " ", word)
+    return Found(m.start(), m.end(), "DATE", value=_ANCHORLESS[word])
+
+
+def _every_any(m: re.Match[str]) -> Found | None:
+    unit = m["unit2"] or m["unit3"]
+    if unit:
+        return Found(m.start(), m.end(), "SET", value=f"P1{UNITS[unit.lower()]}")
+    return _every(m)
+
+
+def _narrative_day_any(m: re.Match[str]) -> Found | None:
+    part = (m["u1"] or "").lower()
+    if part == "day":
+        part = ""
+    for word in ("night", "morning", "evening", "afternoon"):
+        if m[0].lower().endswith(word):
+            part = word
+    words = m[0].lower()
+    shift = (
+        1
+        if any(w in words for w in ("next", "following", "after", "later"))
+        else (-1 if any(w in words for w in ("before", "previous", "prior", "earlier")) else 0)
+    )
+    if part:
+        return Found(m.start(), m.end(), "TIME", relative=f"narr:day:{shift}@{DAY_PARTS[part]}")
+    return Found(m.start(), m.end(), "DATE", relative=f"narr:day:{shift}")
+
+
+def _financial_any(m: re.Match[str]) -> Found | None:
+    rel = (m["rel"] or m["rel2"] or "").lower()
+    shift = -4 if rel.startswith("year") else (-1 if rel in ("previous", "prior") else 0)
+    return Found(m.start(), m.end(), "DATE", relative=f"nq:{shift}")
+
+
+RULES: list[Rule] = [
+    Rule(
+        re.compile(
+            rf"(?i:\b(?P<word>today|yesterday|tomorrow|tonight|overnight)\b(?:\s+(?P<part>{DAY_PART})\b)?)"
+        ),
+        _day_word,
+    ),
+    Rule(re.compile(rf"(?i:\b(?P<rel>this|last)\s+(?P<part>{DAY_PART})\b)"), _this_part),
+    Rule(
+        re.compile(
+            r"(?i:\b(?P<word>now|currently|nowadays|presently|at\s+present|these\s+days|right\s+now"
+            r"|the\s+present|recently|lately|the\s+past|the\s+(?:near\s+)?future|the\s+near\s+term"
+            r"|the\s+short\s+term))\b"
+            r"|\b(?P<word2>(?i:current))\b(?!\s+(?:account|affairs|events|price|rate|s\b))"
+        ),
+        _anchorless_any,
+    ),
+    Rule(
+        re.compile(
+            r"(?i:\b(?P<rel>last|next|this|the\s+past|the\s+coming|the\s+previous|the\s+current|the\s+next"
+            r"|the\s+following|the\s+prior|the\s+same|the\s+latest|coming|past|previous)\s+"
+            rf"(?P<unit>{_REL_UNIT})\b)(?!\s*(?:'s|\u2019s)?\s+(?:worth|old)\b)"
+        ),
+        lambda m: None if m["unit"].lower() in _SEASONAL else _unit_shift(m),
+    ),
+    Rule(
+        re.compile(r"(?i:\bthe\s+weekend\b)"),
+        lambda m: Found(m.start(), m.end(), "DATE", relative="wkend:?"),
+    ),
+    Rule(
+        re.compile(
+            rf"(?i:\b(?P<qty>{QUANTITY})[\s-]+(?P<unit>{UNIT})s?\s+(?:or\s+so\s+)?"
+            r"(?P<dir>ago|earlier|later|from\s+now|hence)\b)(?!\s+(?:than|that|the|a|an)\b)"
+        ),
+        _ago,
+        re.compile(r"(?i)\b(?:ago|earlier|later|from\s+now|hence)\b"),
+        80,
+        20,
+    ),
+    Rule(
+        re.compile(
+            rf"(?i:\b(?P<qty>{QUANTITY})[\s-]+(?:(?:more|full|straight|consecutive|long|trading|business"
+            rf"|calendar)[\s-]+)?(?P<unit>{UNIT})s?\b(?:\s+or\s+so\b)?)(?![\s-]+old\b)"
+        ),
+        _duration,
+        _UNIT_WORD,
+        60,
+        40,
+    ),
+    Rule(
+        re.compile(
+            r"(?i:\b(?:for|in|over|within|by|about|take|took|takes|taken)\s+(?P<unit>years|months|weeks"
+            r"|days|decades|hours|minutes|centuries)\b)"
+        ),
+        _bare_plural,
+    ),
+    Rule(
+        re.compile(
+            r"(?i:\b(?:the\s+)?(?P<rel>recent|coming|past|last|next|previous|following)\s+"
+            r"(?:(?:few|several|many)\s+)?(?:years|months|weeks|days|decades|quarters)\b)"
+        ),
+        _vague_period,
+    ),
+    Rule(re.compile(r"(?i:\b(?P<word>daily|weekly|monthly|yearly|hourly|nightly)\b)"), _set_word),
+    Rule(
+        re.compile(
+            r"(?i:\b(?:every|each|per)\s+(?P<other>other\s+)?(?P<unit>day|week|month|year|quarter"
+            r"|hour|night|morning)\b)|(?<=\d\s)(?i:\b(?:a|an)\s+(?P<unit2>day|week|month|year)\b)"
+            r"|(?<=(?:ars|nts|ion|ent)\s)(?i:\b(?:a|an)\s+(?P<unit3>day|week|month|year)\b)"
+        ),
+        _every_any,
+    ),
+    Rule(
+        re.compile(
+            r"(?i:\b(?:the\s+(?:next|following|previous|prior|same)\s+(?P<u1>day|night|morning|evening"
+            r"|afternoon)|the\s+day\s+(?:before|after)|that\s+(?:same\s+)?(?:day|night|morning|evening"
+            r"|afternoon)|the\s+same\s+day|(?:the\s+)?(?:a\s+)?day\s+earlier|a\s+day\s+later)\b)"
+        ),
+        _narrative_day_any,
+    ),
+    Rule(
+        re.compile(
+            r"(?i:\bthe\s+(?:(?P<rel>latest|current|most\s+recent|year-ago|year-earlier|previous|prior"
+            r"|same)\s+)?(?:quarter|period)\b(?!\s+(?:of|to)\b)"
+            r"|\b(?P<rel2>year-ago|year-earlier)\b)"
+        ),
+        _financial_any,
+    ),
+]

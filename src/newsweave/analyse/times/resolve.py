@@ -1,0 +1,137 @@
+"""Turn anchor-free relative forms into TIMEX3 values, given the publication date.
+
+A relative form (kept in ``TimeRef.relative``) is a small string, so that an expression can be
+resolved again later against another date without the parse:
+
+=====================  ===================================================================
+``day:-1``             the day, week, weekend, month, quarter, half, year, decade or century
+``week:0`` ...         that many units from the anchor ("yesterday", "this week")
+``wd:5:past``          weekday 5 (Friday) before (``past``), after (``future``) or nearest
+``mon:10:past``        a month without a year
+``my:06:-1``           a month of the year before, this or next ("June last year")
+``md:05-16:past``      a month and day without a year: the nearest year, ahead of the anchor
+                       only within about three months (the tense is kept for inference)
+``season:SU:past``     a season without a year
+``q:3:past``           a quarter without a year
+``ago:year:-1``        that many units before the anchor ("a year ago")
+``nq:-4``              the quarter the narrative is about, shifted ("the year-ago quarter")
+``narr:day:1``         a shift from the last date mentioned ("the next day", "a year earlier")
+``wkend:past``         the weekend before, after or around the anchor
+``hol:TG:past``        Thanksgiving (fourth Thursday of November)
+=====================  ===================================================================
+
+Any of them may end in ``@TEV`` or ``@T14:00``: a time of day on the day found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsweave.analyse.times import calendar as cal
+
+_SHIFT_UNITS = {"day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century"}
+
+
+@dataclass
+class Narrative:
+    """What the text last talked about: the reference for "the next day" and "a year earlier"."""
+
+    day: date | None = None
+    value: str | None = None
+    quarter: str | None = None
+
+    def note(self, value: str | None, relative: str | None = None) -> None:
+        """Remember a resolved date value as the latest reference point.
+
+        Only a quarter named as such ("the third quarter", not "the year-ago quarter") becomes
+        the quarter the text is about.
+        """
+        if not value or not value[:4].isdigit():
+            return
+        day = cal.parse_day(value)
+        if day is not None:
+            self.day = day
+        self.value = value.split("T")[0]
+        if "-Q" in value and (relative is None or relative.startswith("q:") or relative == "nq:0"):
+            self.quarter = value
+
+
+def resolve(relative: str, anchor: date, narrative: Narrative) -> str | None:
+    """The TIMEX3 value of a relative form, or None when it cannot be resolved."""
+    form, _, time_part = relative.partition("@")
+    value = _resolve_date(form, anchor, narrative)
+    if value is None or not time_part:
+        return value
+    if cal.parse_day(value) is None or len(value) != 10:
+        return value
+    return value + time_part
+
+
+def _resolve_date(form: str, anchor: date, narrative: Narrative) -> str | None:
+    kind, _, rest = form.partition(":")
+    args = rest.split(":")
+    if kind in _SHIFT_UNITS:
+        return cal.shift(anchor, kind, int(args[0]))
+    if kind == "wd":
+        return cal.nearest_weekday(anchor, int(args[0]), args[1]).isoformat()
+    if kind == "mon":
+        month = int(args[0])
+        return f"{cal.nearest_year(anchor, month, None, args[1]):04d}-{month:02d}"
+    if kind == "my":
+        return f"{anchor.year + int(args[1]):04d}-{int(args[0]):02d}"
+    if kind == "md":
+        month, day = (int(part) for part in args[0].split("-"))
+        year = cal.nearest_year(anchor, month, day, "near")
+        found = cal.safe_date(year, month, day)
+        return found.isoformat() if found else None
+    if kind == "season":
+        return cal.nearest_season(anchor, args[0], args[1])
+    if kind == "q":
+        quarter = cal.nearest_quarter(anchor, int(args[0]), args[1])
+        return cal.shift_value(quarter, "year", int(args[2])) if len(args) > 2 else quarter
+    if kind == "wkend":
+        return _weekend(anchor, args[0])
+    if kind == "hol":
+        return _thanksgiving(anchor, args[1])
+    if kind == "nq":
+        base = narrative.quarter or cal.shift(anchor, "quarter", -1)
+        return cal.shift_value(base, "quarter", int(args[0]))
+    if kind == "ago":
+        unit, amount = args[0], int(args[1])
+        if unit == "year" and narrative.quarter:
+            # In a results report "a year ago" is the same quarter a year before.
+            return cal.shift_value(narrative.quarter, "quarter", 4 * amount)
+        return cal.shift(anchor, unit, amount)
+    if kind == "narr":
+        unit, amount = args[0], int(args[1])
+        if unit == "year" and narrative.quarter:
+            return cal.shift_value(narrative.quarter, "quarter", 4 * amount)
+        if unit in ("day", "week"):
+            return cal.shift(narrative.day or anchor, unit, amount)
+        base = narrative.value or anchor.isoformat()
+        if unit == "year" and len(base) == 10:
+            # "a year earlier" speaks of the year, unless the text is about a quarter.
+            base = base[:4]
+        return cal.shift_value(base, unit, amount) or cal.shift(anchor, unit, amount)
+    return None
+
+
+def _weekend(anchor: date, direction: str) -> str:
+    """The weekend before (``past``) or after the anchor; on a weekend day, that weekend."""
+    if anchor.isoweekday() >= 6:
+        return cal.iso_week(anchor) + "-WE"
+    return cal.shift(anchor, "weekend", -1 if direction == "past" else 0)
+
+
+def _thanksgiving(anchor: date, direction: str) -> str:
+    def of(year: int) -> date:
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+    days = [of(year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if direction == "past":
+        return max(d for d in days if d <= anchor).isoformat()
+    if direction == "future":
+        return min(d for d in days if d >= anchor).isoformat()
+    return min(days, key=lambda d: abs((d - anchor).days)).isoformat()

@@ -1,0 +1,196 @@
+"""The story dossier as one self-contained HTML page (inline CSS, a few lines of plain JS).
+
+The sources stand side by side, one column per article, with every quote of a statement and
+every piece of evidence of a fact highlighted in the original text. Each highlight is a
+``<mark>`` whose ``data-statements`` / ``data-facts`` attributes name the statement and fact
+ids it belongs to. All article text is escaped: an article containing ``<script>`` shows it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Mapping
+from html import escape
+
+from newsweave.records import Dossier, Evidence, Fact, Statement
+
+__all__ = ["dossier_html"]
+
+_CSS = """
+body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#f6f6f4}
+header,section{padding:12px 24px}h1{font-size:22px;margin:8px 0}h2{border-bottom:1px solid #ccc}
+.sources{display:flex;gap:12px;overflow-x:auto;padding:12px 24px;align-items:flex-start}
+.source{flex:1 0 340px;max-width:560px;background:#fff;border:1px solid #ddd;border-radius:6px;
+padding:10px 14px}.source h3{font-size:15px;margin:0 0 6px}.meta{color:#666;font-size:12px}
+.text{white-space:pre-wrap;font-size:14px}
+mark{background:none;border-radius:2px}mark.f{background:#e8f0fe}
+mark.f.corroborated{background:#d7f5dd}mark.f.conflicting{background:#ffe0c2}
+mark.q{border-bottom:2px solid #b45309;background:#fff4d6}mark.on{outline:2px solid #2563eb}
+.badge{display:inline-block;font-size:11px;padding:1px 7px;border-radius:9px;color:#fff;
+background:#6b7280;margin-right:6px}.badge.corroborated{background:#15803d}
+.badge.conflicting{background:#c2410c}.badge.single-source{background:#6b7280}
+.item{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 12px;margin:8px 0}
+del{background:#fde2e2}ins{background:#dcfce7;text-decoration:none}
+table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left}
+"""
+
+_JS = """
+document.querySelectorAll('[data-link]').forEach(function(el){
+  el.addEventListener('mouseenter',function(){toggle(el.dataset.link,true)});
+  el.addEventListener('mouseleave',function(){toggle(el.dataset.link,false)});
+});
+function toggle(id,on){document.querySelectorAll('mark').forEach(function(m){
+  var ids=((m.dataset.facts||'')+' '+(m.dataset.statements||'')).split(' ');
+  if(ids.indexOf(id)>=0){m.classList.toggle('on',on)}});}
+"""
+
+
+def dossier_html(dossier: Dossier, *, texts: Mapping[str, str]) -> str:
+    """Render a dossier as one HTML page.
+
+    Args:
+        dossier: the story's dossier.
+        texts: article id -> the article's text (the columns show it, highlighted).
+
+    Returns:
+        The page, a complete HTML document.
+    """
+    parts = [
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
+        f"<title>{escape(dossier.title)}</title><style>{_CSS}</style></head><body>",
+        f'<header><h1>{escape(dossier.title)}</h1><div class="meta">story '
+        f"{escape(dossier.id)} · {len(dossier.articles)} articles · "
+        f"{len({s.source for s in dossier.sources})} independent sources</div></header>",
+        '<div class="sources" id="sources">',
+    ]
+    marks = _marks(dossier)
+    for src in dossier.sources:
+        text = texts.get(src.article, "")
+        copy = f" · copy of {escape(src.duplicate_of)}" if src.duplicate_of else ""
+        parts.append(
+            f'<article class="source" data-article="{escape(src.article)}">'
+            f'<h3>{escape(src.outlet or src.article)}</h3><div class="meta">'
+            f"{escape(src.article)} · {escape(src.published or 'undated')}{copy}</div>"
+            f'<div class="text">{_highlighted(text, marks.get(src.article, []))}</div>'
+            "</article>"
+        )
+    parts.append("</div>")
+    parts.append(_section("Statements", [_statement(st) for st in dossier.statements]))
+    parts.append(_section("Facts", [_fact(f) for f in dossier.facts]))
+    timeline = [
+        f'<tr data-link="{escape(e.fact or "")}"><td>{escape(e.value)}</td>'
+        f"<td>{escape(e.text)}</td><td>{escape(_outlets(e.evidence))}</td></tr>"
+        for e in dossier.timeline
+    ]
+    parts.append(
+        _section(
+            "Timeline",
+            [
+                "<table><tr><th>date</th><th>what</th><th>sources</th>"
+                "</tr>" + "".join(timeline) + "</table>"
+            ],
+        )
+    )
+    cast = [
+        f"<tr><td>{escape(c.name)}</td><td>{escape(c.kind)}</td>"
+        f"<td>{escape(', '.join(c.roles))}</td><td>{c.mentions}</td>"
+        f"<td>{escape(', '.join(c.statements))}</td></tr>"
+        for c in dossier.cast
+    ]
+    parts.append(
+        _section(
+            "Cast",
+            [
+                "<table><tr><th>name</th><th>kind</th><th>roles</th>"
+                "<th>mentions</th><th>statements</th></tr>" + "".join(cast) + "</table>"
+            ],
+        )
+    )
+    parts.append(f"<script>{_JS}</script></body></html>")
+    return "\n".join(parts)
+
+
+_Mark = tuple[int, int, str, str, str]  # start, end, kind ("q" or "f"), id, fact status
+
+
+def _marks(dossier: Dossier) -> dict[str, list[_Mark]]:
+    marks: dict[str, list[_Mark]] = defaultdict(list)
+    for st in dossier.statements:
+        for v in st.variants:
+            marks[v.article].append((v.start, v.end, "q", st.id, ""))
+    for fact in dossier.facts:
+        for ev in fact.evidence:
+            marks[ev.article].append((ev.start, ev.end, "f", fact.id, fact.status))
+    return marks
+
+
+def _highlighted(text: str, marks: list[_Mark]) -> str:
+    """The text escaped, each stretch covered by marks wrapped in one ``<mark>``.
+
+    Quotes and facts may overlap (a fact sentence holds a partial quote), so the text is cut
+    at every mark boundary and each piece names all the marks that cover it.
+    """
+    cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        cover = [m for m in marks if m[0] <= a and b <= m[1]]
+        piece = escape(text[a:b])
+        if not cover:
+            out.append(piece)
+            continue
+        statements = " ".join(m[3] for m in cover if m[2] == "q")
+        facts = " ".join(m[3] for m in cover if m[2] == "f")
+        status = next((m[4] for m in cover if m[2] == "f"), "")
+        classes = " ".join(filter(None, ["q" if statements else "", "f" if facts else "", status]))
+        attrs = f' class="{classes}"'
+        if statements:
+            attrs += f' data-statements="{escape(statements)}"'
+        if facts:
+            attrs += f' data-facts="{escape(facts)}" data-status="{escape(status)}"'
+        out.append(f"<mark{attrs}>{piece}</mark>")
+    return "".join(out)
+
+
+def _section(title: str, items: list[str]) -> str:
+    return f'<section id="{title.lower()}"><h2>{title}</h2>{"".join(items)}</section>'
+
+
+def _statement(st: Statement) -> str:
+    rows = "".join(
+        f"<li><q>{escape(v.text)}</q> — {escape(v.outlet or v.article)}</li>" for v in st.variants
+    )
+    diffs = "".join(
+        f"<li>variant {d.variant + 1}: <del>{escape(d.base)}</del> <ins>{escape(d.other)}</ins>"
+        "</li>"
+        for d in st.differences
+    )
+    diff_block = (
+        f"<details><summary>differences</summary><ul>{diffs}</ul></details>" if diffs else ""
+    )
+    name = escape(st.speaker_name or st.speaker or "unknown speaker")
+    return (
+        f'<div class="item statement" id="{escape(st.id)}" data-link="{escape(st.id)}">'
+        f'<b>{name}</b> <span class="meta">{escape(st.id)} · {len(st.variants)} variants'
+        f"</span><ol>{rows}</ol>{diff_block}</div>"
+    )
+
+
+def _fact(fact: Fact) -> str:
+    sides = "".join(
+        f"<li><b>{escape(s.value)}</b> — {escape(', '.join(s.outlets))}</li>" for s in fact.sides
+    )
+    evidence = "".join(
+        f"<li>{escape(e.outlet or e.article)}: {escape(e.text)}</li>" for e in fact.evidence
+    )
+    return (
+        f'<div class="item fact" id="{escape(fact.id)}" data-link="{escape(fact.id)}">'
+        f'<span class="badge {escape(fact.status)}">{escape(fact.status)}</span>'
+        f'{escape(fact.text)} <span class="meta">{escape(", ".join(fact.outlets))}</span>'
+        + (f'<ul class="sides">{sides}</ul>' if sides else "")
+        + f"<details><summary>evidence</summary><ul>{evidence}</ul></details></div>"
+    )
+
+
+def _outlets(evidence: tuple[Evidence, ...]) -> str:
+    return ", ".join(dict.fromkeys(e.outlet or e.article for e in evidence))

@@ -1,0 +1,36 @@
+"""Dossiers and articles rendered in the terminal (rich)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.text import Text
+
+from newsweave.export.markdown import dossier_markdown
+from newsweave.records import ArticleAnalysis, Dossier, from_plain
+
+_ENTITY_STYLES = {"PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green", "LOC": "green"}
+
+
+def render_dossier(console: Console, dossier: dict[str, Any]) -> None:
+    """A story's dossier: statements, facts by status, timeline and cast."""
+    console.print(Markdown(dossier_markdown(from_plain(Dossier, dossier))))
+
+
+def render_article(console: Console, analysis: ArticleAnalysis) -> None:
+    """An article's text with quotes, entities and times highlighted."""
+    a = analysis.article
+    inferred = " (inferred)" if a.published_inferred else ""
+    console.print(
+        f"[bold]{a.title or a.id}[/bold]  {a.outlet or ''}  {a.published or ''}{inferred}"
+    )
+    text = Text(a.text)
+    for q in analysis.quotes:
+        text.stylize("italic yellow", q.start, q.end)
+    for t in analysis.times:
+        text.stylize("underline blue", t.start, t.end)
+    for e in analysis.entities:
+        text.stylize(_ENTITY_STYLES.get(e.label, "underline"), e.start, e.end)
+    console.print(text)

@@ -1,0 +1,87 @@
+"""The cast of a story: its people and organisations, their roles, and what each said."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsweave.fuse.names import EntityOf, fold, mention_key, same_person
+from newsweave.fuse.speakers import SpeakerKeys
+from newsweave.records import ArticleAnalysis, CastMember, Statement
+
+__all__ = ["cast"]
+
+_KINDS = {"PERSON": "PERSON", "ORG": "ORG"}
+
+
+@dataclass
+class _Entry:
+    key: str
+    kind: str
+    names: list[str] = field(default_factory=list)
+    roles: dict[str, None] = field(default_factory=dict)
+    articles: dict[str, None] = field(default_factory=dict)
+    mentions: int = 0
+
+
+def cast(
+    analyses: Sequence[ArticleAnalysis],
+    statements: Sequence[Statement],
+    speakers: SpeakerKeys,
+    *,
+    entity_of: EntityOf | None = None,
+) -> list[CastMember]:
+    """People and organisations named in the story, most mentioned first.
+
+    A person's mentions are grouped with the speaker key of their quotes when the names can be
+    one person, so the cast lists each person once with their statements.
+    """
+    entries: dict[str, _Entry] = {}
+    for analysis in analyses:
+        art = analysis.article.id
+        for m in analysis.entities:
+            kind = _KINDS.get(m.label)
+            if kind is None:
+                continue
+            key = mention_key(art, m, entity_of=entity_of)
+            if kind == "PERSON" and key.startswith("~"):
+                key = _speaker_key(m.name or m.text, speakers) or key
+            entry = entries.setdefault(key, _Entry(key, kind))
+            entry.names.append(m.name or m.text)
+            if m.role:
+                entry.roles[m.role] = None
+            entry.articles[art] = None
+            entry.mentions += 1
+    said: dict[str, list[Statement]] = {}
+    for st in statements:
+        if st.speaker:
+            said.setdefault(st.speaker, []).append(st)
+    members = []
+    for entry in entries.values():
+        name = speakers.names.get(entry.key) or max(
+            entry.names, key=lambda n: (len(n.split()), len(n))
+        )
+        mine = said.get(entry.key, [])
+        members.append(
+            CastMember(
+                id=entry.key,
+                name=name,
+                kind=entry.kind,
+                roles=tuple(entry.roles),
+                mentions=entry.mentions,
+                articles=tuple(entry.articles),
+                quotes=sum(len(s.variants) for s in mine),
+                statements=tuple(s.id for s in mine),
+            )
+        )
+    members.sort(key=lambda c: (-c.mentions, -c.quotes, c.name))
+    return members
+
+
+def _speaker_key(name: str, speakers: SpeakerKeys) -> str | None:
+    """The speaker key this written name belongs to, if it is one of the story's speakers."""
+    folded = fold(name)
+    for key, full in speakers.names.items():
+        if key.startswith("~") and (fold(full) == folded or same_person(name, full)):
+            return key
+    return None

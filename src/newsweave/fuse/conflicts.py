@@ -1,0 +1,139 @@
+"""Where outlets that report the same fact disagree: on a number or on a date.
+
+A number disagrees when two sources count the same thing ("prisoners", "workers") and no value
+of one is a value of the other; a date disagrees when two sources each date the fact to exactly
+one day written out in full ("March 12") and the days differ. Relative dates ("on Wednesday")
+are left alone, their resolution may be a guess; so are weeks, months and years: "last week"
+and "this week" in two aligned sentences usually date different parts of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from newsweave.fuse.sources import Sources
+from newsweave.fuse.timeline import Dated
+from newsweave.fuse.units import Unit
+from newsweave.records import ArticleAnalysis, Evidence, Side
+
+__all__ = ["find_conflict"]
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_RELATIVE_GAP = 0.01  # values closer than this are one value written two ways
+
+
+def find_conflict(
+    members: Sequence[Unit],
+    analyses: Mapping[str, ArticleAnalysis],
+    sources: Sources,
+    times: Mapping[str, Sequence[Dated]],
+) -> tuple[str, tuple[Side, ...]] | None:
+    """What the sources of one fact disagree on, with each side, or None when they agree.
+
+    Args:
+        members: the fact's units, from several articles.
+        analyses: the story's analyses by article id (for their amounts).
+        sources: independence keys and outlet names.
+        times: each article's resolved time expressions as ``(start, end, value)``.
+    """
+    numbers = _number_sides(members, analyses, sources)
+    if numbers:
+        return "number", numbers
+    dates = _date_sides(members, analyses, sources, times)
+    if dates:
+        return "date", dates
+    return None
+
+
+def _number_sides(
+    members: Sequence[Unit], analyses: Mapping[str, ArticleAnalysis], sources: Sources
+) -> tuple[Side, ...]:
+    # unit noun -> value -> (label as written, [(unit, amount span)])
+    found: dict[str, dict[float, tuple[str, list[Evidence]]]] = defaultdict(dict)
+    for unit in members:
+        article = analyses[unit.article]
+        for amount in article.amounts:
+            if amount.value is None or not amount.unit or not unit.start <= amount.start < unit.end:
+                continue
+            noun = _noun(amount.unit)
+            value = _same_value(found[noun], amount.value)
+            label = amount.text if amount.unit in amount.text else f"{amount.text} {amount.unit}"
+            entry = found[noun].setdefault(value, (label, []))
+            entry[1].append(_evidence(unit, article, sources))
+    for values in found.values():
+        by_source: dict[str, set[float]] = defaultdict(set)
+        for value, (_, evidence) in values.items():
+            for ev in evidence:
+                by_source[sources.source(ev.article)].add(value)
+        # A value only given by sources that also give a shared one counts something else
+        # ("85 workers on the night shift" beside "14 workers killed").
+        shared = {v for v in values if sum(v in vs for vs in by_source.values()) > 1}
+        kept = {
+            v
+            for v in values
+            if v in shared or any(vs & {v} and not vs & shared for vs in by_source.values())
+        }
+        sets = [vs & kept for vs in by_source.values() if vs & kept]
+        if len(sets) > 1 and _disjoint(sets):
+            return _sides({f"{v}": values[v] for v in sorted(kept)}, sources)
+    return ()
+
+
+def _date_sides(
+    members: Sequence[Unit],
+    analyses: Mapping[str, ArticleAnalysis],
+    sources: Sources,
+    times: Mapping[str, Sequence[Dated]],
+) -> tuple[Side, ...]:
+    days: dict[str, tuple[str, list[Evidence]]] = {}
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for unit in members:
+        values = {
+            v
+            for s, _, v, written in times.get(unit.article, ())
+            if written and unit.start <= s < unit.end and _DAY.match(v)
+        }
+        if len(values) != 1:
+            continue
+        (value,) = values
+        by_source[sources.source(unit.article)].add(value)
+        days.setdefault(value, (value, []))[1].append(
+            _evidence(unit, analyses[unit.article], sources)
+        )
+    if len(days) > 1 and _disjoint(list(by_source.values())):
+        return _sides(days, sources)
+    return ()
+
+
+def _disjoint(value_sets: list[set[float]] | list[set[str]]) -> bool:
+    """Whether some two sources share no value at all."""
+    sets: list[set[object]] = [set(s) for s in value_sets]
+    return any(not (a & b) for i, a in enumerate(sets) for b in sets[i + 1 :])
+
+
+def _sides(groups: Mapping[str, tuple[str, list[Evidence]]], sources: Sources) -> tuple[Side, ...]:
+    sides = []
+    for label, evidence in groups.values():
+        outlets = tuple(dict.fromkeys(sources.outlet(e.article) for e in evidence))
+        sides.append(Side(label, outlets, tuple(evidence)))
+    return tuple(sides)
+
+
+def _evidence(unit: Unit, article: ArticleAnalysis, sources: Sources) -> Evidence:
+    text = article.article.text[unit.start : unit.end]
+    return Evidence(unit.article, unit.start, unit.end, text, sources.outlet(unit.article))
+
+
+def _noun(unit: str) -> str:
+    """The counted noun, folded: "prisoners of war" -> "prisoner", "workers" -> "worker"."""
+    head = unit.lower().split(" of ")[0].split()[-1]
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+
+
+def _same_value(values: Mapping[float, object], value: float) -> float:
+    for known in values:
+        if abs(known - value) <= _RELATIVE_GAP * max(abs(known), abs(value)):
+            return known
+    return value

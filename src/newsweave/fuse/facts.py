@@ -1,0 +1,127 @@
+"""Facts: the story's claim units aligned across articles, each with its support.
+
+Every unit is linked to its best match in each other article when their similarity clears a
+threshold; linked units form one fact. A fact reported by two or more independent sources is
+``corroborated``, by one ``single-source``, and ``conflicting`` when its sources disagree on a
+number or a date (see ``conflicts``). The weights and the threshold were calibrated on the
+reference articles: corroborated pairs there score 0.88 and above, the closest pairs of
+merely related sentences 0.77.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from newsweave.fuse.conflicts import find_conflict
+from newsweave.fuse.similarity import Embedder, pair_scores
+from newsweave.fuse.sources import Sources
+from newsweave.fuse.timeline import Dated
+from newsweave.fuse.units import Unit
+from newsweave.records import ArticleAnalysis, Evidence, Fact
+
+__all__ = ["THRESHOLD", "align_facts", "link_units"]
+
+THRESHOLD = 0.83
+ENTITY_WEIGHT = 1.0
+WORD_WEIGHT = 0.8
+
+
+def link_units(
+    units: Sequence[Unit], embedder: Embedder, *, threshold: float = THRESHOLD
+) -> list[list[int]]:
+    """Groups of unit indices that state the same claim (each group in text order)."""
+    scores = pair_scores(units, embedder, entity_weight=ENTITY_WEIGHT, word_weight=WORD_WEIGHT)
+    articles = sorted({u.article for u in units})
+    columns = {a: np.array([i for i, u in enumerate(units) if u.article == a]) for a in articles}
+    parent = list(range(len(units)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for article, cols in columns.items():
+        block = scores[:, cols]
+        best = block.argmax(axis=1)
+        for i, unit in enumerate(units):
+            j = int(cols[best[i]])
+            if unit.article != article and block[i, best[i]] >= threshold:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(units)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def align_facts(
+    units_by_article: Mapping[str, Sequence[Unit]],
+    analyses: Mapping[str, ArticleAnalysis],
+    sources: Sources,
+    embedder: Embedder,
+    *,
+    times: Mapping[str, Sequence[Dated]],
+    threshold: float = THRESHOLD,
+) -> list[Fact]:
+    """The story's facts, best supported first, with ids ``f1``, ``f2``, ...
+
+    Args:
+        units_by_article: each article's claim units, articles in story order.
+        analyses: the analyses by article id.
+        sources: independence keys and outlet names.
+        embedder: sentence embeddings (``newsweave.embed.embed``).
+        times: each article's resolved time expressions ``(start, end, value)``.
+        threshold: the similarity above which two units state the same claim.
+    """
+    order = {a: n for n, a in enumerate(units_by_article)}
+    units = [u for us in units_by_article.values() for u in us]
+    facts = []
+    for group in link_units(units, embedder, threshold=threshold):
+        members = sorted((units[i] for i in group), key=lambda u: (order[u.article], u.start))
+        facts.append(_fact(members, analyses, sources, times))
+    facts.sort(key=lambda f: (-f.sources, order[f.evidence[0].article], f.evidence[0].start))
+    return [_numbered(f, n) for n, f in enumerate(facts, 1)]
+
+
+def _fact(
+    members: list[Unit],
+    analyses: Mapping[str, ArticleAnalysis],
+    sources: Sources,
+    times: Mapping[str, Sequence[Dated]],
+) -> Fact:
+    evidence = tuple(
+        Evidence(
+            u.article,
+            u.start,
+            u.end,
+            analyses[u.article].article.text[u.start : u.end],
+            sources.outlet(u.article),
+        )
+        for u in members
+    )
+    articles = [u.article for u in members]
+    count = sources.count(articles)
+    outlets = tuple(dict.fromkeys(sources.outlet(a) for a in articles))
+    conflict = find_conflict(members, analyses, sources, times) if count > 1 else None
+    if conflict is not None:
+        # Name the fact by what is disputed: the first side's sentence.
+        return Fact(
+            conflict[1][0].evidence[0].text,
+            "conflicting",
+            outlets,
+            evidence,
+            sources=count,
+            conflict=conflict[0],
+            sides=conflict[1],
+        )
+    if count > 1:
+        return Fact(evidence[0].text, "corroborated", outlets, evidence, sources=count)
+    return Fact(evidence[0].text, "single-source", outlets, evidence, sources=count)
+
+
+def _numbered(fact: Fact, n: int) -> Fact:
+    from dataclasses import replace
+
+    return replace(fact, id=f"f{n}")

@@ -1,0 +1,104 @@
+"""The story's dated sub-events: its facts placed on the calendar by their time expressions.
+
+A fact whose evidence holds a resolved date ("on Friday" -> 2025-05-16) becomes a timeline
+entry for that date, with the evidence that dates it. An undated article's relative dates are
+resolved again against the publication date inferred for it from the story.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from newsweave.records import ArticleAnalysis, Fact, TimelineEntry, TimeRef
+
+__all__ = ["Dated", "resolved_times", "sort_key", "timeline"]
+
+#: A resolved time expression: start, end, TIMEX3 value, and whether it was written in full.
+Dated = tuple[int, int, str, bool]
+
+#: Values that place an event on the calendar (days, weeks, months, seasons, years).
+_CALENDAR = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|H\d|SP|SU|FA|WI))?")
+
+
+def resolved_times(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[Dated]]:
+    """Each article's calendar-valued time expressions as ``(start, end, value, written)``.
+
+    ``written`` is true for a date written out in full ("March 12, 2026"), false for one
+    resolved from a relative expression ("on Wednesday"), whose value may be a guess.
+    """
+    anchor = min((a.article.published for a in analyses if a.article.published), default=None)
+    out: dict[str, list[Dated]] = {}
+    for analysis in analyses:
+        times: Sequence[TimeRef] = analysis.times
+        if analysis.article.published is None and anchor is not None:
+            times = _with_story_date(times, anchor)
+        out[analysis.article.id] = [
+            (t.start, t.end, t.value, t.relative is None)
+            for t in times
+            if t.type in ("DATE", "TIME") and t.value and _CALENDAR.match(t.value)
+        ]
+    return out
+
+
+def timeline(facts: Sequence[Fact], times: Mapping[str, Sequence[Dated]]) -> list[TimelineEntry]:
+    """Timeline entries of the facts, in calendar order (best supported first within a date)."""
+    entries = []
+    for fact in facts:
+        dated: dict[str, list[int]] = {}
+        for n, ev in enumerate(fact.evidence):
+            for start, _, value, _ in times.get(ev.article, ()):
+                if ev.start <= start < ev.end:
+                    dated.setdefault(_day_part(value), []).append(n)
+        for value, indices in dated.items():
+            evidence = tuple(fact.evidence[i] for i in dict.fromkeys(indices))
+            entries.append(TimelineEntry(value, fact.text, evidence, fact=fact.id))
+    entries.sort(key=lambda e: (sort_key(e.value), -len(e.evidence)))
+    return entries
+
+
+def sort_key(value: str) -> tuple[date, int]:
+    """Where a TIMEX3 value starts on the calendar, finer values first on the same day."""
+    if not value[:4].isdigit():
+        return date.max, 9  # not on the calendar (PRESENT_REF, XXXX-...): last
+    year = int(value[:4])
+    rest = value[5:]
+    if re.fullmatch(r"\d{2}-\d{2}", rest[:5]):
+        return date(year, int(rest[:2]), int(rest[3:5])), 0
+    week = re.match(r"W(\d{1,2})", rest)
+    if week:
+        return date.fromisocalendar(year, max(1, min(int(week.group(1)), 52)), 1), 1
+    if re.fullmatch(r"\d{2}", rest):
+        return date(year, int(rest), 1), 2
+    quarter = {
+        "Q1": 1,
+        "Q2": 4,
+        "Q3": 7,
+        "Q4": 10,
+        "H1": 1,
+        "H2": 7,
+        "WI": 1,
+        "SP": 3,
+        "SU": 6,
+        "FA": 9,
+    }
+    return date(year, quarter.get(rest[:2], 1), 1), 3
+
+
+def _day_part(value: str) -> str:
+    """A time's day ("2025-05-16T14:00" -> "2025-05-16"): the timeline is kept by day."""
+    match = _CALENDAR.match(value)
+    return match.group() if match else value
+
+
+def _with_story_date(times: Sequence[TimeRef], anchor: str) -> Sequence[TimeRef]:
+    try:
+        from newsweave.analyse.times import infer_published_from_anchor, resolve_with_anchor
+    except ImportError:  # the time step is optional for the dossier
+        return times
+    inferred = infer_published_from_anchor(times, anchor)
+    if inferred is None:
+        return times
+    return [dataclasses.replace(t) for t in resolve_with_anchor(times, inferred[0])]

@@ -1,0 +1,60 @@
+"""One article's mentions grouped into clusters: one per kind and normalised name.
+
+Places the gazetteer knows are grouped by GeoNames id, found with the countries the article
+itself mentions, so "the U.K." and "UK" (and "Kiev" and "Kyiv") are one cluster.
+"""
+
+from __future__ import annotations
+
+from newsweave.analyse.entities.keys import name_words, norm, phonetic
+from newsweave.analyse.entities.roles import role_heads
+from newsweave.link.rules import Cluster
+from newsweave.places import article_countries, lookup
+from newsweave.records import EntityMention
+
+__all__ = ["KINDS", "clusters_of"]
+
+#: Mention labels -> entity kinds; other labels (dates, works, laws) are not linked.
+KINDS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "NORP": "GROUP",
+}
+
+
+def clusters_of(mentions: tuple[EntityMention, ...]) -> list[Cluster]:
+    """Group one article's mentions by kind and normalised name (places by GeoNames id)."""
+    places = [m.name or m.text for m in mentions if KINDS.get(m.label) == "PLACE"]
+    countries = article_countries(places)
+    clusters: dict[tuple[str, str], Cluster] = {}
+    for i, m in enumerate(mentions):
+        kind = KINDS.get(m.label)
+        name = m.name or m.text
+        if kind is None or not norm(name):
+            continue
+        place = lookup(name, countries=countries) if kind == "PLACE" else None
+        key = f"g:{place['geonames_id']}" if place else norm(name)
+        c = clusters.get((kind, key))
+        if c is None:
+            words = name_words(name) or [norm(name)]
+            c = clusters[(kind, key)] = Cluster(
+                kind,
+                key,
+                name,
+                words[0] if len(words) > 1 and kind == "PERSON" else None,
+                frozenset(words[:-1]) if kind == "PERSON" else frozenset(),
+                words[-1],
+                phonetic(words[-1]),
+                place=place,
+            )
+        elif kind == "PERSON" and len(name_words(name)) > len(name_words(c.name)):
+            words = name_words(name)
+            c.name, c.given, c.forenames = name, words[0], frozenset(words[:-1])
+        if m.role:
+            c.roles.add(m.role)
+            c.role_heads |= role_heads(m.role)
+        c.mentions.append(i)
+    return list(clusters.values())

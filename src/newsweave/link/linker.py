@@ -1,0 +1,317 @@
+"""Canonical entities across articles, built incrementally one article at a time.
+
+Candidates come from an index (normalised names, surnames, sound keys of surnames, GeoNames
+ids), never from comparing every pair, so the cost per article stays flat as the collection
+grows. Ids are a hash of the kind and the first name an entity was seen under: stable across
+runs over the same articles, and unchanged when a fuller name ("Volodymyr Zelensky" after
+"Zelensky") later becomes the canonical one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from newsweave.analyse.entities.keys import name_words, norm, phonetic
+from newsweave.analyse.entities.roles import role_heads
+from newsweave.link.clusters import clusters_of
+from newsweave.link.rules import Cluster, Node, Verdict, grow, judge_other, judge_person
+from newsweave.records import ArticleAnalysis, Entity
+
+_CROSS_KINDS = frozenset({"PERSON", "ORG", "PLACE"})
+_ID_PREFIX = {"PERSON": "per", "ORG": "org", "PLACE": "plc", "GROUP": "grp"}
+_CONTEXT_KEPT = 100  # co-occurring entities kept per entity when persisted
+
+
+@dataclass(frozen=True)
+class LinkEvidence:
+    """Why a cluster of mentions in one article was given an entity id."""
+
+    entity: str
+    article: str
+    start: int
+    end: int
+    text: str  # the fullest mention of the cluster
+    rule: str  # "new-entity", "same-name", "spelling-variant+given-name", ...
+    score: float
+    detail: str
+
+    def as_dict(self) -> dict[str, object]:
+        return dataclasses.asdict(self)
+
+
+class Linker:
+    """Assigns canonical entity ids to the mentions of each article, as articles arrive.
+
+    Example:
+        >>> linker = Linker()
+        >>> ids = linker.add(analysis)            # one id (or None) per analysis.entities
+        >>> linked = apply_links(analysis, ids)   # the analysis with mention.entity filled
+        >>> linker.entities(), linker.evidence(ids[0])
+    """
+
+    def __init__(self, *, surname_unique: bool = True) -> None:
+        self._nodes: dict[str, Node] = {}
+        # Tuples, not sets or records: the garbage collector stops tracking tuples of strings
+        # and numbers, so its full passes do not grow with the number of linked articles.
+        self._index: dict[str, tuple[str, ...]] = {}
+        self._evidence: dict[str, list[tuple[Any, ...]]] = {}
+        self._seen: set[str] = set()  # article ids already linked
+        self._surname_unique = surname_unique
+
+    # -- public API -------------------------------------------------------------------------
+
+    def add(self, analysis: ArticleAnalysis) -> list[str | None]:
+        """Link one article's mentions; returns an entity id (or ``None``) per mention.
+
+        Adding an article already linked (same ``article.id``) changes nothing and returns
+        the ids its mentions resolve to now, so re-runs are harmless.
+        """
+        update = analysis.article.id not in self._seen
+        self._seen.add(analysis.article.id)
+        clusters = clusters_of(analysis.entities)
+        ids: list[str | None] = [None] * len(analysis.entities)
+        linked: list[str] = []
+        # Places, organisations and full names first: they give context to bare surnames.
+        for c in sorted(clusters, key=lambda c: (c.kind == "PERSON", c.given is None)):
+            verdict = self._best(c, linked)
+            if not update:
+                node = verdict.node if verdict else None
+            else:
+                node = verdict.node if verdict else self._create(c)
+                self._absorb(node, c, analysis)
+                self._explain(node, c, verdict, analysis)
+            if node is None:
+                continue
+            if node.id not in linked:
+                linked.append(node.id)
+            for i in c.mentions:
+                ids[i] = node.id
+        if update:
+            self._note_context(linked)
+        return ids
+
+    def entities(self) -> list[Entity]:
+        """Every canonical entity, as records ready to store or export."""
+        return [self._entity(n) for n in self._nodes.values()]
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """One canonical entity by id, or ``None``."""
+        node = self._nodes.get(entity_id)
+        return self._entity(node) if node else None
+
+    def evidence(self, entity_id: str) -> list[LinkEvidence]:
+        """Every decision that put mentions into ``entity_id``, oldest first."""
+        return [LinkEvidence(*row) for row in self._evidence.get(entity_id, ())]
+
+    @classmethod
+    def from_entities(
+        cls, entities: Iterable[Entity], evidence: Iterable[LinkEvidence] = (), **options: bool
+    ) -> Linker:
+        """Rebuild a linker from stored entities (and, optionally, their evidence)."""
+        linker = cls(**options)
+        for e in entities:
+            attrs = dict(e.attributes)
+            names = dict(attrs.pop("names", {e.name: 1}))
+            node = Node(
+                e.id,
+                e.kind,
+                names,
+                aliases=dict.fromkeys(e.aliases),
+                roles=dict.fromkeys(e.roles),
+                context=dict(attrs.pop("context", {})),
+                mentions=int(attrs.pop("mentions", 0)),
+                articles=int(attrs.pop("articles", 0)),
+                attributes=attrs,
+            )
+            for role in e.roles:
+                node.role_heads = grow(node.role_heads, role_heads(role))
+            for name in names:
+                linker._index_name(node, name)
+            if "geonames_id" in attrs:
+                linker._index_key(f"g:{attrs['geonames_id']}", node.id)
+            linker._nodes[node.id] = node
+        for ev in evidence:
+            linker._evidence.setdefault(ev.entity, []).append(dataclasses.astuple(ev))
+            linker._seen.add(ev.article)
+        return linker
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def _best(self, c: Cluster, linked: list[str]) -> Verdict | None:
+        keys = [f"n:{c.kind}:{c.key}", c.key] if c.key.startswith("g:") else [f"n:{c.kind}:{c.key}"]
+        if c.kind == "PERSON":
+            keys += [f"s:{c.surname}", f"p:{c.phonetic}"]
+        # Sorted, so that ties are broken the same way on every run (ids stay stable).
+        candidates = sorted({i for k in keys for i in self._index.get(k, ())})
+        nodes = [self._nodes[i] for i in candidates if self._nodes[i].kind == c.kind]
+        surname_holders = [n for n in nodes if c.surname in n.surnames]
+        verdicts = []
+        for node in nodes:
+            context = self._shared_context(node, linked)
+            if c.kind == "PERSON":
+                unique = self._surname_unique and len(surname_holders) == 1
+                verdict = judge_person(c, node, context, unique=unique)
+            else:
+                verdict = judge_other(c, node, context)
+            if verdict is not None:
+                verdicts.append(verdict)
+        if not verdicts:
+            return self._other_label(c, linked)
+        return max(verdicts, key=lambda v: (v.score, v.node.mentions), default=None)
+
+    def _other_label(self, c: Cluster, linked: list[str]) -> Verdict | None:
+        """A person the model tagged as an organisation here (or the reverse), same name.
+
+        Only for names of two or more words, or one word with shared context: "Ines Kawecka"
+        tagged ORG is the person Ines Kawecka; a bare "Jordan" is not the person Jordan.
+        """
+        if c.kind not in _CROSS_KINDS or c.key.startswith("g:"):
+            return None
+        nodes = [
+            self._nodes[i]
+            for kind in _CROSS_KINDS - {c.kind}
+            for i in self._index.get(f"n:{kind}:{c.key}", ())
+        ]
+        if len(nodes) != 1:
+            return None
+        (node,) = nodes
+        context = self._shared_context(node, linked)
+        if " " not in c.key and context < 1.0:
+            return None
+        return Verdict(
+            node,
+            "same-name-other-label",
+            0.8,
+            f"name {c.key!r} is a known {node.kind}, tagged {c.kind} here; context {context:.2f}",
+        )
+
+    def _shared_context(self, node: Node, linked: list[str]) -> float:
+        """Weight of the entities this article shares with ``node``'s past articles.
+
+        An entity seen in many articles (a country, a news agency) says little: each shared
+        entity weighs 1 / log2(2 + its article count).
+        """
+        total = 0.0
+        for other in linked:
+            if other in node.context and other != node.id:
+                total += 1 / math.log2(2 + self._nodes[other].articles)
+        return total
+
+    # -- updating ---------------------------------------------------------------------------
+
+    def _explain(
+        self, node: Node, c: Cluster, verdict: Verdict | None, analysis: ArticleAnalysis
+    ) -> None:
+        """Keep the evidence for putting cluster ``c`` into ``node``."""
+        first = analysis.entities[c.mentions[0]]
+        best = max((analysis.entities[i] for i in c.mentions), key=lambda m: len(m.text))
+        self._evidence.setdefault(node.id, []).append(
+            (
+                node.id,
+                analysis.article.id,
+                best.start,
+                best.end,
+                best.text,
+                verdict.rule if verdict else "new-entity",
+                round(verdict.score, 3) if verdict else 1.0,
+                (verdict.detail if verdict else f"first seen as {c.name!r}")
+                + f"; {len(c.mentions)} mention(s) from offset {first.start}",
+            )
+        )
+
+    def _create(self, c: Cluster) -> Node:
+        base = (
+            f"{_ID_PREFIX[c.kind]}_" + hashlib.sha1(f"{c.kind}|{c.key}".encode()).hexdigest()[:10]
+        )
+        entity_id, n = base, 1
+        while entity_id in self._nodes:
+            n += 1
+            entity_id = f"{base}-{n}"
+        node = Node(entity_id, c.kind, {})
+        if c.place:
+            node.attributes.update(
+                {k: c.place[k] for k in ("geonames_id", "lat", "lon", "country", "feature")}
+            )
+            node.attributes["geonames_name"] = c.place["name"]
+            self._index_key(c.key, entity_id)
+        self._nodes[entity_id] = node
+        return node
+
+    def _absorb(self, node: Node, c: Cluster, analysis: ArticleAnalysis) -> None:
+        if c.name not in node.names:
+            self._index_name(node, c.name)
+        node.names[c.name] = node.names.get(c.name, 0) + len(c.mentions)
+        for i in c.mentions:
+            m = analysis.entities[i]
+            node.aliases.setdefault(m.text, None)
+            if m.role and not m.text.lower().startswith("the "):
+                node.aliases.setdefault(f"{m.role} {m.text}", None)
+        for role in c.roles:
+            node.roles.setdefault(role, None)
+        node.role_heads = grow(node.role_heads, c.role_heads)
+        node.mentions += len(c.mentions)
+        node.articles += 1
+
+    def _index_name(self, node: Node, name: str) -> None:
+        self._index_key(f"n:{node.kind}:{norm(name)}", node.id)
+        if node.kind != "PERSON":
+            return
+        words = name_words(name)
+        if not words:
+            return
+        if len(words) > 1:
+            node.givens = grow(node.givens, words[:1])
+            node.forenames = grow(node.forenames, words[:-1])
+        node.surnames = grow(node.surnames, words[-1:])
+        node.phonetics = grow(node.phonetics, [phonetic(words[-1])])
+        self._index_key(f"s:{words[-1]}", node.id)
+        self._index_key(f"p:{phonetic(words[-1])}", node.id)
+
+    def _index_key(self, key: str, entity_id: str) -> None:
+        known = self._index.get(key, ())
+        if entity_id not in known:
+            self._index[key] = (*known, entity_id)
+
+    def _note_context(self, linked: list[str]) -> None:
+        for a in linked:
+            context = self._nodes[a].context
+            for b in linked:
+                if a != b:
+                    context[b] = context.get(b, 0) + 1
+
+    def _entity(self, node: Node) -> Entity:
+        attributes = dict(node.attributes)
+        top = sorted(node.context.items(), key=lambda kv: -kv[1])[:_CONTEXT_KEPT]
+        attributes.update(
+            {
+                "names": dict(node.names),
+                "mentions": node.mentions,
+                "articles": node.articles,
+                "context": dict(top),
+            }
+        )
+        name = node.attributes.get("geonames_name") or _canonical(node.names)
+        return Entity(
+            node.id, str(name), node.kind, tuple(node.aliases), tuple(node.roles), attributes
+        )
+
+
+def _canonical(names: dict[str, int]) -> str:
+    """The fullest name (given name and surname beat a bare surname), then the most written."""
+    return max(names, key=lambda n: (min(len(name_words(n)), 2), names[n], len(n)))
+
+
+def apply_links(analysis: ArticleAnalysis, ids: list[str | None]) -> ArticleAnalysis:
+    """The analysis with each mention's ``entity`` set from ``ids`` (as returned by ``add``).
+
+    Quote speakers are linked afterwards by ``newsweave.link.speakers.link_speakers``.
+    """
+    mentions = tuple(
+        dataclasses.replace(m, entity=i) for m, i in zip(analysis.entities, ids, strict=True)
+    )
+    return dataclasses.replace(analysis, entities=mentions)

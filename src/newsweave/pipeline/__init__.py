@@ -1,0 +1,25 @@
+"""The one place where the stages are composed.
+
+- ``article``: per-article analysis (the ordered ``STEPS`` over one parse of each article);
+- ``collection``: a whole collection at once, without a database (``newsweave analyze``);
+- ``incremental``: articles into the store as they arrive (``newsweave ingest``).
+"""
+
+from newsweave.pipeline.article import STEPS, Step, analyse, analyse_doc, analyse_one
+from newsweave.pipeline.collection import Collection, analyze_paths, analyze_texts, build_collection
+from newsweave.pipeline.incremental import IngestReport, ingest, refresh_dossiers
+
+__all__ = [
+    "STEPS",
+    "Collection",
+    "IngestReport",
+    "Step",
+    "analyse",
+    "analyse_doc",
+    "analyse_one",
+    "analyze_paths",
+    "analyze_texts",
+    "build_collection",
+    "ingest",
+    "refresh_dossiers",
+]

@@ -1,0 +1,98 @@
+"""Per-article analysis: the steps, in order, over one parse of each article.
+
+``analyse(articles)`` maps the language model over articles in batches and runs the steps
+below on each document. It is pure: no database, no global state beyond the model, so it can
+be mapped over a cluster.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsweave import config, nlp
+from newsweave.analyse.amounts import find_amounts
+from newsweave.analyse.entities import find_entities
+from newsweave.analyse.quotes import find_quotes
+from newsweave.analyse.sentences import find_sentences
+from newsweave.analyse.times import find_times, infer_published
+from newsweave.errors import StepError
+from newsweave.records import Article, ArticleAnalysis
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One analysis step: ``fn(doc, article, **{need: earlier_output})`` -> records."""
+
+    name: str
+    fn: Callable[..., Iterable[Any]]
+    needs: tuple[str, ...] = ()
+
+
+#: The analysis, in order. Each step's output is stored under its name in ArticleAnalysis.
+STEPS: tuple[Step, ...] = (
+    Step("sentences", find_sentences),
+    Step("entities", find_entities),
+    Step("times", find_times),
+    Step("quotes", find_quotes, needs=("entities",)),
+    Step("amounts", find_amounts),
+)
+
+
+def analyse_doc(doc: Doc, article: Article, *, steps: tuple[Step, ...] = STEPS) -> ArticleAnalysis:
+    """Run every step on one parsed article. Raises ``StepError`` naming the failing step.
+
+    An undated article first gets a publication date inferred from its own text (flagged as
+    inferred), so that its relative dates can be resolved.
+    """
+    if article.published is None:
+        inferred = infer_published(doc, article)
+        if inferred is not None:
+            article = replace(
+                article,
+                published=inferred[0],
+                published_inferred=True,
+                published_evidence=inferred[1],
+            )
+    found: dict[str, tuple[Any, ...]] = {}
+    for step in steps:
+        try:
+            found[step.name] = tuple(step.fn(doc, article, **{n: found[n] for n in step.needs}))
+        except Exception as exc:
+            raise StepError(
+                f"{article.source or article.id}: step {step.name!r} failed: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
+    return ArticleAnalysis(article=article, **found)
+
+
+def analyse(
+    articles: Iterable[Article],
+    *,
+    model: Language | None = None,
+    batch_size: int = config.BATCH_SIZE,
+) -> Iterator[ArticleAnalysis | StepError]:
+    """Analyse articles in order; a failing article yields its ``StepError`` and the rest go on."""
+    language = model or nlp.load()
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in language.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        try:
+            yield analyse_doc(doc, article)
+        except StepError as exc:
+            log.warning("%s", exc)
+            yield exc
+
+
+def analyse_one(article: Article) -> ArticleAnalysis:
+    """Analyse a single article (raises ``StepError`` if a step fails)."""
+    result = next(analyse([article]))
+    if isinstance(result, StepError):
+        raise result
+    return result

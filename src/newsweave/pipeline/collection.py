@@ -1,0 +1,133 @@
+"""A whole collection at once, without a database: what ``newsweave analyze`` prints.
+
+read -> analyse every article -> link entities -> group stories -> date undated articles
+from their story -> build each story's dossier.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from newsweave import config
+from newsweave.analyse.times import infer_published_from_anchor, resolve_with_anchor
+from newsweave.errors import InputError, StepError
+from newsweave.fuse import build_dossier
+from newsweave.ingest import read
+from newsweave.link import Linker, apply_links
+from newsweave.link.speakers import link_speakers
+from newsweave.pipeline.article import analyse
+from newsweave.records import Article, ArticleAnalysis, Dossier, Entity
+from newsweave.stories import StorySummary, grouping
+
+
+@dataclass
+class Collection:
+    """Every article's analysis, the canonical entities, and the stories with their dossiers."""
+
+    analyses: list[ArticleAnalysis]
+    entities: list[Entity]
+    stories: list[Dossier]
+    rejected: list[str]  # one-line messages naming the input and the reason
+
+
+def analyze_paths(paths: Iterable[str], *, max_bytes: int = config.MAX_FILE_BYTES) -> Collection:
+    """Analyse all articles under ``paths`` together as one collection."""
+    articles, rejected = read_articles(paths, max_bytes=max_bytes)
+    analyses = []
+    for result in analyse(articles):
+        if isinstance(result, StepError):
+            rejected.append(str(result))
+        else:
+            analyses.append(result)
+    return build_collection(analyses, rejected=rejected)
+
+
+def analyze_texts(texts: Iterable[str]) -> Collection:
+    """Analyse plain texts (ids ``text-1``, ``text-2``, ...) as one collection."""
+    from newsweave.ingest import make_article
+
+    articles = [
+        make_article({"text": t}, default_id=f"text-{n}", source=f"text-{n}")
+        for n, t in enumerate(texts, start=1)
+    ]
+    return build_collection([a for a in analyse(articles) if isinstance(a, ArticleAnalysis)])
+
+
+def read_articles(paths: Iterable[str], *, max_bytes: int) -> tuple[list[Article], list[str]]:
+    """Articles under ``paths`` (each once) and the messages of what could not be read."""
+    articles: list[Article] = []
+    rejected: list[str] = []
+    seen: set[str] = set()
+    for item in read(paths, max_bytes=max_bytes):
+        if isinstance(item, InputError):
+            rejected.append(str(item))
+        elif item.key not in seen:
+            seen.add(item.key)
+            articles.append(item)
+    return articles, rejected
+
+
+def build_collection(
+    analyses: Sequence[ArticleAnalysis], *, rejected: Sequence[str] = ()
+) -> Collection:
+    """Link, group, date and fuse analysed articles (the cross-article stages)."""
+    linker = Linker()
+    linked = [link_speakers(apply_links(a, linker.add(a))) for a in analyses]
+    assignments, summaries = grouping(linked)
+    story_of = {a.key: a.story for a in assignments}
+    linked = date_from_stories(linked, story_of)
+    by_key = {a.article.key: a for a in linked}
+    dossiers = [
+        dossier_of(s, by_key, {a.key: a.duplicate_of for a in assignments}) for s in summaries
+    ]
+    return Collection(linked, linker.entities(), dossiers, list(rejected))
+
+
+def date_from_stories(
+    analyses: Sequence[ArticleAnalysis], story_of: Mapping[str, str]
+) -> list[ArticleAnalysis]:
+    """Undated articles dated from the other articles of their story, flagged as inferred."""
+    dates: dict[str, Counter[str]] = {}
+    for a in analyses:
+        if a.article.published and not a.article.published_inferred:
+            dates.setdefault(story_of.get(a.article.key, ""), Counter())[a.article.published] += 1
+    return [
+        date_from_story(a, dates.get(story_of.get(a.article.key, ""), Counter())) for a in analyses
+    ]
+
+
+def date_from_story(analysis: ArticleAnalysis, story_dates: Counter[str]) -> ArticleAnalysis:
+    """One undated article dated by its partial dates read against its story's usual date."""
+    if analysis.article.published is not None or not story_dates:
+        return analysis
+    anchor = story_dates.most_common(1)[0][0]
+    inferred = infer_published_from_anchor(analysis.times, anchor)
+    if inferred is None:
+        return analysis
+    published, evidence = inferred
+    article = replace(
+        analysis.article,
+        published=published,
+        published_inferred=True,
+        published_evidence=f"{evidence}; story date {anchor}",
+    )
+    return replace(
+        analysis, article=article, times=tuple(resolve_with_anchor(analysis.times, published))
+    )
+
+
+def dossier_of(
+    summary: StorySummary,
+    by_key: Mapping[str, ArticleAnalysis],
+    duplicate_of: Mapping[str, str | None],
+) -> Dossier:
+    """Build one story's dossier from its members (in publication order)."""
+    members = [by_key[k] for k in summary.keys if k in by_key]
+    duplicates = {
+        by_key[k].article.id: by_key[o].article.id
+        for k in summary.keys
+        if (o := duplicate_of.get(k)) and o in by_key and k in by_key
+    }
+    return build_dossier(summary.id, members, title=summary.title, duplicates=duplicates)

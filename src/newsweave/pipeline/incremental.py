@@ -1,0 +1,185 @@
+"""Articles into the store as they arrive: analyse, link, assign to a story, then refresh the
+dossiers of the stories that changed. Nothing is recomputed from scratch.
+
+Each article, with the entities it touched and its story membership, is committed in one
+transaction; dossiers are rebuilt after the batch, for the stories marked stale (a re-run
+rebuilds any that an interrupted run left stale).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TypeVar
+
+from newsweave import config
+from newsweave.errors import InputError, StepError
+from newsweave.fuse import build_dossier
+from newsweave.ingest import read
+from newsweave.link import Linker, apply_links
+from newsweave.link.speakers import link_speakers
+from newsweave.pipeline.article import analyse
+from newsweave.pipeline.collection import date_from_stories
+from newsweave.records import ArticleAnalysis
+from newsweave.store import ArticleWrite, Store, StoryRow
+from newsweave.stories import OnlineStories, StorySummary
+
+T = TypeVar("T")
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did: articles stored, duplicates skipped, inputs rejected."""
+
+    stored: list[str]
+    duplicates: int
+    rejected: list[str]  # one-line messages naming the file and the reason
+    stories: list[str]  # stories whose dossier was rebuilt
+
+
+class CrossArticleState:
+    """The linker and the story grouper, resumed from the store.
+
+    The grouper's state is saved after each batch (``save``). Should a run stop between an
+    article's commit and that save, the articles the saved state lacks are re-added from their
+    stored analyses when the state is next loaded, so the grouping heals itself.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.linker = Linker.from_entities(store.entities())
+        saved = store.grouper_state()
+        self.stories = OnlineStories.from_state(saved) if saved else OnlineStories()
+        missing = store.story_member_keys() - set(self.stories.clusterer.members)
+        for key in sorted(missing):
+            analysis = store.analysis(key)
+            if analysis is not None:
+                self.stories.add(analysis)
+        if missing:
+            changes = self.stories.take_changes()
+            store.write_stories([_story_row(s) for s in changes.updated], changes.removed)
+
+    def place(self, analysis: ArticleAnalysis) -> ArticleWrite:
+        """Link one new article and assign it to a story; returns what to store."""
+        ids = self.linker.add(analysis)
+        linked = link_speakers(apply_links(analysis, ids))
+        self.stories.add(linked)
+        changes = self.stories.take_changes()
+        touched = sorted({i for i in ids if i})
+        evidence = [
+            e.as_dict()
+            for i in touched
+            for e in self.linker.evidence(i)
+            if e.article == analysis.article.id
+        ]
+        return ArticleWrite(
+            linked,
+            entities=[e for i in touched if (e := self.linker.entity(i)) is not None],
+            evidence=evidence,
+            stories=[_story_row(s) for s in changes.updated],
+            removed_stories=changes.removed,
+        )
+
+    def save(self) -> None:
+        self.store.save_grouper_state(self.stories.to_state())
+
+
+def ingest(
+    paths: Iterable[str],
+    store: Store,
+    *,
+    max_bytes: int = config.MAX_FILE_BYTES,
+    on_progress: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Read, analyse, link, group and store every article under ``paths``.
+
+    Articles already stored are skipped, so an interrupted run is completed by running it
+    again. ``on_progress`` is called with each outcome ("stored", "duplicate", "rejected").
+    """
+    report = IngestReport(stored=[], duplicates=0, rejected=[], stories=[])
+    notify = on_progress or (lambda _outcome: None)
+    seen: set[str] = set()
+    state: CrossArticleState | None = None
+    for batch in _batches(read(paths, max_bytes=max_bytes), config.BATCH_SIZE):
+        articles = []
+        for item in batch:
+            if isinstance(item, InputError):
+                report.rejected.append(str(item))
+                notify("rejected")
+            elif item.key in seen:
+                report.duplicates += 1
+                notify("duplicate")
+            else:
+                seen.add(item.key)
+                articles.append(item)
+        known = store.known_keys(a.key for a in articles)
+        report.duplicates += len(known)
+        for _ in known:
+            notify("duplicate")
+        for result in analyse(a for a in articles if a.key not in known):
+            if isinstance(result, StepError):
+                report.rejected.append(str(result))
+                notify("rejected")
+                continue
+            state = state or CrossArticleState(store)
+            report.stored.append(store.write(state.place(result)).id)
+            notify("stored")
+        if state is not None:
+            state.save()
+    report.stories = refresh_dossiers(store)
+    return report
+
+
+def refresh_dossiers(store: Store, story_ids: Iterable[str] | None = None) -> list[str]:
+    """Rebuild the dossiers of stale stories (or of ``story_ids``); returns their ids.
+
+    Undated members are dated from the story first (and stored so), then the dossier is built
+    from the members in publication order.
+    """
+    rebuilt = []
+    for story_id in list(story_ids) if story_ids is not None else store.stale_stories():
+        row = store.story(story_id)
+        members = store.story_members(story_id)
+        analyses = [a for key, _ in members if (a := store.analysis(key)) is not None]
+        if row is None or not analyses:
+            continue
+        dated = date_from_stories(
+            analyses, dict.fromkeys((a.article.key for a in analyses), story_id)
+        )
+        for before, after in zip(analyses, dated, strict=True):
+            if after is not before:
+                store.update_dates(after)
+        ids = {a.article.key: a.article.id for a in dated}
+        duplicates = {ids[k]: ids[o] for k, o in members if o and k in ids and o in ids}
+        dossier = build_dossier(story_id, dated, title=row.title, duplicates=duplicates)
+        store.save_dossier(story_id, dossier.as_dict())
+        rebuilt.append(story_id)
+    return rebuilt
+
+
+def _story_row(summary: StorySummary) -> StoryRow:
+    originals = dict(summary.duplicates)
+    return StoryRow(
+        id=summary.id,
+        title=summary.title,
+        first_published=summary.first_published,
+        last_published=summary.last_published,
+        outlets=summary.outlets,
+        independent_outlets=summary.independent_outlets,
+        article_count=len(summary.articles),
+        members=tuple((key, originals.get(key)) for key in summary.keys),
+    )
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+__all__ = ["CrossArticleState", "IngestReport", "ingest", "refresh_dossiers"]

@@ -1,0 +1,248 @@
+"""Reading what spans articles: canonical entities, stories and their dossiers, search.
+
+A mixin of ``Store``: it needs only ``self.engine``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import zlib
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from newsweave.records import Entity, Quote
+from newsweave.store import tables
+from newsweave.store.rows import from_row
+from newsweave.store.writes import StoryRow, now, write_story_changes
+
+
+class CrossArticleReads:
+    engine: Engine
+
+    # -- entities --------------------------------------------------------------------------
+
+    def entities(self, *, kind: str | None = None) -> list[Entity]:
+        query = sa.select(tables.entities).order_by(tables.entities.c.name)
+        if kind:
+            query = query.where(tables.entities.c.kind == kind)
+        with self.engine.connect() as conn:
+            return [_entity(row) for row in conn.execute(query)]
+
+    def entity(self, entity_id: str) -> Entity | None:
+        e = tables.entities
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(e).where(e.c.id == entity_id)).first()
+        return _entity(row) if row is not None else None
+
+    def entity_counts(self) -> dict[str, tuple[int, int]]:
+        """Entity id -> (mentions, articles)."""
+        m = tables.entity_mentions
+        query = (
+            sa.select(m.c.entity, sa.func.count(), sa.func.count(sa.distinct(m.c.article_key)))
+            .where(m.c.entity.is_not(None))
+            .group_by(m.c.entity)
+        )
+        with self.engine.connect() as conn:
+            return {row[0]: (int(row[1]), int(row[2])) for row in conn.execute(query)}
+
+    def entity_evidence(self, entity_id: str) -> list[dict[str, Any]]:
+        """Every linking decision behind an entity, with the article it was made in."""
+        ev, a = tables.entity_evidence, tables.articles
+        query = (
+            sa.select(ev, a.c.id.label("article"), a.c.published)
+            .join(a, a.c.key == ev.c.article_key)
+            .where(ev.c.entity_id == entity_id)
+            .order_by(a.c.published, a.c.id, ev.c.seq)
+        )
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def quotes_by(self, entity_id: str) -> list[tuple[str, str | None, Quote]]:
+        """Everything a person said: (article id, published, quote), in date order."""
+        q, a = tables.quotes, tables.articles
+        query = (
+            sa.select(q, a.c.id.label("article_id"), a.c.published.label("article_published"))
+            .join(a, a.c.key == q.c.article_key)
+            .where(q.c.speaker_entity == entity_id)
+            .order_by(a.c.published, a.c.id, q.c.seq)
+        )
+        with self.engine.connect() as conn:
+            return [
+                (r.article_id, r.article_published, from_row(Quote, r)) for r in conn.execute(query)
+            ]
+
+    # -- stories ---------------------------------------------------------------------------
+
+    def stories(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        entity: str | None = None,
+        outlet: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[StoryRow]:
+        """Stories, newest first, optionally filtered by date range, entity or outlet."""
+        s, m, a = tables.stories, tables.story_members, tables.articles
+        query = sa.select(s)
+        if since:
+            query = query.where(s.c.last_published >= since)
+        if until:
+            query = query.where(s.c.first_published <= until)
+        if entity or outlet:
+            members = sa.select(m.c.story_id).join(a, a.c.key == m.c.article_key)
+            if outlet:
+                members = members.where(a.c.outlet == outlet)
+            if entity:
+                em = tables.entity_mentions
+                members = members.join(em, em.c.article_key == a.c.key).where(em.c.entity == entity)
+            query = query.where(s.c.id.in_(members))
+        query = query.order_by(s.c.last_published.desc().nulls_last(), s.c.id)
+        with self.engine.connect() as conn:
+            return [_story(row) for row in conn.execute(query.offset(offset).limit(limit))]
+
+    def story(self, story_id: str) -> StoryRow | None:
+        s = tables.stories
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(s).where(s.c.id == story_id)).first()
+        return _story(row) if row is not None else None
+
+    def dossier(self, story_id: str) -> dict[str, Any] | None:
+        """The stored dossier of a story (output contract form), or ``None`` if not built."""
+        s = tables.stories
+        with self.engine.connect() as conn:
+            value = conn.scalar(sa.select(s.c.dossier).where(s.c.id == story_id))
+        return dict(value) if value else None
+
+    def story_members(self, story_id: str) -> list[tuple[str, str | None]]:
+        """(article key, key of its original or None) of a story's members, oldest first."""
+        m, a = tables.story_members, tables.articles
+        query = (
+            sa.select(m.c.article_key, m.c.duplicate_of)
+            .join(a, a.c.key == m.c.article_key)
+            .where(m.c.story_id == story_id)
+            .order_by(a.c.published, a.c.key)
+        )
+        with self.engine.connect() as conn:
+            return [(row[0], row[1]) for row in conn.execute(query)]
+
+    def story_of(self, article_key: str) -> str | None:
+        m = tables.story_members
+        with self.engine.connect() as conn:
+            return conn.scalar(sa.select(m.c.story_id).where(m.c.article_key == article_key))
+
+    def stale_stories(self) -> list[str]:
+        s = tables.stories
+        with self.engine.connect() as conn:
+            return list(conn.scalars(sa.select(s.c.id).where(s.c.stale.is_(True)).order_by(s.c.id)))
+
+    def save_dossier(self, story_id: str, dossier: dict[str, Any]) -> None:
+        """Store a story's rebuilt dossier and mark it fresh."""
+        s = tables.stories
+        with self.engine.begin() as conn:
+            conn.execute(
+                s.update()
+                .where(s.c.id == story_id)
+                .values(dossier=dossier, stale=False, updated_at=now())
+            )
+
+    def grouper_state(self) -> dict[str, Any] | None:
+        """The story grouper's saved state, or ``None`` before the first story."""
+        g = tables.grouper_state
+        with self.engine.connect() as conn:
+            data = conn.scalar(sa.select(g.c.data).where(g.c.name == "stories"))
+        return decode_state(data) if data is not None else None
+
+    def write_stories(self, changed: Sequence[StoryRow], removed: Sequence[str]) -> None:
+        """Story rows and memberships changed without a new article (a grouper that healed)."""
+        with self.engine.begin() as conn:
+            write_story_changes(conn, changed, removed)
+
+    def save_grouper_state(self, state: dict[str, Any]) -> None:
+        """Replace the story grouper's saved state."""
+        g = tables.grouper_state
+        with self.engine.begin() as conn:
+            conn.execute(g.delete().where(g.c.name == "stories"))
+            conn.execute(
+                g.insert(), {"name": "stories", "data": encode_state(state), "updated_at": now()}
+            )
+
+    def story_member_keys(self) -> set[str]:
+        """Keys of every article that belongs to a story."""
+        with self.engine.connect() as conn:
+            return set(conn.scalars(sa.select(tables.story_members.c.article_key)))
+
+    # -- search ----------------------------------------------------------------------------
+
+    def search(self, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
+        """Full-text search over articles and quotes: FTS5 on SQLite, tsvector on PostgreSQL."""
+        words = re.findall(r"\w+", text)
+        if not words:
+            return []
+        a = "JOIN articles a ON a.key = s.article_key"
+        if self.engine.dialect.name == "sqlite":
+            # Each word quoted: user input never reaches FTS5 query syntax.
+            query = sa.text(
+                "SELECT s.kind, s.ref, a.id AS article, a.title, a.published, "
+                "snippet(search_index, 3, '[', ']', ' … ', 16) AS snippet "
+                f"FROM search_index s {a} WHERE search_index MATCH :q ORDER BY rank LIMIT :n"
+            )
+            params: dict[str, Any] = {"q": " ".join(f'"{w}"' for w in words), "n": limit}
+        else:
+            query = sa.text(
+                "SELECT s.kind, s.ref, a.id AS article, a.title, a.published, "
+                "ts_headline('english', s.body, q, 'StartSel=[,StopSel=],MaxWords=24') AS snippet "
+                f"FROM search_index s {a}, plainto_tsquery('english', :q) q "
+                "WHERE s.tsv @@ q ORDER BY ts_rank(s.tsv, q) DESC LIMIT :n"
+            )
+            params = {"q": " ".join(words), "n": limit}
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query, params)]
+
+
+def encode_state(state: dict[str, Any]) -> bytes:
+    """Plain data with ``bytes`` inside, as compressed JSON (bytes become base64 strings)."""
+
+    def bytes_as_text(value: object) -> object:
+        if isinstance(value, bytes):
+            return {"$b64": base64.b64encode(value).decode("ascii")}
+        raise TypeError(f"cannot store {type(value).__name__}")
+
+    return zlib.compress(json.dumps(state, default=bytes_as_text).encode("utf-8"))
+
+
+def decode_state(data: bytes) -> dict[str, Any]:
+    def text_as_bytes(obj: dict[str, Any]) -> object:
+        return base64.b64decode(obj["$b64"]) if obj.keys() == {"$b64"} else obj
+
+    state: dict[str, Any] = json.loads(zlib.decompress(data), object_hook=text_as_bytes)
+    return state
+
+
+def _entity(row: Any) -> Entity:
+    return Entity(
+        id=row.id,
+        name=row.name,
+        kind=row.kind,
+        aliases=tuple(row.aliases),
+        roles=tuple(row.roles),
+        attributes=dict(row.attributes),
+    )
+
+
+def _story(row: Any) -> StoryRow:
+    return StoryRow(
+        id=row.id,
+        title=row.title,
+        first_published=row.first_published,
+        last_published=row.last_published,
+        outlets=tuple(row.outlets),
+        independent_outlets=row.independent_outlets,
+        article_count=row.article_count,
+    )

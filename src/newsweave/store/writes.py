@@ -1,0 +1,150 @@
+"""What one article changes across the store, written in the article's own transaction.
+
+The pipeline computes an ``ArticleWrite`` (the analysis, the entities it touched, the story it
+joined); ``apply`` writes all of it at once, so a crash never leaves an article stored but not
+linked or not assigned to a story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from newsweave.records import Article, ArticleAnalysis, Entity
+from newsweave.store import tables
+from newsweave.store.rows import to_row
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """A story's listing data (its dossier is built and stored separately)."""
+
+    id: str
+    title: str
+    first_published: str | None
+    last_published: str | None
+    outlets: tuple[str, ...]
+    independent_outlets: int
+    article_count: int
+    members: tuple[tuple[str, str | None], ...] = ()  # (article key, key of its original or None)
+
+
+@dataclass(frozen=True)
+class ArticleWrite:
+    """Everything one new article changes, stored in one transaction."""
+
+    analysis: ArticleAnalysis
+    entities: Sequence[Entity] = ()  # entities the article created or changed
+    evidence: Sequence[Mapping[str, Any]] = ()  # linking decisions (entity, start, end, text, ...)
+    stories: Sequence[StoryRow] = ()  # stories the article changed, with their whole membership
+    removed_stories: Sequence[str] = ()  # story ids gone (renamed, merged or split away)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def insert_analysis(conn: Connection, analysis: ArticleAnalysis, article: Article) -> None:
+    """The article row, every record found in it, and its search entries."""
+    conn.execute(tables.articles.insert(), to_row(article, tables.articles, ingested_at=now()))
+    for name, table in tables.ANALYSIS_TABLES.items():
+        records = getattr(analysis, name)
+        if records:
+            rows = [to_row(r, table, article_key=article.key, seq=i) for i, r in enumerate(records)]
+            conn.execute(table.insert(), rows)
+    entries = [
+        {
+            "article_key": article.key,
+            "kind": "article",
+            "ref": article.id,
+            "body": f"{article.title or ''}\n{article.text}",
+        }
+    ]
+    entries += [
+        {"article_key": article.key, "kind": "quote", "ref": str(i), "body": q.text}
+        for i, q in enumerate(analysis.quotes)
+    ]
+    conn.execute(
+        sa.text(
+            "INSERT INTO search_index (article_key, kind, ref, body) "
+            "VALUES (:article_key, :kind, :ref, :body)"
+        ),
+        entries,
+    )
+
+
+def apply_cross_article(conn: Connection, write: ArticleWrite, article: Article) -> None:
+    """Entities, linking evidence, story membership and story rows touched by one article."""
+    for entity in write.entities:
+        conn.execute(tables.entities.delete().where(tables.entities.c.id == entity.id))
+        conn.execute(
+            tables.entities.insert(),
+            {
+                "id": entity.id,
+                "name": entity.name,
+                "kind": entity.kind,
+                "aliases": list(entity.aliases),
+                "roles": list(entity.roles),
+                "attributes": dict(entity.attributes),
+                "updated_at": now(),
+            },
+        )
+    if write.evidence:
+        columns = tables.entity_evidence.columns.keys()
+        conn.execute(
+            tables.entity_evidence.insert(),
+            [
+                {
+                    **{k: e.get(k) for k in columns},
+                    "entity_id": e["entity"],
+                    "article_key": article.key,
+                    "seq": i,
+                }
+                for i, e in enumerate(write.evidence)
+            ],
+        )
+    write_story_changes(conn, write.stories, write.removed_stories, new_key=article.key)
+
+
+def write_story_changes(
+    conn: Connection,
+    changed: Sequence[StoryRow],
+    removed: Sequence[str],
+    *,
+    new_key: str | None = None,
+) -> None:
+    """Story rows and their whole membership; ``new_key`` is the article joining right now."""
+    stories, members = tables.stories, tables.story_members
+    for old in removed:
+        conn.execute(stories.delete().where(stories.c.id == old))
+    for story in changed:
+        upsert_story(conn, story)
+        for key, original in story.members:
+            values = {"story_id": story.id, "duplicate_of": original}
+            if key == new_key:
+                conn.execute(members.insert(), {"article_key": key, **values})
+            else:
+                conn.execute(members.update().where(members.c.article_key == key).values(**values))
+
+
+def upsert_story(conn: Connection, story: StoryRow) -> None:
+    """Write a story's listing data and mark its dossier stale (its members changed)."""
+    stories = tables.stories
+    values = {
+        "title": story.title,
+        "first_published": story.first_published,
+        "last_published": story.last_published,
+        "outlets": list(story.outlets),
+        "independent_outlets": story.independent_outlets,
+        "article_count": story.article_count,
+        "stale": True,
+        "updated_at": now(),
+    }
+    updated = conn.execute(stories.update().where(stories.c.id == story.id).values(**values))
+    if updated.rowcount == 0:
+        conn.execute(stories.insert(), {"id": story.id, "dossier": None, **values})

@@ -1,0 +1,347 @@
+"""Online story clustering: each article joins the closest story, or starts a new one.
+
+In the spirit of Miranda et al. (2018): an article is compared with a few candidate stories
+(found through an inverted index on entities and rare terms, never with every story) by the
+mean similarity to the story's members (average link) of three views: TF-IDF of words and
+word pairs, TF-IDF of entities, and the embedding of title and lead. The score is damped by a
+Gaussian of the days between the article and the story's span (no damping when either is
+undated). Near-duplicates skip the comparison and join their original's story. After a story
+grows, it is split if its members fall into two clearly separate groups (see ``split``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+
+from newsweave.stories.duplicates import DuplicateIndex, signature
+from newsweave.stories.features import ArticleFeatures
+from newsweave.stories.index import StoryIndex
+from newsweave.stories.results import order_key
+from newsweave.stories.split import should_split
+from newsweave.stories.vectors import Space, SparseVector, add_into, dot, similarity_matrix
+
+__all__ = ["Member", "Settings", "Story", "StoryClusterer"]
+
+Vector = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Weights of the three views, the threshold to join a story, and the split rule."""
+
+    terms: float = 1.0
+    entities: float = 0.5
+    embedding: float = 0.5
+    threshold: float = 0.18  # weighted mean similarity (0..1) needed to join a story
+    split_ratio: float = 0.75  # split when similarity across < ratio x within
+    split_min: int = 3  # members each part of a split needs
+    split_max: int = 120  # larger stories are settled: not re-examined
+    sigma_days: float = 3.0
+    split_time_bonus: float = 0.1  # the same bonus between two members, in the split test
+    time_bonus: float = 0.1  # added (times the decay) when both sides are dated
+    max_gap_days: float = 10.0  # beyond this the decay is ~0: such stories are not candidates
+    candidates: int = 30
+    index_terms: int = 10  # an article's rarest terms that go into the index
+    settle_days: float = 30.0  # a story this far behind the newest date is settled
+    settle_every: int = 1000  # articles between two sweeps for settled stories
+
+
+@dataclass
+class Member:
+    """What is kept of one article once it is assigned (all of it plain data)."""
+
+    key: str
+    id: str
+    story: int
+    published: str | None
+    outlet: str | None
+    title: str
+    embedding: npt.NDArray[np.float16]  # normalised
+    terms: SparseVector
+    entities: SparseVector
+    index_keys: tuple[str, ...]
+    places: frozenset[str] = frozenset()
+    duplicate_of: str | None = None
+    date_inferred: bool = False  # the date is a hint (inferred from the text), not metadata
+
+
+@dataclass
+class Story:
+    """One story's running sums; rebuilt from its members whenever they change."""
+
+    number: int
+    members: list[str] = field(default_factory=list)  # article keys in arrival order
+    terms: dict[int, float] = field(default_factory=dict)  # sum of member vectors
+    entities: dict[int, float] = field(default_factory=dict)
+    vector: Vector = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    first: str | None = None  # earliest and latest published date of a member (metadata)
+    last: str | None = None
+    hint_first: str | None = None  # the same, counting inferred dates too
+    hint_last: str | None = None
+    settled: bool = False  # too old to receive articles: sums and index entries released
+
+
+class StoryClusterer:
+    """Assigns articles to stories one at a time; see ``add``."""
+
+    def __init__(self, *, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.term_space = Space()
+        self.entity_space = Space()
+        self.stories: dict[int, Story] = {}
+        self.members: dict[str, Member] = {}
+        self.duplicates = DuplicateIndex()
+        self.copy_groups: dict[str, set[str]] = {}  # original key -> keys of its copies
+        self.index = StoryIndex()
+        self.next_number = 0
+        self.touched: set[int] = set()  # story numbers changed since the caller last looked
+        self.latest: str | None = None  # the newest metadata date seen
+        self.active: set[int] = set()  # stories not settled
+        self._since_sweep = 0
+
+    def add(
+        self,
+        f: ArticleFeatures,
+        embedding: Vector,
+        *,
+        text: str,
+        signature_values: npt.NDArray[np.uint64] | None = None,
+    ) -> int:
+        """Assign one article and return its story number.
+
+        Args:
+            f: the article's features.
+            embedding: its normalised title-and-lead embedding.
+            text: the article text (signed for near-duplicate detection).
+            signature_values: a precomputed MinHash signature of ``text``.
+        """
+        if f.key in self.members:
+            return self.members[f.key].story
+        if f.published and not f.date_inferred:
+            self.latest = max(self.latest or f.published, f.published)
+        self._since_sweep += 1
+        if self._since_sweep >= self.settings.settle_every:
+            self._since_sweep = 0
+            self._settle_old()
+        self.term_space.add_document(f.terms)
+        self.entity_space.add_document(f.entities)
+        copies = self.duplicates.add(
+            f.key, signature(text) if signature_values is None else signature_values
+        )
+        member = Member(
+            f.key,
+            f.id,
+            -1,
+            f.published,
+            f.outlet,
+            f.title,
+            embedding.astype(np.float16),
+            self.term_space.vector(f.terms),
+            self.entity_space.vector(f.entities),
+            tuple(self._index_keys(f)),
+            f.places,
+            date_inferred=f.date_inferred,
+        )
+        number = self.members[copies[0]].story if copies else self._best_story(member, embedding)
+        story = self.stories.get(number) if number >= 0 else None
+        if story is None:
+            story = self._new_story()
+        member.story = story.number
+        self.members[f.key] = member
+        story.members.append(f.key)
+        self.touched.add(story.number)
+        self._add_sums(story, member)
+        self.index.add(story.number, member.index_keys)
+        if copies:
+            self._relink_copies(f.key, copies)
+        elif (
+            not story.settled
+            and self.settings.split_min * 2 <= len(story.members) <= self.settings.split_max
+        ):
+            self._maybe_split(story)
+        return self.members[f.key].story
+
+    def score(self, member: Member, embedding: Vector, story: Story) -> float:
+        """Weighted mean similarity of an article to a story's members, time-damped (0..1)."""
+        s = self.settings
+        n = len(story.members)
+        total = s.terms * dot(member.terms, story.terms) / n
+        total += s.entities * dot(member.entities, story.entities) / n
+        total += s.embedding * max(0.0, float(embedding @ story.vector) / n)
+        total /= s.terms + s.entities + s.embedding
+        # Being close in time earns a bonus only when the content is already half-way there:
+        # two unrelated reports of the same day must not meet on the date alone.
+        bonus = s.time_bonus if total >= s.threshold / 2 else 0.0
+        if not member.date_inferred:
+            gap = _gap_days(member.published, story.first, story.last)
+            if gap is not None:
+                return (total + bonus) * self._gaussian(gap)
+        # An inferred date (or a story dated only by inference) may earn the bonus when it is
+        # close, but is never a reason to keep an article out: inferences can be wrong.
+        gap = _gap_days(member.published, story.hint_first, story.hint_last)
+        return total if gap is None else total + bonus * self._gaussian(gap)
+
+    def _gaussian(self, gap: float) -> float:
+        return math.exp(-(gap**2) / (2 * self.settings.sigma_days**2))
+
+    def _index_keys(self, f: ArticleFeatures) -> list[str]:
+        words = [t for t in f.terms if " " not in t]
+        ranked = sorted(words, key=lambda t: (-f.terms[t] * self.term_space.idf(t), t))
+        return sorted(f.entities) + ranked[: self.settings.index_terms]
+
+    def _best_story(self, member: Member, embedding: Vector) -> int:
+        s = self.settings
+        weighted = {}
+        for key in member.index_keys:
+            space = self.term_space if key in self.term_space.ids else self.entity_space
+            weighted[key] = space.idf(key)
+        best, best_score = -1, s.threshold
+        for number in self.index.candidates(weighted, limit=s.candidates):
+            story = self.stories[number]
+            if story.settled:
+                continue
+            gap = _gap_days(
+                None if member.date_inferred else member.published, story.first, story.last
+            )
+            if gap is not None and gap > s.max_gap_days:
+                continue
+            value = self.score(member, embedding, story)
+            if value > best_score or (value == best_score and best >= 0 and number < best):
+                best, best_score = number, value
+        return best
+
+    def _new_story(self) -> Story:
+        story = Story(self.next_number)
+        self.stories[story.number] = story
+        self.active.add(story.number)
+        self.next_number += 1
+        return story
+
+    def _add_sums(self, story: Story, member: Member) -> None:
+        add_into(story.terms, member.terms)
+        add_into(story.entities, member.entities)
+        vector = member.embedding.astype(np.float32)
+        story.vector = vector if story.vector.size == 0 else story.vector + vector
+        if member.published:
+            day = member.published
+            story.hint_first = min(story.hint_first or day, day)
+            story.hint_last = max(story.hint_last or day, day)
+            if not member.date_inferred:
+                story.first = min(story.first or day, day)
+                story.last = max(story.last or day, day)
+
+    def rebuild(self, story: Story) -> None:
+        """Recompute a story's sums and span from its members."""
+        story.terms, story.entities = {}, {}
+        story.vector = np.zeros(0, dtype=np.float32)
+        story.first = story.last = story.hint_first = story.hint_last = None
+        for key in story.members:
+            self._add_sums(story, self.members[key])
+
+    def member_similarity(self, keys: list[str]) -> npt.NDArray[np.float64]:
+        """The weighted pairwise similarity of the given members (as in ``score``)."""
+        s = self.settings
+        members = [self.members[k] for k in keys]
+        vectors = np.stack([m.embedding.astype(np.float32) for m in members])
+        total = s.terms * similarity_matrix([m.terms for m in members])
+        total += s.entities * similarity_matrix([m.entities for m in members])
+        total += s.embedding * np.clip(vectors @ vectors.T, 0.0, None)
+        total /= s.terms + s.entities + s.embedding
+        return np.asarray(
+            total + s.split_time_bonus * self._date_closeness(members), dtype=np.float64
+        )
+
+    def _date_closeness(self, members: list[Member]) -> npt.NDArray[np.float64]:
+        """Pairwise time decay of dated members (0 where either is undated)."""
+        days = np.array([_ordinal(m.published) for m in members], dtype=np.float64)
+        dated = ~np.isnan(days)
+        gaps = np.abs(days[:, None] - days[None, :])
+        closeness = np.exp(-(gaps**2) / (2 * self.settings.sigma_days**2))
+        return np.where(dated[:, None] & dated[None, :], closeness, 0.0)
+
+    def _maybe_split(self, story: Story) -> None:
+        keys = sorted(story.members, key=lambda k: order_key(self.members[k].published, k))
+        parts = should_split(
+            self.member_similarity(keys),
+            ratio=self.settings.split_ratio,
+            min_size=self.settings.split_min,
+        )
+        if parts is None:
+            return
+        # The part holding the first member keeps the story; the other becomes a new story.
+        stay = {keys[i] for i in parts[0]}
+        # A copy always stays with its original.
+        stay = {k for k in keys if (self.members[k].duplicate_of or k) in stay}
+        other = self._new_story()
+        self.touched |= {story.number, other.number}
+        self.index.remove(
+            story.number, {k for m in story.members for k in self.members[m].index_keys}
+        )
+        other.members = [k for k in story.members if k not in stay]
+        story.members = [k for k in story.members if k in stay]
+        for part in (story, other):
+            for key in part.members:
+                self.members[key].story = part.number
+                self.index.add(part.number, self.members[key].index_keys)
+            self.rebuild(part)
+
+    def _settle_old(self) -> None:
+        """Release stories whose last date is far behind the newest: they cannot match any
+        more (the time decay is ~0), so memory and lookups stay bounded as the archive grows.
+        Undated stories are never settled."""
+        if self.latest is None:
+            return
+        horizon = _ordinal(self.latest) - self.settings.settle_days
+        for number in sorted(self.active):
+            story = self.stories[number]
+            if story.last is not None and _ordinal(story.last) < horizon:
+                self.settle(story)
+
+    def settle(self, story: Story) -> None:
+        """Mark ``story`` settled: drop its sums, index entries and members' vectors."""
+        self.index.remove(
+            story.number, {k for m in story.members for k in self.members[m].index_keys}
+        )
+        story.terms, story.entities, story.settled = {}, {}, True
+        self.active.discard(story.number)
+        for key in story.members:
+            member = self.members[key]
+            member.terms = member.entities = SparseVector.empty()
+
+    def _relink_copies(self, key: str, copies: list[str]) -> None:
+        """Point every article of a copy group at the group's first article (by order_key)."""
+        group = {key, *copies}
+        for k in copies:
+            root = self.members[k].duplicate_of or k
+            group.add(root)
+            group |= self.copy_groups.pop(root, set())
+        first = min(group, key=lambda k: order_key(self.members[k].published, k))
+        self.copy_groups[first] = group - {first}
+        for k in group:
+            self.members[k].duplicate_of = None if k == first else first
+
+
+def _ordinal(published: str | None) -> float:
+    try:
+        return float(date.fromisoformat(published[:10]).toordinal()) if published else math.nan
+    except ValueError:
+        return math.nan
+
+
+def _gap_days(published: str | None, first: str | None, last: str | None) -> float | None:
+    if not published or not first or not last:
+        return None
+    try:
+        day = date.fromisoformat(published[:10])
+        if published < first:
+            return float((date.fromisoformat(first[:10]) - day).days)
+        if published > last:
+            return float((day - date.fromisoformat(last[:10])).days)
+    except ValueError:
+        return None
+    return 0.0

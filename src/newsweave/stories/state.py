@@ -1,0 +1,125 @@
+"""The clusterer's state as plain data (numbers, strings, bytes), to store and restore.
+
+Everything a store must keep is here: the two vocabularies with their document frequencies,
+and per article its story, metadata, index keys and four packed arrays (embedding as float16,
+term and entity vectors as int32 ids + float32 weights, MinHash signature as uint64). Story
+sums, the inverted index and the LSH index are rebuilt from these on load.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import numpy as np
+
+from newsweave.stories.cluster import Member, Settings, Story, StoryClusterer
+from newsweave.stories.vectors import Space, SparseVector
+
+__all__ = ["STATE_VERSION", "from_state", "to_state"]
+
+STATE_VERSION = 1
+
+
+def _space(space: Space) -> dict[str, Any]:
+    return {"keys": list(space.ids), "df": list(space.df), "documents": space.documents}
+
+
+def _member(m: Member, signature: bytes) -> dict[str, Any]:
+    return {
+        "key": m.key,
+        "id": m.id,
+        "story": m.story,
+        "published": m.published,
+        "outlet": m.outlet,
+        "title": m.title,
+        "duplicate_of": m.duplicate_of,
+        "date_inferred": m.date_inferred,
+        "places": sorted(m.places),
+        "index_keys": list(m.index_keys),
+        "embedding": m.embedding.astype(np.float16).tobytes(),
+        "term_ids": m.terms.ids.tobytes(),
+        "term_weights": m.terms.weights.tobytes(),
+        "entity_ids": m.entities.ids.tobytes(),
+        "entity_weights": m.entities.weights.tobytes(),
+        "signature": signature,
+    }
+
+
+def to_state(clusterer: StoryClusterer) -> dict[str, Any]:
+    """The whole state: ``{"version", "settings", "next_number", "terms", "entities",
+    "members": [per article, in arrival order], "stories": [{"number", "members"}]}``."""
+    c = clusterer
+    return {
+        "version": STATE_VERSION,
+        "settings": dataclasses.asdict(c.settings),
+        "next_number": c.next_number,
+        "terms": _space(c.term_space),
+        "entities": _space(c.entity_space),
+        "members": [
+            _member(m, c.duplicates.signatures[m.key].tobytes()) for m in c.members.values()
+        ],
+        "stories": [
+            {"number": s.number, "members": list(s.members), "settled": s.settled}
+            for s in c.stories.values()
+        ],
+        "latest": c.latest,
+    }
+
+
+def _load_space(raw: dict[str, Any]) -> Space:
+    return Space(
+        ids={k: i for i, k in enumerate(raw["keys"])},
+        df=list(raw["df"]),
+        documents=int(raw["documents"]),
+    )
+
+
+def _vector(ids: bytes, weights: bytes) -> SparseVector:
+    return SparseVector(
+        np.frombuffer(ids, dtype=np.int32).copy(), np.frombuffer(weights, dtype=np.float32).copy()
+    )
+
+
+def from_state(state: dict[str, Any]) -> StoryClusterer:
+    """Rebuild a clusterer from ``to_state``'s output."""
+    if state.get("version") != STATE_VERSION:
+        raise ValueError(
+            f"story state version {state.get('version')!r} is not "
+            f"{STATE_VERSION}: rebuild the stories from the stored analyses"
+        )
+    c = StoryClusterer(settings=Settings(**state["settings"]))
+    c.next_number = int(state["next_number"])
+    c.term_space = _load_space(state["terms"])
+    c.entity_space = _load_space(state["entities"])
+    for raw in state["members"]:
+        member = Member(
+            key=raw["key"],
+            id=raw["id"],
+            story=int(raw["story"]),
+            published=raw["published"],
+            outlet=raw["outlet"],
+            title=raw["title"],
+            embedding=np.frombuffer(raw["embedding"], dtype=np.float16).copy(),
+            terms=_vector(raw["term_ids"], raw["term_weights"]),
+            entities=_vector(raw["entity_ids"], raw["entity_weights"]),
+            index_keys=tuple(raw["index_keys"]),
+            places=frozenset(raw["places"]),
+            duplicate_of=raw["duplicate_of"],
+            date_inferred=bool(raw.get("date_inferred", False)),
+        )
+        c.members[member.key] = member
+        c.duplicates.add(member.key, np.frombuffer(raw["signature"], dtype=np.uint64).copy())
+        if member.duplicate_of is not None:
+            c.copy_groups.setdefault(member.duplicate_of, set()).add(member.key)
+        c.index.add(member.story, member.index_keys)
+    c.latest = state.get("latest")
+    for raw in state["stories"]:
+        story = Story(int(raw["number"]), members=list(raw["members"]))
+        c.stories[story.number] = story
+        c.rebuild(story)
+        if raw.get("settled"):
+            c.settle(story)
+        else:
+            c.active.add(story.number)
+    return c

@@ -1,0 +1,73 @@
+"""The HTML dossier of the seeds story in a real browser (Debian chromium, headless)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsweave.export.html import dossier_html
+from newsweave.fuse import build_dossier
+from newsweave.ingest import read
+from newsweave.pipeline import analyse
+from newsweave.records import ArticleAnalysis
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+SCREENSHOT = ROOT / "docs" / "screenshots" / "dossier-seeds.png"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    analyses = [a for a in analyse(read([str(SEEDS)])) if isinstance(a, ArticleAnalysis)]
+    analyses.sort(key=lambda a: a.article.id)
+    dossier = build_dossier("seeds", analyses)
+    texts = {a.article.id: a.article.text for a in analyses}
+    path = tmp_path_factory.mktemp("dossier") / "seeds.html"
+    path.write_text(dossier_html(dossier, texts=texts), encoding="utf-8")
+    return path
+
+
+def test_seeds_dossier_in_chromium(page_file: Path) -> None:
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail("Debian chromium is missing: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(page_file.as_uri())
+        columns = page.locator("article.source")
+        assert columns.count() == 2
+        boxes = [columns.nth(i).bounding_box() for i in range(2)]
+        assert boxes[0] and boxes[1]
+        # Side by side: the same top, the second column to the right of the first.
+        assert abs(boxes[0]["y"] - boxes[1]["y"]) < 5
+        assert boxes[1]["x"] >= boxes[0]["x"] + boxes[0]["width"] - 1
+        for i in range(2):
+            quotes = columns.nth(i).locator("mark[data-statements]")
+            assert quotes.count() >= 3
+            assert quotes.first.is_visible()
+        # A statement found in both articles highlights its quote in both columns.
+        shared = page.locator(".statement").first.get_attribute("id")
+        for i in range(2):
+            assert columns.nth(i).locator(f"mark[data-statements~='{shared}']").count() >= 1
+        assert page.locator("mark[data-status='corroborated']").count() >= 2
+        assert page.locator(".badge.corroborated").count() >= 4
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOT), full_page=False)
+        browser.close()
+    assert SCREENSHOT.stat().st_size > 10_000

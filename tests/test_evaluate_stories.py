@@ -1,0 +1,50 @@
+"""The story scorer: B-cubed and pairwise counts, and the floor on ECB+ sub-topics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.evaluate.stories import bcubed, evaluate, pairwise
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ECBPLUS = SHARED / "corpus" / "ecbplus"
+
+#: Measured on the whole ECB+ dev part (see docs/evaluation-stories.md); a fall below fails CI.
+BCUBED_F1_FLOOR = 0.89
+PAIRWISE_F1_FLOOR = 0.84
+
+GOLD = {"a": "x", "b": "x", "c": "x", "d": "y", "e": "y"}
+
+
+@pytest.mark.parametrize(
+    ("predicted", "expected"),
+    [
+        (GOLD, (1.0, 1.0, 1.0)),
+        ({d: "one" for d in GOLD}, (13 / 25, 1.0, 2 * 13 / 25 / (1 + 13 / 25))),
+        ({d: d for d in GOLD}, (1.0, 0.2 * (3 * 1 / 3 + 2 * 1 / 2), None)),
+    ],
+)
+def test_bcubed(predicted: dict[str, str], expected: tuple[float, float, float | None]) -> None:
+    p, r, f1 = bcubed(predicted, GOLD)
+    assert p == pytest.approx(expected[0])
+    assert r == pytest.approx(expected[1])
+    if expected[2] is not None:
+        assert f1 == pytest.approx(expected[2])
+
+
+def test_pairwise() -> None:
+    counts = pairwise({"a": "1", "b": "1", "c": "2", "d": "2", "e": "2"}, GOLD)
+    # predicted pairs: ab, cd, ce, de; gold pairs: ab, ac, bc, de
+    assert (counts.tp, counts.fp, counts.fn) == (2, 2, 2)
+
+
+@pytest.mark.slow
+def test_ecbplus_floor() -> None:
+    if not ECBPLUS.is_dir():
+        pytest.fail(f"the ECB+ corpus is missing: expected {ECBPLUS}")
+    report = evaluate(ECBPLUS)
+    assert report.documents == 772
+    assert report.rows["b-cubed"]["f1"] >= BCUBED_F1_FLOOR
+    assert report.rows["pairwise"]["f1"] >= PAIRWISE_F1_FLOOR

@@ -1,0 +1,149 @@
+"""The dossier's parts: names, wordings, sources, claim units, and conflicts on the examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.fuse import build_dossier
+from newsweave.fuse.names import fold, same_person
+from newsweave.fuse.sources import sources_of
+from newsweave.fuse.timeline import sort_key
+from newsweave.fuse.wording import differences, sentences_of, word_containment
+from newsweave.ingest import read
+from newsweave.pipeline import analyse
+from newsweave.records import Article, ArticleAnalysis, Dossier
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Zelenskyy", "Volodymyr Zelensky", True),
+        ("Dmitriy Arslanov", "Dmitry Arslanov", True),
+        ("Donald Trump", "Donald Tusk", False),
+        ("Marta Szabo", "Marta Linde", False),
+        ("Aleksei Moravin", "Alexei Moravin", True),
+    ],
+)
+def test_same_person(a: str, b: str, expected: bool) -> None:
+    assert same_person(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The Kremlin", "kremlin"), ("Café Núñez", "cafe nunez"), ("Putin's", "putin")],
+)
+def test_fold(text: str, expected: str) -> None:
+    assert fold(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("base", "other", "ops"),
+    [
+        ("We will open the gate today", "We will open the gate today.", []),
+        ("We will open the gate today", "We open the gate today", [("delete", "will", "")]),
+        (
+            "a strong stance",
+            "strong positions",
+            [("delete", "a", ""), ("replace", "stance", "positions")],
+        ),
+    ],
+)
+def test_differences(base: str, other: str, ops: list[tuple[str, str, str]]) -> None:
+    assert [(d.op, d.base, d.other) for d in differences(base, other, variant=1)] == ops
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "expected"),
+    [
+        ("buy time by waiting", "They only want to buy time by waiting.", 1.0),
+        ("sell the house", "They only want to buy time.", 0.0),
+    ],
+)
+def test_word_containment(part: str, whole: str, expected: float) -> None:
+    assert word_containment(part, whole) == expected
+
+
+def test_sentences_of() -> None:
+    assert sentences_of("We came. We saw it all! “Then we left.”") == [
+        "We came.",
+        "We saw it all!",
+        "“Then we left.”",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "before"),
+    [
+        ("2025-05-15", "2025-05-16"),
+        ("2025-W19", "2025-05-16"),
+        ("2022", "2022-03"),
+        ("2025-05", "2025-05-02"),
+    ],
+)
+def test_sort_key(value: str, before: str) -> None:
+    assert sort_key(value) < sort_key(before)
+
+
+def _article(art_id: str, outlet: str | None) -> ArticleAnalysis:
+    return ArticleAnalysis(article=Article(id=art_id, key=art_id, text="x", outlet=outlet))
+
+
+def test_independent_sources() -> None:
+    analyses = [
+        _article("a", "Ledger"),
+        _article("b", "The  ledger"),
+        _article("c", None),
+        _article("d", None),
+        _article("e", "Post"),
+    ]
+    sources = sources_of(analyses, {"d": "c"})
+    assert sources.count(["a", "b"]) == 1  # one outlet
+    assert sources.count(["c", "d"]) == 1  # a copy counts with its original
+    assert sources.count(["a", "c", "e"]) == 3
+    assert sources.outlet("c") == "c"  # unknown outlet: named by the article id
+
+
+@pytest.fixture(scope="module")
+def example_dossiers() -> dict[str, Dossier]:
+    analyses = [a for a in analyse(read([str(EXAMPLES)])) if isinstance(a, ArticleAnalysis)]
+    fire = ("tpa-2026-04", "calder", "marrowgate", "osterlund", "wire")
+    stories = {
+        "fire": [a for a in analyses if a.article.id.startswith(fire)],
+        "summit": [a for a in analyses if not a.article.id.startswith(fire)],
+    }
+    return {name: build_dossier(name, group) for name, group in stories.items()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("story", "values", "lone"),
+    [
+        ("summit", {"1,200 prisoners", "1,500 prisoners"}, "The Daily Meridian"),
+        ("fire", {"14 workers", "17 workers"}, "The Osterlund Herald"),
+    ],
+)
+def test_planted_numbers_conflict(example_dossiers, story, values, lone) -> None:
+    conflicts = [f for f in example_dossiers[story].facts if f.status == "conflicting"]
+    assert len(conflicts) == 1
+    (fact,) = conflicts
+    assert fact.conflict == "number"
+    assert {s.value for s in fact.sides} == values
+    assert any(s.outlets == (lone,) for s in fact.sides)
+    assert all(s.evidence for s in fact.sides)
+
+
+@pytest.mark.slow
+def test_examples_statements_align_rewordings(example_dossiers) -> None:
+    widest: dict[str | None, int] = {}
+    for d in example_dossiers.values():
+        for st in d.statements:
+            outlets = len({v.outlet or v.article for v in st.variants})
+            widest[st.speaker_name] = max(widest.get(st.speaker_name, 0), outlets)
+    assert widest["Tomas Reiden"] >= 4
+    assert widest["Ines Kawecka"] >= 3
+    names = {st.speaker_name for d in example_dossiers.values() for st in d.statements}
+    assert not {"Marta Szabo", "Marta Linde"} - names  # two Martas, kept apart

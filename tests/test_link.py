@@ -1,0 +1,216 @@
+"""Canonical entities across articles, and places in the gazetteer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsweave.ingest import read
+from newsweave.link import Linker, apply_links
+from newsweave.pipeline import analyse
+from newsweave.places import article_countries, lookup
+from newsweave.records import Article, ArticleAnalysis, EntityMention
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _analysis(
+    article_id: str, *mentions: tuple[str, str] | tuple[str, str, str]
+) -> ArticleAnalysis:
+    """An analysis whose text is the mentions joined by spaces: (text, label[, name])."""
+    text, found = "", []
+    for text_label_name in mentions:
+        written, label = text_label_name[0], text_label_name[1]
+        name = text_label_name[2] if len(text_label_name) > 2 else written
+        start = len(text)
+        text += written + " "
+        found.append(EntityMention(start, start + len(written), written, label, name=name))
+    return ArticleAnalysis(Article(article_id, article_id, text), entities=tuple(found))
+
+
+def _ids(linker: Linker, analysis: ArticleAnalysis) -> dict[str, str | None]:
+    return {m.text: i for m, i in zip(analysis.entities, linker.add(analysis), strict=True)}
+
+
+def test_spelling_variants_merge_with_the_same_given_name() -> None:
+    linker = Linker()
+    a = _ids(linker, _analysis("a", ("Volodymyr Zelenskyy", "PERSON"), ("Kyiv", "GPE")))
+    b = _ids(linker, _analysis("b", ("Volodymyr Zelensky", "PERSON")))
+    c = _ids(linker, _analysis("c", ("Zelenskiy", "PERSON"), ("Kyiv", "GPE")))
+    assert a["Volodymyr Zelenskyy"] == b["Volodymyr Zelensky"] == c["Zelenskiy"]
+    rules = {e.rule for e in linker.evidence(a["Volodymyr Zelenskyy"] or "")}
+    assert rules == {"new-entity", "spelling-variant+given-name", "spelling-variant+shared"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Donald Trump", "Donald Tusk"),
+        ("Vladimir Putin", "Vladimir Medinsky"),
+        ("Wladimir Klitschko", "Vitali Klitschko"),
+    ],
+)
+def test_different_people_never_merge(first: str, second: str) -> None:
+    linker = Linker()
+    one = _ids(linker, _analysis("a", (first, "PERSON"), ("Russia", "GPE")))
+    two = _ids(linker, _analysis("b", (second, "PERSON"), ("Russia", "GPE")))
+    assert one[first] != two[second]
+
+
+def test_a_better_name_keeps_the_id() -> None:
+    linker = Linker()
+    first = _ids(linker, _analysis("a", ("Zelensky", "PERSON")))["Zelensky"]
+    assert first is not None and linker.entity(first).name == "Zelensky"  # type: ignore[union-attr]
+    later = _ids(linker, _analysis("b", ("Volodymyr Zelensky", "PERSON")))["Volodymyr Zelensky"]
+    assert later == first
+    assert linker.entity(first).name == "Volodymyr Zelensky"  # type: ignore[union-attr]
+
+
+def test_ids_are_stable_across_runs_and_rebuilds() -> None:
+    docs = [_analysis("a", ("Donald Trump", "PERSON")), _analysis("b", ("Trump", "PERSON"))]
+    one, two = Linker(), Linker()
+    assert [one.add(d) for d in docs] == [two.add(d) for d in docs]
+    rebuilt = Linker.from_entities(
+        one.entities(), [e for x in one.entities() for e in one.evidence(x.id)]
+    )
+    again = _analysis("c", ("President Trump", "PERSON", "Trump"))
+    assert rebuilt.add(again) == one.add(again)
+    assert rebuilt.evidence(one.add(again)[0] or "")
+
+
+def test_the_uk_is_one_place_with_a_geonames_id() -> None:
+    linker = Linker()
+    a = _ids(linker, _analysis("a", ("the U.K.", "GPE", "U.K.")))
+    b = _ids(linker, _analysis("b", ("the UK", "GPE", "UK")))
+    assert a["the U.K."] == b["the UK"]
+    place = linker.entity(a["the U.K."] or "")
+    assert place is not None and place.kind == "PLACE"
+    assert place.attributes["geonames_id"] == 2635167 and place.attributes["country"] == "GB"
+
+
+def test_apply_links_fills_the_mentions() -> None:
+    linker = Linker()
+    analysis = _analysis("a", ("Istanbul", "GPE"), ("March", "DATE"))
+    linked = apply_links(analysis, linker.add(analysis))
+    assert linked.entities[0].entity is not None and linked.entities[1].entity is None
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "geonames_id", "country"),
+    [
+        ("Istanbul", (), 745044, "TR"),
+        ("Tirana", (), 3183875, "AL"),
+        ("Kyiv", (), 703448, "UA"),
+        ("Kiev", (), 703448, "UA"),
+        ("the U.K.", (), 2635167, "GB"),
+        ("Donetsk", ("UA",), 709717, "UA"),
+        ("Donetsk", ("RU",), 565348, "RU"),
+    ],
+)
+def test_gazetteer(name: str, countries: tuple[str, ...], geonames_id: int, country: str) -> None:
+    place = lookup(name, countries=countries)
+    assert place is not None
+    assert (place["geonames_id"], place["country"]) == (geonames_id, country)
+
+
+def test_gazetteer_countries_and_misses() -> None:
+    assert lookup("Marrowgate-on-Sea") is None
+    assert article_countries(["Ukraine", "Kyiv", "the U.S."]) == {"UA", "US"}
+
+
+# -- acceptance on the two reference articles ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds_linked() -> tuple[list[ArticleAnalysis], Linker]:
+    articles = [a for a in read([SHARED / "corpus" / "seeds"]) if isinstance(a, Article)]
+    analyses = [a for a in analyse(articles) if isinstance(a, ArticleAnalysis)]
+    linker = Linker()
+    return [apply_links(a, linker.add(a)) for a in analyses], linker
+
+
+def _seeds_gold() -> dict[str, object]:
+    return json.loads((SHARED / "corpus" / "seeds.gold.json").read_text(encoding="utf-8"))
+
+
+def _entity_at(analysis: ArticleAnalysis, start: int, end: int) -> str | None:
+    """The entity of the person (else any) mention overlapping start..end."""
+    overlapping = [m for m in analysis.entities if m.start < end and start < m.end and m.entity]
+    overlapping.sort(key=lambda m: (m.label != "PERSON", m.start))
+    return overlapping[0].entity if overlapping else None
+
+
+def _ids_of(spellings: list[str], linked: list[ArticleAnalysis]) -> set[str | None]:
+    """The entity at every whole-word occurrence of each spelling in the articles."""
+    found = set()
+    for analysis in linked:
+        text = analysis.article.text
+        for spelling in spellings:
+            at = text.find(spelling)
+            while at >= 0:
+                after = text[at + len(spelling) : at + len(spelling) + 1]
+                if not (after.isalpha() or text[at - 1 : at].isalpha()):
+                    found.add(_entity_at(analysis, at, at + len(spelling)))
+                at = text.find(spelling, at + 1)
+    return found
+
+
+@pytest.mark.slow
+def test_seeds_people_are_one_entity_each(
+    seeds_linked: tuple[list[ArticleAnalysis], Linker],
+) -> None:
+    linked, linker = seeds_linked
+    people = _seeds_gold()["people"]
+    assert isinstance(people, dict)
+    for person, spellings in people.items():
+        ids = _ids_of(spellings, linked)
+        assert len(ids) == 1 and None not in ids, f"{person}: {ids}"
+        entity = linker.entity(ids.pop() or "")
+        assert entity is not None and entity.kind == "PERSON"
+        occurring = [s for s in spellings if any(s in a.article.text for a in linked)]
+        assert set(occurring) <= set(entity.aliases) | {entity.name}, person
+
+
+@pytest.mark.slow
+def test_seeds_must_not_merge(seeds_linked: tuple[list[ArticleAnalysis], Linker]) -> None:
+    linked, _ = seeds_linked
+    gold = _seeds_gold()
+    people, pairs = gold["people"], gold["must_not_merge"]
+    assert isinstance(people, dict) and isinstance(pairs, list)
+    for a, b in pairs:
+        assert not (_ids_of(people[a], linked) & _ids_of(people[b], linked)), (a, b)
+
+
+@pytest.mark.slow
+def test_seeds_places(seeds_linked: tuple[list[ArticleAnalysis], Linker]) -> None:
+    linked, linker = seeds_linked
+    uk = _ids_of(["U.K.", "UK"], linked)
+    assert len(uk) == 1 and None not in uk
+    expected = {"Istanbul": 745044, "Tirana": 3183875}
+    for name, geonames_id in expected.items():
+        (entity_id,) = _ids_of([name], linked)
+        entity = linker.entity(entity_id or "")
+        assert entity is not None and entity.attributes["geonames_id"] == geonames_id
+    kyiv = lookup("Kyiv", countries=article_countries(["Ukraine"]))  # only in "Kyiv Independent"
+    assert kyiv is not None and kyiv["geonames_id"] == 703448
+
+
+def test_adding_an_article_again_changes_nothing() -> None:
+    linker = Linker()
+    analysis = _analysis("a", ("Donald Trump", "PERSON"), ("Ankara", "GPE"))
+    first = linker.add(analysis)
+    before = {e.id: e.attributes["mentions"] for e in linker.entities()}
+    assert linker.add(analysis) == first
+    assert {e.id: e.attributes["mentions"] for e in linker.entities()} == before
+    assert len(linker.evidence(first[0] or "")) == 1
+
+
+def test_evidence_explains_each_decision() -> None:
+    linker = Linker()
+    linker.add(_analysis("a", ("Wladimir Klitschko", "PERSON"), ("Kyiv", "GPE")))
+    ids = linker.add(_analysis("b", ("Klitschko", "PERSON"), ("Kyiv", "GPE")))
+    (decision,) = [e for e in linker.evidence(ids[0] or "") if e.article == "b"]
+    assert decision.rule.startswith("surname") and "klitschko" in decision.detail
+    assert decision.text == "Klitschko" and decision.start == 0

@@ -1,0 +1,187 @@
+"""Quotation extraction: marks, cues, speakers, kinds; the seeds' gold read from ../shared."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newsweave.analyse.entities import find_entities
+from newsweave.analyse.quotes import find_quotes
+from newsweave.analyse.quotes.marks import find_segments
+from newsweave.evaluate.quotes import person_of, seed_overlap
+from newsweave.ingest import make_article, read
+from newsweave.records import Article, Quote
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def quotes_of(nlp: Language, text: str, *, outlet: str | None = None) -> list[Quote]:
+    article = make_article(
+        {"id": "t", "text": text, "outlet": outlet}, default_id="t", source="test"
+    )
+    doc = nlp(article.text)
+    return find_quotes(doc, article, entities=find_entities(doc, article))
+
+
+def table(quotes: list[Quote]) -> list[tuple[str, str, str | None]]:
+    """(kind, text, resolved speaker name) for each quote, for compact expectations."""
+    return [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('She said: "We will go." Then she left.', ["We will go."]),
+        ("“Curly works,” he said.", ["Curly works,"]),
+        ("He said it’s fine and didn’t go. “Real quote here,” she said.", ["Real quote here,"]),
+        ('An odd " mark. "A real one," she said.', ["A real one,"]),
+        ("“First part\n\n“second part,” she said.", ["First part", "second part,"]),
+        ("“Left open at the end\n\nA new paragraph with no mark.", []),
+    ],
+)
+def test_segments(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in find_segments(text)] == expected
+
+
+def test_segments_never_fail_on_stray_marks() -> None:
+    text = '“ ” " “ ” ” “\n\n"'
+    find_segments(text)  # no exception is the point
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Finance Minister Clara Voss spoke on Monday. “Taxes will not rise this year,” "
+            "Voss said.",
+            [("direct", "Taxes will not rise this year,", "Clara Voss")],
+        ),
+        (
+            "Mayor Daniel Okafor opened the bridge. “It took ten years,” he said. "
+            "“It was worth every day.”",
+            [
+                ("direct", "It took ten years,", "Daniel Okafor"),
+                ("direct", "It was worth every day.", "Daniel Okafor"),
+            ],
+        ),
+        (
+            "The Dutch prime minister, Anna Berg, met farmers. Later Berg told reporters, "
+            "“We have heard them and we will act.”",
+            [("direct", "We have heard them and we will act.", "Anna Berg")],
+        ),
+        (
+            "Coach Maria Lopez praised her players, calling the win “a turning point” for "
+            "the club.",
+            [("partial", "a turning point", "Maria Lopez")],
+        ),
+    ],
+)
+def test_direct_and_partial(nlp: Language, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [q for q in table(quotes_of(nlp, text)) if q[0] != "indirect"] == expected
+
+
+def test_paragraph_spanning_quote_keeps_its_speaker(nlp: Language) -> None:
+    text = (
+        "Engineer Tomas Rigg described the repair. “The cable snapped at noon. We found it "
+        "within the hour.\n\n“By evening the lights were back,” Rigg said."
+    )
+    found = [q for q in table(quotes_of(nlp, text)) if q[0] == "direct"]
+    assert [name for _, _, name in found] == ["Tomas Rigg", "Tomas Rigg"]
+    assert found[0][1].endswith("within the hour.")
+
+
+def test_quote_only_paragraph_continues_previous_speaker(nlp: Language) -> None:
+    text = (
+        "“Our schools need more teachers,” Governor Helen Marsh wrote on Tuesday.\n\n"
+        "“Every child deserves a full classroom and a teacher who stays.”\n\n"
+        "The budget vote is next week."
+    )
+    found = table(quotes_of(nlp, text))
+    assert found[1] == (
+        "direct",
+        "Every child deserves a full classroom and a teacher who stays.",
+        "Helen Marsh",
+    )
+
+
+def test_relay_gives_speaker_and_channel(nlp: Language) -> None:
+    text = (
+        "Canadian Prime Minister Lucas Moreau met the farmers on Monday.\n\n"
+        "“We will protect the harvest this year,” Radio North quoted the Canadian prime "
+        "minister as saying."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Lucas Moreau"
+    assert quote.speaker.text == "the Canadian prime minister"
+    assert quote.channel is not None and quote.channel.text == "Radio North"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (
+            "Senator Paula Grant spoke after the vote. Grant said that the bill would pass "
+            "next month.",
+            "that the bill would pass next month",
+            "Paula Grant",
+        ),
+        (
+            "The harbour master, Ivan Petrov, warned that the storm would close the port.",
+            "that the storm would close the port",
+            "Ivan Petrov",
+        ),
+    ],
+)
+def test_indirect(nlp: Language, text: str, content: str, name: str) -> None:
+    found = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in found] == [(content, name)]
+
+
+def test_offsets_point_into_the_text(nlp: Language) -> None:
+    text = "“One,” said Judge Ruth Avery. “Two.”\n\nShe added that three was next."
+    for quote in quotes_of(nlp, text):
+        assert text[quote.start : quote.end] == quote.text
+        for span in (quote.speaker, quote.cue, quote.channel):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+def test_outlet_is_a_channel_not_a_speaker(nlp: Language) -> None:
+    text = "“The plant will close in May,” manager Oskar Lind told the Daily Courier."
+    (quote,) = quotes_of(nlp, text, outlet="Daily Courier")
+    assert quote.speaker is not None and quote.speaker.name == "Oskar Lind"
+    assert quote.channel is not None and "Daily Courier" in quote.channel.text
+
+
+def test_scare_quotes_without_speaker_are_left_out(nlp: Language) -> None:
+    assert quotes_of(nlp, "The so-called “green wall” was built in 2020.") == []
+
+
+def _seed_articles() -> list[Article]:
+    return [a for a in read([str(SHARED / "corpus" / "seeds")]) if isinstance(a, Article)]
+
+
+@pytest.mark.slow
+def test_seeds_gold(nlp: Language) -> None:
+    """Every gold quote of the two reference articles, with the right speaker."""
+    gold = json.loads((SHARED / "corpus" / "seeds.gold.json").read_text(encoding="utf-8"))
+    canon = {
+        alias.lower(): person
+        for person, aliases in gold["people"].items()
+        for alias in [person, *aliases]
+    }
+    missing = []
+    for article in _seed_articles():
+        doc = nlp(article.text)
+        quotes = find_quotes(doc, article, entities=find_entities(doc, article))
+        for item in gold["articles"][Path(article.source or article.id).name]["quotes"]:
+            if not any(
+                seed_overlap(q.text, item["text"])
+                and person_of(q.speaker.name if q.speaker else None, canon) == item["speaker"]
+                for q in quotes
+            ):
+                missing.append(f"#{item['n']} {item['speaker']}")
+    assert missing == []

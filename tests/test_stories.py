@@ -1,0 +1,236 @@
+"""Stories: near-duplicates, online grouping, stable ids, order independence, saved state."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from pathlib import Path
+
+import pytest
+
+from newsweave.ingest import article_key, read
+from newsweave.pipeline import analyse
+from newsweave.records import Article, ArticleAnalysis
+from newsweave.stories import OnlineStories, group_stories, grouping, story_id
+from newsweave.stories.duplicates import DuplicateIndex, jaccard, signature
+from newsweave.stories.features import terms
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+EXAMPLES = ROOT / "examples"
+
+ORIGINAL = (
+    "The river burst its banks north of the old mill on Tuesday night, and by morning the "
+    "water stood a metre deep in the lower town. Firefighters carried elderly residents from "
+    "their homes in boats while volunteers filled sandbags outside the school. The mayor said "
+    "the town had not seen such a flood since the dam was built, and she asked the regional "
+    "government for emergency funds. Forecasters expect more rain on Thursday, which could "
+    "push the river higher before it begins to fall at the weekend."
+)
+
+
+def _edited(text: str) -> str:
+    """A light edit: three words changed and one sentence dropped."""
+    text = text.replace("Tuesday night", "Tuesday evening").replace("volunteers", "neighbours")
+    return text.replace(
+        " Forecasters expect more rain on Thursday, which could push the river "
+        "higher before it begins to fall at the weekend.",
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("copy", "expected"),
+    [
+        (ORIGINAL, True),
+        (_edited(ORIGINAL), True),
+        (
+            "Flood waters rose in the lower town on Tuesday after the river burst its banks. "
+            "Residents were rescued by boat, and the mayor asked for emergency funds as more rain "
+            "was forecast for Thursday.",
+            False,
+        ),
+        ("The national football league final ended in a goalless draw after extra time.", False),
+    ],
+)
+def test_near_duplicates(copy: str, expected: bool) -> None:
+    index = DuplicateIndex()
+    assert index.add("original", signature(ORIGINAL)) == []
+    assert (index.add("copy", signature(copy)) == ["original"]) is expected
+
+
+def test_edited_copy_keeps_a_high_jaccard() -> None:
+    assert jaccard(signature(ORIGINAL), signature(_edited(ORIGINAL))) >= 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers met in Lindmark.", {"minister", "met", "minister met", "lindmark"}),
+        (
+            "Harry Winston's store was robbed.",
+            {"harry", "winston", "harry winston", "store", "winston store", "robbed"},
+        ),
+        ("See https://example.org/a-story for more.", {"see"}),
+    ],
+)
+def test_terms(text: str, expected: set[str]) -> None:
+    assert set(terms(text)) == expected
+
+
+def test_story_id_rule() -> None:
+    assert story_id("abc") == story_id("abc")
+    assert story_id("abc").startswith("s") and len(story_id("abc")) == 13
+
+
+# --- on real articles --------------------------------------------------------------------------
+
+
+def _read(path: Path) -> list[Article]:
+    found = [a for a in read([path]) if isinstance(a, Article)]
+    assert found, f"no articles under {path}"
+    return found
+
+
+def _analyse(articles: list[Article]) -> list[ArticleAnalysis]:
+    return [a for a in analyse(articles) if isinstance(a, ArticleAnalysis)]
+
+
+def _copy(article: Article, text: str, outlet: str) -> Article:
+    return dataclasses.replace(
+        article,
+        id=f"{outlet}-{article.id}",
+        text=text,
+        outlet=outlet,
+        key=article_key(text, outlet),
+    )
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[ArticleAnalysis]:
+    if not SEEDS.is_dir():
+        pytest.fail(f"the reference articles are missing: expected {SEEDS} beside the checkout")
+    return _analyse(_read(SEEDS))
+
+
+@pytest.fixture(scope="module")
+def seeds_with_copies(seeds: list[ArticleAnalysis]) -> list[ArticleAnalysis]:
+    first = seeds[0].article
+    # The copies take the other seed's sentence-level edits: a few words and a dropped sentence.
+    sentences = [s.text for s in seeds[0].sentences]
+    dropped = " ".join(sentences[:3] + sentences[4:])
+    edited = dropped.replace("Friday", "Friday afternoon").replace("Turkey", "Istanbul")
+    copies = [_copy(first, first.text, "Copy Wire"), _copy(first, edited, "Edited Daily")]
+    return seeds + _analyse(copies)
+
+
+def _partition(assignments: list) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for a in assignments:
+        groups.setdefault(a.story, set()).add(a.key)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_seeds_form_one_story(seeds: list[ArticleAnalysis]) -> None:
+    assignments, stories = grouping(seeds)
+    assert len(stories) == 1
+    assert len({a.story for a in assignments}) == 1
+    story = stories[0]
+    assert story.independent_outlets == 2
+    assert story.title
+
+
+def test_copies_are_near_duplicates_and_not_independent(
+    seeds_with_copies: list[ArticleAnalysis],
+) -> None:
+    assignments, stories = grouping(seeds_with_copies)
+    assert len(stories) == 1
+    original = seeds_with_copies[0].article.key
+    by_key = {a.key: a for a in assignments}
+    for copy in seeds_with_copies[2:]:
+        assert by_key[copy.article.key].duplicate_of == original
+    assert by_key[original].duplicate_of is None
+    story = stories[0]
+    assert len(story.articles) == 4
+    assert story.independent_outlets == 2  # the two seeds; the copies add nothing
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_online_order_does_not_change_the_grouping(
+    seeds_with_copies: list[ArticleAnalysis], seed: int
+) -> None:
+    reference = _partition(group_stories(seeds_with_copies))
+    shuffled = list(seeds_with_copies)
+    random.Random(seed).shuffle(shuffled)
+    online = OnlineStories()
+    assignments = [online.add(a) for a in shuffled]
+    final = {s.id: s for s in online.stories()}
+    assert (
+        _partition([dataclasses.replace(a, story=_story_of(final, a.key)) for a in assignments])
+        == reference
+    )
+    # Ids depend on membership only, so they are the same whatever the order.
+    assert {a.story for a in group_stories(shuffled)} == {
+        a.story for a in group_stories(seeds_with_copies)
+    }
+
+
+def _story_of(stories: dict, key: str) -> str:
+    return next(sid for sid, s in stories.items() if key in s.keys)
+
+
+@pytest.fixture(scope="module")
+def examples() -> list[ArticleAnalysis]:
+    if not EXAMPLES.is_dir():
+        pytest.skip("the bundled examples are not there yet")
+    return _analyse(_read(EXAMPLES))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3, 4, 5])
+def test_examples_form_two_stories_in_any_order(examples: list[ArticleAnalysis], seed: int) -> None:
+    shuffled = list(examples)
+    random.Random(seed).shuffle(shuffled)
+    online = OnlineStories()
+    online.add_many(shuffled)
+    stories = online.stories()
+    assert len(stories) == 2
+    assert sorted(len(s.articles) for s in stories) == [5, 5]
+    assert {s.id for s in stories} == {s.id for s in grouping(examples)[1]}
+
+
+def test_example_story_summaries(examples: list[ArticleAnalysis]) -> None:
+    _, stories = grouping(examples)
+    summit = next(s for s in stories if s.first_published == "2026-03-13")
+    assert summit.last_published == "2026-03-15"
+    assert "Tessaly Press Agency" in summit.outlets
+    assert not summit.duplicates
+    assert summit.independent_outlets == len(summit.articles)  # every report is independent
+    fire = next(s for s in stories if s is not summit)
+    assert (fire.first_published, fire.last_published) == ("2026-04-21", "2026-04-23")
+
+
+def test_state_round_trip(examples: list[ArticleAnalysis]) -> None:
+    first, rest = examples[:5], examples[5:]
+    online = OnlineStories()
+    online.add_many(first)
+    restored = OnlineStories.from_state(online.to_state())
+    restored.add_many(rest)
+    straight = OnlineStories()
+    straight.add_many(examples)
+    assert {s.id: s.keys for s in restored.stories()} == {s.id: s.keys for s in straight.stories()}
+
+
+def test_changes_name_what_a_store_must_rewrite(examples: list[ArticleAnalysis]) -> None:
+    ordered = sorted(examples, key=lambda a: a.article.published or "", reverse=True)
+    online = OnlineStories()
+    online.add_many(ordered[:3])
+    first = online.take_changes()
+    assert first.updated and not first.removed
+    online.add_many(ordered[3:])
+    later = online.take_changes()
+    # Earlier articles arrived later: the stories' first members, hence their ids, changed.
+    assert {s.id for s in later.updated} == {s.id for s in online.stories()}
+    assert later.removed
+    assert not set(later.removed) & {s.id for s in online.stories()}
+    assert online.take_changes().updated == []

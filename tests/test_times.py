@@ -1,0 +1,176 @@
+"""Time expressions: recognition, TIMEX3 values, tense, publication-date inference, seeds gold."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newsweave.analyse.times import (
+    find_times,
+    infer_published,
+    infer_published_from_anchor,
+    resolve_with_anchor,
+)
+from newsweave.ingest import read
+from newsweave.records import Article, TimeRef
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+SEEDS_GOLD = SHARED / "corpus" / "seeds.gold.json"
+
+
+def times_of(nlp: Language, text: str, published: str | None = "2025-05-16") -> list[TimeRef]:
+    article = Article(id="t", key="t", text=text, published=published)
+    return find_times(nlp(text), article)
+
+
+# Sentences written for these tests. Publication date: Friday 2025-05-16 (ISO week 20).
+CASES = [
+    ("The talks on Friday failed to secure a ceasefire.", [("Friday", "DATE", "2025-05-16")]),
+    ("The ministers met on Thursday in Ankara.", [("Thursday", "DATE", "2025-05-15")]),
+    ("The ministers will meet on Thursday in Ankara.", [("Thursday", "DATE", "2025-05-22")]),
+    ("More talks are planned for Tuesday.", [("Tuesday", "DATE", "2025-05-20")]),
+    ("The delegation is scheduled to return Monday.", [("Monday", "DATE", "2025-05-19")]),
+    ("The talks failed to resume on Thursday.", [("Thursday", "DATE", "2025-05-15")]),
+    ("The deadline was extended until Tuesday.", [("Tuesday", "DATE", "2025-05-20")]),
+    ("The envoy arrived last Friday.", [("last Friday", "DATE", "2025-05-09")]),
+    ("The plan was first floated last week.", [("last week", "DATE", "2025-W19")]),
+    ("Talks were held in Turkey this week.", [("this week", "DATE", "2025-W20")]),
+    ("The region was annexed in late 2022.", [("late 2022", "DATE", "2022")]),
+    ("Officials spoke to reporters on May 16.", [("May 16", "DATE", "2025-05-16")]),
+    ("The treaty was signed on December 30.", [("December 30", "DATE", "2024-12-30")]),
+    ("The vote took place on 5/16/2025.", [("5/16/2025", "DATE", "2025-05-16")]),
+    ("The vote took place on 16.05.2025.", [("16.05.2025", "DATE", "2025-05-16")]),
+    ("The report is dated 2025-05-16.", [("2025-05-16", "DATE", "2025-05-16")]),
+    ("She resigned yesterday.", [("yesterday", "DATE", "2025-05-15")]),
+    ("He left three days ago.", [("three days ago", "DATE", "2025-05-13")]),
+    ("Prices will rise next month.", [("next month", "DATE", "2025-06")]),
+    ("Sales fell earlier this year.", [("earlier this year", "DATE", "2025")]),
+    ("The war has lasted about three years.", [("about three years", "DURATION", "P3Y")]),
+    ("The meeting lasted two hours.", [("two hours", "DURATION", "PT2H")]),
+    ("The council meets every week.", [("every week", "SET", "P1W")]),
+    ("The market opens on Mondays.", [("Mondays", "SET", "XXXX-WXX-1")]),
+    ("The summit opens at 2 p.m. on Friday.", [("2 p.m. on Friday", "TIME", "2025-05-16T14:00")]),
+    ("Protesters gathered on Thursday evening.", [("Thursday evening", "TIME", "2025-05-15TEV")]),
+    ("Profit rose in the second quarter.", [("the second quarter", "DATE", "2025-Q2")]),
+    ("Crops failed in the summer of 2023.", [("summer of 2023", "DATE", "2023-SU")]),
+    ("Prices are falling now.", [("now", "DATE", "PRESENT_REF")]),
+    ("He has recently moved.", [("recently", "DATE", "PAST_REF")]),
+    (
+        "The deal was agreed on March 3, 2024. The next day, it collapsed.",
+        [("March 3, 2024", "DATE", "2024-03-03"), ("The next day", "DATE", "2024-03-04")],
+    ),
+    ("Turnout in the 1990s was higher.", [("the 1990s", "DATE", "199")]),
+    ("He is a 6-year-old boy.", []),
+    ("You may leave.", []),
+    ("They failed for a second time.", []),
+    ("The bridge opened this past spring.", [("this past spring", "DATE", "2025-SP")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_find_times(nlp: Language, text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = times_of(nlp, text)
+    assert [(t.text, t.type, t.value) for t in found] == expected
+    for t in found:
+        assert text[t.start : t.end] == t.text
+
+
+def test_mod_of_late_year(nlp: Language) -> None:
+    (ref,) = times_of(nlp, "The region was annexed in late 2022.")
+    assert ref.mod == "END"
+
+
+def test_undated_article_leaves_relative_values_empty(nlp: Language) -> None:
+    found = times_of(nlp, "They met on Friday, after the May 16, 2025 talks.", published=None)
+    assert [(t.text, t.value) for t in found] == [("Friday", None), ("May 16, 2025", "2025-05-16")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv, May 14, 2025 - The talks ended without a deal.", "2025-05-14"),
+        (
+            "The talks began on March 3, 2024 and ended on March 9, 2024 without a deal.",
+            "2024-03-09",
+        ),
+        ("The talks ended on March 9, 2024. A new round will start on June 1, 2024.", "2024-03-09"),
+        ("The talks ended on Friday without a deal.", None),
+    ],
+)
+def test_infer_published(nlp: Language, text: str, expected: str | None) -> None:
+    article = Article(id="t", key="t", text=text)
+    inferred = infer_published(nlp(text), article)
+    assert (inferred[0] if inferred else None) == expected
+
+
+def test_resolve_with_anchor_rereads_relative_forms(nlp: Language) -> None:
+    found = times_of(nlp, "The talks failed on Friday. They resume next week.", published=None)
+    assert [t.value for t in found] == [None, None]
+    resolved = resolve_with_anchor(found, "2025-05-16")
+    assert [t.value for t in resolved] == ["2025-05-16", "2025-W21"]
+
+
+def test_infer_published_from_story_anchor(nlp: Language) -> None:
+    found = times_of(nlp, "Ministers spoke to reporters after the talks on May 16.", published=None)
+    inferred = infer_published_from_anchor(found, "2025-05-17")
+    assert inferred is not None and inferred[0] == "2025-05-16"
+    assert (
+        infer_published_from_anchor(
+            times_of(nlp, "They met on Friday.", published=None), "2025-05-17"
+        )
+        is None
+    )
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for chunk in text.split("\n\n"):
+        if chunk.strip():
+            spans.append((start, start + len(chunk)))
+        start += len(chunk) + 2
+    return spans
+
+
+@pytest.mark.slow
+def test_seeds_gold(nlp: Language) -> None:
+    gold = json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))["articles"]
+    articles = {a.id: a for a in read([SEEDS]) if isinstance(a, Article)}
+    checked = 0
+    for article_id, record in gold.items():
+        article = articles[article_id]
+        if article.published is None:  # the undated seed: its story's date as the anchor
+            article = dataclasses.replace(article, published="2025-05-16")
+        found = find_times(nlp(article.text), article)
+        paragraphs = _paragraph_spans(article.text)
+        for item in record["times"]:
+            lo, hi = (
+                paragraphs[item["paragraph"]] if "paragraph" in item else (0, len(article.text))
+            )
+            at = article.text.find(item["text"], lo, hi)
+            assert at >= 0, item
+            while at >= 0:
+                end = at + len(item["text"])
+                values = [t.value for t in found if t.start < end and at < t.end]
+                assert values == [item["value"]], (article_id, item, values)
+                checked += 1
+                at = article.text.find(item["text"], end, hi)
+    assert checked >= 12
+
+
+@pytest.mark.slow
+def test_undated_seed_dated_from_its_story(nlp: Language) -> None:
+    articles = {a.id: a for a in read([SEEDS]) if isinstance(a, Article)}
+    dated = articles["000_684d17ba5a89146b.txt"]
+    undated = articles["002_1143c52ad1076830.txt"]
+    assert undated.published is None
+    found = find_times(nlp(undated.text), undated)
+    assert all(t.value is None for t in found if t.relative is not None)
+    assert dated.published is not None
+    inferred = infer_published_from_anchor(found, dated.published)
+    assert inferred is not None and inferred[0] == "2025-05-16"
+    assert "May 16" in inferred[1]
