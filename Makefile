@@ -36,6 +36,8 @@ demo: install
 	echo "The dossier as a web page: $$(pwd)/demo-story.html"
 	$(BIN)/newsweave analyze examples/ --json > demo.json
 	@echo "The whole analysis as JSON (output contract v1): $$(pwd)/demo.json"
+	@echo "To read the stories side by side in a browser: $(BIN)/newsweave --db demo.db serve"
+	@echo "  then open http://127.0.0.1:8000/"
 
 lint: install
 	$(BIN)/ruff check src tests bench

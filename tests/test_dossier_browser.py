@@ -7,25 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, SEEDS
 from newsweave.export.html import dossier_html
 from newsweave.fuse import build_dossier
 from newsweave.ingest import read
 from newsweave.pipeline import analyse
 from newsweave.records import ArticleAnalysis
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "corpus" / "seeds"
-SCREENSHOT = ROOT / "docs" / "screenshots" / "dossier-seeds.png"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+SCREENSHOT = SCREENSHOTS / "dossier-seeds.png"
 
 pytestmark = pytest.mark.slow
 
@@ -47,7 +36,7 @@ def test_seeds_dossier_in_chromium(page_file: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(page_file.as_uri())
         columns = page.locator("article.source")

@@ -1,7 +1,7 @@
 """Acceptance on the reference articles: the seeds story's dossier against the hand-made gold.
 
-The story is built from the two seed articles directly (read + analyse); their outlets are not
-in their metadata, so each article counts as its own source.
+The dossier is built the way ``newsweave analyze`` builds it: read, analyse, link entities,
+group the story, date the undated article from it, fuse.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.fuse import build_dossier
 from newsweave.ingest import read
-from newsweave.pipeline import analyse
+from newsweave.pipeline import analyse, build_collection
 from newsweave.records import ArticleAnalysis, Dossier, Evidence, Fact
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -37,7 +36,8 @@ def seed_analyses() -> list[ArticleAnalysis]:
 
 @pytest.fixture(scope="module")
 def dossier(seed_analyses: list[ArticleAnalysis]) -> Dossier:
-    return build_dossier("seeds", seed_analyses)
+    [story] = build_collection(seed_analyses).stories
+    return story
 
 
 def _overlaps(ev: Evidence, texts: dict[str, str], article: str, wanted: str) -> bool:

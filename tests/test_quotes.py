@@ -77,6 +77,48 @@ def test_segments_never_fail_on_stray_marks() -> None:
             "the club.",
             [("partial", "a turning point", "Maria Lopez")],
         ),
+        # A participle cue takes the subject of the verb it hangs from.
+        (
+            "Senator Paul Arden ended the debate early, telling reporters, "
+            "“We have the votes we need.”",
+            [("direct", "We have the votes we need.", "Paul Arden")],
+        ),
+        (
+            "Judge Maya Ortiz began by saying, “This court will hear every witness who asks.”",
+            [("direct", "This court will hear every witness who asks.", "Maya Ortiz")],
+        ),
+        # A byline name before the colon that opens the quote.
+        (
+            "Turnout rose in the north - Priya Nandan: “Younger voters came out in numbers "
+            "we have not seen before.”",
+            [
+                (
+                    "direct",
+                    "Younger voters came out in numbers we have not seen before.",
+                    "Priya Nandan",
+                )
+            ],
+        ),
+        # The parser hangs the speaker on the listener as an apposition; the cue has no subject.
+        (
+            "In a statement to the Courier, his senior policy adviser, Jon Reyes, said: "
+            "“The senator will vote against the bill.”",
+            [("direct", "The senator will vote against the bill.", "Jon Reyes")],
+        ),
+        # A non-speech verb after a quote ending in a comma, with a bare name before it.
+        (
+            "“Get out of my office right now,” Halvorsen barked and an aide closed the door.",
+            [("direct", "Get out of my office right now,", "Halvorsen")],
+        ),
+        # The second quote keeps its paragraph's speaker, not a verb in the next paragraph.
+        (
+            "Mayor Ada Okonjo spoke first. “It took ten years,” she said. “It was worth every "
+            "day of it.”\n\nEngineers noted the cost was high.",
+            [
+                ("direct", "It took ten years,", "Ada Okonjo"),
+                ("direct", "It was worth every day of it.", "Ada Okonjo"),
+            ],
+        ),
     ],
 )
 def test_direct_and_partial(nlp: Language, text: str, expected: list[tuple[str, str, str]]) -> None:

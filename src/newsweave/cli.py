@@ -442,6 +442,31 @@ def evaluate(task: str, corpus: Path, limit: int | None, json_path: Path | None)
         console.print(note)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option(
+    "--write-token",
+    envvar="NEWSWEAVE_WRITE_TOKEN",
+    metavar="TOKEN",
+    help="Enable POST /api/articles for 'Authorization: Bearer TOKEN'.",
+)
+@click.pass_context
+@_fail_cleanly
+def serve(ctx: click.Context, host: str, port: int, write_token: str | None) -> None:
+    """Serve the store over HTTP: stories, dossiers, entities, articles, search, JSON twins.
+
+    \b
+    Example:
+      newsweave --db news.db serve --host 127.0.0.1 --port 8000
+      curl http://127.0.0.1:8000/stories.json
+    """
+    from newsweave.web import serve as run_server
+
+    _store(ctx).close()  # fail here, in one line, if the database cannot be opened
+    run_server(ctx.obj["db"], host=host, port=port, write_token=write_token)
+
+
 def _column_order(name: str) -> tuple[int, str]:
     order = ["precision", "recall", "f1", "accuracy"]
     return (order.index(name) if name in order else len(order), name)

@@ -78,6 +78,8 @@ _COUNTRY = {
     "brazilian": "brazil",
     "australian": "australia",
 }
+#: The countries themselves, as folded names ("France" -> "france").
+_COUNTRY_NAMES = frozenset(_COUNTRY.values())
 _PERSON_LABELS = {"PERSON"}
 
 
@@ -95,15 +97,21 @@ def _surname(name: str) -> str:
 
 
 def mention_key(article: str, mention: EntityMention, *, entity_of: EntityOf | None = None) -> str:
-    """The key under which a mention matches mentions of the same thing in other articles."""
+    """The key under which a mention matches mentions of the same thing in other articles.
+
+    Countries and their demonyms share one key first ("French" = "France"): the linker keeps
+    the group and the place apart, which is right for entities but not for comparing claims.
+    """
+    name = (mention.name or mention.text).strip()
+    lowered = " ".join(name.lower().split()).removeprefix("the ")
+    if lowered in _COUNTRY:
+        return "~" + _COUNTRY[lowered]
+    if fold(name) in _COUNTRY_NAMES:
+        return "~" + fold(name)
     if mention.entity:
         return mention.entity
     if entity_of is not None and (linked := entity_of(article, mention)):
         return linked
-    name = (mention.name or mention.text).strip()
-    lowered = " ".join(name.lower().split())
-    if lowered.removeprefix("the ") in _COUNTRY:
-        return "~" + _COUNTRY[lowered.removeprefix("the ")]
     folded = fold(name)
     if mention.label in _PERSON_LABELS and folded:
         return "~" + _surname(folded)

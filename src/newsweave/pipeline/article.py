@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from newsweave import config, nlp
 from newsweave.analyse.amounts import find_amounts
 from newsweave.analyse.entities import find_entities
+from newsweave.analyse.outlet import infer_outlet
 from newsweave.analyse.quotes import find_quotes
 from newsweave.analyse.sentences import find_sentences
 from newsweave.analyse.times import find_times, infer_published
@@ -49,9 +50,11 @@ STEPS: tuple[Step, ...] = (
 def analyse_doc(doc: Doc, article: Article, *, steps: tuple[Step, ...] = STEPS) -> ArticleAnalysis:
     """Run every step on one parsed article. Raises ``StepError`` naming the failing step.
 
-    An undated article first gets a publication date inferred from its own text (flagged as
-    inferred), so that its relative dates can be resolved.
+    An article without an outlet or a date first gets them inferred from its own text (and
+    flagged as inferred), so that its relative dates can be resolved.
     """
+    if article.outlet is None and (outlet := infer_outlet(article)) is not None:
+        article = replace(article, outlet=outlet[0], outlet_inferred=True)
     if article.published is None:
         inferred = infer_published(doc, article)
         if inferred is not None:

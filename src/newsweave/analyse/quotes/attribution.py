@@ -12,13 +12,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsweave.analyse.quotes.cues import Attribution, attribute, is_cue
+from newsweave.analyse.quotes.cues import SPEECH_VERBS, Attribution, attribute, is_cue
 from newsweave.analyse.quotes.marks import Segment
 
 #: How far (in tokens) a trailing or leading cue may sit from the quotation mark.
 TRAILING_WINDOW = 16
 LEADING_WINDOW = 25
 _SENTENCE_END = frozenset(".?!")
+_DASHES = frozenset({"-", "–", "—", "--"})
 #: What comes before a quote that opens a sentence; such a quote takes no cue from further on
 #: in the sentence (the paragraph's other quotes settle it).
 _OPENERS = frozenset({"", ".", "?", "!", "”", '"'})
@@ -65,9 +66,13 @@ def find_cue(
     trailing = _trailing(doc, text, seg, b, inside)
     if trailing is not None:
         return trailing, True
+    named = _colon_name(doc, text, seg, a, inside)
+    if named is not None:
+        return named, False
+    closed = seg.end > seg.start and text[seg.end - 1] in _SENTENCE_END
     candidates = [
         *_leading(doc, text, seg, a, inside),
-        *_governor(doc, a, b, inside),
+        *_governor(doc, a, b, inside, closed=closed),
         *_in_sentence(doc, a, b, inside, after=char_before(text, seg.open_mark) not in _OPENERS),
     ]
     for cue in candidates:
@@ -77,8 +82,12 @@ def find_cue(
     return None, False
 
 
-def _governor(doc: Doc, a: int, b: int, inside: list[bool]) -> list[Token]:
-    """Cue verbs the quoted words depend on, found by walking up the parse."""
+def _governor(doc: Doc, a: int, b: int, inside: list[bool], *, closed: bool) -> list[Token]:
+    """Cue verbs the quoted words depend on, found by walking up the parse.
+
+    A verb after a quote that is a whole sentence (``closed``) or in the next paragraph is a
+    parser slip, not the quote's cue: `"... recruits." Fact-checkers noted that ...`.
+    """
     found = []
     for token in doc[a:b]:
         head = token.head
@@ -86,7 +95,8 @@ def _governor(doc: Doc, a: int, b: int, inside: list[bool]) -> list[Token]:
             continue
         for _ in range(3):
             if not inside[head.i] and is_cue(head):
-                found.append(head)
+                if head.i < a or not (closed or _newline_between(doc, b, head.i)):
+                    found.append(head)
                 break
             if head.head is head:
                 break
@@ -108,7 +118,13 @@ def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> 
         token = doc[i]
         if inside[i] or "\n" in token.text or token.text in _SENTENCE_END:
             return None
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" and token.dep_ in ("nsubj", "compound") and token.is_title:
+            pass  # a name the tagger took for a verb: `"...," Trump shot back`
+        elif token.pos_ == "VERB":
+            if not is_cue(token) and ends_open and not _has_subject(token):
+                # `"...," Smith barked`: the parser made the name a compound of the verb.
+                speaker = _bare_name(doc, first, token.i)
+                return Attribution(token, speaker, None) if speaker is not None else None
             if not is_cue(token) and not (ends_open and _has_subject(token)):
                 return None
             found = attribute(token, inside)
@@ -123,6 +139,14 @@ def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> 
             seen += 1
         i += 1
     return None
+
+
+def _bare_name(doc: Doc, start: int, end: int) -> Token | None:
+    """The last word of ``doc[start:end]`` when it is all one short capitalised name."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    if not 1 <= len(words) <= 3 or not all(t.text[:1].isupper() for t in words):
+        return None
+    return words[-1]
 
 
 def _has_subject(token: Token) -> bool:
@@ -187,5 +211,49 @@ def _in_sentence(
     before = [t for t in doc[sent.start : a] if not inside[t.i] and is_cue(t)]
     if not after:
         return before[::-1]
-    later = [t for t in doc[b : doc[b - 1].sent.end] if not inside[t.i] and is_cue(t)]
+    later = []
+    for t in doc[b : doc[b - 1].sent.end]:
+        if "\n" in t.text_with_ws:
+            break  # the parser ran the sentence on into the next paragraph
+        if not inside[t.i] and is_cue(t):
+            later.append(t)
     return before[::-1] + later
+
+
+def _newline_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a line break lies among tokens ``start..end`` (a paragraph boundary)."""
+    return any("\n" in t.text_with_ws for t in doc[max(start - 1, 0) : end])
+
+
+def _colon_name(
+    doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]
+) -> Attribution | None:
+    """A name right before the colon that opens the quote: `- Jane Roe: "..."`.
+
+    Not when the name is what a cue verb governs (`he told Smith: "..."`): that is the listener.
+    """
+    if char_before(text, seg.open_mark) != ":":
+        return None
+    i = a - 1
+    while i >= 0 and doc[i].idx >= seg.open_mark:
+        i -= 1
+    if i < 1 or doc[i].text != ":" or inside[i - 1]:
+        return None
+    name = doc[i - 1]
+    if name.pos_ != "PROPN" or not name.text[0].isupper():
+        return None
+    if name.ent_type_ not in ("PERSON", "ORG", ""):
+        return None
+    start = i - 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start > 0 and doc[start - 1].text in _DASHES:
+        return Attribution(doc[i], name, None)  # a byline: "Polls moved - Jane Roe: ..."
+    head = name.head
+    for _ in range(3):
+        if head.lemma_.lower() in SPEECH_VERBS and head.i < name.i:
+            return None
+        if head.head is head:
+            break
+        head = head.head
+    return Attribution(doc[i], name, None)

@@ -88,12 +88,27 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
     """The verb's subject, or that of the reporting verb it is coordinated with or serves."""
     current = verb
     for _ in range(4):
-        for child in current.children:
-            if child.dep_ in SUBJECTS and not (inside and inside[child.i]):
-                if child.lower_ in RELATIVES and current.dep_ == "relcl":
-                    return current.head  # "Zelenskyy, who suggested ...": the antecedent
-                return child
+        subjects = [
+            c for c in current.children if c.dep_ in SUBJECTS and not (inside and inside[c.i])
+        ]
+        if subjects:
+            # The subject nearest on the left: "1:50 p.m. <new paragraph> Smith said" has two.
+            left = [c for c in subjects if c.i < current.i]
+            child = left[-1] if left else subjects[0]
+            if child.lower_ in RELATIVES and current.dep_ == "relcl":
+                return current.head  # "Zelenskyy, who suggested ...": the antecedent
+            return child
+        if current is verb and is_cue(verb):
+            named = _name_before(verb)
+            if named is not None:
+                return named
         head = current.head
+        if current.tag_ == "VBG" and current.dep_ == "pcomp" and head.pos_ == "ADP":
+            current = head.head  # "he began by saying": the subject of "began"
+            continue
+        if current.tag_ == "VBG" and current.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
+            current = head  # "Trump returned the favour, telling reporters": a participle
+            continue
         if head is current or (current.dep_ != "conj" and not is_cue(head)):
             return None  # only coordinated verbs share a subject with any verb
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep"):
@@ -101,6 +116,21 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
         else:
             return None
     return None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A name right before a subjectless cue, which the parser hung elsewhere.
+
+    `In a statement to the paper, her adviser, Jo Bloggs, said: "..."` parses "Jo Bloggs" as an
+    apposition of "the paper".
+    """
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].text == ",":
+        i -= 1
+    if i < 0 or i == verb.i - 1:
+        return None
+    token = verb.doc[i]
+    return token if token.pos_ == "PROPN" and token.dep_ == "appos" else None
 
 
 def _relayed(cue: Token) -> Token | None:

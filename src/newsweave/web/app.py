@@ -1,0 +1,97 @@
+"""The web application: pages and their JSON twins over one store, read-only unless a write
+token is given.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+import newsweave
+from newsweave import config
+from newsweave.store import open_store
+from newsweave.web.cache import PageCache
+from newsweave.web.guard import Guard
+from newsweave.web.pages import Pages
+from newsweave.web.routes import router
+
+__all__ = ["create_app"]
+
+log = logging.getLogger(__name__)
+
+
+def create_app(
+    store_url: str,
+    *,
+    write_token: str | None = None,
+    max_bytes: int = config.MAX_FILE_BYTES,
+    cache_seconds: float = 2.0,
+) -> FastAPI:
+    """Build the application over the store at ``store_url``.
+
+    Args:
+        store_url: an SQLAlchemy URL or an SQLite file path.
+        write_token: the bearer token ``POST /api/articles`` requires; ``None`` refuses writes.
+        max_bytes: the largest request body accepted (larger ones get 413).
+        cache_seconds: how long a rendered page is reused (writes made through this server
+            clear the cache; those of other processes show after this delay). 0 disables it.
+
+    Returns:
+        The FastAPI application (OpenAPI description at ``/openapi.json``).
+    """
+    app = FastAPI(
+        title="newsweave",
+        version=getattr(newsweave, "__version__", "0"),
+        description="Stories across outlets, their dossiers, entities, articles and search.",
+        docs_url=None,  # the interactive docs load scripts from a CDN: keep the server offline
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    pages = Pages()
+    app.state.store = open_store(store_url)
+    app.state.pages = pages
+    app.state.write_token = write_token or None
+    app.state.cache = PageCache(ttl=cache_seconds)
+    app.include_router(router)
+    static = resources.files("newsweave.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    _add_error_handlers(app, pages)
+    app.add_middleware(Guard, max_bytes=max_bytes, pages=pages)
+    return app
+
+
+def _add_error_handlers(app: FastAPI, pages: Pages) -> None:
+    """One error path for every failure, HTML or JSON by the request."""
+
+    def answer(request: Request, status: int, message: str) -> Response:
+        response = pages.error(request.url.path, request.headers.get("accept", ""), status, message)
+        return response
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        response = answer(request, exc.status_code, str(exc.detail))
+        if exc.headers:
+            response.headers.update(exc.headers)
+        return response
+
+    async def invalid(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', '')}"
+            for e in exc.errors()
+        )
+        return answer(request, 422, problems or "invalid request")
+
+    async def crashed(request: Request, exc: Exception) -> Response:
+        log.exception("error serving %s", request.url.path)
+        return answer(request, 500, "the server failed to answer this request")
+
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(Exception, crashed)

@@ -1,0 +1,70 @@
+"""Rendering: one page's data as HTML (Jinja2, autoescaped) or as its JSON twin; error pages.
+
+One error path serves both: a request for a ``.json`` route, an ``/api/`` route, or one that
+asks for JSON gets ``{"error": {"status", "message"}}``; anyone else a plain HTML page.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from newsweave.web.highlight import article_marks, dossier_marks, pieces
+
+__all__ = ["Pages", "wants_json"]
+
+log = logging.getLogger(__name__)
+
+_REASONS = {
+    400: "Bad request",
+    401: "Authentication required",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    413: "Request too large",
+    415: "Unsupported media type",
+    422: "Invalid request",
+    500: "Internal error",
+}
+
+
+def wants_json(path: str, accept: str) -> bool:
+    """Whether an answer (an error above all) should be JSON rather than HTML."""
+    if path.endswith(".json") or path.startswith("/api/"):
+        return True
+    return "application/json" in accept and "text/html" not in accept
+
+
+class Pages:
+    """The templates, with the helpers they need."""
+
+    def __init__(self) -> None:
+        folder = resources.files("newsweave.web") / "templates"
+        self.templates = Jinja2Templates(directory=str(folder))
+        env = self.templates.env
+        env.autoescape = True  # every template, whatever its name: article text is untrusted
+        env.globals.update(pieces=pieces, dossier_marks=dossier_marks, article_marks=article_marks)
+
+    def render(
+        self, request: Request, name: str, data: dict[str, Any], *, as_json: bool
+    ) -> Response:
+        """The page ``name`` of ``data``, or ``data`` itself as JSON."""
+        if as_json:
+            return JSONResponse(data)
+        return self.templates.TemplateResponse(request, name, {"data": data})
+
+    def error(self, path: str, accept: str, status: int, message: str) -> Response:
+        """A clean error answer: JSON or a small HTML page, never a traceback."""
+        reason = _REASONS.get(status, "Error")
+        if wants_json(path, accept):
+            body = {"error": {"status": status, "reason": reason, "message": message}}
+            return JSONResponse(body, status_code=status)
+        html = self.templates.get_template("error.html").render(
+            status=status, reason=reason, message=message
+        )
+        return Response(html, status_code=status, media_type="text/html; charset=utf-8")

@@ -1,0 +1,136 @@
+"""The web application in a real browser (Debian chromium, headless, via Playwright).
+
+A uvicorn server runs in a thread on a free loopback port over a store holding the seeds,
+the examples and a hostile article; screenshots go to docs/screenshots/web-*.png.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, EXAMPLES, SCREENSHOTS, SEEDS
+from newsweave.pipeline import ingest
+from newsweave.store import open_store
+from newsweave.web import create_app
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+# Invented for this test: markup in article text that must show as text and never run.
+HOSTILE = """title: Harbour board notice
+outlet: The Test Ledger
+date: 2026-05-02
+
+The harbour board notice read <script>alert(1)</script> in its first line, the clerk said.
+A second line held <img src=x onerror=alert(1)> where a photo should have been.
+"""
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    """The base URL of a running server, and the ids the tests look for."""
+    import uvicorn
+
+    if not SEEDS.is_dir():
+        pytest.fail(f"the reference articles are missing: expected {SEEDS}")
+    folder = tmp_path_factory.mktemp("webbrowser")
+    (folder / "hostile").mkdir()
+    (folder / "hostile" / "harbour_notice.txt").write_text(HOSTILE, encoding="utf-8")
+    url = f"sqlite:///{folder / 'web.db'}"
+    with open_store(url) as store:
+        ingest([str(SEEDS), str(EXAMPLES), str(folder / "hostile")], store)
+        seeds = [a for a in store.articles() if a.source and "seeds" in a.source]
+        seeds_story = store.story_of(seeds[0].key)
+    assert seeds_story is not None
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the web server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}", {"seeds_story": seeds_story}
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_stories_story_and_highlights_in_chromium(served: tuple[str, dict[str, str]]) -> None:
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail("Debian chromium is missing: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    base, ids = served
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    dialogs: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(base + "/stories")
+            assert page.locator("li.story").count() >= 3
+            page.screenshot(path=str(SCREENSHOTS / "web-stories.png"), full_page=True)
+
+            page.click(f'li.story a[href="/stories/{ids["seeds_story"]}"]')
+            page.wait_for_url(f"**/stories/{ids['seeds_story']}")
+            columns = page.locator("article.source")
+            assert columns.count() == 2
+            boxes = [columns.nth(i).bounding_box() for i in range(2)]
+            assert boxes[0] and boxes[1]
+            assert abs(boxes[0]["y"] - boxes[1]["y"]) < 5, "sources side by side"
+            assert boxes[1]["x"] >= boxes[0]["x"] + boxes[0]["width"] - 1
+
+            # The aligned statement: one item with a variant from each source.
+            aligned = page.locator(".statement").filter(
+                has=page.locator("ol.variants li:nth-child(2)")
+            )
+            assert aligned.count() >= 1
+            statement_id = aligned.first.get_attribute("id")
+            variants = aligned.first.locator("ol.variants li q").all_inner_texts()
+            assert len(variants) >= 2
+
+            # Hover a highlighted quote of that statement in the first column: its variants show.
+            mark = columns.nth(0).locator(f'mark[data-statements~="{statement_id}"]').first
+            mark.scroll_into_view_if_needed()
+            mark.hover()
+            tip = page.locator("#tip")
+            tip.wait_for(state="visible", timeout=5000)
+            shown = tip.inner_text()
+            assert all(v[:40] in shown for v in variants), shown[:400]
+            page.screenshot(path=str(SCREENSHOTS / "web-story.png"))
+
+            # A click pins it; a click elsewhere closes it.
+            mark.click()
+            assert tip.is_visible()
+            page.mouse.click(5, 990)
+            assert tip.is_hidden()
+
+            page.goto(base + "/articles/harbour_notice.txt")
+            body = page.locator(".article-body").inner_text()
+            assert "<script>alert(1)</script>" in body
+            assert "<img src=x onerror=alert(1)>" in body
+            assert page.locator(".article-body img, .article-body script").count() == 0
+            page.screenshot(path=str(SCREENSHOTS / "web-article-escaped.png"))
+            page.goto(base + "/search?q=harbour")
+            page.wait_for_timeout(300)
+        finally:
+            browser.close()
+    assert dialogs == [], "a script from article text ran"
