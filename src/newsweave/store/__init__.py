@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from importlib import resources
 from typing import Any
@@ -212,13 +212,6 @@ class Store(CrossArticleReads):
                 )
                 found[field] = tuple(from_row(_RECORD_TYPES[field], r) for r in rows)
         return ArticleAnalysis(article=article, **found)
-
-    def analyses(self) -> Iterator[ArticleAnalysis]:
-        """Every stored article's analysis."""
-        for article in self.articles():
-            analysis = self.analysis(article.key)
-            if analysis is not None:
-                yield analysis
 
     @staticmethod
     def _has_key(conn: Connection, key: str) -> bool:
