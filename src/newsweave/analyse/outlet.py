@@ -1,7 +1,7 @@
 """The outlet of an article that does not say it in its metadata, from how it names itself.
 
-Reporters refer to their own outlet in a few fixed ways: "Fox News Digital could not immediately
-reach the White House", "a source confirmed to the Kyiv Independent", "The Herald has learned".
+Reporters refer to their own outlet in a few fixed ways: "Valley News Digital could not reach the
+mayor", "an aide confirmed to the Coast Independent", "The Herald has learned".
 Mentions of other outlets ("Sky News quoted ...", "according to Reuters") are not such cues.
 """
 
