@@ -79,34 +79,16 @@ def dossier_html(dossier: Dossier, *, texts: Mapping[str, str]) -> str:
     parts.append(_section("Statements", [_statement(st) for st in dossier.statements]))
     parts.append(_section("Facts", [_fact(f) for f in dossier.facts]))
     timeline = [
-        f'<tr data-link="{escape(e.fact or "")}"><td>{escape(e.value)}</td>'
-        f"<td>{escape(e.text)}</td><td>{escape(_outlets(e.evidence))}</td></tr>"
+        (f'<tr data-link="{escape(e.fact or "")}">', [e.value, e.text, _outlets(e.evidence)])
         for e in dossier.timeline
     ]
-    parts.append(
-        _section(
-            "Timeline",
-            [
-                "<table><tr><th>date</th><th>what</th><th>sources</th>"
-                "</tr>" + "".join(timeline) + "</table>"
-            ],
-        )
-    )
+    parts.append(_section("Timeline", [_table(["date", "what", "sources"], timeline)]))
     cast = [
-        f"<tr><td>{escape(c.name)}</td><td>{escape(c.kind)}</td>"
-        f"<td>{escape(', '.join(c.roles))}</td><td>{c.mentions}</td>"
-        f"<td>{escape(', '.join(c.statements))}</td></tr>"
+        ("<tr>", [c.name, c.kind, ", ".join(c.roles), str(c.mentions), ", ".join(c.statements)])
         for c in dossier.cast
     ]
-    parts.append(
-        _section(
-            "Cast",
-            [
-                "<table><tr><th>name</th><th>kind</th><th>roles</th>"
-                "<th>mentions</th><th>statements</th></tr>" + "".join(cast) + "</table>"
-            ],
-        )
-    )
+    heads = ["name", "kind", "roles", "mentions", "statements"]
+    parts.append(_section("Cast", [_table(heads, cast)]))
     parts.append(f"<script>{_JS}</script></body></html>")
     return "\n".join(parts)
 
@@ -150,6 +132,16 @@ def _highlighted(text: str, marks: list[_Mark]) -> str:
             attrs += f' data-facts="{escape(facts)}" data-status="{escape(status)}"'
         out.append(f"<mark{attrs}>{piece}</mark>")
     return "".join(out)
+
+
+def _table(heads: list[str], rows: list[tuple[str, list[str]]]) -> str:
+    """An HTML table; each row is its opening tag and its cells (escaped here)."""
+    head = "".join(f"<th>{escape(h)}</th>" for h in heads)
+    body = "".join(
+        opening + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
+        for opening, cells in rows
+    )
+    return f"<table><tr>{head}</tr>{body}</table>"
 
 
 def _section(title: str, items: list[str]) -> str:

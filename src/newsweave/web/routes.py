@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -59,15 +59,16 @@ async def _page(
     return await cache.get_or_build(key, lambda: run_in_threadpool(make))
 
 
-def _stories(
-    since: str | None,
-    until: str | None,
-    entity: str | None,
-    outlet: str | None,
-    limit: int,
-    offset: int,
-) -> _Build:
-    filters = data.StoryFilters(
+def _story_filters(
+    since: _Date = None,
+    until: _Date = None,
+    entity: _Text = None,
+    outlet: _Text = None,
+    limit: _Limit = 50,
+    offset: _Offset = 0,
+) -> data.StoryFilters:
+    """The stories page's filters, from the query string (empty values mean no filter)."""
+    return data.StoryFilters(
         since=since or None,
         until=until or None,
         entity=entity or None,
@@ -75,7 +76,9 @@ def _stories(
         limit=limit,
         offset=offset,
     )
-    return lambda store: data.stories_page(store, filters)
+
+
+_Filters = Annotated[data.StoryFilters, Depends(_story_filters)]
 
 
 @router.get("/", include_in_schema=False)
@@ -84,30 +87,14 @@ def home() -> RedirectResponse:
 
 
 @router.get("/stories.json", summary="Stories, newest first (JSON)")
-async def stories_json(
-    request: Request,
-    since: _Date = None,
-    until: _Date = None,
-    entity: _Text = None,
-    outlet: _Text = None,
-    limit: _Limit = 50,
-    offset: _Offset = 0,
-) -> Response:
-    build = _stories(since, until, entity, outlet, limit, offset)
+async def stories_json(request: Request, filters: _Filters) -> Response:
+    build = partial(data.stories_page, filters=filters)
     return await _page(request, "stories.html", build, as_json=True)
 
 
 @router.get("/stories", summary="Stories, newest first", response_class=Response)
-async def stories_html(
-    request: Request,
-    since: _Date = None,
-    until: _Date = None,
-    entity: _Text = None,
-    outlet: _Text = None,
-    limit: _Limit = 50,
-    offset: _Offset = 0,
-) -> Response:
-    build = _stories(since, until, entity, outlet, limit, offset)
+async def stories_html(request: Request, filters: _Filters) -> Response:
+    build = partial(data.stories_page, filters=filters)
     return await _page(request, "stories.html", build, as_json=False)
 
 
