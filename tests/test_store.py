@@ -196,8 +196,16 @@ def test_entities_stories_and_search(store_url: str) -> None:
         assert store.stories(outlet="Other") == []
         assert store.story_of(first.article.key) == "s-new"
         assert store.grouper_state() is None
-        store.save_grouper_state({"members": [{"signature": b"\x00\xff"}], "n": 1})
-        assert store.grouper_state() == {"members": [{"signature": b"\x00\xff"}], "n": 1}
+        first_members = [{"key": "k1", "signature": b"\x00\xff"}, {"key": "k2", "story": 1}]
+        store.save_grouper_state({"members": first_members, "n": 1}, changed={"k1"})
+        assert store.grouper_state() == {"members": first_members, "n": 1}  # all rows at first
+        # Later saves write only the members named as changed, in arrival order.
+        later = [{"key": "k1", "story": 7}, {"key": "k2", "story": 8}, {"key": "k3", "story": 2}]
+        store.save_grouper_state({"members": later, "n": 2}, changed={"k1", "k3"})
+        assert store.grouper_state() == {
+            "members": [later[0], first_members[1], later[2]],
+            "n": 2,
+        }
         hits = store.search("bridge opens")
         assert {h["article"] for h in hits} == {"a.txt", "b.txt"}
         assert any(h["kind"] == "quote" for h in hits)

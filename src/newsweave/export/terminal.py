@@ -6,10 +6,11 @@ from typing import Any
 
 from rich.console import Console
 from rich.markdown import Markdown
+from rich.table import Table
 from rich.text import Text
 
 from newsweave.export.markdown import dossier_markdown
-from newsweave.records import ArticleAnalysis, Dossier, from_plain
+from newsweave.records import ArticleAnalysis, Dossier, Span, from_plain
 
 _ENTITY_STYLES = {"PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green", "LOC": "green"}
 
@@ -20,7 +21,7 @@ def render_dossier(console: Console, dossier: dict[str, Any]) -> None:
 
 
 def render_article(console: Console, analysis: ArticleAnalysis) -> None:
-    """An article's text with quotes, entities and times highlighted."""
+    """An article's text with quotes, entities and times highlighted, then its events."""
     a = analysis.article
     inferred = " (inferred)" if a.published_inferred else ""
     console.print(
@@ -34,3 +35,20 @@ def render_article(console: Console, analysis: ArticleAnalysis) -> None:
     for e in analysis.entities:
         text.stylize(_ENTITY_STYLES.get(e.label, "underline"), e.start, e.end)
     console.print(text)
+    if analysis.events:
+        table = Table("code", "actor", "action", "target", "place", "date", title="Events")
+        for e in analysis.events:
+            action = ("not " if e.negated else "") + (f"{e.modality} " if e.modality else "")
+            table.add_row(
+                e.code or "",
+                _text(e.actor),
+                action + e.action,
+                _text(e.target),
+                _text(e.place),
+                e.time or "",
+            )
+        console.print(table)
+
+
+def _text(span: Span | None) -> str:
+    return span.text if span is not None else ""

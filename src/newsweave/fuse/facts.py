@@ -32,8 +32,10 @@ def link_units(
     units: Sequence[Unit], embedder: Embedder, *, threshold: float = THRESHOLD
 ) -> list[list[int]]:
     """Groups of unit indices that state the same claim (each group in text order)."""
-    scores = pair_scores(units, embedder, entity_weight=ENTITY_WEIGHT, word_weight=WORD_WEIGHT)
     articles = sorted({u.article for u in units})
+    if len(articles) < 2:  # claims align only across articles: spare the embedding
+        return [[i] for i in range(len(units))]
+    scores = pair_scores(units, embedder, entity_weight=ENTITY_WEIGHT, word_weight=WORD_WEIGHT)
     columns = {a: np.array([i for i, u in enumerate(units) if u.article == a]) for a in articles}
     parent = list(range(len(units)))
 

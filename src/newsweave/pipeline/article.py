@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from newsweave import config, nlp
 from newsweave.analyse.amounts import find_amounts
 from newsweave.analyse.entities import find_entities
+from newsweave.analyse.events import find_events
 from newsweave.analyse.outlet import infer_outlet
 from newsweave.analyse.quotes import find_quotes
 from newsweave.analyse.sentences import find_sentences
@@ -44,6 +45,7 @@ STEPS: tuple[Step, ...] = (
     Step("times", find_times),
     Step("quotes", find_quotes, needs=("entities",)),
     Step("amounts", find_amounts),
+    Step("events", find_events, needs=("entities", "times")),
 )
 
 

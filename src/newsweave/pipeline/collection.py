@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from newsweave import config
+from newsweave.analyse.events import event_time
 from newsweave.analyse.times import infer_published_from_anchor, resolve_with_anchor
 from newsweave.errors import InputError, StepError
 from newsweave.fuse import build_dossier
@@ -113,9 +114,9 @@ def date_from_story(analysis: ArticleAnalysis, story_dates: Counter[str]) -> Art
         published_inferred=True,
         published_evidence=f"{evidence}; story date {anchor}",
     )
-    return replace(
-        analysis, article=article, times=tuple(resolve_with_anchor(analysis.times, published))
-    )
+    times = tuple(resolve_with_anchor(analysis.times, published))
+    events = tuple(event_time(e, analysis.sentences, times) for e in analysis.events)
+    return replace(analysis, article=article, times=times, events=events)
 
 
 def dossier_of(

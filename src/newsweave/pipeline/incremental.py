@@ -22,7 +22,7 @@ from newsweave.pipeline.article import analyse
 from newsweave.pipeline.collection import date_from_stories
 from newsweave.records import ArticleAnalysis
 from newsweave.store import ArticleWrite, Store, StoryRow
-from newsweave.stories import OnlineStories, StorySummary
+from newsweave.stories import OnlineStories, StoryChanges, StorySummary
 
 T = TypeVar("T")
 
@@ -40,9 +40,10 @@ class IngestReport:
 class CrossArticleState:
     """The linker and the story grouper, resumed from the store.
 
-    The grouper's state is saved after each batch (``save``). Should a run stop between an
-    article's commit and that save, the articles the saved state lacks are re-added from their
-    stored analyses when the state is next loaded, so the grouping heals itself.
+    The grouper's state is saved after each batch (``save``), writing only the members of the
+    stories that changed. Should a run stop between an article's commit and that save, the
+    articles the saved state lacks are re-added from their stored analyses when the state is
+    next loaded, so the grouping heals itself.
     """
 
     def __init__(self, store: Store) -> None:
@@ -50,13 +51,14 @@ class CrossArticleState:
         self.linker = Linker.from_entities(store.entities())
         saved = store.grouper_state()
         self.stories = OnlineStories.from_state(saved) if saved else OnlineStories()
+        self.unsaved: set[str] = set()  # keys of members changed since the last save
         missing = store.story_member_keys() - set(self.stories.clusterer.members)
         for key in sorted(missing):
             analysis = store.analysis(key)
             if analysis is not None:
                 self.stories.add(analysis)
         if missing:
-            changes = self.stories.take_changes()
+            changes = self._take_changes()
             store.write_stories([_story_row(s) for s in changes.updated], changes.removed)
 
     def place(self, analysis: ArticleAnalysis) -> ArticleWrite:
@@ -64,7 +66,7 @@ class CrossArticleState:
         ids = self.linker.add(analysis)
         linked = link_speakers(apply_links(analysis, ids))
         self.stories.add(linked)
-        changes = self.stories.take_changes()
+        changes = self._take_changes()
         touched = sorted({i for i in ids if i})
         evidence = [
             e.as_dict()
@@ -81,7 +83,13 @@ class CrossArticleState:
         )
 
     def save(self) -> None:
-        self.store.save_grouper_state(self.stories.to_state())
+        self.store.save_grouper_state(self.stories.to_state(), changed=self.unsaved)
+        self.unsaved.clear()
+
+    def _take_changes(self) -> StoryChanges:
+        changes = self.stories.take_changes()
+        self.unsaved.update(key for story in changes.updated for key in story.keys)
+        return changes
 
 
 def ingest(

@@ -136,8 +136,9 @@ class Store(CrossArticleReads):
         return article
 
     def update_dates(self, analysis: ArticleAnalysis) -> None:
-        """Store a publication date inferred later (from the story) and the times it resolves."""
-        a, t = tables.articles, tables.times
+        """Store a publication date inferred later (from the story), the times it resolves and
+        the dates of the events."""
+        a, t, e = tables.articles, tables.times, tables.events
         article = analysis.article
         with self.engine.begin() as conn:
             conn.execute(
@@ -154,6 +155,12 @@ class Store(CrossArticleReads):
                     t.update()
                     .where(t.c.article_key == article.key, t.c.seq == seq)
                     .values(value=ref.value)
+                )
+            for seq, event in enumerate(analysis.events):
+                conn.execute(
+                    e.update()
+                    .where(e.c.article_key == article.key, e.c.seq == seq)
+                    .values(time=event.time)
                 )
 
     # -- reading ---------------------------------------------------------------------------

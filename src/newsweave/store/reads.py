@@ -9,8 +9,8 @@ import base64
 import json
 import re
 import zlib
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Collection, Iterator, Sequence
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -19,6 +19,8 @@ from newsweave.records import Entity, Quote
 from newsweave.store import tables
 from newsweave.store.rows import from_row
 from newsweave.store.writes import StoryRow, now, write_story_changes
+
+T = TypeVar("T")
 
 
 class CrossArticleReads:
@@ -154,23 +156,50 @@ class CrossArticleReads:
 
     def grouper_state(self) -> dict[str, Any] | None:
         """The story grouper's saved state, or ``None`` before the first story."""
-        g = tables.grouper_state
+        g, m = tables.grouper_state, tables.grouper_members
         with self.engine.connect() as conn:
             data = conn.scalar(sa.select(g.c.data).where(g.c.name == "stories"))
-        return decode_state(data) if data is not None else None
+            if data is None:
+                return None
+            state = decode_state(data)
+            if "members" not in state:  # saved since members have rows of their own
+                rows = conn.scalars(sa.select(m.c.data).order_by(m.c.seq))
+                state["members"] = [decode_state(row) for row in rows]
+        return state
 
     def write_stories(self, changed: Sequence[StoryRow], removed: Sequence[str]) -> None:
         """Story rows and memberships changed without a new article (a grouper that healed)."""
         with self.engine.begin() as conn:
             write_story_changes(conn, changed, removed)
 
-    def save_grouper_state(self, state: dict[str, Any]) -> None:
-        """Replace the story grouper's saved state."""
-        g = tables.grouper_state
+    def save_grouper_state(
+        self, state: dict[str, Any], *, changed: Collection[str] | None = None
+    ) -> None:
+        """Save the story grouper's state in one transaction.
+
+        ``state["members"]`` (dicts with a ``"key"``, in arrival order) go to rows of their
+        own, and only those whose key is in ``changed`` are written (all when ``None``), so a
+        batch costs what it changed rather than the size of the archive. The rest of the state
+        is replaced as one record.
+        """
+        g, m = tables.grouper_state, tables.grouper_members
+        header = {k: v for k, v in state.items() if k != "members"}
         with self.engine.begin() as conn:
+            if changed is not None and conn.scalar(sa.select(m.c.key).limit(1)) is None:
+                changed = None  # no member rows yet (a new store, or one saved before 0003)
+            members = [
+                {"key": raw["key"], "seq": seq, "data": encode_state(raw)}
+                for seq, raw in enumerate(state.get("members", ()))
+                if changed is None or raw["key"] in changed
+            ]
+            if changed is None:
+                conn.execute(m.delete())
+            for chunk in _chunks(members, 500):
+                conn.execute(m.delete().where(m.c.key.in_([row["key"] for row in chunk])))
+                conn.execute(m.insert(), chunk)
             conn.execute(g.delete().where(g.c.name == "stories"))
             conn.execute(
-                g.insert(), {"name": "stories", "data": encode_state(state), "updated_at": now()}
+                g.insert(), {"name": "stories", "data": encode_state(header), "updated_at": now()}
             )
 
     def story_member_keys(self) -> set[str]:
@@ -204,6 +233,11 @@ class CrossArticleReads:
             params = {"q": " ".join(words), "n": limit}
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query, params)]
+
+
+def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
 
 
 def encode_state(state: dict[str, Any]) -> bytes:

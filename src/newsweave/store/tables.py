@@ -180,6 +180,16 @@ grouper_state = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
+# One row per article the grouper holds (its vectors and signature, compressed JSON), so that
+# a batch writes the members it added or moved, not the whole archive.
+grouper_members = Table(
+    "grouper_members",
+    metadata,
+    Column("key", String(32), primary_key=True),
+    Column("seq", Integer, nullable=False, index=True),  # arrival order
+    Column("data", LargeBinary, nullable=False),
+)
+
 #: ArticleAnalysis field -> the table its records go to.
 ANALYSIS_TABLES: dict[str, Table] = {
     "sentences": sentences,

@@ -1,0 +1,274 @@
+"""Events: who did what to whom, when and where, read from the dependency parse.
+
+A verb of the PLOVER lexicon (``lexicon.py``) is an event. Its actor is the clause's subject (or
+the ``by`` agent of a passive), its target the object (or the passive subject, or the object of
+"with", "against", "on", ...), its place a place name governed by "in", "at", "near", ...,
+and its date the resolved time expression of its sentence nearest to it. Names come from the
+entity step, so arguments are the same spans the linker turns into canonical entities; "he" and
+"she" stand for the person named last before them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from newsweave.analyse.events.lexicon import (
+    CODES,
+    HAZARDS,
+    LIGHT_VERBS,
+    NOUN_CODES,
+    PARTICLE_CODES,
+    TOPIC_OBJECT_CODES,
+)
+from newsweave.records import Article, EntityMention, Event, Sentence, Span, TimeRef
+
+__all__ = ["event_time", "find_events"]
+
+_TARGET_PREPS = frozenset({"with", "against", "on", "upon", "at", "to"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+_RELATIVE = frozenset({"who", "that", "which"})
+_MODALS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would"}
+_DATED = frozenset({"DATE", "TIME"})
+
+
+def find_events(
+    doc: Doc,
+    article: Article,
+    *,
+    entities: Sequence[EntityMention],
+    times: Sequence[TimeRef],
+) -> list[Event]:
+    """The article's coded events, in text order.
+
+    Args:
+        doc: the parsed article text.
+        article: the article (its text is the doc's text).
+        entities: the entity step's mentions, for argument spans and places.
+        times: the time step's expressions, for each event's date.
+    """
+    mentions = _Mentions(entities)
+    chunks = {t.i: chunk for chunk in doc.noun_chunks for t in chunk}
+    events = []
+    for verb in doc:
+        found = _coded(verb)
+        if found is None or _carried_by_head(verb):
+            continue
+        code, particle, noun = found
+        actor_token, target_token = _arguments(verb, noun)
+        if code == "ASSAULT" and _by_hazard(verb, actor_token):
+            continue  # "the fire killed 14 workers": a disaster, not an attack
+        if (
+            target_token is not None
+            and target_token.dep_ in ("dobj", "nsubjpass")
+            and code in TOPIC_OBJECT_CODES
+            and not mentions.named(_argument(target_token, mentions, chunks))
+        ):
+            target_token = None  # "signed the accord": what was agreed, not with whom
+        if actor_token is None and target_token is None:
+            continue
+        actor = _argument(actor_token, mentions, chunks, resolve=True)
+        target = _argument(target_token, mentions, chunks)
+        words = [t for t in (verb, particle, noun) if t is not None]
+        local = [s for s in (_argument(actor_token, mentions, chunks), target) if s is not None]
+        start = min([t.idx for t in words] + [s.start for s in local])
+        end = max([t.idx + len(t) for t in words] + [s.end for s in local])
+        event = Event(
+            start=start,
+            end=end,
+            text=doc.text[start:end],
+            action=" ".join(t.text for t in sorted(words, key=lambda t: t.i)),
+            code=code,
+            actor=actor,
+            target=target,
+            place=_place(verb, mentions),
+            negated=any(c.dep_ == "neg" for c in verb.children),
+            modality=_modality(verb),
+        )
+        sentence = verb.sent
+        events.append(
+            _dated(event, Sentence(sentence.start_char, sentence.end_char, sentence.text), times)
+        )
+    return events
+
+
+def event_time(event: Event, sentences: Sequence[Sentence], times: Sequence[TimeRef]) -> Event:
+    """``event`` with the date of its sentence's time expression nearest to it (or none).
+
+    A pure function of records, so an event is re-dated when its article's times are resolved
+    again (an undated article dated from its story).
+    """
+    sentence = next((s for s in sentences if s.start <= event.start < s.end), None)
+    return _dated(event, sentence, times) if sentence is not None else event
+
+
+def _dated(event: Event, sentence: Sentence | None, times: Sequence[TimeRef]) -> Event:
+    candidates = [
+        t
+        for t in times
+        if sentence is not None
+        and sentence.start <= t.start < sentence.end
+        and t.type in _DATED
+        and t.value is not None
+    ]
+
+    def distance(t: TimeRef) -> int:
+        return max(0, t.start - event.end, event.start - t.end)
+
+    best = min(candidates, key=distance, default=None)
+    value = best.value if best is not None else None
+    return event if event.time == value else replace(event, time=value)
+
+
+def _coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
+    """``(code, deciding particle, light-verb noun)`` when ``verb`` reports an event."""
+    if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound"):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in LIGHT_VERBS:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in NOUN_CODES:
+                return NOUN_CODES[child.lemma_.lower()], None, child
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep"):
+            code = PARTICLE_CODES.get((lemma, child.lower_))
+            if code is not None:
+                return code, child, None
+    code = CODES.get(lemma)
+    return (code, None, None) if code is not None else None
+
+
+def _carried_by_head(verb: Token) -> bool:
+    """ "agreed to sign", "refused to meet": the governing verb is the event."""
+    return verb.dep_ == "xcomp" and _coded(verb.head) is not None
+
+
+def _arguments(verb: Token, noun: Token | None) -> tuple[Token | None, Token | None]:
+    """The actor and target tokens of ``verb`` (either may be missing)."""
+    actor = target = None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and actor is None:
+            actor = child
+        elif child.dep_ == "nsubjpass" and child != noun:
+            target = child
+        elif child.dep_ == "agent":
+            actor = next((c for c in child.children if c.dep_ == "pobj"), actor)
+        elif child.dep_ == "dobj" and child != noun and target is None:
+            target = child
+    if target is None:
+        holders = [verb] + ([noun] if noun is not None else [])
+        target = next(
+            (
+                pobj
+                for holder in holders
+                for prep in holder.children
+                if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS
+                for pobj in prep.children
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME")
+            ),
+            None,
+        )
+    if actor is not None and actor.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        actor = verb.head  # "the diplomats who negotiated ...": the diplomats
+    head = verb
+    while actor is None and head.dep_ in ("xcomp", "conj") and head.head != head:
+        head = head.head  # "vowed to attack", "arrested and charged": the governing subject
+        actor = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return actor, target
+
+
+def _by_hazard(verb: Token, actor: Token | None) -> bool:
+    """Whether the harm came from a fire, flood, crash, ... rather than from someone."""
+    if actor is not None and actor.lemma_.lower() in HAZARDS:
+        return True
+    return any(
+        pobj.lemma_.lower() in HAZARDS
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "by")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    )
+
+
+def _argument(
+    token: Token | None,
+    mentions: _Mentions,
+    chunks: dict[int, DocSpan],
+    *,
+    resolve: bool = False,
+) -> Span | None:
+    """The span an argument token stands for: its name, else its noun phrase."""
+    if token is None:
+        return None
+    if resolve and token.lower_ in _PERSONAL:
+        antecedent = mentions.person_before(token)
+        if antecedent is not None:
+            return antecedent
+    named = mentions.at(token.idx)
+    if named is not None:
+        return named
+    chunk = chunks.get(token.i)
+    if chunk is not None:
+        return Span(chunk.start_char, chunk.end_char, chunk.text)
+    return Span(token.idx, token.idx + len(token), token.text)
+
+
+def _place(verb: Token, mentions: _Mentions) -> Span | None:
+    """The first place name in the clause governed by "in", "at", "near", ... ."""
+    for prep in verb.subtree:
+        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+            for pobj in prep.children:
+                named = mentions.at(pobj.idx) if pobj.dep_ == "pobj" else None
+                if named is not None and mentions.is_place(named):
+                    return named
+    return None
+
+
+def _modality(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ == "aux" and child.tag_ == "MD":
+            word = child.lower_
+            return _MODALS.get(word, word)
+    return None
+
+
+class _Mentions:
+    """The entity step's mentions, looked up by a character offset inside them."""
+
+    def __init__(self, entities: Sequence[EntityMention]) -> None:
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self.starts = [e.start for e in self.entities]
+        self.labels = {(e.start, e.end): e.label for e in self.entities}
+
+    def at(self, offset: int) -> Span | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.entities[i].end:
+            e = self.entities[i]
+            return Span(e.start, e.end, e.text)
+        return None
+
+    def named(self, span: Span | None) -> bool:
+        return span is not None and self.labels.get((span.start, span.end)) in _NAMED_LABELS
+
+    def is_place(self, span: Span) -> bool:
+        return self.labels.get((span.start, span.end)) in _PLACE_LABELS
+
+    def person_before(self, token: Token) -> Span | None:
+        """The person named last before ``token``, in its sentence or the one before."""
+        sentence = token.sent
+        earliest = sentence.start_char
+        if sentence.start > 0:
+            earliest = token.doc[sentence.start - 1].sent.start_char
+        people = [
+            e
+            for e in self.entities
+            if e.label == "PERSON" and earliest <= e.start and e.end <= token.idx
+        ]
+        return Span(people[-1].start, people[-1].end, people[-1].text) if people else None

@@ -1,0 +1,97 @@
+"""Which verbs (and verb + noun phrases) report which PLOVER event category.
+
+PLOVER (Halterman et al., CC BY-SA 4.0) has 16 categories of political interaction. Each verb
+lemma below is coded with the category its usual news sense belongs to; a verb whose sense
+depends on a particle or preposition ("call for", "pull out") is listed with it. Light verbs
+("hold", "launch", "impose") take their category from their object noun ("held talks",
+"launched an attack", "imposed sanctions").
+"""
+
+from __future__ import annotations
+
+__all__ = ["CODES", "HAZARDS", "LIGHT_VERBS", "NOUN_CODES", "PARTICLE_CODES", "TOPIC_OBJECT_CODES"]
+
+
+def _codes(table: dict[str, str]) -> dict[str, str]:
+    """``{"CODE": "lemma lemma ..."}`` -> ``{lemma: CODE}``."""
+    return {lemma: code for code, lemmas in table.items() for lemma in lemmas.split()}
+
+
+#: Verb lemma -> PLOVER category.
+CODES: dict[str, str] = _codes(
+    {
+        "AGREE": "agree sign pledge promise ratify commit",
+        "CONSULT": "meet discuss negotiate consult visit host telephone",
+        "SUPPORT": "support praise endorse welcome back commend thank congratulate applaud "
+        "defend recognize recognise",
+        "CONCEDE": "concede apologize apologise admit resign yield compromise",
+        "COOPERATE": "cooperate collaborate coordinate partner ally",
+        "AID": "aid help donate assist rescue evacuate shelter fund",
+        "RETREAT": "withdraw retreat",
+        "REQUEST": "ask urge request appeal demand invite seek propose",
+        "ACCUSE": "accuse blame criticize criticise condemn denounce allege sue investigate indict",
+        "REJECT": "reject refuse deny veto decline oppose dismiss boycott",
+        "THREATEN": "threaten warn",
+        "PROTEST": "protest demonstrate march rally picket",
+        "SANCTION": "sanction suspend ban expel embargo blacklist",
+        "MOBILIZE": "mobilize mobilise deploy",
+        "COERCE": "arrest detain seize jail imprison deport raid confiscate censor evict "
+        "sentence convict abduct kidnap",
+        "ASSAULT": "attack kill bomb shoot shell invade wound injure assault bombard ambush "
+        "massacre stab torture strike",
+    }
+)
+
+#: (verb lemma, particle or preposition) -> category, for senses a particle decides.
+PARTICLE_CODES: dict[tuple[str, str], str] = {
+    ("call", "for"): "REQUEST",
+    ("call", "on"): "REQUEST",
+    ("call", "upon"): "REQUEST",
+    ("pull", "out"): "RETREAT",
+    ("pull", "back"): "RETREAT",
+    ("step", "down"): "CONCEDE",
+    ("talk", "with"): "CONSULT",
+    ("talk", "to"): "CONSULT",
+    ("speak", "with"): "CONSULT",
+    ("fire", "on"): "ASSAULT",
+    ("fire", "at"): "ASSAULT",
+    ("crack", "down"): "COERCE",
+    ("cut", "off"): "SANCTION",
+    ("walk", "out"): "PROTEST",
+}
+
+#: Verbs whose category comes from their object noun.
+LIGHT_VERBS = frozenset(
+    """hold launch impose carry conduct stage issue make reach strike sign announce mount lodge
+    file level offer send provide deliver""".split()  # noqa: SIM905
+)
+
+#: Object noun lemma -> category, for light verbs.
+NOUN_CODES: dict[str, str] = _codes(
+    {
+        "AGREE": "agreement deal accord ceasefire truce treaty pact",
+        "CONSULT": "talk talks meeting negotiation summit consultation visit",
+        "SUPPORT": "endorsement",
+        "CONCEDE": "apology concession",
+        "AID": "aid assistance relief donation",
+        "REQUEST": "appeal request demand proposal",
+        "ACCUSE": "accusation allegation complaint lawsuit charge",
+        "THREATEN": "threat warning ultimatum",
+        "PROTEST": "protest demonstration rally walkout",
+        "SANCTION": "sanction sanctions embargo ban tariff tariffs",
+        "MOBILIZE": "exercise exercises drill drills",
+        "COERCE": "crackdown arrest arrests raid",
+        "ASSAULT": "attack attacks strike strikes airstrike airstrikes offensive bombing assault",
+    }
+)
+
+#: Categories whose direct object is usually what is agreed or discussed, not who: a plain
+#: noun object ("signed the accord") is no target, a named one ("met Macron") is.
+TOPIC_OBJECT_CODES = frozenset({"AGREE", "CONSULT", "CONCEDE", "RETREAT", "COOPERATE", "REQUEST"})
+
+#: What kills or injures without being an actor: harm from these is no ASSAULT.
+HAZARDS = frozenset(
+    """fire blaze explosion blast flood flooding earthquake quake storm hurricane typhoon cyclone
+    tornado landslide avalanche crash collision accident collapse disease outbreak heat wave
+    tsunami eruption wildfire smoke""".split()  # noqa: SIM905
+)

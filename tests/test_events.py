@@ -1,0 +1,130 @@
+"""Events: PLOVER code, actor, target, place, date, negation and modality from the parse."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from spacy.language import Language
+
+from newsweave.analyse.entities import find_entities
+from newsweave.analyse.events import event_time, find_events
+from newsweave.analyse.sentences import find_sentences
+from newsweave.analyse.times import find_times
+from newsweave.records import Article, Event
+
+PUBLISHED = "2026-03-12"  # a Thursday
+
+
+def events_of(nlp: Language, text: str, published: str | None = PUBLISHED) -> list[Event]:
+    article = Article(id="t.txt", key="k", text=text, published=published)
+    doc = nlp(text)
+    return find_events(
+        doc, article, entities=find_entities(doc, article), times=find_times(doc, article)
+    )
+
+
+def text_of(span: object) -> str | None:
+    return getattr(span, "text", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "action", "actor", "target"),
+    [
+        ("Emmanuel Macron met Olaf Scholz in Berlin.", "CONSULT", "met", "Emmanuel Macron",
+         "Olaf Scholz"),
+        ("The foreign minister met with Chinese officials.", "CONSULT", "met",
+         "The foreign minister", "Chinese officials"),
+        ("The convoy was attacked by rebels near the border.", "ASSAULT", "attacked", "rebels",
+         "The convoy"),
+        ("Russia launched an attack on Kharkiv overnight.", "ASSAULT", "launched attack",
+         "Russia", "Kharkiv"),
+        ("The European Union imposed sanctions on three banks.", "SANCTION", "imposed sanctions",
+         "The European Union", "three banks"),
+        ("The union will call for a general strike.", "REQUEST", "call for", "The union", None),
+        ("Police arrested two activists.", "COERCE", "arrested", "Police", "two activists"),
+        ("The mayor signed the accord.", "AGREE", "signed accord", "The mayor", None),
+    ],
+)  # fmt: skip
+def test_codes_and_arguments(
+    nlp: Language, text: str, code: str, action: str, actor: str | None, target: str | None
+) -> None:
+    [event] = events_of(nlp, text)
+    assert (event.code, event.action) == (code, action)
+    assert (text_of(event.actor), text_of(event.target)) == (actor, target)
+    assert text[event.start : event.end] == event.text
+    for span in (event.actor, event.target, event.place):
+        assert span is None or text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said the weather was fine.",
+        "The wounded were taken to hospital by ambulance.",
+        "Prices rose for a third month.",
+    ],
+)
+def test_no_event(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []
+
+
+def test_place_date_negation_and_modality(nlp: Language) -> None:
+    [met] = events_of(nlp, "Emmanuel Macron met Olaf Scholz in Berlin on Friday.")
+    assert (text_of(met.place), met.time) == ("Berlin", "2026-03-06")  # the Friday before
+    [rejected] = events_of(nlp, "Germany did not reject the proposal.")
+    assert rejected.negated and rejected.modality is None
+    [called] = events_of(nlp, "The union would call for a general strike.")
+    assert called.modality == "would" and not called.negated
+
+
+def test_governing_verb_carries_the_event(nlp: Language) -> None:
+    """ "agreed to sign" is one AGREE event, not an AGREE and a sign."""
+    [event] = events_of(nlp, "Emmanuel Macron agreed to sign the treaty.")
+    assert (event.code, event.action, text_of(event.actor)) == (
+        "AGREE",
+        "agreed",
+        "Emmanuel Macron",
+    )
+
+
+def test_coordinated_verbs_share_their_subject(nlp: Language) -> None:
+    events = events_of(nlp, "Rebels kidnapped an aid worker and killed two guards.")
+    assert [(e.code, text_of(e.actor), text_of(e.target)) for e in events] == [
+        ("COERCE", "Rebels", "an aid worker"),
+        ("ASSAULT", "Rebels", "two guards"),
+    ]
+
+
+def test_pronoun_actor_is_the_person_named_before(nlp: Language) -> None:
+    text = "Angela Merkel arrived in Lima. She praised the mayor of the city."
+    [event] = events_of(nlp, text)
+    assert text_of(event.actor) == "Angela Merkel" and event.text == "She praised the mayor"
+
+
+def test_undated_article_events_are_dated_when_the_article_is(nlp: Language) -> None:
+    text = "Emmanuel Macron met Olaf Scholz on Friday."
+    [event] = events_of(nlp, text, published=None)
+    assert event.time is None  # no publication date: nothing invented
+    article = Article(id="t.txt", key="k", text=text, published=PUBLISHED)
+    doc = nlp(text)
+    times = find_times(doc, article)
+    redated = event_time(event, find_sentences(doc, article), times)
+    assert redated.time == "2026-03-06" and replace(redated, time=None) == event
+
+
+def test_relative_pronoun_actor_is_the_noun_it_refers_to(nlp: Language) -> None:
+    [event] = events_of(nlp, "The diplomats who negotiated with Norway flew home.")
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (
+        "CONSULT",
+        "The diplomats",
+        "Norway",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The fire killed three workers.", "Two hikers were killed in an avalanche."],
+)
+def test_harm_from_a_disaster_is_no_assault(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []
