@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import signal
@@ -108,6 +110,24 @@ def test_ingest_twice_stores_once(seeds_dir: Path, store_url: str) -> None:
     assert story["article_count"] == 2
     dossier = runner.invoke(main, ["--db", store_url, "show", story["id"], "--json"])
     assert dossier.exit_code == 0 and json.loads(dossier.stdout)["statements"]
+    _check_tables(runner, store_url, story["id"])
+
+
+def _check_tables(runner: CliRunner, store_url: str, story_id: str) -> None:
+    """The researcher's tables: every row names its source and can be checked against it."""
+    events = runner.invoke(main, ["--db", store_url, "table", "events", "--story", story_id])
+    rows = list(csv.DictReader(io.StringIO(events.stdout)))
+    assert events.exit_code == 0 and rows, events.output
+    assert all(r["text"] in r["sentence"] and r["story"] == story_id for r in rows)
+    assert {"CONSULT", "REJECT"} <= {r["code"] for r in rows}
+    quotes = runner.invoke(main, ["--db", store_url, "table", "quotes", "--format", "jsonl"])
+    speakers = {json.loads(line)["speaker"] for line in quotes.stdout.splitlines()}
+    assert {"Volodymyr Zelenskyy", "Donald Trump"} <= speakers
+    people = runner.invoke(main, ["--db", store_url, "table", "entities"])
+    names = {r["name"] for r in csv.DictReader(io.StringIO(people.stdout)) if r["kind"] == "PERSON"}
+    assert "Emmanuel Macron" in names
+    missing = runner.invoke(main, ["--db", store_url, "table", "events", "--story", "s0"])
+    assert missing.exit_code == 1 and "no story 's0'" in missing.output
 
 
 def test_bad_inputs_are_reported_and_the_rest_is_stored(tmp_path: Path, store_url: str) -> None:

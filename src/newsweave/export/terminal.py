@@ -37,15 +37,15 @@ def render_article(console: Console, analysis: ArticleAnalysis) -> None:
     console.print(text)
     if analysis.events:
         table = Table("code", "actor", "action", "target", "place", "date", title="Events")
-        for e in analysis.events:
-            action = ("not " if e.negated else "") + (f"{e.modality} " if e.modality else "")
+        for ev in analysis.events:
+            action = ("not " if ev.negated else "") + (f"{ev.modality} " if ev.modality else "")
             table.add_row(
-                e.code or "",
-                _text(e.actor),
-                action + e.action,
-                _text(e.target),
-                _text(e.place),
-                e.time or "",
+                ev.code or "",
+                _text(ev.actor),
+                action + ev.action,
+                _text(ev.target),
+                _text(ev.place),
+                ev.time or "",
             )
         console.print(table)
 

@@ -1,0 +1,214 @@
+"""Tables for researchers: events (one row per reported event, GDELT-like), quotes and
+canonical entities, as CSV or JSON Lines.
+
+Every event and quote row carries its article, outlet, date, story and the sentence it was read
+from, so a row can be checked against its source; names carry their canonical entity id, so rows
+can be joined with the entities table.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import IO, Any, Protocol
+
+from newsweave.records import ArticleAnalysis, Entity, Span
+
+__all__ = [
+    "ENTITY_COLUMNS",
+    "EVENT_COLUMNS",
+    "QUOTE_COLUMNS",
+    "TABLES",
+    "entity_rows",
+    "event_rows",
+    "quote_rows",
+    "store_table",
+    "write_table",
+]
+
+EVENT_COLUMNS = (
+    "event_id", "date", "date_from", "time", "code", "action", "negated", "modality",
+    "actor", "actor_entity", "target", "target_entity", "place", "place_entity",
+    "geonames_id", "lat", "lon", "country", "text", "sentence",
+    "article", "outlet", "published", "url", "story",
+)  # fmt: skip
+QUOTE_COLUMNS = (
+    "quote_id", "kind", "speaker", "speaker_entity", "text", "cue", "channel", "sentence",
+    "article", "outlet", "published", "url", "story",
+)  # fmt: skip
+ENTITY_COLUMNS = (
+    "entity_id", "name", "kind", "aliases", "roles", "mentions", "articles",
+    "geonames_id", "lat", "lon", "country",
+)  # fmt: skip
+TABLES = ("events", "quotes", "entities")
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def event_rows(
+    analysis: ArticleAnalysis, *, entities: Mapping[str, Entity], story: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """One row per event of an article. ``date`` is the event's own day when its sentence
+    gives one (``date_from`` = ``text``), else the publication day (``published``)."""
+    a = analysis.article
+    for n, e in enumerate(analysis.events, 1):
+        day = _DAY.match(e.time or "")
+        place_id = _entity_id(analysis, e.place)
+        place = entities.get(place_id or "")
+        geo = place.attributes if place is not None else {}
+        yield {
+            "event_id": f"{a.key}:e{n}",
+            "date": day.group() if day else a.published,
+            "date_from": "text" if day else ("published" if a.published else None),
+            "time": e.time,
+            "code": e.code,
+            "action": e.action,
+            "negated": e.negated,
+            "modality": e.modality,
+            "actor": _text(e.actor),
+            "actor_entity": _entity_id(analysis, e.actor),
+            "target": _text(e.target),
+            "target_entity": _entity_id(analysis, e.target),
+            "place": _text(e.place),
+            "place_entity": place_id,
+            "geonames_id": geo.get("geonames_id"),
+            "lat": geo.get("lat"),
+            "lon": geo.get("lon"),
+            "country": geo.get("country"),
+            "text": e.text,
+            "sentence": _sentence(analysis, e.start),
+            **_source(analysis, story),
+        }
+
+
+def quote_rows(analysis: ArticleAnalysis, *, story: str | None = None) -> Iterator[dict[str, Any]]:
+    """One row per quotation of an article, with its speaker as resolved."""
+    for n, q in enumerate(analysis.quotes, 1):
+        yield {
+            "quote_id": f"{analysis.article.key}:q{n}",
+            "kind": q.kind,
+            "speaker": q.speaker.name or q.speaker.text if q.speaker else None,
+            "speaker_entity": q.speaker.entity if q.speaker else None,
+            "text": q.text,
+            "cue": _text(q.cue),
+            "channel": _text(q.channel),
+            "sentence": _sentence(analysis, q.start),
+            **_source(analysis, story),
+        }
+
+
+def entity_rows(
+    entities: Iterable[Entity], counts: Mapping[str, tuple[int, int]]
+) -> Iterator[dict[str, Any]]:
+    """One row per canonical entity, with its mention and article counts."""
+    for e in entities:
+        mentions, articles = counts.get(e.id, (0, 0))
+        yield {
+            "entity_id": e.id,
+            "name": e.name,
+            "kind": e.kind,
+            "aliases": list(e.aliases),
+            "roles": list(e.roles),
+            "mentions": mentions,
+            "articles": articles,
+            "geonames_id": e.attributes.get("geonames_id"),
+            "lat": e.attributes.get("lat"),
+            "lon": e.attributes.get("lon"),
+            "country": e.attributes.get("country"),
+        }
+
+
+def write_table(
+    rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str, out: IO[str]
+) -> int:
+    """Write ``rows`` as ``csv`` (lists joined by "; ") or ``jsonl``; returns the row count."""
+    count = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+            count += 1
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False) + "\n")
+            count += 1
+    else:
+        raise ValueError(f"unknown table format {fmt!r}: use csv or jsonl")
+    return count
+
+
+class TableSource(Protocol):
+    """What ``store_table`` reads (a ``Store``)."""
+
+    def articles(self) -> list[Any]: ...
+    def analysis(self, ref: str) -> ArticleAnalysis | None: ...
+    def story_of(self, article_key: str) -> str | None: ...
+    def story_members(self, story_id: str) -> list[tuple[str, str | None]]: ...
+    def entities(self) -> list[Entity]: ...
+    def entity_counts(self) -> dict[str, tuple[int, int]]: ...
+
+
+def store_table(
+    store: TableSource, kind: str, *, story: str | None = None
+) -> tuple[Sequence[str], Iterator[dict[str, Any]]]:
+    """The columns and rows of table ``kind`` (``events``, ``quotes``, ``entities``) over the
+    whole store, or over one story's articles."""
+    if kind == "entities":
+        return ENTITY_COLUMNS, entity_rows(store.entities(), store.entity_counts())
+    if kind not in TABLES:
+        raise ValueError(f"unknown table {kind!r}: use one of {', '.join(TABLES)}")
+    keys = (
+        [key for key, _ in store.story_members(story)]
+        if story is not None
+        else [a.key for a in store.articles()]
+    )
+
+    def rows() -> Iterator[dict[str, Any]]:
+        by_id = {e.id: e for e in store.entities()} if kind == "events" else {}
+        for key in keys:
+            analysis = store.analysis(key)
+            if analysis is None:
+                continue
+            story_id = story or store.story_of(key)
+            if kind == "events":
+                yield from event_rows(analysis, entities=by_id, story=story_id)
+            else:
+                yield from quote_rows(analysis, story=story_id)
+
+    return (EVENT_COLUMNS if kind == "events" else QUOTE_COLUMNS), rows()
+
+
+def _source(analysis: ArticleAnalysis, story: str | None) -> dict[str, Any]:
+    a = analysis.article
+    return {
+        "article": a.id,
+        "outlet": a.outlet,
+        "published": a.published,
+        "url": a.url,
+        "story": story,
+    }
+
+
+def _text(span: Span | None) -> str | None:
+    return span.text if span is not None else None
+
+
+def _entity_id(analysis: ArticleAnalysis, span: Span | None) -> str | None:
+    """The canonical entity of the name a span is (or lies inside)."""
+    if span is None:
+        return None
+    return next(
+        (
+            m.entity
+            for m in analysis.entities
+            if m.entity and m.start <= span.start and span.end <= m.end
+        ),
+        None,
+    )
+
+
+def _sentence(analysis: ArticleAnalysis, offset: int) -> str | None:
+    return next((s.text for s in analysis.sentences if s.start <= offset < s.end), None)
