@@ -115,3 +115,15 @@ def test_evidence_is_anchored(dossier: Dossier, seed_analyses) -> None:
     spans += [ev for entry in dossier.timeline for ev in entry.evidence]
     assert spans
     assert all(texts[ev.article][ev.start : ev.end] == ev.text for ev in spans)
+
+
+
+def test_events_reported_by_both_outlets_are_counted_once(dossier: Dossier, gold: dict) -> None:
+    """Putin's refusal to attend, written with his name by one outlet and as "the Russian
+    leader" by the other, is one REJECT event with two independent sources."""
+    [putin] = [name for name in gold["people"] if name.endswith("Putin")]
+    [refusal] = [e for e in dossier.events if e.code == "REJECT" and e.actor_name == putin]
+    assert refusal.sources == 2 and len({m.article for m in refusal.mentions}) == 2
+    for event in dossier.events:
+        assert event.articles == len({m.article for m in event.mentions})
+        assert event.sources <= event.articles

@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 
 from newsweave.fuse import build_dossier
+from newsweave.fuse.events import story_events
 from newsweave.fuse.names import fold, same_person
 from newsweave.fuse.sources import sources_of
 from newsweave.fuse.timeline import sort_key
 from newsweave.fuse.wording import differences, sentences_of, word_containment
 from newsweave.ingest import read
 from newsweave.pipeline import analyse
-from newsweave.records import Article, ArticleAnalysis, Dossier
+from newsweave.records import Article, ArticleAnalysis, Dossier, EntityMention, Event, Span
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -147,3 +148,74 @@ def test_examples_statements_align_rewordings(example_dossiers) -> None:
     assert widest["Ines Kawecka"] >= 3
     names = {st.speaker_name for d in example_dossiers.values() for st in d.statements}
     assert not {"Marta Szabo", "Marta Linde"} - names  # two Martas, kept apart
+
+
+def _reporting(
+    article_id: str, outlet: str, text: str, events: list[tuple[str, str, str, str | None]]
+) -> ArticleAnalysis:
+    """An article whose events are (code, actor name, verb, date); names link by entity id."""
+    ids = {"Ana Ruiz": "per-ruiz", "the minister": "per-ruiz", "Tomas Berg": "per-berg"}
+    entities, found = [], []
+    for code, actor, verb, date in events:
+        start = text.index(actor)
+        entities.append(
+            EntityMention(start, start + len(actor), actor, "PERSON", entity=ids[actor])
+        )
+        end = text.index(verb, start) + len(verb)
+        found.append(
+            Event(
+                start,
+                end,
+                text[start:end],
+                action=verb,
+                code=code,
+                actor=Span(start, start + len(actor), actor),
+                time=date,
+            )
+        )
+    article = Article(id=article_id, key=article_id, text=text, outlet=outlet)
+    return ArticleAnalysis(article, entities=tuple(entities), events=tuple(found))
+
+
+def test_story_events_count_one_real_event_once() -> None:
+    first = _reporting(
+        "a",
+        "River News",
+        "Ana Ruiz resigned on Monday. Tomas Berg resigned a week later.",
+        [("CONCEDE", "Ana Ruiz", "resigned", "2026-03-09"),
+         ("CONCEDE", "Tomas Berg", "resigned", "2026-03-16")],
+    )  # fmt: skip
+    second = _reporting(
+        "b",
+        "Hill Courier",
+        "the minister resigned.",
+        [("CONCEDE", "the minister", "resigned", None)],
+    )
+    copy = _reporting(
+        "c", "Copy Wire", "Ana Ruiz resigned.", [("CONCEDE", "Ana Ruiz", "resigned", "2026-03-09")]
+    )
+    events = story_events([first, second, copy], sources_of([first, second, copy], {"c": "a"}))
+    ruiz, berg = events
+    assert (ruiz.id, ruiz.actor, ruiz.date, ruiz.articles, ruiz.sources) == (
+        "ev1",
+        "per-ruiz",
+        "2026-03-09",
+        3,
+        2,  # the copy is not an independent source
+    )
+    assert [m.article for m in ruiz.mentions] == ["a", "b", "c"]
+    assert (berg.actor, berg.date, len(berg.mentions)) == ("per-berg", "2026-03-16", 1)
+
+
+def test_story_events_on_different_days_stay_apart() -> None:
+    first = _reporting(
+        "a", "River News", "Ana Ruiz resigned.", [("CONCEDE", "Ana Ruiz", "resigned", "2026-03-09")]
+    )
+    second = _reporting(
+        "b",
+        "Hill Courier",
+        "Ana Ruiz resigned.",
+        [("CONCEDE", "Ana Ruiz", "resigned", "2027-01-04")],
+    )
+    events = story_events([first, second], sources_of([first, second], {}))
+    assert sorted(e.date or "" for e in events) == ["2026-03-09", "2027-01-04"]

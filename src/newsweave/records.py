@@ -283,6 +283,25 @@ class CastMember(Record):
 
 
 @dataclass(frozen=True)
+class StoryEvent(Record):
+    """One real event of a story, counted once however many articles report it."""
+
+    id: str  # "ev1", ... in order of support
+    code: str | None  # PLOVER category
+    action: str  # the verb as most reports write it
+    actor: str | None  # canonical entity id, or a name key ("~police") when not linked
+    actor_name: str | None
+    target: str | None
+    target_name: str | None
+    date: str | None  # TIMEX3 value the reports agree on, or None when none gives one
+    place: str | None  # the place name, when a report gives one
+    negated: bool
+    mentions: tuple[Evidence, ...]  # every report of it
+    articles: int = 0  # articles reporting it
+    sources: int = 0  # independent sources reporting it
+
+
+@dataclass(frozen=True)
 class DossierSource(Record):
     """One article of a story as a source: its outlet and whether it copies another."""
 
@@ -306,3 +325,4 @@ class Dossier(Record):
     timeline: tuple[TimelineEntry, ...] = ()
     cast: tuple[CastMember, ...] = ()
     sources: tuple[DossierSource, ...] = ()
+    events: tuple[StoryEvent, ...] = ()

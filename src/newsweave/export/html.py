@@ -83,6 +83,24 @@ def dossier_html(dossier: Dossier, *, texts: Mapping[str, str]) -> str:
         for e in dossier.timeline
     ]
     parts.append(_section("Timeline", [_table(["date", "what", "sources"], timeline)]))
+    events = [
+        (
+            "<tr>",
+            [
+                e.code or "",
+                e.actor_name or "",
+                ("not " if e.negated else "") + e.action,
+                e.target_name or "",
+                e.date or "",
+                e.place or "",
+                str(len(e.mentions)),
+                _outlets(e.mentions),
+            ],
+        )
+        for e in dossier.events
+    ]
+    heads = ["code", "actor", "action", "target", "date", "place", "reports", "sources"]
+    parts.append(_section("Events", [_table(heads, events)]))
     cast = [
         ("<tr>", [c.name, c.kind, ", ".join(c.roles), str(c.mentions), ", ".join(c.statements)])
         for c in dossier.cast

@@ -1,4 +1,4 @@
-"""The story dossier as a Markdown document: statements, facts, timeline, cast, sources."""
+"""The story dossier as a Markdown document: statements, facts, timeline, events, cast."""
 
 from __future__ import annotations
 
@@ -51,6 +51,20 @@ def dossier_markdown(dossier: Dossier, *, texts: Mapping[str, str] | None = None
     for entry in dossier.timeline:
         outlets = ", ".join(dict.fromkeys(_outlet(e) for e in entry.evidence))
         lines.append(f"- **{entry.value}** — {_inline(entry.text)} ({outlets})")
+    lines += [
+        "",
+        "## Events",
+        "",
+        "| id | code | actor | action | target | date | place | reports | sources |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for ev in dossier.events:
+        action = ("not " if ev.negated else "") + ev.action
+        lines.append(
+            f"| {ev.id} | {ev.code or '—'} | {_cell(ev.actor_name or '')} | {_cell(action)} "
+            f"| {_cell(ev.target_name or '')} | {ev.date or '—'} | {_cell(ev.place or '')} "
+            f"| {len(ev.mentions)} | {ev.sources} |"
+        )
     lines += [
         "",
         "## Cast",

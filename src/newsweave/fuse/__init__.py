@@ -3,8 +3,9 @@
 ``build_dossier(story_id, analyses)`` is pure (no database): given the analyses of a story's
 articles it returns the ``Dossier`` — statements aligned across outlets (``statements``), facts
 marked corroborated, single-source or conflicting (``facts``), the dated timeline
-(``timeline``) and the cast (``cast``). Independence: articles of one outlet count once, and so
-do near-duplicates (``duplicates`` maps a copy's article id to its original's).
+(``timeline``), the cast (``cast``) and the coded events, each counted once (``events``).
+Independence: articles of one outlet count once, and so do near-duplicates (``duplicates``
+maps a copy's article id to its original's).
 
 Updating incrementally: a dossier is a pure function of its story's analyses, so when an
 article joins a story only that story's dossier is rebuilt; sentence embeddings are cached by
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from newsweave.fuse.cast import cast
+from newsweave.fuse.events import story_events
 from newsweave.fuse.facts import align_facts
 from newsweave.fuse.names import EntityOf
 from newsweave.fuse.similarity import Embedder
@@ -76,6 +78,7 @@ def build_dossier(
         timeline=tuple(timeline(facts, times)),
         cast=tuple(cast(analyses, statements, speakers, entity_of=entity_of)),
         sources=sources.entries,
+        events=tuple(story_events(analyses, sources, entity_of=entity_of)),
     )
 
 
