@@ -117,7 +117,6 @@ def test_evidence_is_anchored(dossier: Dossier, seed_analyses) -> None:
     assert all(texts[ev.article][ev.start : ev.end] == ev.text for ev in spans)
 
 
-
 def test_events_reported_by_both_outlets_are_counted_once(dossier: Dossier, gold: dict) -> None:
     """Putin's refusal to attend, written with his name by one outlet and as "the Russian
     leader" by the other, is one REJECT event with two independent sources."""
