@@ -214,3 +214,33 @@ def test_evidence_explains_each_decision() -> None:
     (decision,) = [e for e in linker.evidence(ids[0] or "") if e.article == "b"]
     assert decision.rule.startswith("surname") and "klitschko" in decision.detail
     assert decision.text == "Klitschko" and decision.start == 0
+
+
+def test_a_surname_tagged_as_a_group_joins_the_known_person() -> None:
+    linker = Linker()
+    a = _ids(linker, _analysis("a", ("Tomas Reiden", "PERSON"), ("Velmora Sound", "LOC")))
+    b = _ids(linker, _analysis("b", ("Reiden", "NORP"), ("Velmora Sound", "LOC")))
+    assert a["Tomas Reiden"] == b["Reiden"]
+    assert "surname-other-label" in {e.rule for e in linker.evidence(b["Reiden"] or "")}
+
+
+def test_a_surname_tagged_as_a_group_without_context_stays_apart() -> None:
+    linker = Linker()
+    a = _ids(linker, _analysis("a", ("Tomas Reiden", "PERSON"), ("Velmora Sound", "LOC")))
+    b = _ids(linker, _analysis("b", ("Reiden", "NORP"), ("Korvath Bay", "LOC")))
+    assert a["Tomas Reiden"] != b["Reiden"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Katie Jennet", "Kathryn Jennet", True),  # a short form and another spelling
+        ("Sergey Orlov", "Sergei Orlov", True),
+        ("Vitali Orlov", "Wladimir Orlov", False),
+    ],
+)
+def test_given_name_forms(first: str, second: str, same: bool) -> None:
+    linker = Linker()
+    one = _ids(linker, _analysis("a", (first, "PERSON")))
+    two = _ids(linker, _analysis("b", (second, "PERSON")))
+    assert (one[first] == two[second]) is same

@@ -17,9 +17,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsweave.analyse.entities.keys import name_words, norm, phonetic
-from newsweave.analyse.entities.roles import role_heads
+from newsweave.analyse.entities.roles import is_demonym, role_heads
 from newsweave.link.clusters import clusters_of
-from newsweave.link.rules import Cluster, Node, Verdict, grow, judge_other, judge_person
+from newsweave.link.rules import (
+    CONTEXT_NEEDED,
+    Cluster,
+    Node,
+    Verdict,
+    grow,
+    judge_other,
+    judge_person,
+)
 from newsweave.records import ArticleAnalysis, Entity
 
 _CROSS_KINDS = frozenset({"PERSON", "ORG", "PLACE"})
@@ -76,8 +84,9 @@ class Linker:
         clusters = clusters_of(analysis.entities)
         ids: list[str | None] = [None] * len(analysis.entities)
         linked: list[str] = []
-        # Places, organisations and full names first: they give context to bare surnames.
-        for c in sorted(clusters, key=lambda c: (c.kind == "PERSON", c.given is None)):
+        # Places, organisations and full names first: they give context to bare surnames (and
+        # to one-word organisations and groups, which may be a surname the model mislabelled).
+        for c in sorted(clusters, key=_order):
             verdict = self._best(c, linked)
             if not update:
                 node = verdict.node if verdict else None
@@ -168,16 +177,20 @@ class Linker:
         """A person the model tagged as an organisation here (or the reverse), same name.
 
         Only for names of two or more words, or one word with shared context: "Ines Kawecka"
-        tagged ORG is the person Ines Kawecka; a bare "Jordan" is not the person Jordan.
+        tagged ORG is the person Ines Kawecka; a bare "Jordan" is not the person Jordan. A bare
+        surname tagged as an organisation, place or group ("Klitschko" as NORP) is the one
+        known person with that surname when the article shares context with that person.
         """
-        if c.kind not in _CROSS_KINDS or c.key.startswith("g:"):
+        if c.key.startswith("g:") or c.kind not in _CROSS_KINDS | {"GROUP"}:
             return None
         nodes = [
             self._nodes[i]
             for kind in _CROSS_KINDS - {c.kind}
             for i in self._index.get(f"n:{kind}:{c.key}", ())
         ]
-        if len(nodes) != 1:
+        if not nodes and c.kind != "PERSON" and " " not in c.key:
+            return self._surname_other_label(c, linked)
+        if len(nodes) != 1 or c.kind == "GROUP":
             return None
         (node,) = nodes
         context = self._shared_context(node, linked)
@@ -188,6 +201,27 @@ class Linker:
             "same-name-other-label",
             0.8,
             f"name {c.key!r} is a known {node.kind}, tagged {c.kind} here; context {context:.2f}",
+        )
+
+    def _surname_other_label(self, c: Cluster, linked: list[str]) -> Verdict | None:
+        if c.kind == "GROUP" and is_demonym(c.name):
+            return None
+        holders = [
+            self._nodes[i]
+            for i in self._index.get(f"s:{c.key}", ())
+            if self._nodes[i].kind == "PERSON" and c.key in self._nodes[i].surnames
+        ]
+        if len(holders) != 1:
+            return None
+        (node,) = holders
+        context = self._shared_context(node, linked)
+        if context < CONTEXT_NEEDED:
+            return None
+        return Verdict(
+            node,
+            "surname-other-label",
+            0.6,
+            f"surname {c.key!r} of a known PERSON, tagged {c.kind} here; context {context:.2f}",
         )
 
     def _shared_context(self, node: Node, linked: list[str]) -> float:
@@ -299,6 +333,12 @@ class Linker:
         return Entity(
             node.id, str(name), node.kind, tuple(node.aliases), tuple(node.roles), attributes
         )
+
+
+def _order(c: Cluster) -> tuple[bool, bool, bool]:
+    """Link order within an article: places and multi-word names, then one-word names."""
+    one_word = " " not in c.key and not c.key.startswith("g:")
+    return (c.kind == "PERSON", c.given is None, c.kind == "GROUP" or one_word)
 
 
 def _canonical(names: dict[str, int]) -> str:

@@ -8,9 +8,10 @@ who holds that role. Everything is one article at a time and linear in its lengt
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsweave.analyse.entities.clean import Draft, clean_span
+from newsweave.analyse.entities.labels import relabel_organisations, unify_labels
 from newsweave.analyse.entities.names import (
     add_repeated_names,
     add_titled_names,
@@ -20,6 +21,7 @@ from newsweave.analyse.entities.names import (
     trim_headline_words,
 )
 from newsweave.analyse.entities.roles import is_title_word
+from newsweave.analyse.entities.runons import split_run_ons
 from newsweave.records import Article, EntityMention
 
 __all__ = ["NAME_LABELS", "find_entities"]
@@ -36,13 +38,18 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
     drafts = []
     starts = frozenset(s.start for s in doc.sents) if doc.has_annotation("SENT_START") else None
     for ent in doc.ents:
-        if ent.label_ in NAME_LABELS:
-            draft = clean_span(doc, ent, text=text, sentence_starts=starts or frozenset())
+        if ent.label_ not in NAME_LABELS:
+            continue
+        for part in _lines(ent):
+            draft = clean_span(doc, part, text=text, sentence_starts=starts or frozenset())
             if draft is not None and not _title_fragment(text, draft):
                 drafts.extend(_split_pairs(text, draft))
     drafts = add_titled_names(doc, drafts)
     fill_roles(doc, drafts)
     trim_headline_words(text, drafts)
+    relabel_organisations(text, drafts)
+    drafts = split_run_ons(text, drafts)
+    unify_labels(text, drafts)
     drafts = add_repeated_names(doc, drafts)
     resolve_names(text, drafts)
     drafts += find_descriptions(doc, drafts)
@@ -50,6 +57,23 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
         EntityMention(d.start, d.end, text[d.start : d.end], d.label, name=d.name, role=d.role)
         for d in _without_overlaps(drafts)
     ]
+
+
+def _lines(ent: Span) -> list[Span]:
+    """The parts of a model span on each side of a line break, each with the span's label.
+
+    Headlines run into the lines around them ("Jags\\n\\nQuarterback Peyton Manning"): each
+    line's part is cleaned on its own, so the name on the next line is not lost.
+    """
+    breaks = [t.i for t in ent if "\n" in t.text]
+    if not breaks:
+        return [ent]
+    parts, start = [], ent.start
+    for b in [*breaks, ent.end]:
+        if b > start:
+            parts.append(Span(ent.doc, start, b, label=ent.label_))
+        start = b + 1
+    return parts
 
 
 def _split_pairs(text: str, draft: Draft) -> list[Draft]:

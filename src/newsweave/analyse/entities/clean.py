@@ -25,6 +25,32 @@ _EDGE_PUNCT = " \t\n,;:!?\"'“”‘’«»()-–—*/|"
 _QUOTES = '"“”«»'
 _ABBREVIATIONS = frozenset(["jr", "sr", "inc", "co", "corp", "ltd", "st", "mt", "ft", "bros"])
 _POSSESSIVES = ("'s", "’s", "'", "’")
+#: Time zones and clock words that a dateline runs into a name ("22:46 GMT Wladimir Klitschko").
+_CLOCK_WORDS = frozenset(
+    [
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "cest",
+        "et",
+        "est",
+        "edt",
+        "ct",
+        "cst",
+        "cdt",
+        "mt",
+        "mst",
+        "mdt",
+        "pt",
+        "pst",
+        "pdt",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+    ]
+)
 
 
 @dataclass
@@ -62,6 +88,11 @@ def clean_span(
         while len(tokens) > 1 and tokens[-1].is_alpha and tokens[-1].is_lower:
             tokens.pop()
         end = tokens[-1].idx + len(tokens[-1])
+    if "://" in ent.text or ent.text.lower().startswith("www."):
+        return None  # a web address the model took for an organisation
+    while len(tokens) > 1 and _clock_word(tokens[0].text):
+        tokens.pop(0)
+        start = tokens[0].idx
     role_tokens = []
     # Titles swallowed into the span ("Ministers Starmer", "President Trump"): peel them off.
     while len(tokens) > 1 and (is_title_word(tokens[0].text) or _is_honorific(tokens[0].text)):
@@ -83,12 +114,18 @@ def clean_span(
     return draft
 
 
+def _clock_word(word: str) -> bool:
+    """ "GMT", "EDT", "GMT+02:00", "PM": a time zone or clock word, never part of a name."""
+    low = word.lower()
+    return low in _CLOCK_WORDS or (low[:3] in _CLOCK_WORDS and not low[3:4].isalpha())
+
+
 def _is_honorific(word: str) -> bool:
     return word.lower() in HONORIFICS
 
 
 _NICKNAME = re.compile(
-    r"([A-Z][\w.]*(?: [A-Z][\w.]*)*) [(\"“'‘]([A-Z][\w .]*?)[)\"”'’] ([A-Z][\w'’-]+)"
+    r"([A-Z][\w.]*(?: [A-Z][\w.]*)*) [(\"“'‘]((?:the )?[A-Z][\w .]*?)[)\"”'’] ([A-Z][\w'’-]+)"
 )
 
 

@@ -127,6 +127,8 @@ def given_names_agree(a: str, b: str) -> bool:
         return a[0] == b[0]
     if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
         return True
-    if _NICKNAMES.get(a, a) == _NICKNAMES.get(b, b):
+    full_a, full_b = _NICKNAMES.get(a, a), _NICKNAMES.get(b, b)
+    if full_a == full_b:
         return True
-    return phonetic(a) == phonetic(b)
+    # "Katie" ~ "Kathryn": a short form and another spelling of the full name.
+    return phonetic(a) == phonetic(b) or phonetic(full_a) == phonetic(full_b)
