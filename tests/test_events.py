@@ -128,3 +128,8 @@ def test_relative_pronoun_actor_is_the_noun_it_refers_to(nlp: Language) -> None:
 )
 def test_harm_from_a_disaster_is_no_assault(nlp: Language, text: str) -> None:
     assert events_of(nlp, text) == []
+
+
+def test_a_dateline_is_not_the_actor(nlp: Language) -> None:
+    text = "LINDMARK — A blaze that began overnight killed four workers and injured nine others."
+    assert events_of(nlp, text) == []

@@ -152,11 +152,9 @@ def _carried_by_head(verb: Token) -> bool:
 
 def _arguments(verb: Token, noun: Token | None) -> tuple[Token | None, Token | None]:
     """The actor and target tokens of ``verb`` (either may be missing)."""
-    actor = target = None
+    actor, target = _subject(verb), None
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and actor is None:
-            actor = child
-        elif child.dep_ == "nsubjpass" and child != noun:
+        if child.dep_ == "nsubjpass" and child != noun:
             target = child
         elif child.dep_ == "agent":
             actor = next((c for c in child.children if c.dep_ == "pobj"), actor)
@@ -180,14 +178,20 @@ def _arguments(verb: Token, noun: Token | None) -> tuple[Token | None, Token | N
     head = verb
     while actor is None and head.dep_ in ("xcomp", "conj") and head.head != head:
         head = head.head  # "vowed to attack", "arrested and charged": the governing subject
-        actor = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        actor = _subject(head)
     return actor, target
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject nearest before the verb ("MARROWGATE — A fire ... killed": the fire)."""
+    subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "csubj")]
+    return subjects[-1] if subjects else None
 
 
 def _by_hazard(verb: Token, actor: Token | None) -> bool:
     """Whether the harm came from a fire, flood, crash, ... rather than from someone."""
-    if actor is not None and actor.lemma_.lower() in HAZARDS:
-        return True
+    if actor is not None and any(t.lemma_.lower() in HAZARDS for t in actor.subtree):
+        return True  # "A fire that broke out late on Monday killed ..."
     return any(
         pobj.lemma_.lower() in HAZARDS
         for prep in verb.children

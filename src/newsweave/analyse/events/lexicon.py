@@ -33,12 +33,12 @@ CODES: dict[str, str] = _codes(
         "REJECT": "reject refuse deny veto decline oppose dismiss boycott",
         "THREATEN": "threaten warn",
         "PROTEST": "protest demonstrate march rally picket",
-        "SANCTION": "sanction suspend ban expel embargo blacklist",
+        "SANCTION": "sanction ban expel embargo blacklist",
         "MOBILIZE": "mobilize mobilise deploy",
         "COERCE": "arrest detain seize jail imprison deport raid confiscate censor evict "
         "sentence convict abduct kidnap",
         "ASSAULT": "attack kill bomb shoot shell invade wound injure assault bombard ambush "
-        "massacre stab torture strike",
+        "massacre stab torture",
     }
 )
 
