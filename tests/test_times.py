@@ -69,6 +69,69 @@ CASES = [
     ("You may leave.", []),
     ("They failed for a second time.", []),
     ("The bridge opened this past spring.", [("this past spring", "DATE", "2025-SP")]),
+    # Periods of results reports.
+    (
+        "Profit for the year ended June 30 rose.",
+        [("the year", "DURATION", "P1Y"), ("June 30", "DATE", "2024-06-30")],
+    ),
+    ("The fund fell 3% for the year.", [("the year", "DATE", "2025")]),
+    (
+        "Sales for this year's third quarter fell.",
+        [("this year's third quarter", "DATE", "2025-Q3")],
+    ),
+    (
+        "Profit rose in the first quarter, up from the 2024 period.",
+        [("the first quarter", "DATE", "2025-Q1"), ("the 2024 period", "DATE", "2024-Q1")],
+    ),
+    (
+        "Profit rose in the first quarter from last year's quarter.",
+        [("the first quarter", "DATE", "2025-Q1"), ("last year's quarter", "DATE", "2024-Q1")],
+    ),
+    ("The plant earns $2 million a year.", [("a year", "SET", "P1Y")]),
+    # Halves, spoken years, centuries and decades.
+    ("The dam took 2 1/2 years to build.", [("2 1/2 years", "DURATION", "P2Y6M")]),
+    ("The speech lasted an hour and a half.", [("an hour and a half", "DURATION", "PT1H30M")]),
+    (
+        "Oil peaked in January nineteen ninety-seven.",
+        [("January nineteen ninety-seven", "DATE", "1997-01")],
+    ),
+    ("The style dates from the 19th century.", [("the 19th century", "DATE", "18")]),
+    ("Music from the nineties is back.", [("the nineties", "DATE", "199")]),
+    ("Sales rose in the last half of 2024.", [("the last half of 2024", "DATE", "2024-H2")]),
+    # Days, parts of days and sets.
+    (
+        "The fire broke out mid-afternoon yesterday.",
+        [("mid-afternoon yesterday", "TIME", "2025-05-15TAF")],
+    ),
+    ("Until Thursday, officials had not named a suspect.", [("Thursday", "DATE", "2025-05-15")]),
+    ("The company follows Tuesday's decision by the court.", [("Tuesday", "DATE", "2025-05-13")]),
+    ("Flights leave on Tuesday nights.", [("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    ("Farmers gather each July.", [("each July", "SET", "XXXX-07")]),
+    ("The hearing is set for the week of June 2.", [("the week of June 2", "DATE", "2025-W23")]),
+    ("The power will be out for a while.", [("a while", "DURATION", "PXX")]),
+    ("Prices have climbed in recent weeks.", [("recent weeks", "DURATION", "PXW")]),
+    ('He spoke on "This Week" on Sunday.', [("Sunday", "DATE", "2025-05-11")]),
+    # "N days later": a duration, "later" a signal (TimeML); the year form stays a date.
+    ("Three days later, the rebels withdrew.", [("Three days", "DURATION", "P3D")]),
+    ("A day earlier, the border had closed.", [("A day", "DURATION", "P1D")]),
+    ("A few weeks later the mine reopened.", [("A few weeks", "DURATION", "PXW")]),
+    # A past perfect two heads up; "hurt" after a singular subject is past.
+    (
+        "The offer had been due to lapse Friday evening.",
+        [("Friday evening", "TIME", "2025-05-16TEV")],
+    ),
+    ("Rain hurt the harvest on Wednesday.", [("Wednesday", "DATE", "2025-05-14")]),
+    # Next month in a past-tense clause is the coming one.
+    ("The mill warned of a shutdown in June.", [("June", "DATE", "2025-06")]),
+    (
+        "The summit will be held on June 11 and 12.",
+        [("June 11", "DATE", "2025-06-11"), ("12", "DATE", "2025-06-12")],
+    ),
+    # Not times: an idiom, a procession, a fate.
+    ("It was high noon for the coalition.", []),
+    ("Thousands joined the annual March for Peace.", []),
+    ("The vote decides the future of the port.", []),
+    ("The empire ruled the coast for centuries.", [("centuries", "DURATION", "PXC")]),
 ]
 
 
@@ -83,6 +146,19 @@ def test_find_times(nlp: Language, text: str, expected: list[tuple[str, str, str
 def test_mod_of_late_year(nlp: Language) -> None:
     (ref,) = times_of(nlp, "The region was annexed in late 2022.")
     assert ref.mod == "END"
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [
+        ("The mine opened in the late 1970s.", "END"),
+        ("The dam was finished in mid-1996.", "MID"),
+        ("The storm hit mid-afternoon.", "MID"),
+    ],
+)
+def test_mod_of_part(nlp: Language, text: str, mod: str) -> None:
+    (ref,) = times_of(nlp, text)
+    assert ref.mod == mod
 
 
 def test_undated_article_leaves_relative_values_empty(nlp: Language) -> None:

@@ -16,7 +16,10 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsweave.analyse.times.found import Found
-from newsweave.analyse.times.infer import infer_published, infer_published_from_anchor
+from newsweave.analyse.times.infer import (
+    infer_published,
+    infer_published_from_anchor,
+)
 from newsweave.analyse.times.recognise import recognise
 from newsweave.analyse.times.resolve import Narrative, resolve
 from newsweave.analyse.times.tense import direction_at

@@ -4,6 +4,7 @@ holidays and clock times."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from newsweave.analyse.times import calendar as cal
 from newsweave.analyse.times.found import Found, Rule
@@ -17,7 +18,6 @@ from newsweave.analyse.times.lexicon import (
     WEEKDAY,
     YEAR,
     month_number,
-    number_value,
     weekday_number,
 )
 
@@ -65,13 +65,38 @@ def _month_day(m: re.Match[str]) -> Found | None:
     month, day = month_number(m["month"]), m["day"]
     if not 1 <= int(day) <= 31:
         return None
+    weekof = "weekof" in m.re.groupindex and m["weekof"]
     if m["year"]:
-        return _full_date(m["year"], month, day, m.start(), m.end())
-    return Found(m.start(), m.end(), "DATE", relative=f"md:{month:02d}-{int(day):02d}:?")
+        found = _full_date(m["year"], month, day, m.start(), m.end())
+        if found and weekof and found.value:
+            return found._replace(value=cal.iso_week(date.fromisoformat(found.value)))
+        return found
+    if weekof:  # "the week of March 6"
+        return Found(m.start(), m.end(), "DATE", relative=f"mdw:{month:02d}-{int(day):02d}:?")
+    # "the quarter ended Oct. 31": the day is over, whatever year is nearest.
+    direction = "done" if _ENDED.search(m.string, max(0, m.start() - 8), m.start()) else "?"
+    return Found(m.start(), m.end(), "DATE", relative=f"md:{month:02d}-{int(day):02d}:{direction}")
+
+
+_ENDED = re.compile(r"(?i:\bended\s+)$")
+
+
+def _second_day(m: re.Match[str]) -> Found | None:
+    """The second day of "April 24 and 25": a date of its own (TimeML), the first's month."""
+    month, day = month_number(m["month"]), m["day"]
+    if not 1 <= int(day) <= 31:
+        return None
+    start, end = m.start("day"), m.end("day")
+    if m["year"]:
+        return _full_date(m["year"], month, day, start, end)
+    return Found(start, end, "DATE", relative=f"md:{month:02d}-{int(day):02d}:?")
 
 
 def _month_year(m: re.Match[str]) -> Found | None:
     return Found(m.start(), m.end(), "DATE", value=f"{m['year']}-{month_number(m['month']):02d}")
+
+
+_A_MARCH = re.compile(r"\s+(?:for|of|against)\s+(?:the\s+)?[A-Z][a-z]")
 
 
 def _month(m: re.Match[str]) -> Found | None:
@@ -79,6 +104,8 @@ def _month(m: re.Match[str]) -> Found | None:
     direction = _DIRECTION.get((m["rel"] or "").strip().lower(), "?")
     if m["month"] == "May" and not (m["rel"] or m["prep"]):
         return None  # the modal verb
+    if m["month"] == "March" and _A_MARCH.match(m.string, m.end()):
+        return None  # "the annual March for Life", "the March of the Mothers": a procession
     start = m.start("rel") if m["rel"] else m.start("month")
     return Found(start, m.end(), "DATE", relative=f"mon:{month:02d}:{direction}")
 
@@ -89,12 +116,18 @@ def _month_of_year(m: re.Match[str]) -> Found | None:
 
 
 def _year(m: re.Match[str]) -> Found | None:
-    return Found(m.start(), m.end(), "DATE", value=m["year"])
+    return Found(m.start(), m.end(), "DATE", value=m["year"], mod=_part_mod(m[0]))
 
 
 def _decade(m: re.Match[str]) -> Found | None:
     century = m["century"] or "19"
-    return Found(m.start(), m.end(), "DATE", value=f"{century}{m['decade']}")
+    return Found(m.start(), m.end(), "DATE", value=f"{century}{m['decade']}", mod=_part_mod(m[0]))
+
+
+def _part_mod(text: str) -> str | None:
+    """The TIMEX3 mod of a leading "early", "mid" or "late" ("the late 1970s": ``END``)."""
+    word = re.match(r"(?i)(?:the\s+)?(early|mid|late)\b", text)
+    return {"early": "START", "mid": "MID", "late": "END"}[word[1].lower()] if word else None
 
 
 def _quarter(m: re.Match[str]) -> Found | None:
@@ -106,19 +139,8 @@ def _quarter(m: re.Match[str]) -> Found | None:
     return Found(m.start(), m.end(), "DATE", relative=f"q:{number}:past{shift}")
 
 
-def _spoken_year(m: re.Match[str]) -> Found | None:
-    if m["millennium"]:
-        year = 2000 + (number_value(m["rest"]) or 0 if m["rest"] else 0)
-    else:
-        tail = number_value(m["tail"])
-        if tail is None:
-            return None
-        year = (19 if m["century"].lower() == "nineteen" else 20) * 100 + tail
-    return Found(m.start(), m.end(), "DATE", value=f"{year:04d}")
-
-
 def _half(m: re.Match[str]) -> Found | None:
-    number = ORDINALS[m["ord"].lower()]
+    number = 2 if m["ord"].lower() == "last" else ORDINALS[m["ord"].lower()]
     if m["year"]:
         return Found(m.start(), m.end(), "DATE", value=f"{m['year']}-H{number}")
     return Found(m.start(), m.end(), "DATE", relative=f"half:{'-1' if number == 1 else '0'}")
@@ -149,9 +171,14 @@ def clock_value(m: re.Match[str]) -> str:
     return f"T{hour:02d}:{m['minute'] or '00'}"
 
 
+_HIGH = re.compile(r"(?i:\bhigh\s+)$")
+
+
 def _clock(m: re.Match[str]) -> Found | None:
     if m["hour"] and not 1 <= int(m["hour"]) <= 12:
         return None
+    if m["named"] and _HIGH.search(m.string, max(0, m.start() - 6), m.start("named")):
+        return None  # "high noon": a showdown (or the film), not twelve o'clock
     time = clock_value(m)
     if m["on_md"]:
         month, day = month_number(m["on_month"]), int(m["on_md"])
@@ -212,6 +239,10 @@ def _season_any(m: re.Match[str]) -> Found | None:
 
 
 def _weekdays_any(m: re.Match[str]) -> Found | None:
+    if m["weekday3"]:  # "Tuesday nights"
+        day = weekday_number(m["weekday3"])
+        part = DAY_PARTS[m["parts"].lower().rstrip("s")]
+        return Found(m.start(), m.end(), "SET", value=f"XXXX-WXX-{day}{part}")
     if m["weekday2"]:
         day = weekday_number(m["weekday2"])
         part = DAY_PARTS.get((m["part"] or "").lower(), "")
@@ -225,13 +256,25 @@ RULES: list[Rule] = [
     Rule(re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d|\.\d)"), _dotted),
     Rule(
         re.compile(
-            rf"(?:\b{WEEKDAY},?\s+)?\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?P<weekof>\b(?i:the\s+week\s+of)\s+)?(?:\b{WEEKDAY},?\s+)?\b(?P<month>{MONTH})"
+            rf"\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
             rf"\b(?!:\d|\.\d|,\d{{3}})(?:,?\s+(?P<year>{YEAR})\b)?"
         ),
         _month_day,
         _MONTH_WORD,
         40,
         30,
+    ),
+    Rule(
+        re.compile(
+            rf"\b(?P<month>{MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:and|or|to|through)\s+"
+            rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{YEAR})\b)?"
+            r"(?![.,]?\d|\s*(?:%|(?i:percent|per\s+cent|million|billion|cents?|points?)\b))"
+        ),
+        _second_day,
+        _MONTH_WORD,
+        40,
+        40,
     ),
     Rule(
         re.compile(
@@ -280,19 +323,6 @@ RULES: list[Rule] = [
     ),
     Rule(
         re.compile(
-            r"(?i:(?:\bthe\s+year\s+)?\b(?:(?P<century>nineteen|twenty)[\s-]+(?:hundred\s+(?:and\s+)?)?"
-            r"(?P<tail>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three"
-            r"|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-            r"|seventeen|eighteen|nineteen)|(?<=the\syear\s)(?P<millennium>two\s+thousand)"
-            r"(?:\s+and\s+(?P<rest>one|two|three|four|five|six|seven|eight|nine|ten))?)\b)"
-        ),
-        _spoken_year,
-        re.compile(r"(?i)nineteen|twenty|thousand"),
-        20,
-        60,
-    ),
-    Rule(
-        re.compile(
             r"(?i:\bthe\s+)?(?:(?i:early|late|mid)[\s-]+)?(?:\b(?P<century>1[5-9]|20)|(?<!\w)')"
             r"(?P<decade>\d)0'?s\b"
         ),
@@ -314,7 +344,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         re.compile(
-            rf"(?i:\b(?:the\s+)?(?P<ord>first|second)\s+half\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})\b)?)"
+            rf"(?i:\b(?:the\s+)?(?P<ord>first|second|(?<=the\s)last(?=\s+half\s+of\s+(?:fiscal\s+)?\d))\s+half\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})\b)?)"
         ),
         _half,
     ),
@@ -339,12 +369,20 @@ RULES: list[Rule] = [
         re.compile(
             rf"(?i:\b(?:every|each)\s+)?\b(?P<weekday>(?:Monday|Tuesday|Wednesday|Thursday|Friday"
             rf"|Saturday|Sunday)s)\b|(?i:\b(?:every|each)\s+)(?P<weekday2>{WEEKDAY})(?!\w)"
-            rf"(?i:{_PART})"
+            rf"(?i:{_PART})|\b(?P<weekday3>{WEEKDAY})\s+(?P<parts>(?i:morning|afternoon|evening"
+            rf"|night)s)\b"
         ),
         _weekdays_any,
         _WEEKDAY_WORD,
         20,
         30,
+    ),
+    Rule(
+        re.compile(rf"(?i:\b(?:every|each)\s+)(?P<month>{MONTH})(?!\w|\s+\d)"),
+        lambda m: Found(m.start(), m.end(), "SET", value=f"XXXX-{month_number(m['month']):02d}"),
+        _MONTH_WORD,
+        10,
+        12,
     ),
     Rule(
         re.compile(

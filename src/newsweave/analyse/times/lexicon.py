@@ -67,8 +67,10 @@ UNITS = {
     "month": "M",
     "quarter": "Q",
     "year": "Y",
-    "decade": "DE",
-    "century": "CE",
+    # TimeBank's unit letters for "decades" (PXE) and "centuries" (PXC); counted ones are
+    # written in years ("two decades": P20Y), as the TempEval-3 gold mostly does.
+    "decade": "E",
+    "century": "C",
 }
 CLOCK_UNITS = {"second", "minute", "hour"}
 

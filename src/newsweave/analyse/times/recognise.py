@@ -6,10 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newsweave.analyse.times import calendar_rules, relative_rules
+from newsweave.analyse.times import calendar_rules, financial_rules, relative_rules, spoken_rules
 from newsweave.analyse.times.found import Found, Rule
 
-RULES: tuple[Rule, ...] = (*calendar_rules.RULES, *relative_rules.RULES)
+RULES: tuple[Rule, ...] = (
+    *calendar_rules.RULES,
+    *relative_rules.RULES,
+    *financial_rules.RULES,
+    *spoken_rules.RULES,
+)
 
 _DATE_MODS = {
     "early": "START",

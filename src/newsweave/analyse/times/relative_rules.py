@@ -93,12 +93,22 @@ def _day_word(m: re.Match[str]) -> Found | None:
     return Found(m.start(), m.end(), "DATE", relative=relative)
 
 
+def _mid_part(m: re.Match[str], *, day: Found | None = None) -> Found | None:
+    """ "mid-afternoon" (on the day the text tells of) or "mid-afternoon yesterday": mod MID."""
+    if day is not None:
+        return day._replace(mod="MID")
+    part = DAY_PARTS[m["part"].lower()]
+    return Found(m.start(), m.end(), "TIME", relative=f"narr:day:0@{part}", mod="MID")
+
+
 def _this_part(m: re.Match[str]) -> Found | None:
     shift = -1 if m["rel"].lower() == "last" else 0
     return Found(m.start(), m.end(), "TIME", relative=f"day:{shift}@{DAY_PARTS[m['part'].lower()]}")
 
 
 def _unit_shift(m: re.Match[str]) -> Found | None:
+    if m["unit"][0].isupper():
+        return None  # "This Week", a programme's title
     rel = re.sub(r"^the\s+", "", m["rel"].lower())
     unit = m["unit"].lower()
     if rel in ("next", "following") and m["rel"].lower().startswith("the"):
@@ -122,6 +132,14 @@ def _ago(m: re.Match[str]) -> Found | None:
     unit = m["unit"].lower().rstrip("s").replace("centurie", "century")
     direction = m["dir"].lower()
     sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if direction in ("earlier", "later") and unit in _SIGNAL_UNITS:
+        # "three days later": TimeML annotates the span ("three days", a DURATION) and reads
+        # "later" as a signal; only "a year earlier" of results reports is a date (the quarter).
+        value = duration_value(m["qty"], unit)
+        if value is None:
+            return None
+        end = m.end("unit") + m.string.startswith("s", m.end("unit"))
+        return Found(m.start(), end, "DURATION", value=value)
     if m["qty"].lower() in VAGUE:
         return Found(m.start(), m.end(), "DATE", value="PAST_REF" if sign < 0 else "FUTURE_REF")
     number = number_value(m["qty"])
@@ -134,11 +152,17 @@ def _ago(m: re.Match[str]) -> Found | None:
 def _vague_period(m: re.Match[str]) -> Found | None:
     """ "recent years", "the past few months", "coming weeks": the past or the future at large."""
     rel = m["rel"].lower()
+    unit = m[0].split()[-1].lower()
+    if rel in ("recent", "coming") and not m[0].lower().startswith("the") and unit in _PLURALS:
+        # "in recent weeks": an unknown number of weeks up to now (TIMEX3 ``PXW``).
+        return Found(m.start(), m.end(), "DURATION", value=f"PX{_PLURALS[unit]}")
     value = "FUTURE_REF" if rel in ("coming", "next", "following") else "PAST_REF"
     return Found(m.start(), m.end(), "DATE", value=value)
 
 
 def _duration(m: re.Match[str]) -> Found | None:
+    if m["unit"][0].isupper() and m["qty"][0].isdigit():
+        return None  # "60 Minutes", a programme's title
     if m["unit"].lower() == "quarter" and m[0].lower().endswith("quarters") and "-" in m[0]:
         return None  # "three-quarters": a fraction
     if m["unit"].lower() == "second" and m["qty"].lower() in ("a", "an") and m[0][-1] != "s":
@@ -176,12 +200,17 @@ _DURATION_PREFIX = re.compile(
     r"|following|final|latest|remaining|initial|same|entire|full|whole)\s+)?)$"
 )
 _REL_UNIT = r"(?:week(?:end)?|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)"
+_PLURALS = {"days": "D", "weeks": "W", "months": "M"}
+#: Units of "N units later/earlier" read as a duration and a signal (not years: see ``_ago``).
+_SIGNAL_UNITS = {"day", "week", "month"}
 _SEASONAL = {"spring", "summer", "fall", "autumn", "winter"}
 
 
 def _anchorless_any(m: re.Match[str]) -> Found | None:
     word = (m["word"] or m["word2"]).lower()
     word = re.sub(r"\s+", " ", word)
+    if word == "the future" and re.match(r"\s+of\b", m.string[m.end() : m.end() + 4]):
+        return None  # "the future of our peoples": their fate, not a time (TimeML leaves it)
     return Found(m.start(), m.end(), "DATE", value=_ANCHORLESS[word])
 
 
@@ -193,6 +222,15 @@ def _every_any(m: re.Match[str]) -> Found | None:
 
 
 def _narrative_day_any(m: re.Match[str]) -> Found | None:
+    before_what = re.match(
+        r"(?i)the\s+day\s+before\s+[a-z]", m[0] + m.string[m.end() : m.end() + 2]
+    )
+    if before_what and m.string[max(0, m.start() - 2) : m.start()].startswith(","):
+        # "Oct. 12, the day before the crash": the day just named, not the one before it.
+        return Found(m.start(), m.start() + 7, "DATE", relative="narr:day:0")
+    if re.match(r"(?i)an?\s+day\b", m[0]):
+        # "a day earlier": a duration and a signal, as "three days later" (``_ago``).
+        return Found(m.start(), m.start() + len(m[0].rsplit(None, 1)[0]), "DURATION", value="P1D")
     part = (m["u1"] or "").lower()
     if part == "day":
         part = ""
@@ -210,18 +248,19 @@ def _narrative_day_any(m: re.Match[str]) -> Found | None:
     return Found(m.start(), m.end(), "DATE", relative=f"narr:day:{shift}")
 
 
-def _financial_any(m: re.Match[str]) -> Found | None:
-    rel = (m["rel"] or m["rel2"] or "").lower()
-    shift = -4 if rel.startswith("year") else (-1 if rel in ("previous", "prior") else 0)
-    return Found(m.start(), m.end(), "DATE", relative=f"nq:{shift}")
-
-
 RULES: list[Rule] = [
     Rule(
         re.compile(
             rf"(?i:\b(?P<word>today|yesterday|tomorrow|tonight|overnight)\b(?:\s+(?P<part>{DAY_PART})\b)?)"
         ),
         _day_word,
+    ),
+    # "mid-afternoon yesterday"; a bare "mid-afternoon" is on the day the text is telling of.
+    Rule(
+        re.compile(
+            rf"(?i:\bmid[\s-]?(?P<part>{DAY_PART})\b(?:\s+(?P<word>today|yesterday|tomorrow)\b)?)"
+        ),
+        lambda m: _mid_part(m, day=_day_word(m)) if m["word"] else _mid_part(m),
     ),
     Rule(re.compile(rf"(?i:\b(?P<rel>this|last)\s+(?P<part>{DAY_PART})\b)"), _this_part),
     Rule(
@@ -255,6 +294,15 @@ RULES: list[Rule] = [
         80,
         20,
     ),
+    # Before durations: in "$2 million a year", "a year" is a rate, not a span of time.
+    Rule(
+        re.compile(
+            r"(?i:\b(?:every|each|per)\s+(?P<other>other\s+)?(?P<unit>day|week|month|year|quarter"
+            r"|hour|night|morning)\b)|(?<=\d\s)(?i:\b(?:a|an)\s+(?P<unit2>day|week|month|year)\b)"
+            r"|(?<=(?:ars|nts|ion|ent)\s)(?i:\b(?:a|an)\s+(?P<unit3>day|week|month|year)\b)"
+        ),
+        _every_any,
+    ),
     Rule(
         re.compile(
             rf"(?i:\b(?P<qty>{QUANTITY})[\s-]+(?:(?:more|full|straight|consecutive|long|trading|business"
@@ -279,15 +327,11 @@ RULES: list[Rule] = [
         ),
         _vague_period,
     ),
-    Rule(re.compile(r"(?i:\b(?P<word>daily|weekly|monthly|yearly|hourly|nightly)\b)"), _set_word),
     Rule(
-        re.compile(
-            r"(?i:\b(?:every|each|per)\s+(?P<other>other\s+)?(?P<unit>day|week|month|year|quarter"
-            r"|hour|night|morning)\b)|(?<=\d\s)(?i:\b(?:a|an)\s+(?P<unit2>day|week|month|year)\b)"
-            r"|(?<=(?:ars|nts|ion|ent)\s)(?i:\b(?:a|an)\s+(?P<unit3>day|week|month|year)\b)"
-        ),
-        _every_any,
+        re.compile(r"(?i:\b(?<=for\s)a\s+(?:little\s+)?while\b)"),
+        lambda m: Found(m.start(), m.end(), "DURATION", value="PXX"),
     ),
+    Rule(re.compile(r"(?i:\b(?P<word>daily|weekly|monthly|yearly|hourly|nightly)\b)"), _set_word),
     Rule(
         re.compile(
             r"(?i:\b(?:the\s+(?:next|following|previous|prior|same)\s+(?P<u1>day|night|morning|evening"
@@ -295,13 +339,5 @@ RULES: list[Rule] = [
             r"|afternoon)|the\s+same\s+day|(?:the\s+)?(?:a\s+)?day\s+earlier|a\s+day\s+later)\b)"
         ),
         _narrative_day_any,
-    ),
-    Rule(
-        re.compile(
-            r"(?i:\bthe\s+(?:(?P<rel>latest|current|most\s+recent|year-ago|year-earlier|previous|prior"
-            r"|same)\s+)?(?:quarter|period)\b(?!\s+(?:of|to)\b)"
-            r"|\b(?P<rel2>year-ago|year-earlier)\b)"
-        ),
-        _financial_any,
     ),
 ]

@@ -10,11 +10,16 @@ resolved again later against another date without the parse:
 ``mon:10:past``        a month without a year
 ``my:06:-1``           a month of the year before, this or next ("June last year")
 ``md:05-16:past``      a month and day without a year: the nearest year, ahead of the anchor
-                       only within about three months (the tense is kept for inference)
+                       only within about three months (the tense is kept for inference);
+                       ``md:10-31:done`` ("the quarter ended Oct. 31"): on or before it;
+                       ``mdw:03-06:near``: the ISO week of that day ("the week of March 6")
 ``season:SU:past``     a season without a year
 ``q:3:past``           a quarter without a year
 ``ago:year:-1``        that many units before the anchor ("a year ago")
 ``nq:-4``              the quarter the narrative is about, shifted ("the year-ago quarter")
+``nqy:1988``           that quarter in another year ("the 1988 period"), else the year
+``qy:3:-1``            a quarter of the year before, this or next ("last year's third quarter")
+``ny:0``               the year of the last date mentioned ("that year")
 ``narr:day:1``         a shift from the last date mentioned ("the next day", "a year earlier")
 ``wkend:past``         the weekend before, after or around the anchor
 ``hol:TG:past``        Thanksgiving (fourth Thursday of November)
@@ -80,11 +85,13 @@ def _resolve_date(form: str, anchor: date, narrative: Narrative) -> str | None:
         return f"{cal.nearest_year(anchor, month, None, args[1]):04d}-{month:02d}"
     if kind == "my":
         return f"{anchor.year + int(args[1]):04d}-{int(args[0]):02d}"
-    if kind == "md":
+    if kind in ("md", "mdw"):
         month, day = (int(part) for part in args[0].split("-"))
-        year = cal.nearest_year(anchor, month, day, "near")
+        year = cal.nearest_year(anchor, month, day, "past" if args[1] == "done" else "near")
         found = cal.safe_date(year, month, day)
-        return found.isoformat() if found else None
+        if found is None:
+            return None
+        return cal.iso_week(found) if kind == "mdw" else found.isoformat()
     if kind == "season":
         return cal.nearest_season(anchor, args[0], args[1])
     if kind == "q":
@@ -97,6 +104,13 @@ def _resolve_date(form: str, anchor: date, narrative: Narrative) -> str | None:
     if kind == "nq":
         base = narrative.quarter or cal.shift(anchor, "quarter", -1)
         return cal.shift_value(base, "quarter", int(args[0]))
+    if kind == "nqy":
+        return f"{args[0]}-Q{narrative.quarter[-1]}" if narrative.quarter else args[0]
+    if kind == "qy":
+        return f"{anchor.year + int(args[1]):04d}-Q{args[0]}"
+    if kind == "ny":
+        base = narrative.value[:4] if narrative.value else f"{anchor.year:04d}"
+        return f"{int(base) + int(args[0]):04d}"
     if kind == "ago":
         unit, amount = args[0], int(args[1])
         if unit == "year" and narrative.quarter:
@@ -105,7 +119,7 @@ def _resolve_date(form: str, anchor: date, narrative: Narrative) -> str | None:
         return cal.shift(anchor, unit, amount)
     if kind == "narr":
         unit, amount = args[0], int(args[1])
-        if unit == "year" and narrative.quarter:
+        if unit == "year" and narrative.quarter and amount < 0:
             return cal.shift_value(narrative.quarter, "quarter", 4 * amount)
         if unit in ("day", "week"):
             return cal.shift(narrative.day or anchor, unit, amount)

@@ -31,7 +31,32 @@ _PLANS = {
     "be",
     "go",
 }
-_DEADLINE = re.compile(r"(?i:\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+)$")
+_DEADLINE = re.compile(r"(?i:\b(?:until|till|by|as\s+soon\s+as|as\s+early\s+as)\s+)$")
+#: Verbs whose past tense is their present form: tagged VBP after a singular subject, they are
+#: past ("Weakness hurt the index on Friday").
+_SAME_IN_PAST = {
+    "hurt",
+    "cut",
+    "put",
+    "set",
+    "hit",
+    "let",
+    "cost",
+    "shut",
+    "quit",
+    "spread",
+    "bet",
+    "cast",
+    "split",
+    "burst",
+    "upset",
+    "read",
+    "bid",
+    "shed",
+    "slit",
+    "thrust",
+    "beat",
+}
 _REPORTING = {"say", "tell", "announce", "report", "state", "add", "write", "note", "declare"}
 
 
@@ -47,14 +72,31 @@ def direction_at(doc: Doc, text: str, start: int, end: int, *, default: str = "p
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return default
-    if _DEADLINE.search(text, max(0, start - 14), start):
-        return "future"  # "until Tuesday", "as soon as Tuesday": a deadline or a hope
     token = span.root
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
+    if _DEADLINE.search(text, max(0, start - 14), start):
+        # "until Tuesday", "as soon as Tuesday": a deadline or a hope, unless told as over
+        # ("until Thursday, they had not called him a suspect").
+        return "past" if _perfect_past(token) else "future"
+    if text.startswith(("'s", "\u2019s"), end):
+        # "Tuesday's ruling": a named event, past unless the clause says "will".
+        return "future" if _explicit_future(token) else "past"
     return _tense(token) or default
+
+
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _perfect_past(verb: Token) -> bool:
+    return "had" in _aux_words(verb) or "had" in _aux_words(verb.head)
+
+
+def _explicit_future(verb: Token) -> bool:
+    return bool(_aux_words(verb) & _FUTURE_AUX) or verb.lower_ in _FUTURE_AUX
 
 
 def _tense(verb: Token, depth: int = 0) -> str | None:
@@ -62,16 +104,21 @@ def _tense(verb: Token, depth: int = 0) -> str | None:
     words = {a.lower_ for a in auxiliaries}
     if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
         return "future"
+    if "had" in words:
+        return "past"  # "had been due to expire Friday": the past perfect tells of what is over
     if "going" in words or (
         verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
     ):
         return "future"
     if "to" in words and verb.dep_ in ("xcomp", "ccomp", "advcl") and depth < 3:
         # "failed to materialize on Thursday" is past; "planned to leave on Thursday" a plan.
-        head_aux = {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
+        # "had been due to expire Friday": the past perfect may sit on the head's own head.
+        head_aux = _aux_words(verb.head) | _aux_words(verb.head.head)
         if verb.head.lemma_ in _PLANS and "had" not in head_aux:
             return "future"
         return _tense(verb.head, depth + 1)
+    if verb.lemma_ in ("plan", "schedule") and verb.tag_ == "VBN" and words & {"was", "were"}:
+        return "future"  # "the vote was planned for early March"
     planned = verb.tag_ == "VBN" and verb.lemma_ in _PLANS - {"be", "go"}
     if planned and (verb.lemma_ in ("schedule", "set", "due") or words & {"is", "are", "am"}):
         return "future"  # "is scheduled to close Monday", "are planned for Friday"
@@ -85,6 +132,12 @@ def _tense(verb: Token, depth: int = 0) -> str | None:
         return "future"  # "is meeting on Friday": an arrangement
     if verb.tag_ == "VB" and words & _MODALS:
         return "future"
+    if verb.tag_ == "VBP" and verb.lower_ in _SAME_IN_PAST and _singular_subject(verb):
+        return "past"  # "the index hurt ... on Friday": "hurt" after a singular subject is past
     if verb.tag_ in ("VBZ", "VBP") and not words and verb.lemma_ not in _REPORTING | {"be"}:
         return "future"  # "meet separately Monday": news writes timetables in the present
     return None
+
+
+def _singular_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
