@@ -73,6 +73,9 @@ def variants(
         main = set(sorted(f.entities, key=lambda k: (-f.entities[k], k))[:3])
         terms = {(f"{t}_{tag}" if t in rare else t): c for t, c in f.terms.items()}
         entities = {(f"{k}_{tag}" if k in main else k): c for k, c in f.entities.items()}
+        details = {
+            (f"{k}_{tag}" if k in main or k[1:] in rare else k): c for k, c in f.details.items()
+        }
         published = (start + timedelta(days=21 * round_ + (i % 3))).isoformat()
         yield (
             replace(
@@ -83,6 +86,7 @@ def variants(
                 date_inferred=False,  # a synthetic metadata date, not an inference
                 terms=terms,
                 entities=entities,
+                details=details,
                 places=frozenset(f"{p}_{tag}" for p in f.places),
             ),
             vector,

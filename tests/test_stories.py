@@ -13,7 +13,7 @@ from newsweave.pipeline import analyse
 from newsweave.records import Article, ArticleAnalysis
 from newsweave.stories import OnlineStories, group_stories, grouping, story_id
 from newsweave.stories.duplicates import DuplicateIndex, jaccard, signature
-from newsweave.stories.features import terms
+from newsweave.stories.features import details, terms
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -77,6 +77,37 @@ def test_edited_copy_keeps_a_high_jaccard() -> None:
 )
 def test_terms(text: str, expected: set[str]) -> None:
     assert set(terms(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers", "not_numbers", "names"),
+    [
+        # A magnitude, a toll and a year tell two quakes apart; a day of the month does not.
+        (
+            "A magnitude 5.8 earthquake killed 212 people near Varnholt on 14 May 2019.",
+            {"#5.8", "#212", "#2019"},
+            {"#14"},
+            0,
+        ),
+        (
+            "John Carter paid $340 million for the tower in Chicago at 11:30.",
+            {"#340"},
+            {"#11", "#30"},
+            2,
+        ),
+        ("The patch MS21-044 fixes version 9.1 of the browser.", {"#ms21-044", "#9.1"}, set(), 0),
+    ],
+)
+def test_details(
+    text: str, numbers: set[str], not_numbers: set[str], names: int, nlp: object
+) -> None:
+    del nlp  # the session model, loaded once, is what ``analyse`` uses
+    analysis = _analyse([Article(id="d", key=article_key(text, None), text=text)])[0]
+    found = details(analysis, terms(text))
+    assert {k for k in found if k.startswith("#")} == numbers, found
+    assert not not_numbers & set(found)
+    # People and places are kept under their entity keys (linked id or normalised name).
+    assert len([k for k in found if not k.startswith("#")]) >= names, found
 
 
 def test_story_id_rule() -> None:

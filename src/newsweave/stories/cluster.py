@@ -2,11 +2,13 @@
 
 In the spirit of Miranda et al. (2018): an article is compared with a few candidate stories
 (found through an inverted index on entities and rare terms, never with every story) by the
-mean similarity to the story's members (average link) of three views: TF-IDF of words and
-word pairs, TF-IDF of entities, and the embedding of title and lead. The score is damped by a
-Gaussian of the days between the article and the story's span (no damping when either is
-undated). Near-duplicates skip the comparison and join their original's story. After a story
-grows, it is split if its members fall into two clearly separate groups (see ``split``).
+mean similarity to the story's members (average link) of four views: TF-IDF of words and
+word pairs, TF-IDF of entities, the embedding of title and lead, and TF-IDF of the details
+that tell two similar events apart (numbers, people, places; see ``features.details``). The
+score is damped by a Gaussian of the days between the article and the story's span (no
+damping when either is undated). Near-duplicates skip the comparison and join their
+original's story. After a story grows, it is split if its members fall into two clearly
+separate groups (see ``split``).
 """
 
 from __future__ import annotations
@@ -32,14 +34,15 @@ Vector = npt.NDArray[np.float32]
 
 @dataclass(frozen=True)
 class Settings:
-    """Weights of the three views, the threshold to join a story, and the split rule."""
+    """Weights of the four views, the threshold to join a story, and the split rule."""
 
     terms: float = 1.0
     entities: float = 0.5
     embedding: float = 0.5
+    details: float = 0.75  # numbers, people and places: what tells two similar events apart
     threshold: float = 0.18  # weighted mean similarity (0..1) needed to join a story
-    split_ratio: float = 0.75  # split when similarity across < ratio x within
-    split_min: int = 3  # members each part of a split needs
+    split_ratio: float = 0.7  # split when similarity across < ratio x within
+    split_min: int = 6  # members each part of a split needs (small parts split by chance)
     split_max: int = 120  # larger stories are settled: not re-examined
     sigma_days: float = 3.0
     split_time_bonus: float = 0.1  # the same bonus between two members, in the split test
@@ -66,6 +69,7 @@ class Member:
     entities: SparseVector
     index_keys: tuple[str, ...]
     places: frozenset[str] = frozenset()
+    details: SparseVector = field(default_factory=SparseVector.empty)
     duplicate_of: str | None = None
     date_inferred: bool = False  # the date is a hint (inferred from the text), not metadata
 
@@ -78,6 +82,7 @@ class Story:
     members: list[str] = field(default_factory=list)  # article keys in arrival order
     terms: dict[int, float] = field(default_factory=dict)  # sum of member vectors
     entities: dict[int, float] = field(default_factory=dict)
+    details: dict[int, float] = field(default_factory=dict)
     vector: Vector = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     first: str | None = None  # earliest and latest published date of a member (metadata)
     last: str | None = None
@@ -93,6 +98,7 @@ class StoryClusterer:
         self.settings = settings or Settings()
         self.term_space = Space()
         self.entity_space = Space()
+        self.detail_space = Space()
         self.stories: dict[int, Story] = {}
         self.members: dict[str, Member] = {}
         self.duplicates = DuplicateIndex()
@@ -130,6 +136,7 @@ class StoryClusterer:
             self._settle_old()
         self.term_space.add_document(f.terms)
         self.entity_space.add_document(f.entities)
+        self.detail_space.add_document(f.details)
         copies = self.duplicates.add(
             f.key, signature(text) if signature_values is None else signature_values
         )
@@ -145,6 +152,7 @@ class StoryClusterer:
             self.entity_space.vector(f.entities),
             tuple(self._index_keys(f)),
             f.places,
+            self.detail_space.vector(f.details),
             date_inferred=f.date_inferred,
         )
         number = self.members[copies[0]].story if copies else self._best_story(member, embedding)
@@ -173,7 +181,8 @@ class StoryClusterer:
         total = s.terms * dot(member.terms, story.terms) / n
         total += s.entities * dot(member.entities, story.entities) / n
         total += s.embedding * max(0.0, float(embedding @ story.vector) / n)
-        total /= s.terms + s.entities + s.embedding
+        total += s.details * dot(member.details, story.details) / n
+        total /= s.terms + s.entities + s.embedding + s.details
         # Being close in time earns a bonus only when the content is already half-way there:
         # two unrelated reports of the same day must not meet on the date alone.
         bonus = s.time_bonus if total >= s.threshold / 2 else 0.0
@@ -225,6 +234,7 @@ class StoryClusterer:
     def _add_sums(self, story: Story, member: Member) -> None:
         add_into(story.terms, member.terms)
         add_into(story.entities, member.entities)
+        add_into(story.details, member.details)
         vector = member.embedding.astype(np.float32)
         story.vector = vector if story.vector.size == 0 else story.vector + vector
         if member.published:
@@ -237,7 +247,7 @@ class StoryClusterer:
 
     def rebuild(self, story: Story) -> None:
         """Recompute a story's sums and span from its members."""
-        story.terms, story.entities = {}, {}
+        story.terms, story.entities, story.details = {}, {}, {}
         story.vector = np.zeros(0, dtype=np.float32)
         story.first = story.last = story.hint_first = story.hint_last = None
         for key in story.members:
@@ -251,7 +261,8 @@ class StoryClusterer:
         total = s.terms * similarity_matrix([m.terms for m in members])
         total += s.entities * similarity_matrix([m.entities for m in members])
         total += s.embedding * np.clip(vectors @ vectors.T, 0.0, None)
-        total /= s.terms + s.entities + s.embedding
+        total += s.details * similarity_matrix([m.details for m in members])
+        total /= s.terms + s.entities + s.embedding + s.details
         return np.asarray(
             total + s.split_time_bonus * self._date_closeness(members), dtype=np.float64
         )
@@ -307,11 +318,11 @@ class StoryClusterer:
         self.index.remove(
             story.number, {k for m in story.members for k in self.members[m].index_keys}
         )
-        story.terms, story.entities, story.settled = {}, {}, True
+        story.terms, story.entities, story.details, story.settled = {}, {}, {}, True
         self.active.discard(story.number)
         for key in story.members:
             member = self.members[key]
-            member.terms = member.entities = SparseVector.empty()
+            member.terms = member.entities = member.details = SparseVector.empty()
 
     def _relink_copies(self, key: str, copies: list[str]) -> None:
         """Point every article of a copy group at the group's first article (by order_key)."""

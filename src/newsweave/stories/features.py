@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from newsweave.records import ArticleAnalysis, EntityMention
 
-__all__ = ["ArticleFeatures", "entity_key", "features", "lead_text", "terms"]
+__all__ = ["ArticleFeatures", "details", "entity_key", "features", "lead_text", "terms"]
 
 _WORD = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -35,6 +36,10 @@ _STOP_TEXT = """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_DETAIL_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+_DIGIT = re.compile(r"\d")
+#: Bare numbers up to 31 are mostly days of the month and clock times: shared by chance.
+_DAY_OR_HOUR = re.compile(r"0?\d|[12]\d|3[01]")
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
 
 
@@ -52,6 +57,7 @@ class ArticleFeatures:
     terms: dict[str, int]
     entities: dict[str, int]
     places: frozenset[str]
+    details: dict[str, int] = field(default_factory=dict)  # see ``details``
 
 
 def terms(text: str) -> Counter[str]:
@@ -88,6 +94,27 @@ def entity_key(mention: EntityMention) -> str:
     name = (mention.name or mention.text).lower()
     name = re.sub(r"^the\s+|'s$|[^\w\s-]", "", name)
     return "~" + " ".join(name.split())
+
+
+def details(analysis: ArticleAnalysis, counts: Mapping[str, int]) -> dict[str, int]:
+    """What tells one event from a similar one: its numbers, people and places.
+
+    Two earthquakes in the same region, or two offers to the same player, share their topic
+    words and most names; the magnitude, the toll, the sums, the years, the town and the people
+    involved differ. Numbers are the words of ``counts`` holding a digit ("6.1", "160",
+    "2008", "ms08-078"), keyed ``#``, except bare numbers up to 31; people and places are
+    entity keys.
+    """
+    found: Counter[str] = Counter()
+    for word, count in counts.items():
+        if " " not in word and _DIGIT.search(word) and not _DAY_OR_HOUR.fullmatch(word):
+            found[sys.intern("#" + word)] += count
+    for mention in analysis.entities:
+        if mention.label in _DETAIL_LABELS:
+            key = entity_key(mention)
+            if len(key) >= 3:
+                found[sys.intern(key)] += 1
+    return dict(found)
 
 
 def lead_text(analysis: ArticleAnalysis, *, max_chars: int = 400) -> str:
@@ -155,4 +182,5 @@ def features(analysis: ArticleAnalysis, *, max_terms: int = 400) -> ArticleFeatu
         terms=dict(counts.most_common(max_terms)),
         entities=dict(entities),
         places=frozenset(places),
+        details=details(analysis, counts),
     )

@@ -1,9 +1,10 @@
 """The clusterer's state as plain data (numbers, strings, bytes), to store and restore.
 
-Everything a store must keep is here: the two vocabularies with their document frequencies,
-and per article its story, metadata, index keys and four packed arrays (embedding as float16,
-term and entity vectors as int32 ids + float32 weights, MinHash signature as uint64). Story
-sums, the inverted index and the LSH index are rebuilt from these on load.
+Everything a store must keep is here: the three vocabularies (terms, entities, details) with
+their document frequencies, and per article its story, metadata, index keys and packed arrays
+(embedding as float16; term, entity and detail vectors as int32 ids + float32 weights; MinHash
+signature as uint64). Story sums, the inverted index and the LSH index are rebuilt from these
+on load. A state saved before the detail view existed loads with that view empty.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def _member(m: Member, signature: bytes) -> dict[str, Any]:
         "term_weights": m.terms.weights.tobytes(),
         "entity_ids": m.entities.ids.tobytes(),
         "entity_weights": m.entities.weights.tobytes(),
+        "detail_ids": m.details.ids.tobytes(),
+        "detail_weights": m.details.weights.tobytes(),
         "signature": signature,
     }
 
@@ -56,6 +59,7 @@ def to_state(clusterer: StoryClusterer) -> dict[str, Any]:
         "next_number": c.next_number,
         "terms": _space(c.term_space),
         "entities": _space(c.entity_space),
+        "details": _space(c.detail_space),
         "members": [
             _member(m, c.duplicates.signatures[m.key].tobytes()) for m in c.members.values()
         ],
@@ -92,6 +96,8 @@ def from_state(state: dict[str, Any]) -> StoryClusterer:
     c.next_number = int(state["next_number"])
     c.term_space = _load_space(state["terms"])
     c.entity_space = _load_space(state["entities"])
+    # A state saved before the details view existed loads with that view empty.
+    c.detail_space = _load_space(state.get("details", {"keys": [], "df": [], "documents": 0}))
     for raw in state["members"]:
         member = Member(
             key=raw["key"],
@@ -105,6 +111,7 @@ def from_state(state: dict[str, Any]) -> StoryClusterer:
             entities=_vector(raw["entity_ids"], raw["entity_weights"]),
             index_keys=tuple(raw["index_keys"]),
             places=frozenset(raw["places"]),
+            details=_vector(raw.get("detail_ids", b""), raw.get("detail_weights", b"")),
             duplicate_of=raw["duplicate_of"],
             date_inferred=bool(raw.get("date_inferred", False)),
         )
