@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
+
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 
 from newsweave.ingest import article_key
@@ -21,6 +26,7 @@ from newsweave.records import (
     TimeRef,
 )
 from newsweave.store import Store, open_store, tables
+from newsweave.store.reads import encode_state
 
 TEXT = "Mayor Ana Ruiz said on Monday: “The bridge opens in May.” 300 people came."
 
@@ -116,6 +122,27 @@ def test_migrations_match_the_tables(store_url: str) -> None:
     assert diff == []
 
 
+def test_a_grouper_state_saved_as_one_record_moves_to_rows(tmp_path: Path) -> None:
+    """Revision 0003 splits a state saved whole (before it) into member rows."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    legacy = {"members": [{"key": "k1", "story": 1}, {"key": "k2", "story": 1}], "n": 1}
+    with open_store(url) as store, store.engine.begin() as conn:
+        cfg = Config()
+        cfg.set_main_option(
+            "script_location", str(resources.files("newsweave.store") / "migrations")
+        )
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+        conn.execute(
+            sa.text("INSERT INTO grouper_state VALUES ('stories', :data, CURRENT_TIMESTAMP)"),
+            {"data": encode_state(legacy)},
+        )
+    with open_store(url) as store:  # migrates to the latest revision
+        assert store.grouper_state() == legacy
+        with store.engine.connect() as conn:
+            assert conn.scalar(sa.text("SELECT count(*) FROM grouper_members")) == 2
+
+
 def test_reopening_keeps_data(store_url: str) -> None:
     with open_store(store_url) as store:
         store.write_analysis(_analysis())
@@ -197,13 +224,14 @@ def test_entities_stories_and_search(store_url: str) -> None:
         assert store.story_of(first.article.key) == "s-new"
         assert store.grouper_state() is None
         first_members = [{"key": "k1", "signature": b"\x00\xff"}, {"key": "k2", "story": 1}]
-        store.save_grouper_state({"members": first_members, "n": 1}, changed={"k1"})
-        assert store.grouper_state() == {"members": first_members, "n": 1}  # all rows at first
-        # Later saves write only the members named as changed, in arrival order.
-        later = [{"key": "k1", "story": 7}, {"key": "k2", "story": 8}, {"key": "k3", "story": 2}]
-        store.save_grouper_state({"members": later, "n": 2}, changed={"k1", "k3"})
+        store.save_grouper_state({"members": first_members, "n": 1})
+        assert store.grouper_state() == {"members": first_members, "n": 1}
+        # A partial save writes the members it holds: changed ones keep their place, new ones
+        # come after the others.
+        changed = [{"key": "k3", "story": 2}, {"key": "k1", "story": 7}]
+        store.save_grouper_state({"members": changed, "n": 2}, partial=True)
         assert store.grouper_state() == {
-            "members": [later[0], first_members[1], later[2]],
+            "members": [changed[1], first_members[1], changed[0]],
             "n": 2,
         }
         hits = store.search("bridge opens")

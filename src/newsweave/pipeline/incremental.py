@@ -51,7 +51,8 @@ class CrossArticleState:
         self.linker = Linker.from_entities(store.entities())
         saved = store.grouper_state()
         self.stories = OnlineStories.from_state(saved) if saved else OnlineStories()
-        self.unsaved: set[str] = set()  # keys of members changed since the last save
+        # Keys of the members changed since the last save; None: save them all (a new state).
+        self.unsaved: set[str] | None = set() if saved else None
         missing = store.story_member_keys() - set(self.stories.clusterer.members)
         for key in sorted(missing):
             analysis = store.analysis(key)
@@ -83,12 +84,15 @@ class CrossArticleState:
         )
 
     def save(self) -> None:
-        self.store.save_grouper_state(self.stories.to_state(), changed=self.unsaved)
-        self.unsaved.clear()
+        partial = self.unsaved is not None
+        state = self.stories.to_state(members=self.unsaved)
+        self.store.save_grouper_state(state, partial=partial)
+        self.unsaved = set()
 
     def _take_changes(self) -> StoryChanges:
         changes = self.stories.take_changes()
-        self.unsaved.update(key for story in changes.updated for key in story.keys)
+        if self.unsaved is not None:
+            self.unsaved.update(key for story in changes.updated for key in story.keys)
         return changes
 
 

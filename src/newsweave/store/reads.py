@@ -9,7 +9,7 @@ import base64
 import json
 import re
 import zlib
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -162,9 +162,8 @@ class CrossArticleReads:
             if data is None:
                 return None
             state = decode_state(data)
-            if "members" not in state:  # saved since members have rows of their own
-                rows = conn.scalars(sa.select(m.c.data).order_by(m.c.seq))
-                state["members"] = [decode_state(row) for row in rows]
+            rows = conn.scalars(sa.select(m.c.data).order_by(m.c.seq))
+            state["members"] = [decode_state(row) for row in rows]
         return state
 
     def write_stories(self, changed: Sequence[StoryRow], removed: Sequence[str]) -> None:
@@ -172,31 +171,35 @@ class CrossArticleReads:
         with self.engine.begin() as conn:
             write_story_changes(conn, changed, removed)
 
-    def save_grouper_state(
-        self, state: dict[str, Any], *, changed: Collection[str] | None = None
-    ) -> None:
+    def save_grouper_state(self, state: dict[str, Any], *, partial: bool = False) -> None:
         """Save the story grouper's state in one transaction.
 
-        ``state["members"]`` (dicts with a ``"key"``, in arrival order) go to rows of their
-        own, and only those whose key is in ``changed`` are written (all when ``None``), so a
-        batch costs what it changed rather than the size of the archive. The rest of the state
-        is replaced as one record.
+        ``state["members"]`` (dicts with a ``"key"``, in arrival order) are kept in rows of
+        their own, the rest of the state in one record. With ``partial``, ``state["members"]``
+        holds only the members added or changed since the last save: those rows are written
+        (new ones after the others) and the rest stay, so a batch costs what it changed rather
+        than the size of the archive. Without it, the members replace all rows.
         """
         g, m = tables.grouper_state, tables.grouper_members
         header = {k: v for k, v in state.items() if k != "members"}
+        members = list(state.get("members", ()))
         with self.engine.begin() as conn:
-            if changed is not None and conn.scalar(sa.select(m.c.key).limit(1)) is None:
-                changed = None  # no member rows yet (a new store, or one saved before 0003)
-            members = [
-                {"key": raw["key"], "seq": seq, "data": encode_state(raw)}
-                for seq, raw in enumerate(state.get("members", ()))
-                if changed is None or raw["key"] in changed
-            ]
-            if changed is None:
+            if not partial:
                 conn.execute(m.delete())
+            last = conn.scalar(sa.select(sa.func.max(m.c.seq)))
+            next_seq = -1 if last is None else int(last)
             for chunk in _chunks(members, 500):
-                conn.execute(m.delete().where(m.c.key.in_([row["key"] for row in chunk])))
-                conn.execute(m.insert(), chunk)
+                keys = [raw["key"] for raw in chunk]
+                query = sa.select(m.c.key, m.c.seq).where(m.c.key.in_(keys))
+                known = {key: seq for key, seq in conn.execute(query)}
+                rows = []
+                for raw in chunk:
+                    if raw["key"] not in known:
+                        next_seq += 1
+                    seq = known.get(raw["key"], next_seq)
+                    rows.append({"key": raw["key"], "seq": seq, "data": encode_state(raw)})
+                conn.execute(m.delete().where(m.c.key.in_(keys)))
+                conn.execute(m.insert(), rows)
             conn.execute(g.delete().where(g.c.name == "stories"))
             conn.execute(
                 g.insert(), {"name": "stories", "data": encode_state(header), "updated_at": now()}

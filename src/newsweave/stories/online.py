@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,9 +106,10 @@ class OnlineStories:
         c.touched.clear()
         return StoryChanges(updated=updated, removed=removed)
 
-    def to_state(self) -> dict[str, Any]:
-        """The grouper's state as plain data (see ``newsweave.stories.state``)."""
-        return to_state(self.clusterer)
+    def to_state(self, *, members: Collection[str] | None = None) -> dict[str, Any]:
+        """The grouper's state as plain data (see ``newsweave.stories.state``); with
+        ``members``, only those articles' part of it."""
+        return to_state(self.clusterer, members=members)
 
     @classmethod
     def from_state(

@@ -10,6 +10,7 @@ on load. A state saved before the detail view existed loads with that view empty
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from typing import Any
 
 import numpy as np
@@ -49,9 +50,15 @@ def _member(m: Member, signature: bytes) -> dict[str, Any]:
     }
 
 
-def to_state(clusterer: StoryClusterer) -> dict[str, Any]:
+def to_state(
+    clusterer: StoryClusterer, *, members: Collection[str] | None = None
+) -> dict[str, Any]:
     """The whole state: ``{"version", "settings", "next_number", "terms", "entities",
-    "members": [per article, in arrival order], "stories": [{"number", "members"}]}``."""
+    "members": [per article, in arrival order], "stories": [{"number", "members"}]}``.
+
+    With ``members``, only the articles with those keys are in ``"members"`` (a partial
+    state, for saving what changed; ``from_state`` needs them all).
+    """
     c = clusterer
     return {
         "version": STATE_VERSION,
@@ -61,7 +68,9 @@ def to_state(clusterer: StoryClusterer) -> dict[str, Any]:
         "entities": _space(c.entity_space),
         "details": _space(c.detail_space),
         "members": [
-            _member(m, c.duplicates.signatures[m.key].tobytes()) for m in c.members.values()
+            _member(m, c.duplicates.signatures[m.key].tobytes())
+            for m in c.members.values()
+            if members is None or m.key in members
         ],
         "stories": [
             {"number": s.number, "members": list(s.members), "settled": s.settled}
