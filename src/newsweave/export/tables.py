@@ -89,7 +89,7 @@ def quote_rows(analysis: ArticleAnalysis, *, story: str | None = None) -> Iterat
         yield {
             "quote_id": f"{analysis.article.key}:q{n}",
             "kind": q.kind,
-            "speaker": q.speaker.name or q.speaker.text if q.speaker else None,
+            "speaker": (q.speaker.name or q.speaker.text) if q.speaker else None,
             "speaker_entity": q.speaker.entity if q.speaker else None,
             "text": q.text,
             "cue": _text(q.cue),
@@ -143,9 +143,9 @@ def write_table(
 class TableSource(Protocol):
     """What ``store_table`` reads (a ``Store``)."""
 
-    def articles(self) -> list[Any]: ...
-    def analysis(self, ref: str) -> ArticleAnalysis | None: ...
-    def story_of(self, article_key: str) -> str | None: ...
+    def article_keys(self) -> list[str]: ...
+    def analyses(self, keys: Iterable[str]) -> Iterator[ArticleAnalysis]: ...
+    def stories_of_articles(self) -> dict[str, str]: ...
     def story_members(self, story_id: str) -> list[tuple[str, str | None]]: ...
     def entities(self) -> list[Entity]: ...
     def entity_counts(self) -> dict[str, tuple[int, int]]: ...
@@ -155,24 +155,24 @@ def store_table(
     store: TableSource, kind: str, *, story: str | None = None
 ) -> tuple[Sequence[str], Iterator[dict[str, Any]]]:
     """The columns and rows of table ``kind`` (``events``, ``quotes``, ``entities``) over the
-    whole store, or over one story's articles."""
-    if kind == "entities":
-        return ENTITY_COLUMNS, entity_rows(store.entities(), store.entity_counts())
+    whole store, or (events and quotes) over one story's articles."""
     if kind not in TABLES:
         raise ValueError(f"unknown table {kind!r}: use one of {', '.join(TABLES)}")
+    if kind == "entities":
+        if story is not None:
+            raise ValueError("--story applies to the events and quotes tables, not to entities")
+        return ENTITY_COLUMNS, entity_rows(store.entities(), store.entity_counts())
     keys = (
         [key for key, _ in store.story_members(story)]
         if story is not None
-        else [a.key for a in store.articles()]
+        else store.article_keys()
     )
 
     def rows() -> Iterator[dict[str, Any]]:
         by_id = {e.id: e for e in store.entities()} if kind == "events" else {}
-        for key in keys:
-            analysis = store.analysis(key)
-            if analysis is None:
-                continue
-            story_id = story or store.story_of(key)
+        story_of = store.stories_of_articles()
+        for analysis in store.analyses(keys):
+            story_id = story_of.get(analysis.article.key)
             if kind == "events":
                 yield from event_rows(analysis, entities=by_id, story=story_id)
             else:

@@ -2,9 +2,10 @@
 
 GDELT counts an event once per article that reports it, so one summit becomes dozens of
 events. Here the reports of a story are one event when they share the PLOVER code, the actor,
-the target and the negation (parties compared by canonical entity, else by their folded names)
-and their dates agree: the same date, or no date in one of them. Each event counts its reports,
-the articles giving them and the independent sources behind those articles.
+the target, the negation and whether it is only possible ("may attack" is not "attacked"),
+parties compared by canonical entity, else by their folded names, and their dates agree: the
+same date, or no date in one of them. Each event counts its reports, the articles giving them
+and the independent sources behind those articles.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ __all__ = ["story_events"]
 
 _PRONOUNS = frozenset("i you he she it we they me him her us them who this that".split())  # noqa: SIM905
 
-#: (code, actor key, target key, negated): what must be the same for two reports to be one event.
-_Key = tuple[str | None, str | None, str | None, bool]
+#: (code, actor key, target key, negated, modal): what two reports of one event share.
+_Key = tuple[str | None, str | None, str | None, bool, bool]
+#: Marks a party key that is this report's own (an unresolved pronoun): it never matches.
+_OWN = "!"
 
 
 @dataclass
@@ -56,7 +59,7 @@ def story_events(
         for event in analysis.events:
             actor, actor_name = _party(analysis, event.actor, entity_of)
             target, target_name = _party(analysis, event.target, entity_of)
-            key = (event.code, actor, target, event.negated)
+            key = (event.code, actor, target, event.negated, event.modality is not None)
             candidates = by_key.setdefault(key, [])
             group = _matching(candidates, event.time)
             if group is None:
@@ -89,25 +92,26 @@ def _party(
             return mention_key(analysis.article.id, m, entity_of=entity_of), m.name or m.text
     words = fold(span.text)
     if words in _PRONOUNS:  # "we" in one quote is not "we" in another: never a shared party
-        return f"~{analysis.article.id}:{span.start}", span.text
+        return f"{_OWN}{analysis.article.id}:{span.start}", span.text
     return "~" + words, span.text
 
 
 def _story_event(group: _Group, sources: Sources) -> StoryEvent:
-    code, actor, target, negated = group.key
+    code, actor, target, negated, _ = group.key
     reports = group.reports
     articles = list(dict.fromkeys(r.analysis.article.id for r in reports))
     return StoryEvent(
         id="",
         code=code,
         action=_most_common(r.event.action for r in reports) or "",
-        actor=actor,
+        actor=_public(actor),
         actor_name=_most_common(r.actor_name for r in reports if r.actor_name),
-        target=target,
+        target=_public(target),
         target_name=_most_common(r.target_name for r in reports if r.target_name),
         date=group.date,
         place=_most_common(r.event.place.text for r in reports if r.event.place is not None),
         negated=negated,
+        modality=_most_common(r.event.modality for r in reports if r.event.modality),
         mentions=tuple(
             Evidence(
                 r.analysis.article.id,
@@ -121,6 +125,10 @@ def _story_event(group: _Group, sources: Sources) -> StoryEvent:
         articles=len(articles),
         sources=sources.count(articles),
     )
+
+
+def _public(key: str | None) -> str | None:
+    return None if key is None or key.startswith(_OWN) else key
 
 
 def _most_common(values: Iterable[str]) -> str | None:

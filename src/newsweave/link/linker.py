@@ -188,7 +188,8 @@ class Linker:
             for kind in _CROSS_KINDS - {c.kind}
             for i in self._index.get(f"n:{kind}:{c.key}", ())
         ]
-        if not nodes and c.kind != "PERSON" and " " not in c.key:
+        if not nodes and c.kind in ("GROUP", "PLACE") and " " not in c.key:
+            # Not ORG: a one-word company is often named after a person ("Ford", "Bloomberg").
             return self._surname_other_label(c, linked)
         if len(nodes) != 1 or c.kind == "GROUP":
             return None
@@ -211,6 +212,14 @@ class Linker:
             for i in self._index.get(f"s:{c.key}", ())
             if self._nodes[i].kind == "PERSON" and c.key in self._nodes[i].surnames
         ]
+        here = [h for h in holders if h.id in linked]
+        if len(here) == 1:  # the person this article names in full
+            return Verdict(
+                here[0],
+                "surname-other-label",
+                0.7,
+                f"surname {c.key!r} of a PERSON named in full in this article, tagged {c.kind}",
+            )
         if len(holders) != 1:
             return None
         (node,) = holders
@@ -336,9 +345,13 @@ class Linker:
 
 
 def _order(c: Cluster) -> tuple[bool, bool, bool]:
-    """Link order within an article: places and multi-word names, then one-word names."""
+    """Link order within an article: places, organisations and full names first; then bare
+    surnames and one-word groups or organisations, which may be a surname the model
+    mislabelled and need the full names as context."""
     one_word = " " not in c.key and not c.key.startswith("g:")
-    return (c.kind == "PERSON", c.given is None, c.kind == "GROUP" or one_word)
+    bare = c.kind == "PERSON" and c.given is None
+    late_other = c.kind not in ("PERSON", "PLACE") and one_word
+    return (late_other or bare, bare, c.kind == "PERSON")
 
 
 def _canonical(names: dict[str, int]) -> str:

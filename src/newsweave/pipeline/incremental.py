@@ -84,6 +84,8 @@ class CrossArticleState:
         )
 
     def save(self) -> None:
+        if self.unsaved == set():
+            return  # nothing joined or moved since the last save
         partial = self.unsaved is not None
         state = self.stories.to_state(members=self.unsaved)
         self.store.save_grouper_state(state, partial=partial)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from importlib import resources
 from typing import Any
@@ -209,16 +209,41 @@ class Store(CrossArticleReads):
     def analysis(self, ref: str) -> ArticleAnalysis | None:
         """An article with everything the analysis found in it."""
         article = self.article(ref)
-        if article is None:
-            return None
-        found: dict[str, Any] = {}
+        return next(self.analyses([article.key]), None) if article is not None else None
+
+    def analyses(self, keys: Iterable[str], *, chunk: int = 200) -> Iterator[ArticleAnalysis]:
+        """The stored analyses of the articles with these keys, in that order (unknown keys
+        are skipped), read a chunk of articles per query."""
+        a = tables.articles
+        wanted = list(keys)
         with self.engine.connect() as conn:
-            for field, table in tables.ANALYSIS_TABLES.items():
-                rows = conn.execute(
-                    sa.select(table).where(table.c.article_key == article.key).order_by(table.c.seq)
-                )
-                found[field] = tuple(from_row(_RECORD_TYPES[field], r) for r in rows)
-        return ArticleAnalysis(article=article, **found)
+            for at in range(0, len(wanted), chunk):
+                part = wanted[at : at + chunk]
+                articles = {
+                    row.key: from_row(Article, row)
+                    for row in conn.execute(sa.select(a).where(a.c.key.in_(part)))
+                }
+                found: dict[str, dict[str, list[Any]]] = {k: {} for k in articles}
+                for field, table in tables.ANALYSIS_TABLES.items():
+                    query = (
+                        sa.select(table)
+                        .where(table.c.article_key.in_(list(articles)))
+                        .order_by(table.c.article_key, table.c.seq)
+                    )
+                    for row in conn.execute(query):
+                        record: Any = from_row(_RECORD_TYPES[field], row)
+                        found[row.article_key].setdefault(field, []).append(record)
+                for key in part:
+                    if key in articles:
+                        records = {f: tuple(found[key].get(f, ())) for f in tables.ANALYSIS_TABLES}
+                        yield ArticleAnalysis(article=articles[key], **records)
+
+    def article_keys(self) -> list[str]:
+        """Keys of every stored article, newest publication first."""
+        a = tables.articles
+        query = sa.select(a.c.key).order_by(a.c.published.desc().nulls_last(), a.c.id)
+        with self.engine.connect() as conn:
+            return list(conn.scalars(query))
 
     @staticmethod
     def _has_key(conn: Connection, key: str) -> bool:

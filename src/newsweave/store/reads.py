@@ -134,6 +134,14 @@ class CrossArticleReads:
         with self.engine.connect() as conn:
             return [(row[0], row[1]) for row in conn.execute(query)]
 
+    def stories_of_articles(self) -> dict[str, str]:
+        """Article key -> the id of its story, for every article in a story."""
+        m = tables.story_members
+        with self.engine.connect() as conn:
+            return {
+                key: story for key, story in conn.execute(sa.select(m.c.article_key, m.c.story_id))
+            }
+
     def story_of(self, article_key: str) -> str | None:
         m = tables.story_members
         with self.engine.connect() as conn:
@@ -177,8 +185,9 @@ class CrossArticleReads:
         ``state["members"]`` (dicts with a ``"key"``, in arrival order) are kept in rows of
         their own, the rest of the state in one record. With ``partial``, ``state["members"]``
         holds only the members added or changed since the last save: those rows are written
-        (new ones after the others) and the rest stay, so a batch costs what it changed rather
-        than the size of the archive. Without it, the members replace all rows.
+        (new ones after the others) and the rest stay, so a batch writes the members it changed
+        rather than every member. (The record itself, vocabularies and story lists, still
+        grows with the archive.) Without ``partial``, the members replace all rows.
         """
         g, m = tables.grouper_state, tables.grouper_members
         header = {k: v for k, v in state.items() if k != "members"}

@@ -25,32 +25,12 @@ _EDGE_PUNCT = " \t\n,;:!?\"'“”‘’«»()-–—*/|"
 _QUOTES = '"“”«»'
 _ABBREVIATIONS = frozenset(["jr", "sr", "inc", "co", "corp", "ltd", "st", "mt", "ft", "bros"])
 _POSSESSIVES = ("'s", "’s", "'", "’")
-#: Time zones and clock words that a dateline runs into a name ("22:46 GMT Wladimir Klitschko").
+#: Time zones and clock words that a dateline runs into a name ("22:46 GMT Wladimir Klitschko"):
+#: cut only right after a clock time, since "Mt Hood" or "Pt Reyes" are names.
 _CLOCK_WORDS = frozenset(
-    [
-        "gmt",
-        "utc",
-        "bst",
-        "cet",
-        "cest",
-        "et",
-        "est",
-        "edt",
-        "ct",
-        "cst",
-        "cdt",
-        "mt",
-        "mst",
-        "mdt",
-        "pt",
-        "pst",
-        "pdt",
-        "am",
-        "pm",
-        "a.m.",
-        "p.m.",
-    ]
+    "gmt utc bst cet cest et est edt ct cst cdt mt mst mdt pt pst pdt am pm a.m. p.m.".split()  # noqa: SIM905
 )
+_CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d\d\s*$")
 
 
 @dataclass
@@ -90,7 +70,11 @@ def clean_span(
         end = tokens[-1].idx + len(tokens[-1])
     if "://" in ent.text or ent.text.lower().startswith("www."):
         return None  # a web address the model took for an organisation
-    while len(tokens) > 1 and _clock_word(tokens[0].text):
+    while (
+        len(tokens) > 1
+        and _clock_word(tokens[0].text)
+        and _CLOCK_TIME.search(text, max(0, tokens[0].idx - 12), tokens[0].idx)
+    ):
         tokens.pop(0)
         start = tokens[0].idx
     role_tokens = []

@@ -13,15 +13,15 @@ from newsweave.analyse.entities.keys import norm
 from newsweave.analyse.entities.roles import is_demonym
 
 #: Last words of organisation and facility names ("Halvorsen Polymers", "Betty Ford Center").
-#: Words that are also common surnames (Hill, Hall, Park, Church, Bay, House, Court, ...) are
-#: left out: "Lauryn Hill" is a person.
+#: Words that are also common surnames (Hill, Hall, Park, Church, Temple, Steel, Court, ...)
+#: are left out: "Lauryn Hill" and "Shirley Temple" are people.
 ORG_HEADS = frozenset(
     """
     center centre clinic hospital university college school academy institute foundation fund
     trust association society company co corp corporation inc ltd llc plc group holdings bank
-    airlines airways motors industries polymers chemicals pharmaceuticals foods steel oil gas
+    airlines airways motors industries polymers chemicals pharmaceuticals foods oil gas
     energy systems technologies partners capital media network agency department ministry
-    council committee commission party cathedral mosque temple museum gallery library
+    council committee commission party cathedral mosque museum gallery library
     stadium arena airport station prison jail hotel restaurant club plaza mall administration
     memorial prize award awards festival recovery treatment rehab office times journal herald
     tribune news gazette review press magazine radio tv television

@@ -14,8 +14,19 @@ from newsweave.analyse.entities.keys import norm
 from newsweave.analyse.entities.labels import ORG_HEADS
 
 _WORD = re.compile(r"\S+")
-#: Labels whose spans may hold a person's name run together with other words.
-_SPLIT_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+#: Labels whose spans may hold a person's name run together with other words. Places are left
+#: out: "Carson City" or "Jackson Hole" beside a person of that surname is still a place.
+_SPLIT_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART"})
+#: The headline words that run names together ("Obama To Nominate Regina Benjamin"): a span
+#: that is not a person is cut only where one of these joins the names, so "Goldman Sachs"
+#: beside a Jeffrey Sachs stays a company.
+_HEADLINE_WORDS = frozenset(
+    """
+    to as of for at and with says said dies died wins won hires hired names named nominate
+    nominates nominated picks picked taps tapped fires fired quits joins leaves meets visits
+    checks enters arrested charged sentenced
+    """.split()  # noqa: SIM905
+)
 
 
 def split_run_ons(text: str, drafts: list[Draft]) -> list[Draft]:
@@ -116,6 +127,8 @@ def _runs(text: str, d: Draft, keys: list[str], names: _NameWords) -> list[Draft
         return None
     named = [names.named(k) and text[s].isupper() for k, (s, _) in zip(keys, spans, strict=True)]
     if all(named) or not any(named):
+        return None
+    if not any(k in _HEADLINE_WORDS for k, is_name in zip(keys, named, strict=True) if not is_name):
         return None
     pieces, run = [], []
     for i, is_name in enumerate([*named, False]):

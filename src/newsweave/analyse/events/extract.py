@@ -24,6 +24,7 @@ from newsweave.analyse.events.lexicon import (
     NOUN_CODES,
     PARTICLE_CODES,
     TOPIC_OBJECT_CODES,
+    WEAPONS,
 )
 from newsweave.records import Article, EntityMention, Event, Sentence, Span, TimeRef
 
@@ -61,42 +62,61 @@ def find_events(
         found = _coded(verb)
         if found is None or _carried_by_head(verb):
             continue
-        code, particle, noun = found
-        actor_token, target_token = _arguments(verb, noun)
-        if code == "ASSAULT" and _by_hazard(verb, actor_token):
-            continue  # "the fire killed 14 workers": a disaster, not an attack
-        if (
-            target_token is not None
-            and target_token.dep_ in ("dobj", "nsubjpass")
-            and code in TOPIC_OBJECT_CODES
-            and not mentions.named(_argument(target_token, mentions, chunks))
-        ):
-            target_token = None  # "signed the accord": what was agreed, not with whom
-        if actor_token is None and target_token is None:
-            continue
-        actor = _argument(actor_token, mentions, chunks, resolve=True)
-        target = _argument(target_token, mentions, chunks)
-        words = [t for t in (verb, particle, noun) if t is not None]
-        local = [s for s in (_argument(actor_token, mentions, chunks), target) if s is not None]
-        start = min([t.idx for t in words] + [s.start for s in local])
-        end = max([t.idx + len(t) for t in words] + [s.end for s in local])
-        event = Event(
-            start=start,
-            end=end,
-            text=doc.text[start:end],
-            action=" ".join(t.text for t in sorted(words, key=lambda t: t.i)),
-            code=code,
-            actor=actor,
-            target=target,
-            place=_place(verb, mentions),
-            negated=any(c.dep_ == "neg" for c in verb.children),
-            modality=_modality(verb),
-        )
-        sentence = verb.sent
-        events.append(
-            _dated(event, Sentence(sentence.start_char, sentence.end_char, sentence.text), times)
-        )
+        event = _event(article.text, verb, *found, mentions=mentions, chunks=chunks)
+        if event is not None:
+            sentence = verb.sent
+            sentence_span = Sentence(sentence.start_char, sentence.end_char, sentence.text)
+            events.append(_dated(event, sentence_span, times))
     return events
+
+
+def _event(
+    text: str,
+    verb: Token,
+    code: str,
+    particle: Token | None,
+    noun: Token | None,
+    *,
+    mentions: _Mentions,
+    chunks: dict[int, DocSpan],
+) -> Event | None:
+    """The event a coded verb reports, or None when it has neither actor nor target."""
+    actor_token, target_token = _arguments(verb, noun)
+    if code == "ASSAULT" and _by_hazard(verb, actor_token):
+        return None  # "the fire killed 14 workers": a disaster, not an attack
+    if (
+        target_token is not None
+        and target_token.dep_ in ("dobj", "nsubjpass")
+        and code in TOPIC_OBJECT_CODES
+        and not mentions.named(_argument(target_token, mentions, chunks))
+    ):
+        target_token = None  # "signed the accord": what was agreed, not with whom
+    if actor_token is None and target_token is None:
+        return None
+    words = [t for t in (verb, particle, noun) if t is not None]
+    # The event's own words: a pronoun's span here, not the name it stands for.
+    local = [
+        s
+        for s in (
+            _argument(actor_token, mentions, chunks),
+            _argument(target_token, mentions, chunks),
+        )
+        if s is not None
+    ]
+    start = min([t.idx for t in words] + [s.start for s in local])
+    end = max([t.idx + len(t) for t in words] + [s.end for s in local])
+    return Event(
+        start=start,
+        end=end,
+        text=text[start:end],
+        action=" ".join(t.text for t in sorted(words, key=lambda t: t.i)),
+        code=code,
+        actor=_argument(actor_token, mentions, chunks, resolve=True),
+        target=_argument(target_token, mentions, chunks, resolve=True),
+        place=_place(verb, mentions),
+        negated=any(c.dep_ == "neg" for c in verb.children),
+        modality=_modality(verb),
+    )
 
 
 def event_time(event: Event, sentences: Sequence[Sentence], times: Sequence[TimeRef]) -> Event:
@@ -189,16 +209,22 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _by_hazard(verb: Token, actor: Token | None) -> bool:
-    """Whether the harm came from a fire, flood, crash, ... rather than from someone."""
-    if actor is not None and any(t.lemma_.lower() in HAZARDS for t in actor.subtree):
-        return True  # "A fire that broke out late on Monday killed ..."
-    return any(
-        pobj.lemma_.lower() in HAZARDS
+    """Whether the harm came from a fire, flood, crash, ... rather than from someone: "a fire
+    that broke out late on Monday killed ...", "killed in an avalanche", but not "a suicide
+    blast killed ..." or "artillery fire killed ..."."""
+    causes = [actor] if actor is not None else []
+    causes += [
+        pobj
         for prep in verb.children
         if prep.dep_ == "prep" and prep.lower_ in ("in", "by")
         for pobj in prep.children
         if pobj.dep_ == "pobj"
-    )
+    ]
+    for cause in causes:
+        words = {t.lemma_.lower() for t in cause.subtree}
+        if words & HAZARDS and not words & WEAPONS:
+            return True
+    return False
 
 
 def _argument(

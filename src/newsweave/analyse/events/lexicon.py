@@ -9,7 +9,15 @@ depends on a particle or preposition ("call for", "pull out") is listed with it.
 
 from __future__ import annotations
 
-__all__ = ["CODES", "HAZARDS", "LIGHT_VERBS", "NOUN_CODES", "PARTICLE_CODES", "TOPIC_OBJECT_CODES"]
+__all__ = [
+    "CODES",
+    "HAZARDS",
+    "LIGHT_VERBS",
+    "NOUN_CODES",
+    "PARTICLE_CODES",
+    "TOPIC_OBJECT_CODES",
+    "WEAPONS",
+]
 
 
 def _codes(table: dict[str, str]) -> dict[str, str]:
@@ -94,4 +102,10 @@ HAZARDS = frozenset(
     """fire blaze explosion blast flood flooding earthquake quake storm hurricane typhoon cyclone
     tornado landslide avalanche crash collision accident collapse disease outbreak heat wave
     tsunami eruption wildfire smoke""".split()  # noqa: SIM905
+)
+
+#: Words that make a blast or fire an attack: "a suicide blast", "artillery fire".
+WEAPONS = frozenset(
+    """suicide bomb bomber car truck artillery rocket rockets mortar mortars drone drones missile
+    missiles sniper gun gunfire grenade shell shells airstrike militant militants""".split()  # noqa: SIM905
 )

@@ -147,10 +147,6 @@ def nearest_year(anchor: date, month: int, day: int | None, direction: str) -> i
         return anchor.year if month > anchor.month else anchor.year + 1
     if direction == "past":
         if day is None:
-            if (month - anchor.month) % 12 == 1:
-                # Next month in a past-tense clause ("warned of a cutback in September") is
-                # the coming one: eleven months back would be written "last September".
-                return anchor.year + (month == 1)
             return anchor.year if month <= anchor.month else anchor.year - 1
         return max(y for y in candidates if distance(y) <= 0)
     if direction == "future":

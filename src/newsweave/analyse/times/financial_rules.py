@@ -17,6 +17,8 @@ _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 
 def _the_year(m: re.Match[str]) -> Found | None:
     """ "The year ended June 30" is a span of a year; "for the year", "the full year" this one."""
+    if m.group("year")[0].isupper():
+        return None  # a title: "Player of the Year", "Book of the Year"
     if m.group("ended"):
         return Found(m.start(), m.end("year"), "DURATION", value="P1Y")
     if m.group("that"):

@@ -31,7 +31,23 @@ _PLANS = {
     "be",
     "go",
 }
-_DEADLINE = re.compile(r"(?i:\b(?:until|till|by|as\s+soon\s+as|as\s+early\s+as)\s+)$")
+_DEADLINE = re.compile(r"(?i:\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+)$")
+#: Verbs that look ahead: a date inside their object ("warned of a shutdown in June") is to
+#: come, whatever the verb's own tense.
+_FORWARD = {
+    "warn",
+    "expect",
+    "forecast",
+    "predict",
+    "project",
+    "plan",
+    "promise",
+    "pledge",
+    "threaten",
+    "vow",
+    "schedule",
+    "announce",
+}
 #: Verbs whose past tense is their present form: tagged VBP after a singular subject, they are
 #: past ("Weakness hurt the index on Friday").
 _SAME_IN_PAST = {
@@ -73,18 +89,25 @@ def direction_at(doc: Doc, text: str, start: int, end: int, *, default: str = "p
     if span is None or len(span) == 0:
         return default
     token = span.root
+    through_noun = False
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
+        through_noun = through_noun or token.pos_ == "NOUN"
     if _DEADLINE.search(text, max(0, start - 14), start):
         # "until Tuesday", "as soon as Tuesday": a deadline or a hope, unless told as over
         # ("until Thursday, they had not called him a suspect").
         return "past" if _perfect_past(token) else "future"
+    if through_noun and token.lemma_ in _FORWARD and not _perfect_past(token):
+        return "future"  # "warned of a shutdown in June"
+    tense = _tense(token)
     if text.startswith(("'s", "\u2019s"), end):
-        # "Tuesday's ruling": a named event, past unless the clause says "will".
-        return "future" if _explicit_future(token) else "past"
-    return _tense(token) or default
+        # "Tuesday's ruling": a named event, past unless the clause looks ahead with more than
+        # a bare present ("are preparing for Tuesday's vote", not "follows Tuesday's ruling").
+        bare_present = token.tag_ in ("VBZ", "VBP") and not _aux_words(token)
+        return "future" if tense == "future" and not bare_present else "past"
+    return tense or default
 
 
 def _aux_words(verb: Token) -> set[str]:
@@ -93,10 +116,6 @@ def _aux_words(verb: Token) -> set[str]:
 
 def _perfect_past(verb: Token) -> bool:
     return "had" in _aux_words(verb) or "had" in _aux_words(verb.head)
-
-
-def _explicit_future(verb: Token) -> bool:
-    return bool(_aux_words(verb) & _FUTURE_AUX) or verb.lower_ in _FUTURE_AUX
 
 
 def _tense(verb: Token, depth: int = 0) -> str | None:
