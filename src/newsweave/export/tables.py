@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any, Protocol
 
 from newsweave.records import ArticleAnalysis, Entity, Span
+from newsweave.spans import at_offset, covering
 
 __all__ = [
     "ENTITY_COLUMNS",
@@ -198,17 +199,11 @@ def _text(span: Span | None) -> str | None:
 
 def _entity_id(analysis: ArticleAnalysis, span: Span | None) -> str | None:
     """The canonical entity of the name a span is (or lies inside)."""
-    if span is None:
-        return None
-    return next(
-        (
-            m.entity
-            for m in analysis.entities
-            if m.entity and m.start <= span.start and span.end <= m.end
-        ),
-        None,
-    )
+    linked = [m for m in analysis.entities if m.entity]
+    mention = covering(linked, span) if span is not None else None
+    return mention.entity if mention is not None else None
 
 
 def _sentence(analysis: ArticleAnalysis, offset: int) -> str | None:
-    return next((s.text for s in analysis.sentences if s.start <= offset < s.end), None)
+    sentence = at_offset(analysis.sentences, offset)
+    return sentence.text if sentence is not None else None

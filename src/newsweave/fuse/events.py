@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from newsweave.fuse.names import EntityOf, fold, mention_key
 from newsweave.fuse.sources import Sources
 from newsweave.records import ArticleAnalysis, Event, Evidence, Span, StoryEvent
+from newsweave.spans import covering
 
 __all__ = ["story_events"]
 
@@ -87,9 +88,9 @@ def _party(
     leader" resolved to Vladimir Putin is Putin), else its folded words."""
     if span is None:
         return None, None
-    for m in analysis.entities:
-        if m.start <= span.start and span.end <= m.end:
-            return mention_key(analysis.article.id, m, entity_of=entity_of), m.name or m.text
+    m = covering(analysis.entities, span)
+    if m is not None:
+        return mention_key(analysis.article.id, m, entity_of=entity_of), m.name or m.text
     words = fold(span.text)
     if words in _PRONOUNS:  # "we" in one quote is not "we" in another: never a shared party
         return f"{_OWN}{analysis.article.id}:{span.start}", span.text

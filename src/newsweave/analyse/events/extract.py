@@ -27,6 +27,7 @@ from newsweave.analyse.events.lexicon import (
     WEAPONS,
 )
 from newsweave.records import Article, EntityMention, Event, Sentence, Span, TimeRef
+from newsweave.spans import at_offset
 
 __all__ = ["event_time", "find_events"]
 
@@ -125,7 +126,7 @@ def event_time(event: Event, sentences: Sequence[Sentence], times: Sequence[Time
     A pure function of records, so an event is re-dated when its article's times are resolved
     again (an undated article dated from its story).
     """
-    sentence = next((s for s in sentences if s.start <= event.start < s.end), None)
+    sentence = at_offset(sentences, event.start)
     return _dated(event, sentence, times) if sentence is not None else event
 
 
