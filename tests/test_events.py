@@ -148,3 +148,8 @@ def test_pronoun_target_is_the_person_named_before(nlp: Language) -> None:
 def test_a_dateline_is_not_the_actor(nlp: Language) -> None:
     text = "LINDMARK — A blaze that began overnight killed four workers and injured nine others."
     assert events_of(nlp, text) == []
+
+
+def test_coordinated_subjects_of_a_meeting_are_each_others_party(nlp: Language) -> None:
+    [event] = events_of(nlp, "Emmanuel Macron and Olaf Scholz met in Berlin.")
+    assert (text_of(event.actor), text_of(event.target)) == ("Emmanuel Macron", "Olaf Scholz")

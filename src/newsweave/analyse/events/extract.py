@@ -39,6 +39,8 @@ _PERSONAL = frozenset({"he", "she", "him", "her"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _MODALS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would"}
 _DATED = frozenset({"DATE", "TIME"})
+#: Categories in which two coordinated subjects act on each other.
+_MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 def find_events(
@@ -92,6 +94,9 @@ def _event(
         and not mentions.named(_argument(target_token, mentions, chunks))
     ):
         target_token = None  # "signed the accord": what was agreed, not with whom
+    if target_token is None and actor_token is not None and code in _MUTUAL:
+        # "Macron and Scholz met", "Russia and Ukraine signed a deal": each is the other's party.
+        target_token = next((c for c in actor_token.children if c.dep_ == "conj"), None)
     if actor_token is None and target_token is None:
         return None
     words = [t for t in (verb, particle, noun) if t is not None]
