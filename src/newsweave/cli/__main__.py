@@ -1,0 +1,5 @@
+"""``python -m newsweave.cli``."""
+
+from newsweave.cli import main
+
+main()

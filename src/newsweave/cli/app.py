@@ -1,0 +1,69 @@
+"""The ``newsweave`` command group and what its commands share: the store, the consoles, and
+the one place where library errors become a one-line message and a non-zero exit."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+from newsweave import config
+from newsweave.errors import NewsweaveError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def fail_cleanly(fn: F) -> F:
+    """Turn library errors into one line on stderr and exit code 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except NewsweaveError as exc:
+            err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    envvar="NEWSWEAVE_DB",
+    metavar="URL",
+    help="Database: an SQLite path or a postgresql:// URL (default: ./newsweave.db).",
+)
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+@click.version_option(package_name="newsweave")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, verbose: int) -> None:
+    """newsweave: news articles from many outlets turned into a sourced record of events.
+
+    \b
+    Example:
+      newsweave ingest examples/
+      newsweave articles
+    """
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = {"db": config.database_url(db)}
+
+
+def store_of(ctx: click.Context) -> Any:
+    from newsweave.store import open_store
+
+    return open_store(ctx.obj["db"])
+
+
+def report_rejected(rejected: list[str]) -> None:
+    for message in rejected:
+        err_console.print(f"[red]rejected:[/red] {message}", highlight=False, soft_wrap=True)
