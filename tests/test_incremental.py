@@ -59,3 +59,21 @@ def test_a_copy_joins_the_story_without_adding_a_source(seeds_dir: Path, tmp_pat
         assert story.article_count == 3 and story.independent_outlets == 2
         originals = dict(store.story_members(story.id))
         assert sum(1 for o in originals.values() if o) == 1
+
+
+def test_a_state_of_another_grouper_version_is_rebuilt(tmp_path: Path) -> None:
+    """After an upgrade that changes the grouper, the stories are rebuilt from the stored
+    analyses: the same grouping, and no story left over from the old one."""
+    summit, fire = EXAMPLES / "summit", EXAMPLES / "fire"
+    with open_store(str(tmp_path / "news.db")) as store:
+        ingest([str(summit)], store)
+        state = store.grouper_state()
+        assert state is not None
+        store.save_grouper_state({**state, "version": 0})  # as an older grouper left it
+        ingest([str(fire), str(EXAMPLES / "tessaly_press_agency.jsonl")], store)
+        stories = store.stories()
+        assert sorted(s.article_count for s in stories) == [5, 5]
+        assert store.story_ids() == {s.id for s in stories}
+        assert len(store.stories_of_articles()) == store.count_articles() == 10
+        saved = store.grouper_state()
+        assert saved is not None and len(saved["members"]) == 10

@@ -14,6 +14,7 @@ from newsweave.records import Article, ArticleAnalysis
 from newsweave.stories import OnlineStories, group_stories, grouping, story_id
 from newsweave.stories.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.stories.features import details, terms
+from newsweave.stories.summary import public_id
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -265,3 +266,19 @@ def test_changes_name_what_a_store_must_rewrite(examples: list[ArticleAnalysis])
     assert later.removed
     assert not set(later.removed) & {s.id for s in online.stories()}
     assert online.take_changes().updated == []
+
+
+def test_a_merged_story_is_reported_gone(examples: list[ArticleAnalysis]) -> None:
+    online = OnlineStories()
+    online.add_many(examples)
+    online.take_changes()
+    c = online.clusterer
+    c.settings = dataclasses.replace(c.settings, merge_ratio=0.0)  # any two stories merge
+    kept, absorbed = sorted(c.stories)
+    gone = public_id(c, absorbed)
+    c._maybe_merge(c.stories[kept], absorbed)
+    changes = online.take_changes()
+    assert [len(s.articles) for s in changes.updated] == [10]
+    assert gone in changes.removed or changes.updated[0].id == gone
+    restored = OnlineStories.from_state(online.to_state())
+    assert {s.id: s.keys for s in restored.stories()} == {s.id: s.keys for s in online.stories()}

@@ -22,7 +22,8 @@ from newsweave.pipeline.article import analyse
 from newsweave.pipeline.collection import date_from_stories
 from newsweave.records import ArticleAnalysis
 from newsweave.store import ArticleWrite, Store, StoryRow
-from newsweave.stories import OnlineStories, StoryChanges, StorySummary
+from newsweave.stories import OnlineStories, StoryChanges, StorySummary, order_key
+from newsweave.stories.state import STATE_VERSION
 
 T = TypeVar("T")
 
@@ -43,24 +44,36 @@ class CrossArticleState:
     The grouper's state is saved after each batch (``save``), writing only the members of the
     stories that changed. Should a run stop between an article's commit and that save, the
     articles the saved state lacks are re-added from their stored analyses when the state is
-    next loaded, so the grouping heals itself.
+    next loaded, so the grouping heals itself. A state saved by another version of the grouper
+    is not loaded: the stories are rebuilt from the stored analyses instead.
     """
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.linker = Linker.from_entities(store.entities())
         saved = store.grouper_state()
+        if saved is not None and saved.get("version") != STATE_VERSION:
+            saved = None  # another version's state: every story is rebuilt below
         self.stories = OnlineStories.from_state(saved) if saved else OnlineStories()
         # Keys of the members changed since the last save; None: save them all (a new state).
         self.unsaved: set[str] | None = set() if saved else None
         missing = store.story_member_keys() - set(self.stories.clusterer.members)
-        for key in sorted(missing):
-            analysis = store.analysis(key)
-            if analysis is not None:
-                self.stories.add(analysis)
         if missing:
-            changes = self._take_changes()
-            store.write_stories([_story_row(s) for s in changes.updated], changes.removed)
+            self._add_stored(missing, rebuilding=saved is None)
+
+    def _add_stored(self, keys: set[str], *, rebuilding: bool) -> None:
+        """Add stored articles the grouper lacks, in publication order, and store the stories
+        that changed; after a rebuild, stories that no longer exist are removed."""
+        found = sorted(
+            self.store.analyses(keys), key=lambda a: order_key(a.article.published, a.article.key)
+        )
+        for analysis in found:
+            self.stories.add(analysis)
+        changes = self._take_changes()
+        removed = set(changes.removed)
+        if rebuilding:
+            removed |= self.store.story_ids() - {s.id for s in changes.updated}
+        self.store.write_stories([_story_row(s) for s in changes.updated], sorted(removed))
 
     def place(self, analysis: ArticleAnalysis) -> ArticleWrite:
         """Link one new article and assign it to a story; returns what to store."""

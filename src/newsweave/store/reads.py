@@ -134,6 +134,11 @@ class CrossArticleReads:
         with self.engine.connect() as conn:
             return [(row[0], row[1]) for row in conn.execute(query)]
 
+    def story_ids(self) -> set[str]:
+        """The id of every stored story."""
+        with self.engine.connect() as conn:
+            return set(conn.scalars(sa.select(tables.stories.c.id)))
+
     def stories_of_articles(self) -> dict[str, str]:
         """Article key -> the id of its story, for every article in a story."""
         m = tables.story_members

@@ -8,7 +8,9 @@ that tell two similar events apart (numbers, people, places; see ``features.deta
 score is damped by a Gaussian of the days between the article and the story's span (no
 damping when either is undated). Near-duplicates skip the comparison and join their
 original's story. After a story grows, it is split if its members fall into two clearly
-separate groups (see ``split``).
+separate groups (see ``split``), and it absorbs another story that the article also
+matched when the two are as alike across as within (so a story started early by a stray
+report, before its event had a story, does not stay apart whatever the arrival order).
 """
 
 from __future__ import annotations
@@ -41,9 +43,10 @@ class Settings:
     embedding: float = 0.5
     details: float = 0.75  # numbers, people and places: what tells two similar events apart
     threshold: float = 0.18  # weighted mean similarity (0..1) needed to join a story
-    split_ratio: float = 0.7  # split when similarity across < ratio x within
+    split_ratio: float = 0.72  # split when similarity across < ratio x within
     split_min: int = 6  # members each part of a split needs (small parts split by chance)
     split_max: int = 120  # larger stories are settled: not re-examined
+    merge_ratio: float = 0.8  # merge two matched stories when across >= ratio x within
     sigma_days: float = 3.0
     split_time_bonus: float = 0.1  # the same bonus between two members, in the split test
     time_bonus: float = 0.1  # added (times the decay) when both sides are dated
@@ -109,6 +112,7 @@ class StoryClusterer:
         self.latest: str | None = None  # the newest metadata date seen
         self.active: set[int] = set()  # stories not settled
         self._since_sweep = 0
+        self.absorbed: list[str] = []  # first member keys of stories merged by the last add
 
     def add(
         self,
@@ -128,6 +132,7 @@ class StoryClusterer:
         """
         if f.key in self.members:
             return self.members[f.key].story
+        self.absorbed = []
         if f.published and not f.date_inferred:
             self.latest = max(self.latest or f.published, f.published)
         self._since_sweep += 1
@@ -155,7 +160,9 @@ class StoryClusterer:
             self.detail_space.vector(f.details),
             date_inferred=f.date_inferred,
         )
-        number = self.members[copies[0]].story if copies else self._best_story(member, embedding)
+        number, matched = (
+            (self.members[copies[0]].story, []) if copies else self._best_story(member, embedding)
+        )
         story = self.stories.get(number) if number >= 0 else None
         if story is None:
             story = self._new_story()
@@ -167,7 +174,10 @@ class StoryClusterer:
         self.index.add(story.number, member.index_keys)
         if copies:
             self._relink_copies(f.key, copies)
-        elif (
+            return self.members[f.key].story
+        for other in matched:
+            self._maybe_merge(story, other)
+        if (
             not story.settled
             and self.settings.split_min * 2 <= len(story.members) <= self.settings.split_max
         ):
@@ -203,8 +213,10 @@ class StoryClusterer:
         ranked = sorted(words, key=lambda t: (-f.terms[t] * self.term_space.idf(t), t))
         return sorted(f.entities) + ranked[: self.settings.index_terms]
 
-    def _best_story(self, member: Member, embedding: Vector) -> int:
+    def _best_story(self, member: Member, embedding: Vector) -> tuple[int, list[int]]:
+        """The best story to join (-1: none) and the other stories above the threshold."""
         s = self.settings
+        matched = []
         weighted = {}
         for key in member.index_keys:
             space = self.term_space if key in self.term_space.ids else self.entity_space
@@ -220,9 +232,67 @@ class StoryClusterer:
             if gap is not None and gap > s.max_gap_days:
                 continue
             value = self.score(member, embedding, story)
+            if value >= s.threshold:
+                matched.append(number)
             if value > best_score or (value == best_score and best >= 0 and number < best):
                 best, best_score = number, value
-        return best
+        return best, sorted(n for n in matched if n != best)
+
+    def _maybe_merge(self, story: Story, number: int) -> None:
+        """Absorb story ``number`` when its members are about as close to ``story``'s as
+        each story's members are to each other (mean pairwise similarity; the split test's
+        0.72 sits well below the 0.8 needed here, so a merged story is not split back)."""
+        other = self.stories.get(number)
+        if other is None or other.settled or other is story:
+            return
+        within = [w for w in (self._within(story), self._within(other)) if w is not None]
+        if not within or self._across(story, other) < self.settings.merge_ratio * min(within):
+            return
+        self.absorbed.append(min(other.members, key=lambda k: self._order(k)))
+        self.index.remove(
+            other.number, {k for m in other.members for k in self.members[m].index_keys}
+        )
+        for key in other.members:
+            member = self.members[key]
+            member.story = story.number
+            story.members.append(key)
+            self._add_sums(story, member)
+            self.index.add(story.number, member.index_keys)
+        del self.stories[other.number]
+        self.active.discard(other.number)
+        self.touched |= {story.number, other.number}
+
+    def _order(self, key: str) -> tuple[str, str]:
+        return order_key(self.members[key].published, key)
+
+    def _across(self, a: Story, b: Story) -> float:
+        """Mean weighted similarity between the members of two stories (from their sums)."""
+        s = self.settings
+        total = s.terms * _sum_dot(a.terms, b.terms)
+        total += s.entities * _sum_dot(a.entities, b.entities)
+        total += s.embedding * max(0.0, float(a.vector @ b.vector))
+        total += s.details * _sum_dot(a.details, b.details)
+        total /= s.terms + s.entities + s.embedding + s.details
+        return total / (len(a.members) * len(b.members))
+
+    def _within(self, story: Story) -> float | None:
+        """Mean weighted similarity of two distinct members (None for a single member)."""
+        n = len(story.members)
+        if n < 2:
+            return None
+        s = self.settings
+        members = [self.members[k] for k in story.members]
+        # A sum's square norm counts each member with itself: 1 per non-empty vector.
+        total = 0.0
+        for weight, sums, views in (
+            (s.terms, story.terms, [m.terms for m in members]),
+            (s.entities, story.entities, [m.entities for m in members]),
+            (s.details, story.details, [m.details for m in members]),
+        ):
+            total += weight * (_sum_dot(sums, sums) - sum(len(v.ids) > 0 for v in views))
+        total += s.embedding * (float(story.vector @ story.vector) - n)
+        total /= s.terms + s.entities + s.embedding + s.details
+        return total / (n * (n - 1))
 
     def _new_story(self) -> Story:
         story = Story(self.next_number)
@@ -335,6 +405,15 @@ class StoryClusterer:
         self.copy_groups[first] = group - {first}
         for k in group:
             self.members[k].duplicate_of = None if k == first else first
+        # A copy group may span stories (matching is not transitive): all of them changed.
+        self.touched.update(self.members[k].story for k in group)
+
+
+def _sum_dot(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    get = b.get
+    return sum(w * get(i, 0.0) for i, w in a.items())
 
 
 def _ordinal(published: str | None) -> float:

@@ -12,7 +12,7 @@ import numpy.typing as npt
 from newsweave.records import ArticleAnalysis
 from newsweave.stories.cluster import Settings, StoryClusterer
 from newsweave.stories.features import ArticleFeatures, features
-from newsweave.stories.results import StoryAssignment, StorySummary, order_key
+from newsweave.stories.results import StoryAssignment, StorySummary, order_key, story_id
 from newsweave.stories.state import from_state, to_state
 from newsweave.stories.summary import public_id, summarize, summarize_all
 
@@ -78,7 +78,9 @@ class OnlineStories:
         after = public_id(c, number)
         # The id changes only when the new article is now the story's first member.
         before = public_id(c, number, excluding=f.key)
-        old = {before} if before not in (None, after) else set()
+        # A story the article's story absorbed is gone too.
+        gone = {story_id(k) for k in c.absorbed} | ({before} if before else set())
+        old = gone - {after}
         member = c.members[f.key]
         return StoryAssignment(
             article=f.id,
@@ -93,15 +95,20 @@ class OnlineStories:
 
         Write every ``updated`` summary (its membership replaces the stored one) and delete
         the ``removed`` ids: an id disappears when an earlier article became a story's first
-        member, or when a split moved articles to a new story.
+        member, when a split moved articles to a new story, or when a story was merged into
+        another (its number is then gone).
         """
         c = self.clusterer
-        updated = [summarize(c, n) for n in sorted(c.touched)]
-        new_ids = {n: s.id for n, s in zip(sorted(c.touched), updated, strict=True)}
+        live = sorted(n for n in c.touched if n in c.stories)
+        updated = [summarize(c, n) for n in live]
+        new_ids = {n: s.id for n, s in zip(live, updated, strict=True)}
+        # A story whose last members moved away is gone (its number is not in ``stories``).
         removed = sorted(
-            {self._ids[n] for n in c.touched if n in self._ids and self._ids[n] != new_ids[n]}
+            {self._ids[n] for n in c.touched if n in self._ids and self._ids[n] != new_ids.get(n)}
             - set(new_ids.values())
         )
+        for n in c.touched - c.stories.keys():
+            self._ids.pop(n, None)
         self._ids.update(new_ids)
         c.touched.clear()
         return StoryChanges(updated=updated, removed=removed)

@@ -4,7 +4,8 @@ Everything a store must keep is here: the three vocabularies (terms, entities, d
 their document frequencies, and per article its story, metadata, index keys and packed arrays
 (embedding as float16; term, entity and detail vectors as int32 ids + float32 weights; MinHash
 signature as uint64). Story sums, the inverted index and the LSH index are rebuilt from these
-on load. A state saved before the detail view existed loads with that view empty.
+on load. A state of another version is not loaded: its stories are rebuilt from the stored
+analyses (see ``pipeline.incremental``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from newsweave.stories.vectors import Space, SparseVector
 
 __all__ = ["STATE_VERSION", "from_state", "to_state"]
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: the details view and merges (a version-1 state is rebuilt)
 
 
 def _space(space: Space) -> dict[str, Any]:
@@ -105,8 +106,7 @@ def from_state(state: dict[str, Any]) -> StoryClusterer:
     c.next_number = int(state["next_number"])
     c.term_space = _load_space(state["terms"])
     c.entity_space = _load_space(state["entities"])
-    # A state saved before the details view existed loads with that view empty.
-    c.detail_space = _load_space(state.get("details", {"keys": [], "df": [], "documents": 0}))
+    c.detail_space = _load_space(state["details"])
     for raw in state["members"]:
         member = Member(
             key=raw["key"],
@@ -120,7 +120,7 @@ def from_state(state: dict[str, Any]) -> StoryClusterer:
             entities=_vector(raw["entity_ids"], raw["entity_weights"]),
             index_keys=tuple(raw["index_keys"]),
             places=frozenset(raw["places"]),
-            details=_vector(raw.get("detail_ids", b""), raw.get("detail_weights", b"")),
+            details=_vector(raw["detail_ids"], raw["detail_weights"]),
             duplicate_of=raw["duplicate_of"],
             date_inferred=bool(raw.get("date_inferred", False)),
         )
