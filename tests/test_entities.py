@@ -267,3 +267,9 @@ def test_names_that_share_words_keep_their_kind(
     found = find_entities(nlp(text), Article(id="k.txt", key="k", text=text))
     kinds = {m.text: m.label for m in found}
     assert name in kinds and (label is None or kinds[name] == label), kinds
+
+
+def test_a_name_whose_people_are_named_is_a_place(nlp: Language) -> None:
+    text = "Velmora rejected the offer. Velmoran officials said Velmora would wait."
+    found = find_entities(nlp(text), Article(id="v.txt", key="v", text=text))
+    assert {m.label for m in found if m.text == "Velmora"} == {"GPE"}

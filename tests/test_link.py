@@ -242,6 +242,12 @@ def test_a_one_word_company_named_like_a_person_stays_a_company() -> None:
     assert a["Henrik Halvorsen"] != b["Halvorsen"]
 
 
+def test_a_surname_tagged_as_an_organisation_beside_the_full_name_joins_it() -> None:
+    linker = Linker()
+    a = _ids(linker, _analysis("a", ("Ines Kawecka", "PERSON"), ("Kawecka", "ORG")))
+    assert a["Kawecka"] == a["Ines Kawecka"]
+
+
 def test_a_surname_tagged_as_a_group_without_context_stays_apart() -> None:
     linker = Linker()
     a = _ids(linker, _analysis("a", ("Tomas Reiden", "PERSON"), ("Velmora Sound", "LOC")))

@@ -188,8 +188,7 @@ class Linker:
             for kind in _CROSS_KINDS - {c.kind}
             for i in self._index.get(f"n:{kind}:{c.key}", ())
         ]
-        if not nodes and c.kind in ("GROUP", "PLACE") and " " not in c.key:
-            # Not ORG: a one-word company is often named after a person ("Ford", "Bloomberg").
+        if not nodes and c.kind != "PERSON" and " " not in c.key:
             return self._surname_other_label(c, linked)
         if len(nodes) != 1 or c.kind == "GROUP":
             return None
@@ -220,7 +219,9 @@ class Linker:
                 0.7,
                 f"surname {c.key!r} of a PERSON named in full in this article, tagged {c.kind}",
             )
-        if len(holders) != 1:
+        if len(holders) != 1 or c.kind == "ORG":
+            # An organisation joins a person only beside the full name: a one-word company is
+            # often named after a person ("Ford", "Bloomberg").
             return None
         (node,) = holders
         context = self._shared_context(node, linked)

@@ -30,6 +30,8 @@ ORG_HEADS = frozenset(
 
 #: Labels the model gives a person by mistake, and a person's name by mistake.
 _NOT_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+#: How a people's name ends after its country's stem: Velmor-an, Korvath-i, Alden-ian, Chin-ese.
+_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "i", "ese", "ish", "ean"})
 #: A place this large tagged as a person is a place, unless the article names such a person.
 _PLACE_POPULATION = 500_000
 
@@ -47,7 +49,8 @@ def relabel_organisations(text: str, drafts: list[Draft]) -> None:
 def unify_labels(text: str, drafts: list[Draft]) -> None:
     """Give every draft of one name the same label where the model disagrees with itself.
 
-    A name tagged as a person at least once (and at least as often as an organisation or a
+    A one-word name whose people the article names ("Velmora" beside "Velmoran") is a place. A
+    name tagged as a person at least once (and at least as often as an organisation or a
     group) is a person, unless the gazetteer knows it as a place (Jordan, Washington): then
     the model's labels stand. A one-word "person" that is a large place and no word of any
     person name in the article becomes a place.
@@ -61,9 +64,15 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
         groups.setdefault(key, []).append(d)
         if d.label == "PERSON" and " " in key:
             person_words.update(key.split())
+    # Any one-word name may be a people's name: the model tags "Velmoran" NORP, ORG or PERSON.
+    demonyms = {key for key in groups if " " not in key}
     for key, group in groups.items():
         labels = [d.label for d in group]
         if "PERSON" not in labels or not key:
+            continue
+        if " " not in key and key not in person_words and _has_demonym(key, demonyms):
+            for d in group:  # "Velmora" beside "Velmoran": a country, whatever the model said
+                d.label = "GPE"
             continue
         place = lookup(key)
         if len(set(labels)) == 1:
@@ -79,6 +88,14 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
             for d in group:
                 if d.label in _NOT_PERSON:
                     d.label = "PERSON"
+
+
+def _has_demonym(key: str, demonyms: set[str]) -> bool:
+    """Whether the article names the people of ``key`` ("Velmoran", "Korvathi", "Aldenian")."""
+    stem = key[:-1] if key[-1] in "aeiouy" else key
+    return any(
+        n != key and n.startswith(stem) and n[len(stem) :] in _DEMONYM_ENDINGS for n in demonyms
+    )
 
 
 def _looks_like_place(
