@@ -65,7 +65,6 @@ PARTICLE_CODES: dict[tuple[str, str], str] = {
     ("fire", "at"): "ASSAULT",
     ("crack", "down"): "COERCE",
     ("cut", "off"): "SANCTION",
-    ("walk", "out"): "PROTEST",
 }
 
 #: Verbs whose category comes from their object noun.
