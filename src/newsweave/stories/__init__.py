@@ -7,7 +7,8 @@ be saved with ``to_state()`` and restored with ``from_state()``.
 
 from __future__ import annotations
 
-from newsweave.stories.cluster import Settings, StoryClusterer
+from newsweave.stories.cluster import StoryClusterer
+from newsweave.stories.model import Settings
 from newsweave.stories.online import OnlineStories, StoryChanges, group_stories, grouping
 from newsweave.stories.results import StoryAssignment, StorySummary, order_key, story_id
 

@@ -16,82 +16,21 @@ report, before its event had a story, does not stay apart whatever the arrival o
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 import numpy.typing as npt
 
+from newsweave.stories.cohesion import across, within
 from newsweave.stories.duplicates import DuplicateIndex, signature
 from newsweave.stories.features import ArticleFeatures
 from newsweave.stories.index import StoryIndex
+from newsweave.stories.model import Member, Settings, Story, Vector
 from newsweave.stories.results import order_key
 from newsweave.stories.split import should_split
 from newsweave.stories.vectors import Space, SparseVector, add_into, dot, similarity_matrix
 
-__all__ = ["Member", "Settings", "Story", "StoryClusterer"]
-
-Vector = npt.NDArray[np.float32]
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Weights of the four views, the threshold to join a story, and the split rule."""
-
-    terms: float = 1.0
-    entities: float = 0.5
-    embedding: float = 0.5
-    details: float = 0.75  # numbers, people and places: what tells two similar events apart
-    threshold: float = 0.18  # weighted mean similarity (0..1) needed to join a story
-    split_ratio: float = 0.72  # split when similarity across < ratio x within
-    split_min: int = 6  # members each part of a split needs (small parts split by chance)
-    split_max: int = 120  # larger stories are settled: not re-examined
-    merge_ratio: float = 0.8  # merge two matched stories when across >= ratio x within
-    sigma_days: float = 3.0
-    split_time_bonus: float = 0.1  # the same bonus between two members, in the split test
-    time_bonus: float = 0.1  # added (times the decay) when both sides are dated
-    max_gap_days: float = 10.0  # beyond this the decay is ~0: such stories are not candidates
-    candidates: int = 30
-    index_terms: int = 10  # an article's rarest terms that go into the index
-    settle_days: float = 30.0  # a story this far behind the newest date is settled
-    settle_every: int = 1000  # articles between two sweeps for settled stories
-
-
-@dataclass
-class Member:
-    """What is kept of one article once it is assigned (all of it plain data)."""
-
-    key: str
-    id: str
-    story: int
-    published: str | None
-    outlet: str | None
-    title: str
-    embedding: npt.NDArray[np.float16]  # normalised
-    terms: SparseVector
-    entities: SparseVector
-    index_keys: tuple[str, ...]
-    places: frozenset[str] = frozenset()
-    details: SparseVector = field(default_factory=SparseVector.empty)
-    duplicate_of: str | None = None
-    date_inferred: bool = False  # the date is a hint (inferred from the text), not metadata
-
-
-@dataclass
-class Story:
-    """One story's running sums; rebuilt from its members whenever they change."""
-
-    number: int
-    members: list[str] = field(default_factory=list)  # article keys in arrival order
-    terms: dict[int, float] = field(default_factory=dict)  # sum of member vectors
-    entities: dict[int, float] = field(default_factory=dict)
-    details: dict[int, float] = field(default_factory=dict)
-    vector: Vector = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
-    first: str | None = None  # earliest and latest published date of a member (metadata)
-    last: str | None = None
-    hint_first: str | None = None  # the same, counting inferred dates too
-    hint_last: str | None = None
-    settled: bool = False  # too old to receive articles: sums and index entries released
+__all__ = ["StoryClusterer"]
 
 
 class StoryClusterer:
@@ -245,8 +184,8 @@ class StoryClusterer:
         other = self.stories.get(number)
         if other is None or other.settled or other is story:
             return
-        within = [w for w in (self._within(story), self._within(other)) if w is not None]
-        if not within or self._across(story, other) < self.settings.merge_ratio * min(within):
+        own = [c for c in (self._within(story), self._within(other)) if c is not None]
+        if not own or across(story, other, self.settings) < self.settings.merge_ratio * min(own):
             return
         self.absorbed.append(min(other.members, key=lambda k: self._order(k)))
         self.index.remove(
@@ -265,34 +204,8 @@ class StoryClusterer:
     def _order(self, key: str) -> tuple[str, str]:
         return order_key(self.members[key].published, key)
 
-    def _across(self, a: Story, b: Story) -> float:
-        """Mean weighted similarity between the members of two stories (from their sums)."""
-        s = self.settings
-        total = s.terms * _sum_dot(a.terms, b.terms)
-        total += s.entities * _sum_dot(a.entities, b.entities)
-        total += s.embedding * max(0.0, float(a.vector @ b.vector))
-        total += s.details * _sum_dot(a.details, b.details)
-        total /= s.terms + s.entities + s.embedding + s.details
-        return total / (len(a.members) * len(b.members))
-
     def _within(self, story: Story) -> float | None:
-        """Mean weighted similarity of two distinct members (None for a single member)."""
-        n = len(story.members)
-        if n < 2:
-            return None
-        s = self.settings
-        members = [self.members[k] for k in story.members]
-        # A sum's square norm counts each member with itself: 1 per non-empty vector.
-        total = 0.0
-        for weight, sums, views in (
-            (s.terms, story.terms, [m.terms for m in members]),
-            (s.entities, story.entities, [m.entities for m in members]),
-            (s.details, story.details, [m.details for m in members]),
-        ):
-            total += weight * (_sum_dot(sums, sums) - sum(len(v.ids) > 0 for v in views))
-        total += s.embedding * (float(story.vector @ story.vector) - n)
-        total /= s.terms + s.entities + s.embedding + s.details
-        return total / (n * (n - 1))
+        return within(story, [self.members[k] for k in story.members], self.settings)
 
     def _new_story(self) -> Story:
         story = Story(self.next_number)
@@ -407,13 +320,6 @@ class StoryClusterer:
             self.members[k].duplicate_of = None if k == first else first
         # A copy group may span stories (matching is not transitive): all of them changed.
         self.touched.update(self.members[k].story for k in group)
-
-
-def _sum_dot(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(b) < len(a):
-        a, b = b, a
-    get = b.get
-    return sum(w * get(i, 0.0) for i, w in a.items())
 
 
 def _ordinal(published: str | None) -> float:

@@ -10,8 +10,9 @@ import numpy as np
 import numpy.typing as npt
 
 from newsweave.records import ArticleAnalysis
-from newsweave.stories.cluster import Settings, StoryClusterer
+from newsweave.stories.cluster import StoryClusterer
 from newsweave.stories.features import ArticleFeatures, features
+from newsweave.stories.model import Settings
 from newsweave.stories.results import StoryAssignment, StorySummary, order_key, story_id
 from newsweave.stories.state import from_state, to_state
 from newsweave.stories.summary import public_id, summarize, summarize_all

@@ -16,7 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.stories.cluster import Member, Settings, Story, StoryClusterer
+from newsweave.stories.cluster import StoryClusterer
+from newsweave.stories.model import Member, Settings, Story
 from newsweave.stories.vectors import Space, SparseVector
 
 __all__ = ["STATE_VERSION", "from_state", "to_state"]

@@ -6,7 +6,8 @@ from typing import overload
 
 import numpy as np
 
-from newsweave.stories.cluster import Member, Story, StoryClusterer
+from newsweave.stories.cluster import StoryClusterer
+from newsweave.stories.model import Member, Story
 from newsweave.stories.results import StorySummary, order_key, story_id
 
 __all__ = ["public_id", "summarize", "summarize_all"]
