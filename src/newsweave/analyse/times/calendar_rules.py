@@ -1,5 +1,5 @@
-"""Rules for calendar expressions: dates, months, years, decades, quarters, seasons, weekdays,
-holidays and clock times."""
+"""Rules for calendar expressions: dates, months, years, decades, quarters, halves and
+seasons (weekdays, clock times and holidays are in ``day_rules``)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from datetime import date
 from newsweave.analyse.times import calendar as cal
 from newsweave.analyse.times.found import Found, Rule
 from newsweave.analyse.times.lexicon import (
-    DAY_PART,
-    DAY_PARTS,
+    DIRECTIONS,
     MONTH,
     ORDINALS,
     SEASON,
@@ -18,22 +17,6 @@ from newsweave.analyse.times.lexicon import (
     WEEKDAY,
     YEAR,
     month_number,
-    weekday_number,
-)
-
-#: "last Friday" is strictly before the anchor, "next Friday" strictly after.
-_DIRECTION = {
-    "last": "before",
-    "past": "before",
-    "next": "after",
-    "coming": "future",
-    "this": "this",
-}
-_PART = rf"(?:\s+(?P<part>{DAY_PART}))?"
-_TZ = r"(?:\s+\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET)\)?)?"
-_CLOCK = (
-    r"(?P<clock>(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s?(?P<ampm>[ap])\.?\s?m\b\.?"
-    rf"(?:\s+in\s+the\s+{DAY_PART})?|(?P<named>noon|midnight|midday)){_TZ}"
 )
 
 
@@ -101,7 +84,7 @@ _A_MARCH = re.compile(r"\s+(?:for|of|against)\s+(?:the\s+)?[A-Z][a-z]")
 
 def _month(m: re.Match[str]) -> Found | None:
     month = month_number(m["month"])
-    direction = _DIRECTION.get((m["rel"] or "").strip().lower(), "?")
+    direction = DIRECTIONS.get((m["rel"] or "").strip().lower(), "?")
     if m["month"] == "May" and not (m["rel"] or m["prep"]):
         return None  # the modal verb
     if m["month"] == "March" and _A_MARCH.match(m.string, m.end()):
@@ -146,74 +129,8 @@ def _half(m: re.Match[str]) -> Found | None:
     return Found(m.start(), m.end(), "DATE", relative=f"half:{'-1' if number == 1 else '0'}")
 
 
-def _weekday(m: re.Match[str]) -> Found | None:
-    day = weekday_number(m["weekday"])
-    direction = _DIRECTION.get((m["rel"] or "").strip().lower(), "?")
-    relative = f"wd:{day}:{direction}"
-    if m["part"]:
-        return Found(
-            m.start(), m.end(), "TIME", relative=f"{relative}@{DAY_PARTS[m['part'].lower()]}"
-        )
-    return Found(m.start(), m.end(), "DATE", relative=relative)
-
-
-def _weekdays(m: re.Match[str]) -> Found | None:
-    day = weekday_number(m["weekday"].rstrip("s"))
-    part = DAY_PARTS.get((m["part"] or "").lower().rstrip("s"), "")
-    return Found(m.start(), m.end(), "SET", value=f"XXXX-WXX-{day}{part}")
-
-
-def clock_value(m: re.Match[str]) -> str:
-    """The ``THH:MM`` part of a clock-time match (named groups of ``_CLOCK``)."""
-    if m["named"]:
-        return DAY_PARTS[m["named"].lower()]
-    hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower() == "p" else 0)
-    return f"T{hour:02d}:{m['minute'] or '00'}"
-
-
-_HIGH = re.compile(r"(?i:\bhigh\s+)$")
-
-
-def _clock(m: re.Match[str]) -> Found | None:
-    if m["hour"] and not 1 <= int(m["hour"]) <= 12:
-        return None
-    if m["named"] and _HIGH.search(m.string, max(0, m.start() - 6), m.start("named")):
-        return None  # "high noon": a showdown (or the film), not twelve o'clock
-    time = clock_value(m)
-    if m["on_md"]:
-        month, day = month_number(m["on_month"]), int(m["on_md"])
-        return Found(m.start(), m.end(), "TIME", relative=f"md:{month:02d}-{day:02d}:?@{time}")
-    if m["on_weekday"]:
-        day = weekday_number(m["on_weekday"])
-        return Found(m.start(), m.end(), "TIME", relative=f"wd:{day}:?@{time}")
-    shift = {"today": 0, "yesterday": -1, "tomorrow": 1}.get((m["on_rel"] or "").lower())
-    if shift is not None:
-        return Found(m.start(), m.end(), "TIME", relative=f"day:{shift}@{time}")
-    return Found(m.start(), m.end(), "TIME", relative=f"narr:day:0@{time}")
-
-
-_HOLIDAYS = {
-    "christmas eve": "12-24",
-    "christmas day": "12-25",
-    "christmas": "12-25",
-    "new year's eve": "12-31",
-    "new year's day": "01-01",
-    "halloween": "10-31",
-    "independence day": "07-04",
-    "valentine's day": "02-14",
-}
-
-
-def _holiday(m: re.Match[str]) -> Found | None:
-    name = m["name"].lower().replace("\u2019", "'")
-    if name.startswith("thanksgiving"):
-        return Found(m.start(), m.end(), "DATE", relative="hol:TG:?")
-    return Found(m.start(), m.end(), "DATE", relative=f"md:{_HOLIDAYS[name]}:?")
-
-
 # Triggers: a rule runs only near one of these (see ``Rule``).
 _MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-_WEEKDAY_WORD = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
 _SEASON_WORD = re.compile(r"(?i)\b(?:spring|summer|fall|autumn|winter)\b")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _SEASON_PREFIX = re.compile(
@@ -235,19 +152,7 @@ def _season_any(m: re.Match[str]) -> Found | None:
         return None
     rel = re.sub(r"\s+", " ", (before["rel"] or "").lower())
     start = before.start() if rel else m.start()
-    return Found(start, m.end(), "DATE", relative=f"season:{code}:{_DIRECTION.get(rel, '?')}")
-
-
-def _weekdays_any(m: re.Match[str]) -> Found | None:
-    if m["weekday3"]:  # "Tuesday nights"
-        day = weekday_number(m["weekday3"])
-        part = DAY_PARTS[m["parts"].lower().rstrip("s")]
-        return Found(m.start(), m.end(), "SET", value=f"XXXX-WXX-{day}{part}")
-    if m["weekday2"]:
-        day = weekday_number(m["weekday2"])
-        part = DAY_PARTS.get((m["part"] or "").lower(), "")
-        return Found(m.start(), m.end(), "SET", value=f"XXXX-WXX-{day}{part}")
-    return _weekdays(m)
+    return Found(start, m.end(), "DATE", relative=f"season:{code}:{DIRECTIONS.get(rel, '?')}")
 
 
 RULES: list[Rule] = [
@@ -356,47 +261,10 @@ RULES: list[Rule] = [
         30,
     ),
     Rule(
-        re.compile(
-            rf"(?:\b(?P<rel>(?i:last|next|this|coming))\s+)?\b(?P<weekday>{WEEKDAY})(?!\w)"
-            rf"(?!,?\s+(?:{MONTH})\s+\d)(?i:{_PART})"
-        ),
-        _weekday,
-        _WEEKDAY_WORD,
-        20,
-        30,
-    ),
-    Rule(
-        re.compile(
-            rf"(?i:\b(?:every|each)\s+)?\b(?P<weekday>(?:Monday|Tuesday|Wednesday|Thursday|Friday"
-            rf"|Saturday|Sunday)s)\b|(?i:\b(?:every|each)\s+)(?P<weekday2>{WEEKDAY})(?!\w)"
-            rf"(?i:{_PART})|\b(?P<weekday3>{WEEKDAY})\s+(?P<parts>(?i:morning|afternoon|evening"
-            rf"|night)s)\b"
-        ),
-        _weekdays_any,
-        _WEEKDAY_WORD,
-        20,
-        30,
-    ),
-    Rule(
         re.compile(rf"(?i:\b(?:every|each)\s+)(?P<month>{MONTH})(?!\w|\s+\d)"),
         lambda m: Found(m.start(), m.end(), "SET", value=f"XXXX-{month_number(m['month']):02d}"),
         _MONTH_WORD,
         10,
         12,
-    ),
-    Rule(
-        re.compile(
-            rf"(?i:\b{_CLOCK}"
-            rf"(?:,?\s+(?:on\s+)?(?:(?P<on_weekday>{WEEKDAY})|(?P<on_rel>today|yesterday|tomorrow)"
-            rf"|(?P<on_month>{MONTH})\s+(?P<on_md>\d{{1,2}})\b))?)"
-        ),
-        _clock,
-    ),
-    Rule(
-        re.compile(
-            r"\b(?P<name>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['\u2019]s\s+(?:Eve|Day)|Halloween"
-            r"|Thanksgiving(?:\s+Day)?|Independence\s+Day|Valentine['\u2019]s\s+Day)\b"
-        ),
-        _holiday,
     ),
 ]

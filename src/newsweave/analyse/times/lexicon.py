@@ -176,3 +176,13 @@ def month_number(name: str) -> int:
 def weekday_number(name: str) -> int:
     """The ISO weekday number of a weekday name or abbreviation ("Thurs." -> 4)."""
     return WEEKDAYS[name.lower().rstrip(".")]
+
+
+#: "last Friday" is strictly before the anchor, "next Friday" strictly after.
+DIRECTIONS = {
+    "last": "before",
+    "past": "before",
+    "next": "after",
+    "coming": "future",
+    "this": "this",
+}

@@ -6,11 +6,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newsweave.analyse.times import calendar_rules, financial_rules, relative_rules, spoken_rules
+from newsweave.analyse.times import (
+    calendar_rules,
+    day_rules,
+    financial_rules,
+    relative_rules,
+    spoken_rules,
+)
 from newsweave.analyse.times.found import Found, Rule
 
 RULES: tuple[Rule, ...] = (
     *calendar_rules.RULES,
+    *day_rules.RULES,
     *relative_rules.RULES,
     *financial_rules.RULES,
     *spoken_rules.RULES,
