@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsweave.analyse.entities.keys import name_words, norm, phonetic
-from newsweave.analyse.entities.roles import is_demonym, role_heads
+from newsweave.analyse.entities.roles import role_heads
 from newsweave.link.clusters import clusters_of
+from newsweave.link.cross_label import other_label
 from newsweave.link.rules import (
-    CONTEXT_NEEDED,
     Cluster,
     Node,
     Verdict,
@@ -30,7 +30,6 @@ from newsweave.link.rules import (
 )
 from newsweave.records import ArticleAnalysis, Entity
 
-_CROSS_KINDS = frozenset({"PERSON", "ORG", "PLACE"})
 _ID_PREFIX = {"PERSON": "per", "ORG": "org", "PLACE": "plc", "GROUP": "grp"}
 _CONTEXT_KEPT = 100  # co-occurring entities kept per entity when persisted
 
@@ -170,69 +169,14 @@ class Linker:
             if verdict is not None:
                 verdicts.append(verdict)
         if not verdicts:
-            return self._other_label(c, linked)
-        return max(verdicts, key=lambda v: (v.score, v.node.mentions), default=None)
-
-    def _other_label(self, c: Cluster, linked: list[str]) -> Verdict | None:
-        """A person the model tagged as an organisation here (or the reverse), same name.
-
-        Only for names of two or more words, or one word with shared context: "Ines Kawecka"
-        tagged ORG is the person Ines Kawecka; a bare "Jordan" is not the person Jordan. A bare
-        surname tagged as an organisation, place or group ("Klitschko" as NORP) is the one
-        known person with that surname when the article shares context with that person.
-        """
-        if c.key.startswith("g:") or c.kind not in _CROSS_KINDS | {"GROUP"}:
-            return None
-        nodes = [
-            self._nodes[i]
-            for kind in _CROSS_KINDS - {c.kind}
-            for i in self._index.get(f"n:{kind}:{c.key}", ())
-        ]
-        if not nodes and c.kind != "PERSON" and " " not in c.key:
-            return self._surname_other_label(c, linked)
-        if len(nodes) != 1 or c.kind == "GROUP":
-            return None
-        (node,) = nodes
-        context = self._shared_context(node, linked)
-        if " " not in c.key and context < 1.0:
-            return None
-        return Verdict(
-            node,
-            "same-name-other-label",
-            0.8,
-            f"name {c.key!r} is a known {node.kind}, tagged {c.kind} here; context {context:.2f}",
-        )
-
-    def _surname_other_label(self, c: Cluster, linked: list[str]) -> Verdict | None:
-        if c.kind == "GROUP" and is_demonym(c.name):
-            return None
-        holders = [
-            self._nodes[i]
-            for i in self._index.get(f"s:{c.key}", ())
-            if self._nodes[i].kind == "PERSON" and c.key in self._nodes[i].surnames
-        ]
-        here = [h for h in holders if h.id in linked]
-        if len(here) == 1:  # the person this article names in full
-            return Verdict(
-                here[0],
-                "surname-other-label",
-                0.7,
-                f"surname {c.key!r} of a PERSON named in full in this article, tagged {c.kind}",
+            return other_label(
+                c,
+                nodes=self._nodes,
+                index=self._index,
+                linked=linked,
+                context=lambda node: self._shared_context(node, linked),
             )
-        if len(holders) != 1 or c.kind == "ORG":
-            # An organisation joins a person only beside the full name: a one-word company is
-            # often named after a person ("Ford", "Bloomberg").
-            return None
-        (node,) = holders
-        context = self._shared_context(node, linked)
-        if context < CONTEXT_NEEDED:
-            return None
-        return Verdict(
-            node,
-            "surname-other-label",
-            0.6,
-            f"surname {c.key!r} of a known PERSON, tagged {c.kind} here; context {context:.2f}",
-        )
+        return max(verdicts, key=lambda v: (v.score, v.node.mentions), default=None)
 
     def _shared_context(self, node: Node, linked: list[str]) -> float:
         """Weight of the entities this article shares with ``node``'s past articles.
