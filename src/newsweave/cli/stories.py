@@ -12,6 +12,13 @@ from rich.table import Table
 
 from newsweave.cli.app import console, fail_cleanly, main, store_of
 
+_output = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (default: standard output).",
+)
+
 
 @main.command()
 @click.option("--since", metavar="YYYY-MM-DD", help="Only stories still running on or after.")
@@ -54,12 +61,7 @@ def stories(
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "md", "html"]), default="html", show_default=True
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (default: standard output).",
-)
+@_output
 @click.pass_context
 @fail_cleanly
 def export(ctx: click.Context, story_id: str, fmt: str, output: Path | None) -> None:
@@ -92,12 +94,7 @@ def export(ctx: click.Context, story_id: str, fmt: str, output: Path | None) -> 
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (default: standard output).",
-)
+@_output
 @click.pass_context
 @fail_cleanly
 def table(
