@@ -10,11 +10,12 @@ merely related sentences 0.77.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
 from newsweave.fuse.conflicts import find_conflict
+from newsweave.fuse.groups import connected_groups
 from newsweave.fuse.similarity import Embedder, pair_scores
 from newsweave.fuse.sources import Sources
 from newsweave.fuse.timeline import Dated
@@ -37,25 +38,16 @@ def link_units(
         return [[i] for i in range(len(units))]
     scores = pair_scores(units, embedder, entity_weight=ENTITY_WEIGHT, word_weight=WORD_WEIGHT)
     columns = {a: np.array([i for i, u in enumerate(units) if u.article == a]) for a in articles}
-    parent = list(range(len(units)))
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def links() -> Iterator[tuple[int, int]]:
+        for article, cols in columns.items():
+            block = scores[:, cols]
+            best = block.argmax(axis=1)
+            for i, unit in enumerate(units):
+                if unit.article != article and block[i, best[i]] >= threshold:
+                    yield i, int(cols[best[i]])
 
-    for article, cols in columns.items():
-        block = scores[:, cols]
-        best = block.argmax(axis=1)
-        for i, unit in enumerate(units):
-            j = int(cols[best[i]])
-            if unit.article != article and block[i, best[i]] >= threshold:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(units)):
-        groups.setdefault(find(i), []).append(i)
-    return list(groups.values())
+    return connected_groups(len(units), links())
 
 
 def align_facts(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsweave.fuse.groups import connected_groups
 from newsweave.fuse.similarity import Embedder
 from newsweave.fuse.sources import Sources
 from newsweave.fuse.speakers import SpeakerKeys
@@ -67,27 +68,19 @@ def align_statements(
     rows: dict[int, list[int]] = {}
     for row, (n, _) in enumerate(sentences):
         rows.setdefault(n, []).append(row)
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            b = items[j]
-            if a.speaker != b.speaker or a.article == b.article:
-                continue
-            if _fragment(a.quote.text, b.quote.text) or _close(
-                vectors, rows.get(i, []), rows.get(j, []), threshold
-            ):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[_Item]] = {}
-    for i, item in enumerate(items):
-        groups.setdefault(find(i), []).append(item)
-    built = [_statement(g, sources, speakers) for g in groups.values()]
+    links = [
+        (i, j)
+        for i, a in enumerate(items)
+        for j in range(i + 1, len(items))
+        if items[j].speaker == a.speaker
+        and items[j].article != a.article
+        and (
+            _fragment(a.quote.text, items[j].quote.text)
+            or _close(vectors, rows.get(i, []), rows.get(j, []), threshold)
+        )
+    ]
+    groups = [[items[i] for i in group] for group in connected_groups(len(items), links)]
+    built = [_statement(g, sources, speakers) for g in groups]
     built.sort(key=lambda s: (-sources.count([v.article for v in s[1].variants]), s[0]))
     return [_with_id(s, n) for n, (_, s) in enumerate(built, 1)]
 

@@ -5,24 +5,28 @@ NORP). Pure functions over the linker's nodes and index."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from newsweave.analyse.entities.roles import is_demonym
 from newsweave.link.rules import CONTEXT_NEEDED, Cluster, Node, Verdict
 
-__all__ = ["CROSS_KINDS", "other_label"]
+__all__ = ["CROSS_KINDS", "Known", "other_label"]
 
 #: The kinds a name may be mislabelled between.
 CROSS_KINDS = frozenset({"PERSON", "ORG", "PLACE"})
 
 
-def other_label(
-    c: Cluster,
-    *,
-    nodes: Mapping[str, Node],
-    index: Mapping[str, Iterable[str]],
-    linked: Sequence[str],
-    context: Callable[[Node], float],
-) -> Verdict | None:
+@dataclass(frozen=True)
+class Known:
+    """What the linker knows when it judges one cluster of an article."""
+
+    nodes: Mapping[str, Node]  # entity id -> node
+    index: Mapping[str, Iterable[str]]  # index key -> entity ids
+    linked: Sequence[str]  # ids already linked in this article
+    context: Callable[[Node], float]  # weight of the context this article shares with a node
+
+
+def other_label(c: Cluster, known: Known) -> Verdict | None:
     """A person the model tagged as an organisation here (or the reverse), same name.
 
     Only for names of two or more words, or one word with shared context: "Ines Kawecka"
@@ -33,14 +37,16 @@ def other_label(
     if c.key.startswith("g:") or c.kind not in CROSS_KINDS | {"GROUP"}:
         return None
     named = [
-        nodes[i] for kind in CROSS_KINDS - {c.kind} for i in index.get(f"n:{kind}:{c.key}", ())
+        known.nodes[i]
+        for kind in CROSS_KINDS - {c.kind}
+        for i in known.index.get(f"n:{kind}:{c.key}", ())
     ]
     if not named and c.kind != "PERSON" and " " not in c.key:
-        return _surname_other_label(c, nodes=nodes, index=index, linked=linked, context=context)
+        return _surname_other_label(c, known)
     if len(named) != 1 or c.kind == "GROUP":
         return None
     (node,) = named
-    shared = context(node)
+    shared = known.context(node)
     if " " not in c.key and shared < 1.0:
         return None
     return Verdict(
@@ -51,22 +57,15 @@ def other_label(
     )
 
 
-def _surname_other_label(
-    c: Cluster,
-    *,
-    nodes: Mapping[str, Node],
-    index: Mapping[str, Iterable[str]],
-    linked: Sequence[str],
-    context: Callable[[Node], float],
-) -> Verdict | None:
+def _surname_other_label(c: Cluster, known: Known) -> Verdict | None:
     if c.kind == "GROUP" and is_demonym(c.name):
         return None
     holders = [
-        nodes[i]
-        for i in index.get(f"s:{c.key}", ())
-        if nodes[i].kind == "PERSON" and c.key in nodes[i].surnames
+        known.nodes[i]
+        for i in known.index.get(f"s:{c.key}", ())
+        if known.nodes[i].kind == "PERSON" and c.key in known.nodes[i].surnames
     ]
-    here = [h for h in holders if h.id in linked]
+    here = [h for h in holders if h.id in known.linked]
     if len(here) == 1:  # the person this article names in full
         return Verdict(
             here[0],
@@ -79,7 +78,7 @@ def _surname_other_label(
         # often named after a person ("Ford", "Bloomberg").
         return None
     (node,) = holders
-    shared = context(node)
+    shared = known.context(node)
     if shared < CONTEXT_NEEDED:
         return None
     return Verdict(

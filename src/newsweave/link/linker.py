@@ -19,7 +19,7 @@ from typing import Any
 from newsweave.analyse.entities.keys import name_words, norm, phonetic
 from newsweave.analyse.entities.roles import role_heads
 from newsweave.link.clusters import clusters_of
-from newsweave.link.cross_label import other_label
+from newsweave.link.cross_label import Known, other_label
 from newsweave.link.rules import (
     Cluster,
     Node,
@@ -169,13 +169,10 @@ class Linker:
             if verdict is not None:
                 verdicts.append(verdict)
         if not verdicts:
-            return other_label(
-                c,
-                nodes=self._nodes,
-                index=self._index,
-                linked=linked,
-                context=lambda node: self._shared_context(node, linked),
+            known = Known(
+                self._nodes, self._index, linked, lambda node: self._shared_context(node, linked)
             )
+            return other_label(c, known)
         return max(verdicts, key=lambda v: (v.score, v.node.mentions), default=None)
 
     def _shared_context(self, node: Node, linked: list[str]) -> float:
