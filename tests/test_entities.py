@@ -273,3 +273,75 @@ def test_a_name_whose_people_are_named_is_a_place(nlp: Language) -> None:
     text = "Velmora rejected the offer. Velmoran officials said Velmora would wait."
     found = find_entities(nlp(text), Article(id="v.txt", key="v", text=text))
     assert {m.label for m in found if m.text == "Velmora"} == {"GPE"}
+
+
+# (text we wrote, the description as written, the person it names)
+DESCRIBED = [
+    (
+        "Tributes for Singer\n\nThe actress and singer Mara Velde died on Sunday. Velde was a "
+        "singer for forty years.",
+        "Singer",
+        "Mara Velde",
+    ),
+    (
+        "Driver Charged After Crash\n\nPolice charged Tomas Reed, a delivery driver, on Friday. "
+        "The driver was released on bail.",
+        "The driver",
+        "Tomas Reed",
+    ),
+    (
+        "Oren Falk was named coach of the Harbor City team on Monday. The coach said he was "
+        "honoured.",
+        "The coach",
+        "Oren Falk",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "person"), DESCRIBED)
+def test_a_noun_the_article_uses_for_one_person_names_that_person(
+    nlp: Language, text: str, written: str, person: str
+) -> None:
+    mention = _find(_mentions(nlp, text), written)
+    assert (mention.label, mention.name) == ("PERSON", person)
+
+
+def test_a_noun_used_for_two_people_names_nobody(nlp: Language) -> None:
+    text = (
+        "Ana Brik, a driver for the firm, and Leo Marsh, a driver for its rival, were both "
+        "questioned. The driver said nothing."
+    )
+    assert not [m for m in _mentions(nlp, text) if m.text == "The driver"]
+
+
+def test_a_headline_name_the_model_missed_is_found_whole(nlp: Language) -> None:
+    text = (
+        "Why the Board Picked Maria Lopez As Chair\n\nThe board chose Maria Lopez on Tuesday. "
+        "Lopez, 52, thanked the members."
+    )
+    headline = text.index("Maria")
+    mentions = _mentions(nlp, text)
+    assert any(m.start == headline and m.name == "Maria Lopez" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # "Osei" is a person twice: "Nadia Osei" tagged ORG is that person.
+        ("Nadia Osei won. Osei spoke. Osei left.", "Nadia Osei", "PERSON"),
+        # "New" is written in lower case too, so "New Moon" is no given name and surname.
+        ("New Moon is a film. Moon spoke. Moon left. A new one.", "New Moon", "ORG"),
+        # A place before a surname: a team.
+        ("Jacksonville Jaguars won. Jaguars cheered. Jaguars left.", "Jacksonville Jaguars", "ORG"),
+    ],
+)
+def test_a_name_ending_with_a_persons_surname(text: str, name: str, label: str) -> None:
+    surname = name.split()[1]
+    drafts = _drafts(text, (name, "ORG"), (surname, "PERSON"), (surname, "PERSON"))
+    unify_labels(text, drafts)
+    assert drafts[0].label == label
+
+
+def test_a_one_word_nickname_stays_in_the_name(nlp: Language) -> None:
+    text = 'Deputy Luis Andres "Andy" Ferro was shot on Friday. Ferro was 35.'
+    assert _find(_mentions(nlp, text), "Ferro").name == 'Luis Andres "Andy" Ferro'

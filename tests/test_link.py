@@ -261,6 +261,10 @@ def test_a_surname_tagged_as_a_group_without_context_stays_apart() -> None:
         ("Katie Jennet", "Kathryn Jennet", True),  # a short form and another spelling
         ("Sergey Orlov", "Sergei Orlov", True),
         ("Vitali Orlov", "Wladimir Orlov", False),
+        ("Bettie Marsh", "Betty Marsh", True),  # the final vowel spelt two ways
+        ("Mo Dillard", "Maurice Dillard", True),  # a short form of several names
+        ("Mo Dillard", "Martin Dillard", False),
+        ('Luis Andres "Andy" Ferro', "Andy Ferro", True),  # a nickname kept in the name
     ],
 )
 def test_given_name_forms(first: str, second: str, same: bool) -> None:

@@ -11,12 +11,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from newsweave.analyse.entities.clean import Draft, clean_span
+from newsweave.analyse.entities.descriptions import (
+    describing_nouns,
+    find_described,
+    find_descriptions,
+)
 from newsweave.analyse.entities.labels import relabel_organisations, unify_labels
 from newsweave.analyse.entities.names import (
     add_repeated_names,
     add_titled_names,
     fill_roles,
-    find_descriptions,
     resolve_names,
     trim_headline_words,
 )
@@ -53,6 +57,7 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
     drafts = add_repeated_names(doc, drafts)
     resolve_names(text, drafts)
     drafts += find_descriptions(doc, drafts)
+    drafts += find_described(doc, drafts, describing_nouns(doc, drafts))
     return [
         EntityMention(d.start, d.end, text[d.start : d.end], d.label, name=d.name, role=d.role)
         for d in _without_overlaps(drafts)

@@ -114,14 +114,21 @@ _NICKNAME = re.compile(
 
 
 def _nickname(text: str, draft: Draft) -> bool:
-    """ "Jose Manuel "Pepe" Soto": keep the whole span, name "Jose Manuel Soto"."""
+    """ "Jose Manuel "Pepe" Soto": keep the whole span and the nickname, not an epithet.
+
+    A one-word nickname is what other reports call the person ("Pepe Soto"), so the name keeps
+    it in quotes and the linker reads it as another given name; an epithet with an article
+    ("Vincent "the Chin" Gigante") is left out of the name.
+    """
     if not any(c in text[draft.start : draft.end + 2] for c in "(\"“'‘"):
         return False
     match = _NICKNAME.match(text, draft.start)
     if match is None or match.end() < draft.end or match.start(2) > draft.end + 2:
         return False
     draft.end = match.end()
-    draft.written_name = f"{match[1]} {match[3]}"
+    nickname = match[2].strip()
+    kept = f' "{nickname}"' if " " not in nickname else ""
+    draft.written_name = f"{match[1]}{kept} {match[3]}"
     return True
 
 

@@ -73,6 +73,9 @@ def phonetic(word: str) -> str:
     return key[0] + "".join(c for c in key[1:] if c not in "aeiou")
 
 
+#: Spellings of a given name's final vowel: "Bettie", "Bettey", "Betty".
+_FINAL_Y = re.compile(r"(?:ie|ey|y)$")
+
 #: Common English short forms of given names (both directions are checked).
 _NICKNAMES = {
     "bob": "robert",
@@ -115,6 +118,14 @@ _NICKNAMES = {
     "ron": "ronald",
 }
 
+#: Short forms that stand for several given names ("Mo Cheeks" is Maurice, "Mo Salah" Mohamed).
+_SHARED_NICKNAMES = {
+    "mo": frozenset({"maurice", "mohamed", "mohammed", "muhammad", "morris"}),
+    "al": frozenset({"albert", "alan", "alfred", "alexander"}),
+    "ken": frozenset({"kenneth", "kenji"}),
+    "sandy": frozenset({"alexander", "sandra"}),
+}
+
 
 def given_names_agree(a: str, b: str) -> bool:
     """Same given name, allowing an initial ("G." ~ "George"), a short form ("Fred" ~
@@ -128,7 +139,9 @@ def given_names_agree(a: str, b: str) -> bool:
     if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
         return True
     full_a, full_b = _NICKNAMES.get(a, a), _NICKNAMES.get(b, b)
-    if full_a == full_b:
+    if b in _SHARED_NICKNAMES.get(a, ()) or a in _SHARED_NICKNAMES.get(b, ()):
         return True
+    if full_a == full_b or _FINAL_Y.sub("y", a) == _FINAL_Y.sub("y", b):
+        return True  # "Bettie" ~ "Betty", "Jamey" ~ "Jamie"
     # "Katie" ~ "Kathryn": a short form and another spelling of the full name.
     return phonetic(a) == phonetic(b) or phonetic(full_a) == phonetic(full_b)

@@ -8,6 +8,9 @@ gazetteer and no word of any person named in the article, is a place.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from newsweave.analyse.entities.clean import Draft
 from newsweave.analyse.entities.keys import norm
 from newsweave.analyse.entities.roles import is_demonym
@@ -32,6 +35,7 @@ ORG_HEADS = frozenset(
 _NOT_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 #: How a people's name ends after its country's stem: Velmor-an, Korvath-i, Alden-ian, Chin-ese.
 _DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "i", "ese", "ish", "ean"})
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 #: A place this large tagged as a person is a place, unless the article names such a person.
 _PLACE_POPULATION = 500_000
 
@@ -88,6 +92,47 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
             for d in group:
                 if d.label in _NOT_PERSON:
                     d.label = "PERSON"
+    _people_by_surname(text, groups, lookup)
+
+
+def _people_by_surname(
+    text: str,
+    groups: dict[str, list[Draft]],
+    lookup: Callable[[str], dict[str, object] | None],
+) -> None:
+    """ "Nadia Osei" tagged ORG (or "Mo Cheeks" a place) beside "Osei" tagged as a person.
+
+    Two capitalised words ending with a surname the article uses alone for a person, at least
+    twice or also after another given name, are that person's name, unless the first word is
+    also written in lower case ("New Moon", "People"), is a place ("Jacksonville Jaguars") or
+    a people's name, or the gazetteer knows the whole.
+    """
+    alone: dict[str, int] = {}
+    last: set[str] = set()
+    for key, group in groups.items():
+        people = sum(d.label == "PERSON" for d in group)
+        if " " not in key:
+            alone[key] = people
+        elif people:
+            last.add(key.split()[-1])
+    lower_words = set(_LOWER_WORD.findall(text))
+    for key, group in groups.items():
+        words = key.split()
+        if len(words) != 2 or group[0].label == "PERSON" or words[0] in lower_words:
+            continue
+        if alone.get(words[1], 0) < (1 if words[1] in last else 2):
+            continue
+        if is_demonym(words[0].title()) or _place_named(words[0], lookup) or lookup(key):
+            continue
+        for d in group:
+            if d.label in _NOT_PERSON:
+                d.label = "PERSON"
+
+
+def _place_named(word: str, lookup: Callable[[str], dict[str, object] | None]) -> bool:
+    """Whether ``word`` is a place's own name ("Jacksonville"), not one of its other names."""
+    place = lookup(word)
+    return place is not None and norm(str(place.get("name", ""))) == word
 
 
 def _has_demonym(key: str, demonyms: set[str]) -> bool:

@@ -14,12 +14,8 @@ from newsweave.analyse.entities.keys import name_words, norm
 from newsweave.analyse.entities.roles import (
     ABBREVIATED_TITLES,
     HONORIFICS,
-    LEADER_HEADS,
     TITLE_HEADS,
-    is_demonym,
     is_title_word,
-    role_demonyms,
-    role_heads,
 )
 
 #: Labels the model sometimes gives a person ("Zelenskyy" as GPE, "Trump" as ORG).
@@ -112,28 +108,40 @@ def trim_headline_words(text: str, drafts: list[Draft]) -> None:
 
 
 def add_repeated_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
-    """Later uses of a person's surname the model missed ("Varga" untagged), as drafts."""
-    surnames = {}
+    """Other uses of a person's name the model missed ("Varga", "Nora Varga" untagged), as drafts.
+
+    The draft takes the whole name when the words before the surname are the given names the
+    article writes with it ("Nora Varga" in a headline the model left untagged).
+    """
+    surnames: dict[str, set[tuple[str, ...]]] = {}
     text = doc.text
     for d in drafts:
         if d.label == "PERSON":
             words = text[d.start : d.end].split()
             if words and words[-1][:1].isupper() and len(words[-1]) > 2:
-                surnames[words[-1]] = d
+                surnames.setdefault(words[-1], set()).add(tuple(words[:-1]))
     if not surnames:
         return drafts
+    # Only kept drafts block a match: a model span dropped as garbage (a DATE run over the
+    # headline after a dateline) must not hide the name inside it, nor may a headline read
+    # as the title of a work ("Why the Academy Picked Nora Varga").
     covered: set[int] = set()
-    for ent in doc.ents:
-        covered.update(range(ent.start_char, ent.end_char))
     for d in drafts:
-        covered.update(range(d.start, d.end))
-    # All-caps headlines ("VARGA RETURNS") are matched too: the model misses them.
-    found = [
-        Draft(tok.idx, tok.idx + len(tok), "PERSON")
-        for tok in doc
-        if (tok.text in surnames or (tok.is_upper and tok.text.title() in surnames))
-        and tok.idx not in covered
-    ]
+        if d.label != "WORK_OF_ART":
+            covered.update(range(d.start, d.end))
+    found = []
+    for tok in doc:
+        # All-caps headlines ("VARGA RETURNS") are matched too: the model misses them.
+        written = tok.text.title() if tok.is_upper else tok.text
+        if written not in surnames or tok.idx in covered:
+            continue
+        start = tok.i
+        for given in sorted(surnames[written], key=len, reverse=True):
+            first = tok.i - len(given)
+            if given and first >= 0 and tuple(t.text for t in doc[first : tok.i]) == given:
+                start = first
+                break
+        found.append(Draft(doc[start].idx, tok.idx + len(tok), "PERSON"))
     return drafts + found
 
 
@@ -189,70 +197,3 @@ def _nearest(candidates: list[tuple[int, str]], position: int) -> str:
     """The latest full name written before ``position``, else the first one after it."""
     before = [name for start, name in candidates if start < position]
     return before[-1] if before else candidates[0][1]
-
-
-def find_descriptions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
-    """ "the British prime minister" as a PERSON draft naming the person with that role."""
-    holders: list[tuple[int, str, frozenset[str], frozenset[str]]] = []
-    roles_by_name: dict[str, set[str]] = {}
-    for d in drafts:
-        if d.label == "PERSON" and d.role:
-            roles_by_name.setdefault(d.name, set()).add(d.role)
-    for d in sorted(drafts, key=lambda d: d.start):
-        for role in roles_by_name.get(d.name, ()) if d.label == "PERSON" else ():
-            holders.append((d.start, d.name, role_heads(role), role_demonyms(role)))
-    if not holders:
-        return []
-    taken = {d.start for d in drafts if d.label == "PERSON"}
-    found = []
-    for tok in doc:
-        if tok.lower_ != "the" or tok.i + 2 >= len(doc):
-            continue
-        described = _description_at(doc, tok.i, taken)
-        if described is None:
-            continue
-        end, heads, demonyms = described
-        name = _holder(holders, tok.idx, heads, demonyms)
-        if name is not None:
-            role = doc.text[doc[tok.i + 1].idx : end]
-            found.append(Draft(tok.idx, end, "PERSON", role=role, name=name))
-    return found
-
-
-def _description_at(
-    doc: Doc, i: int, taken: set[int]
-) -> tuple[int, frozenset[str], frozenset[str]] | None:
-    """(end offset, heads, demonyms) of "the <Demonym> <title>" starting at token ``i``."""
-    j = i + 1
-    words = []
-    while j < len(doc) and j - i <= 4 and (is_title_word(doc[j].text) or is_demonym(doc[j].text)):
-        words.append(doc[j])
-        j += 1
-    if not words or doc[i + 1].idx in taken:
-        return None
-    if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in {"'s", "’s", "of"}):
-        return None  # "the Ukrainian President's Office", "the president of ...", a name follows
-    role = " ".join(w.text for w in words)
-    heads, demonyms = role_heads(role), role_demonyms(role)
-    if not heads or not demonyms:
-        return None  # "the president" alone is too vague to resolve safely
-    return words[-1].idx + len(words[-1]), heads, demonyms
-
-
-def _holder(
-    holders: list[tuple[int, str, frozenset[str], frozenset[str]]],
-    position: int,
-    heads: frozenset[str],
-    demonyms: frozenset[str],
-) -> str | None:
-    """The person whose role matches, preferring the latest one named before ``position``."""
-    generic = heads & LEADER_HEADS and "leader" in heads
-    matches = [
-        (start, name)
-        for start, name, h, dem in holders
-        if demonyms & dem and (heads & h or (generic and h & LEADER_HEADS))
-    ]
-    if len({name for _, name in matches}) != 1 and matches:
-        before = [name for start, name in matches if start < position]
-        return before[-1] if before else None
-    return matches[0][1] if matches else None

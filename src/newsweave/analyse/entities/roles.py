@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 
 
-def _words(text: str) -> list[str]:
+def lexicon(text: str) -> frozenset[str]:
     """The whitespace-separated words of a lexicon block."""
-    return text.split()
+    return frozenset(text.split())
 
 
 #: Words that head a title ("President Macron", "the British prime minister").
-TITLE_HEADS = frozenset(
-    _words(
-        """
+TITLE_HEADS = lexicon(
+    """
     president presidents minister ministers chancellor chancellors secretary secretaries
     senator senators governor governors mayor mayors king queen pope prince princess emperor
     premier premiers leader leaders general generals judge judges justice ambassador
@@ -29,29 +28,24 @@ TITLE_HEADS = frozenset(
     comedienne rapper filmmaker quarterback qb linebacker receiver striker pitcher champion
     host anchor correspondent columnist author novelist playwright
         """
-    )
 )
 
 #: Words that qualify a title head ("Prime", "Foreign", "Defense", "Federal", "Deputy").
-TITLE_MODIFIERS = frozenset(
-    _words(
-        """
+TITLE_MODIFIERS = lexicon(
+    """
     prime foreign defense defence interior finance home federal deputy vice acting former
     first state national security health justice trade economy economic energy education
     foreign-affairs senior top assistant associate executive managing general supreme chief
     district county city police fire army navy military defense-ministry press white house
     attorney lord lady grand crown head co-founder founder
         """
-    )
 )
 
 #: Honorifics: stripped from names but not worth keeping as a role.
-HONORIFICS = frozenset(
-    _words(
-        """
+HONORIFICS = lexicon(
+    """
     mr mr. mrs mrs. ms ms. miss dr dr. sir dame prof prof. mx mx.
         """
-    )
 )
 
 #: Abbreviated titles that are roles in their own right.
@@ -71,9 +65,8 @@ ABBREVIATED_TITLES = {
 }
 
 #: Demonyms that head a role ("Ukrainian President"): matched by shape plus a few irregulars.
-_IRREGULAR_DEMONYMS = frozenset(
-    _words(
-        """
+_IRREGULAR_DEMONYMS = lexicon(
+    """
     french dutch greek thai swiss british irish welsh scottish english danish swedish finnish
     polish turkish spanish czech slovak kazakh uzbek iraqi israeli pakistani saudi qatari
     kuwaiti omani yemeni emirati afghan european western eastern chinese japanese vietnamese
@@ -81,7 +74,6 @@ _IRREGULAR_DEMONYMS = frozenset(
     african moroccan kenyan cuban venezuelan jamaican dominican ugandan tibetan afghan
     bangladeshi somali kuwaiti bahraini azerbaijani
         """
-    )
 )
 _DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i)$")
 

@@ -1,0 +1,230 @@
+"""Descriptions that refer to a person named in the article.
+
+Two kinds, both resolved only when the article itself says who fits:
+
+- "the British prime minister", "the Russian leader": a nationality and a title, matched
+  against the roles written before names ("British Prime Minister Keir Starmer");
+- a noun the article uses for exactly one person: "actress Esther Williams" or "Williams, an
+  actress," makes "Actress Dies at 91" in the headline and "the actress" in the body that
+  person; "the driver" stays unresolved when two people are called drivers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from newsweave.analyse.entities.clean import Draft
+from newsweave.analyse.entities.roles import (
+    LEADER_HEADS,
+    is_demonym,
+    is_head,
+    is_title_word,
+    lexicon,
+    role_demonyms,
+    role_heads,
+)
+
+__all__ = ["describing_nouns", "find_described", "find_descriptions"]
+
+#: Dependency labels of a noun that says what the name next to it is.
+_APPOSITION = frozenset({"appos"})
+
+#: Nouns for people: agent suffixes ("driver", "actress", "escapee", "novelist") plus a closed
+#: list of the others news uses. It keeps a misparsed apposition ("the organization") out.
+_PERSON_SUFFIX = re.compile(r"(?:er|or|ess|ist|ee|ian|man|woman|ant|ent|eur|ier|yer)$")
+_PERSON_NOUNS = lexicon(
+    """
+    teen teenager boy girl child kid baby mom mum dad son daughter wife husband brother sister
+    aunt uncle nephew niece cousin grandson granddaughter widow bride groom fiance fiancee
+    friend star icon legend idol boss chief coach deputy inmate convict suspect victim thief
+    guard cop pilot chef monk nun priest poet artist athlete mafioso mobster gangster veteran
+    hero heroine rookie captain lifer
+    """
+)
+
+
+def find_descriptions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """ "the British prime minister" as a PERSON draft naming the person with that role."""
+    holders: list[tuple[int, str, frozenset[str], frozenset[str]]] = []
+    roles_by_name: dict[str, set[str]] = {}
+    for d in drafts:
+        if d.label == "PERSON" and d.role:
+            roles_by_name.setdefault(d.name, set()).add(d.role)
+    for d in sorted(drafts, key=lambda d: d.start):
+        for role in roles_by_name.get(d.name, ()) if d.label == "PERSON" else ():
+            holders.append((d.start, d.name, role_heads(role), role_demonyms(role)))
+    if not holders:
+        return []
+    taken = {d.start for d in drafts if d.label == "PERSON"}
+    found = []
+    for tok in doc:
+        if tok.lower_ != "the" or tok.i + 2 >= len(doc):
+            continue
+        described = _description_at(doc, tok.i, taken)
+        if described is None:
+            continue
+        end, heads, demonyms = described
+        name = _holder(holders, tok.idx, heads, demonyms)
+        if name is not None:
+            role = doc.text[doc[tok.i + 1].idx : end]
+            found.append(Draft(tok.idx, end, "PERSON", role=role, name=name))
+    return found
+
+
+def _description_at(
+    doc: Doc, i: int, taken: set[int]
+) -> tuple[int, frozenset[str], frozenset[str]] | None:
+    """(end offset, heads, demonyms) of "the <Demonym> <title>" starting at token ``i``."""
+    j = i + 1
+    words = []
+    while j < len(doc) and j - i <= 4 and (is_title_word(doc[j].text) or is_demonym(doc[j].text)):
+        words.append(doc[j])
+        j += 1
+    if not words or doc[i + 1].idx in taken:
+        return None
+    if j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in {"'s", "’s", "of"}):
+        return None  # "the Ukrainian President's Office", "the president of ...", a name follows
+    role = " ".join(w.text for w in words)
+    heads, demonyms = role_heads(role), role_demonyms(role)
+    if not heads or not demonyms:
+        return None  # "the president" alone is too vague to resolve safely
+    return words[-1].idx + len(words[-1]), heads, demonyms
+
+
+def _holder(
+    holders: list[tuple[int, str, frozenset[str], frozenset[str]]],
+    position: int,
+    heads: frozenset[str],
+    demonyms: frozenset[str],
+) -> str | None:
+    """The person whose role matches, preferring the latest one named before ``position``."""
+    generic = heads & LEADER_HEADS and "leader" in heads
+    matches = [
+        (start, name)
+        for start, name, h, dem in holders
+        if demonyms & dem and (heads & h or (generic and h & LEADER_HEADS))
+    ]
+    if len({name for _, name in matches}) != 1 and matches:
+        before = [name for start, name in matches if start < position]
+        return before[-1] if before else None
+    return matches[0][1] if matches else None
+
+
+def describing_nouns(doc: Doc, drafts: list[Draft]) -> dict[str, str]:
+    """Noun -> the one person the article describes with it ("actress" -> "Esther Williams").
+
+    A noun counts when the article writes it as the person's title ("actress Esther
+    Williams"), in apposition ("Williams, an actress and swimmer,"; "the driver, Raj Singh,")
+    or as what the person is ("Williams was an actress"). A noun used for two people is left
+    out: it does not say which one is meant.
+    """
+    people: dict[str, set[str]] = {}
+    named_chars: set[int] = set()
+    for d in drafts:
+        if d.label == "PERSON":
+            named_chars.update(range(d.start, d.end))
+    for tok in doc:
+        # "driver Ana Brik" where the model missed the name: a second holder of the noun.
+        head = tok.head
+        if (
+            tok.dep_ in ("appos", "compound")
+            and _common_noun(tok)
+            and head.pos_ == "PROPN"
+            and head.idx not in named_chars
+        ):
+            people.setdefault(tok.lemma_.lower(), set()).add(head.text)
+    for d in drafts:
+        if d.label != "PERSON" or not d.name:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        nouns = set(role_heads(d.role)) if d.role else set()
+        if span is not None:
+            nouns.update(_nouns_about(span.root, span.start))
+        for noun in filter(_person_noun, nouns):
+            people.setdefault(noun, set()).add(d.name)
+    return {noun: next(iter(names)) for noun, names in people.items() if len(names) == 1}
+
+
+def _nouns_about(root: Token, span_start: int) -> Iterator[str]:
+    """The nouns the parse attaches to a name as what its bearer is."""
+    for child in root.children:
+        if child.i < span_start and child.dep_ == "compound" and _common_noun(child):
+            yield child.lemma_.lower()  # "actress Esther Williams"
+        elif child.i < span_start and child.dep_ in ("compound", "amod", "nmod"):
+            if child.text[:1].isupper() and is_demonym(child.text):
+                yield child.lower_  # "American Tony Thompson" -> "the American"
+        elif child.dep_ in _APPOSITION:
+            yield from _with_conjuncts(child)  # "Williams, an actress and swimmer,"
+    if root.dep_ in _APPOSITION and _common_noun(root.head):
+        yield from _with_conjuncts(root.head)  # "the driver, Raj Singh,"
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        for child in root.head.children:
+            if child.dep_ == "attr":
+                yield from _with_conjuncts(child)  # "Williams was an actress"
+    if root.dep_ in ("nsubjpass", "dobj"):
+        for child in root.head.children:
+            if child.dep_ == "oprd":
+                yield from _with_conjuncts(child)  # "Cheeks was named coach"
+            elif child.dep_ == "prep" and child.lower_ == "as":
+                for noun in child.children:
+                    if noun.dep_ == "pobj":
+                        yield from _with_conjuncts(noun)  # "introduced Cheeks as head coach"
+
+
+def _with_conjuncts(noun: Token) -> Iterator[str]:
+    """A noun and the nouns coordinated with it, as lower-case lemmas."""
+    for tok in (noun, *noun.conjuncts):
+        if _common_noun(tok):
+            yield tok.lemma_.lower()
+
+
+def _common_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.is_alpha
+
+
+def _person_noun(noun: str) -> bool:
+    return (
+        is_head(noun)
+        or noun in _PERSON_NOUNS
+        or bool(_PERSON_SUFFIX.search(noun))
+        or is_demonym(noun.title())
+    )
+
+
+def find_described(doc: Doc, drafts: list[Draft], nouns: dict[str, str]) -> list[Draft]:
+    """Headline nouns ("Actress Dies") and "the actress" as PERSON drafts, per ``nouns``."""
+    if not nouns:
+        return []
+    taken: set[int] = set()
+    for d in drafts:
+        if d.label == "PERSON":  # a headline run into an ORG or a title loses to the person
+            taken.update(range(d.start, d.end))
+    # "Actress Esther Williams": a noun just before a name is its title, not a mention.
+    starts = {d.start for d in drafts if d.label == "PERSON"}
+    found = []
+    for tok in doc:
+        name = nouns.get(tok.lower_)
+        if name is None or tok.idx in taken or tok.idx + len(tok) + 1 in starts:
+            continue
+        article = _definite_article(tok)
+        if article is not None:
+            start = article.idx  # "the actress", "the 40-year-old American"
+        elif tok.text[:1].isupper() and not is_demonym(tok.text):
+            start = tok.idx  # "Actress Dies at 91"; a bare "American" is an adjective
+        else:
+            continue
+        found.append(Draft(start, tok.idx + len(tok), "PERSON", role=tok.text, name=name))
+    return found
+
+
+def _definite_article(noun: Token) -> Token | None:
+    """The "the" of the noun phrase ``noun`` heads ("the driver's"), else ``None``."""
+    if noun.dep_ in ("compound", "amod"):
+        return None  # "the driver seat": the noun qualifies another
+    for child in noun.lefts:
+        if child.dep_ == "det" and child.lower_ == "the":
+            return child
+    return None
