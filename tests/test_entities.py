@@ -345,3 +345,10 @@ def test_a_name_ending_with_a_persons_surname(text: str, name: str, label: str) 
 def test_a_one_word_nickname_stays_in_the_name(nlp: Language) -> None:
     text = 'Deputy Luis Andres "Andy" Ferro was shot on Friday. Ferro was 35.'
     assert _find(_mentions(nlp, text), "Ferro").name == 'Luis Andres "Andy" Ferro'
+
+
+def test_a_title_before_a_name_is_no_mention_of_its_own(nlp: Language) -> None:
+    text = "Chief Fire Officer Aleksei Moravin said the fire was out. The chief left at noon."
+    mentions = _mentions(nlp, text)
+    assert not [m for m in mentions if m.text == "Chief"]
+    assert _find(mentions, "The chief").name == "Aleksei Moravin"

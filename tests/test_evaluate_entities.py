@@ -12,10 +12,10 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 ECBPLUS = SHARED / "corpus" / "ecbplus"
 
 #: Floors measured on the full dev part (see docs/evaluation.md, Entities); raise, never lower.
-F1_FLOOR = 0.795
+F1_FLOOR = 0.803
 MARGIN_OVER_BASELINE = 0.10
-COVERAGE_FLOOR = 0.895
-CHAINED_RECALL_FLOOR = 0.75
+COVERAGE_FLOOR = 0.903
+CHAINED_RECALL_FLOOR = 0.77
 CHAINED_PRECISION_FLOOR = 0.975
 
 

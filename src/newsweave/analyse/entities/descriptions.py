@@ -202,12 +202,11 @@ def find_described(doc: Doc, drafts: list[Draft], nouns: dict[str, str]) -> list
     for d in drafts:
         if d.label == "PERSON":  # a headline run into an ORG or a title loses to the person
             taken.update(range(d.start, d.end))
-    # "Actress Esther Williams": a noun just before a name is its title, not a mention.
     starts = {d.start for d in drafts if d.label == "PERSON"}
     found = []
     for tok in doc:
         name = nouns.get(tok.lower_)
-        if name is None or tok.idx in taken or tok.idx + len(tok) + 1 in starts:
+        if name is None or tok.idx in taken or _titles_name(tok, starts):
             continue
         article = _definite_article(tok)
         if article is not None:
@@ -218,6 +217,16 @@ def find_described(doc: Doc, drafts: list[Draft], nouns: dict[str, str]) -> list
             continue
         found.append(Draft(start, tok.idx + len(tok), "PERSON", role=tok.text, name=name))
     return found
+
+
+def _titles_name(noun: Token, person_starts: set[int]) -> bool:
+    """ "Actress Esther Williams", "Chief Fire Officer Aleksei Moravin": the noun opens the
+    title of the name that follows, it is not a mention of its own."""
+    doc = noun.doc
+    i = noun.i + 1
+    while i < len(doc) and doc[i].text[:1].isupper() and is_title_word(doc[i].text):
+        i += 1
+    return i < len(doc) and doc[i].idx in person_starts
 
 
 def _definite_article(noun: Token) -> Token | None:
