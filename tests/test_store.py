@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from importlib import resources
 from pathlib import Path
 
@@ -69,6 +70,18 @@ def test_round_trip_every_record(store_url: str) -> None:
         store.write_analysis(analysis)
         loaded = store.analysis("a.txt")
     assert loaded == analysis
+
+
+def test_a_narrative_offset_keeps_the_day_it_lands_on(store_url: str) -> None:
+    text = "The bridge closed on Monday. Three days later it opened again."
+    later = TimeRef(29, 45, "Three days later", "DURATION", "P3D", lands_on="2026-03-19")
+    analysis = dataclasses.replace(_analysis(text, id_="b.txt"), times=(later,))
+    with open_store(store_url) as store:
+        store.write_analysis(analysis)
+        assert store.analysis("b.txt").times == (later,)
+        moved = dataclasses.replace(later, lands_on="2026-03-26")
+        store.update_dates(dataclasses.replace(analysis, times=(moved,)))
+        assert store.analysis("b.txt").times == (moved,)
 
 
 def test_same_article_stored_once(store_url: str) -> None:

@@ -154,6 +154,9 @@ class TimeRef(Record):
     # Anchor-free form of a relative expression ("weekday:5:past", "day:-1", "monthday:05-16"),
     # so it can be re-resolved against another publication date without the parse.
     relative: str | None = None
+    # The day a narrative offset lands on ("three days later" -> "2025-05-19"): TimeML keeps
+    # such a span a DURATION (value "P3D"), but a timeline and an event need the date.
+    lands_on: str | None = None
 
 
 @dataclass(frozen=True)

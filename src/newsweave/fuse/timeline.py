@@ -1,7 +1,8 @@
 """The story's dated sub-events: its facts placed on the calendar by their time expressions.
 
 A fact whose evidence holds a resolved date ("on Friday" -> 2025-05-16) becomes a timeline
-entry for that date, with the evidence that dates it. An undated article's relative dates are
+entry for that date, with the evidence that dates it; a narrative offset ("three days later")
+dates it by the day it lands on. An undated article's relative dates (and offsets) are
 resolved again against the publication date inferred for it from the story.
 """
 
@@ -12,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from newsweave.analyse.times.offsets import calendar_date, offset_anchors
 from newsweave.records import ArticleAnalysis, Fact, TimelineEntry, TimeRef
 
 __all__ = ["Dated", "resolved_times", "sort_key", "timeline"]
@@ -27,7 +29,8 @@ def resolved_times(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[Dated]
     """Each article's calendar-valued time expressions as ``(start, end, value, written)``.
 
     ``written`` is true for a date written out in full ("March 12, 2026"), false for one
-    resolved from a relative expression ("on Wednesday"), whose value may be a guess.
+    resolved from a relative expression ("on Wednesday") or a narrative offset ("three days
+    later", valued by the day it lands on), whose value may be a guess.
     """
     anchor = min((a.article.published for a in analyses if a.article.published), default=None)
     out: dict[str, list[Dated]] = {}
@@ -35,12 +38,19 @@ def resolved_times(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[Dated]
         times: Sequence[TimeRef] = analysis.times
         if analysis.article.published is None and anchor is not None:
             times = _with_story_date(times, anchor)
+        anchors = offset_anchors(times)
         out[analysis.article.id] = [
-            (t.start, t.end, t.value, t.relative is None)
+            (t.start, t.end, value, t.relative is None)
             for t in times
-            if t.type in ("DATE", "TIME") and t.value and _CALENDAR.match(t.value)
+            if t.start not in anchors and (value := _calendar_value(t)) is not None
         ]
     return out
+
+
+def _calendar_value(t: TimeRef) -> str | None:
+    """Where a time expression sits on the calendar (``calendar_date``), when it is a date."""
+    value = calendar_date(t)
+    return value if value and _CALENDAR.match(value) else None
 
 
 def timeline(facts: Sequence[Fact], times: Mapping[str, Sequence[Dated]]) -> list[TimelineEntry]:
@@ -54,7 +64,8 @@ def timeline(facts: Sequence[Fact], times: Mapping[str, Sequence[Dated]]) -> lis
                     dated.setdefault(_day_part(value), []).append(n)
         for value, indices in dated.items():
             evidence = tuple(fact.evidence[i] for i in dict.fromkeys(indices))
-            entries.append(TimelineEntry(value, fact.text, evidence, fact=fact.id))
+            # The entry reads as the sentence that gives the date, not as the fact's first one.
+            entries.append(TimelineEntry(value, evidence[0].text, evidence, fact=fact.id))
     entries.sort(key=lambda e: (sort_key(e.value), -len(e.evidence)))
     return entries
 

@@ -154,7 +154,7 @@ class Store(CrossArticleReads):
                 conn.execute(
                     t.update()
                     .where(t.c.article_key == article.key, t.c.seq == seq)
-                    .values(value=ref.value)
+                    .values(value=ref.value, lands_on=ref.lands_on)
                 )
             for seq, event in enumerate(analysis.events):
                 conn.execute(

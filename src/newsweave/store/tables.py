@@ -95,6 +95,7 @@ times = _owned(
     Column("value", String(64)),
     Column("mod", String(16)),
     Column("relative", String(64)),
+    Column("lands_on", String(16)),
 )
 
 amounts = _owned(

@@ -26,6 +26,7 @@ from newsweave.analyse.events.lexicon import (
     TOPIC_OBJECT_CODES,
     WEAPONS,
 )
+from newsweave.analyse.times.offsets import calendar_date, offset_anchors
 from newsweave.records import Article, EntityMention, Event, Sentence, Span, TimeRef
 from newsweave.spans import at_offset
 
@@ -38,7 +39,6 @@ _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _MODALS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would"}
-_DATED = frozenset({"DATE", "TIME"})
 #: Categories in which two coordinated subjects act on each other.
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -128,6 +128,8 @@ def _event(
 def event_time(event: Event, sentences: Sequence[Sentence], times: Sequence[TimeRef]) -> Event:
     """``event`` with the date of its sentence's time expression nearest to it (or none).
 
+    A narrative offset ("Three days later the ministers met") dates it by the day it lands on.
+
     A pure function of records, so an event is re-dated when its article's times are resolved
     again (an undated article dated from its story).
     """
@@ -136,20 +138,22 @@ def event_time(event: Event, sentences: Sequence[Sentence], times: Sequence[Time
 
 
 def _dated(event: Event, sentence: Sentence | None, times: Sequence[TimeRef]) -> Event:
+    anchors = offset_anchors(times)
     candidates = [
-        t
+        (t, when)
         for t in times
         if sentence is not None
         and sentence.start <= t.start < sentence.end
-        and t.type in _DATED
-        and t.value is not None
+        and t.start not in anchors
+        and (when := calendar_date(t)) is not None
     ]
 
-    def distance(t: TimeRef) -> int:
+    def distance(candidate: tuple[TimeRef, str]) -> int:
+        t = candidate[0]
         return max(0, t.start - event.end, event.start - t.end)
 
     best = min(candidates, key=distance, default=None)
-    value = best.value if best is not None else None
+    value = best[1] if best is not None else None
     return event if event.time == value else replace(event, time=value)
 
 

@@ -16,6 +16,7 @@ from newsweave.analyse.times.lexicon import (
     VAGUE,
     number_value,
 )
+from newsweave.analyse.times.offsets import offset_landing
 
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": 0}
 _SHIFTS = {
@@ -139,7 +140,8 @@ def _ago(m: re.Match[str]) -> Found | None:
         if value is None:
             return None
         end = m.end("unit") + m.string.startswith("s", m.end("unit"))
-        return Found(m.start(), end, "DURATION", value=value)
+        landing = offset_landing(m["qty"], unit, sign)
+        return Found(m.start(), end, "DURATION", value=value, relative=landing)
     if m["qty"].lower() in VAGUE:
         return Found(m.start(), m.end(), "DATE", value="PAST_REF" if sign < 0 else "FUTURE_REF")
     number = number_value(m["qty"])
@@ -173,7 +175,19 @@ def _duration(m: re.Match[str]) -> Found | None:
     # The determiner and adjective before are part of it ("the past three months"); matched
     # here, not in the pattern, as an optional prefix would be tried at every character.
     prefix = _DURATION_PREFIX.search(m.string, max(0, m.start() - 30), m.start())
-    return Found(prefix.start() if prefix else m.start(), m.end(), "DURATION", value=value)
+    landing = None
+    signal = _SIGNAL_AFTER.match(m.string, m.end())
+    if signal and prefix is None and not _WORKING_DAYS.search(m[0]):
+        # "Three days later the ministers met": a signal the ``_ago`` rule leaves to this one
+        # (it stops before "the"); "two business days later" is not a count of calendar days.
+        # "three days after March 2": from the date after it, if one follows (``offsets``).
+        direction = (signal["dir"] or signal["dir2"]).lower()
+        sign = -1 if direction in ("earlier", "before") else 1
+        landing = offset_landing(m["qty"], m["unit"].lower(), sign)
+        if landing is not None and direction in ("after", "before"):
+            landing = "from" + landing.removeprefix("narr")
+    start = prefix.start() if prefix else m.start()
+    return Found(start, m.end(), "DURATION", value=value, relative=landing)
 
 
 def _bare_plural(m: re.Match[str]) -> Found | None:
@@ -201,6 +215,10 @@ _DURATION_PREFIX = re.compile(
 )
 _REL_UNIT = r"(?:week(?:end)?|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)"
 _PLURALS = {"days": "D", "weeks": "W", "months": "M"}
+_SIGNAL_AFTER = re.compile(
+    r"(?i:\s+(?P<dir>later|earlier)\b(?!\s+than\b)|\s+(?P<dir2>after|before)\s)"
+)
+_WORKING_DAYS = re.compile(r"(?i:\b(?:trading|business)\b)")
 #: Units of "N units later/earlier" read as a duration and a signal (not years: see ``_ago``).
 _SIGNAL_UNITS = {"day", "week", "month"}
 _SEASONAL = {"spring", "summer", "fall", "autumn", "winter"}
@@ -230,7 +248,9 @@ def _narrative_day_any(m: re.Match[str]) -> Found | None:
         return Found(m.start(), m.start() + 7, "DATE", relative="narr:day:0")
     if re.match(r"(?i)an?\s+day\b", m[0]):
         # "a day earlier": a duration and a signal, as "three days later" (``_ago``).
-        return Found(m.start(), m.start() + len(m[0].rsplit(None, 1)[0]), "DURATION", value="P1D")
+        landing = "narr:day:-1" if m[0].lower().endswith("earlier") else "narr:day:1"
+        end = m.start() + len(m[0].rsplit(None, 1)[0])
+        return Found(m.start(), end, "DURATION", value="P1D", relative=landing)
     part = (m["u1"] or "").lower()
     if part == "day":
         part = ""

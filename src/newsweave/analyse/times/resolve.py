@@ -20,7 +20,11 @@ resolved again later against another date without the parse:
 ``nqy:1988``           that quarter in another year ("the 1988 period"), else the year
 ``qy:3:-1``            a quarter of the year before, this or next ("last year's third quarter")
 ``ny:0``               the year of the last date mentioned ("that year")
-``narr:day:1``         a shift from the last date mentioned ("the next day", "a year earlier")
+``narr:day:1``         a shift from the last date mentioned ("the next day", "a year earlier");
+                       on a DURATION ("three days later", ``narr:day:3``) it gives the day
+                       the offset lands on (``TimeRef.lands_on``), not its value
+``from:day:3``         on a DURATION: that shift from the date written just after it
+                       ("three days after March 2"), resolved in ``offsets``
 ``wkend:past``         the weekend before, after or around the anchor
 ``hol:TG:past``        Thanksgiving (fourth Thursday of November)
 =====================  ===================================================================
