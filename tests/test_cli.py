@@ -191,7 +191,8 @@ def test_killed_ingest_completes_on_rerun(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert 0 < stored < 80, "the run should have been killed part-way"
-    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    rerun = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
     with open_store(str(db)) as store:
         articles = store.articles()
         assert len(articles) == 80 == len({a.id for a in articles})

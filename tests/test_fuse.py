@@ -5,17 +5,28 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsweave.fuse import build_dossier
 from newsweave.fuse.events import story_events
+from newsweave.fuse.groups import cohesive_groups
 from newsweave.fuse.names import fold, same_person
 from newsweave.fuse.sources import sources_of
 from newsweave.fuse.timeline import sort_key
+from newsweave.fuse.units import claim_units
 from newsweave.fuse.wording import differences, sentences_of, word_containment
 from newsweave.ingest import read
 from newsweave.pipeline import analyse
-from newsweave.records import Article, ArticleAnalysis, Dossier, EntityMention, Event, Span
+from newsweave.records import (
+    Article,
+    ArticleAnalysis,
+    Dossier,
+    EntityMention,
+    Event,
+    Sentence,
+    Span,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -232,3 +243,24 @@ def test_a_possible_event_is_not_the_event_done() -> None:
     maybe = replace(maybe, events=(replace(maybe.events[0], modality="may"),))
     events = story_events([done, maybe], sources_of([done, maybe], {}))
     assert sorted((e.modality or "", e.sources) for e in events) == [("", 1), ("may", 1)]
+
+
+def test_linked_sentences_do_not_chain_into_one_fact() -> None:
+    """A ~ B and B ~ C, but A and C mean different things: C stays out of A and B's fact."""
+    cosine = np.array([[1.0, 0.8, 0.2], [0.8, 1.0, 0.55], [0.2, 0.55, 1.0]])
+    links = iter([(1.5, 0, 1), (1.2, 1, 2)])
+    assert cohesive_groups(["a", "b", "c"], links, cosine, cohesion=0.5) == [[0, 1], [2]]
+
+
+def test_a_claim_in_two_sentences_joins_its_match() -> None:
+    cosine = np.array([[1.0, 0.3, 0.7], [0.3, 1.0, 0.6], [0.7, 0.6, 1.0]])
+    links = iter([(1.5, 0, 2), (1.1, 1, 2)])  # two sentences of "a" state what "b" does
+    assert cohesive_groups(["a", "a", "b"], links, cosine, cohesion=0.5) == [[0, 1, 2]]
+
+
+def test_a_dateline_is_not_part_of_the_claim() -> None:
+    text = "EASTQUAY - The storm flooded 40 homes along the river.\n\nIt was the worst in years."
+    article = Article(id="x", key="x", text=text)
+    sentences = (Sentence(0, 54, text[:54]), Sentence(56, len(text), text[56:]))
+    units = claim_units(ArticleAnalysis(article, sentences=sentences))
+    assert units[0].text.startswith("The storm flooded 40 homes")

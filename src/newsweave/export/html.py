@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from html import escape
 
+from newsweave.export.markdown import counted
 from newsweave.records import Dossier, Evidence, Fact, Statement
 
 __all__ = ["dossier_html"]
@@ -181,7 +182,7 @@ def _statement(st: Statement) -> str:
     name = escape(st.speaker_name or st.speaker or "unknown speaker")
     return (
         f'<div class="item statement" id="{escape(st.id)}" data-link="{escape(st.id)}">'
-        f'<b>{name}</b> <span class="meta">{escape(st.id)} · {len(st.variants)} variants'
+        f'<b>{name}</b> <span class="meta">{escape(st.id)} · {counted(len(st.variants), "variant")}'
         f"</span><ol>{rows}</ol>{diff_block}</div>"
     )
 

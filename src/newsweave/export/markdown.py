@@ -84,11 +84,11 @@ def _statement(st: Statement) -> list[str]:
     outlets = len({_outlet(v) for v in st.variants})
     out = [
         f"### {st.id} · {_inline(st.speaker_name or st.speaker or 'unknown speaker')} "
-        f"({len(st.variants)} variants, {outlets} sources)",
+        f"({counted(len(st.variants), 'variant')}, {counted(outlets, 'source')})",
         "",
     ]
     for n, v in enumerate(st.variants):
-        out.append(f"{n + 1}. “{_inline(v.text)}” — {_outlet(v)} `{v.article}` [{v.start}:{v.end}]")
+        out.append(f"{n + 1}. “{_inline(v.text)}” — {_where(v)}")
     if st.differences:
         out += ["", "Differences from variant 1:"]
         for d in st.differences:
@@ -111,12 +111,23 @@ def _fact(fact: Fact) -> list[str]:
     if fact.sides:
         out.append("")
     for ev in fact.evidence:
-        out.append(f"- {_outlet(ev)} `{ev.article}` [{ev.start}:{ev.end}]: {_inline(ev.text)}")
+        out.append(f"- {_where(ev)}: {_inline(ev.text)}")
     return [*out, ""]
 
 
 def _outlet(ev: Evidence) -> str:
     return _inline(ev.outlet or ev.article)
+
+
+def _where(ev: Evidence) -> str:
+    """ "The Herald `herald-0412` [10:42]"; without an outlet the article id alone."""
+    outlet = f"{_inline(ev.outlet)} " if ev.outlet else ""
+    return f"{outlet}`{ev.article}` [{ev.start}:{ev.end}]"
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 variant", "3 variants"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _inline(text: str) -> str:

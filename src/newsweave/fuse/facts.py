@@ -1,11 +1,13 @@
 """Facts: the story's claim units aligned across articles, each with its support.
 
 Every unit is linked to its best match in each other article when their similarity clears a
-threshold; linked units form one fact. A fact reported by two or more independent sources is
-``corroborated``, by one ``single-source``, and ``conflicting`` when its sources disagree on a
-number or a date (see ``conflicts``). The weights and the threshold were calibrated on the
-reference articles: corroborated pairs there score 0.88 and above, the closest pairs of
-merely related sentences 0.77.
+threshold; linked units form one fact, and a fact of three or more units only while their
+meaning stays close on average, so that a chain of related sentences does not become one
+"fact" about a whole topic. A fact
+reported by two or more independent sources is ``corroborated``, by one ``single-source``, and
+``conflicting`` when its sources disagree on a number or a date (see ``conflicts``). The
+weights and the threshold were calibrated on the reference articles: corroborated pairs there
+score 0.88 and above, the closest pairs of merely related sentences 0.77.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 import numpy as np
 
 from newsweave.fuse.conflicts import find_conflict
-from newsweave.fuse.groups import connected_groups
+from newsweave.fuse.groups import cohesive_groups
 from newsweave.fuse.similarity import Embedder, pair_scores
 from newsweave.fuse.sources import Sources
 from newsweave.fuse.timeline import Dated
@@ -27,6 +29,8 @@ __all__ = ["THRESHOLD", "align_facts", "link_units"]
 THRESHOLD = 0.83
 ENTITY_WEIGHT = 1.0
 WORD_WEIGHT = 0.8
+#: The mean cosine a fact of three or more units keeps across its articles.
+COHESION = 0.5
 
 
 def link_units(
@@ -36,18 +40,20 @@ def link_units(
     articles = sorted({u.article for u in units})
     if len(articles) < 2:  # claims align only across articles: spare the embedding
         return [[i] for i in range(len(units))]
-    scores = pair_scores(units, embedder, entity_weight=ENTITY_WEIGHT, word_weight=WORD_WEIGHT)
+    vectors = embedder([u.text for u in units])
+    scores = pair_scores(units, vectors, entity_weight=ENTITY_WEIGHT, word_weight=WORD_WEIGHT)
     columns = {a: np.array([i for i, u in enumerate(units) if u.article == a]) for a in articles}
 
-    def links() -> Iterator[tuple[int, int]]:
+    def links() -> Iterator[tuple[float, int, int]]:
         for article, cols in columns.items():
             block = scores[:, cols]
             best = block.argmax(axis=1)
             for i, unit in enumerate(units):
                 if unit.article != article and block[i, best[i]] >= threshold:
-                    yield i, int(cols[best[i]])
+                    yield float(block[i, best[i]]), i, int(cols[best[i]])
 
-    return connected_groups(len(units), links())
+    articles_of = [u.article for u in units]
+    return cohesive_groups(articles_of, links(), vectors @ vectors.T, cohesion=COHESION)
 
 
 def align_facts(

@@ -54,12 +54,12 @@ def weighted_jaccard(sets: Sequence[frozenset[str]]) -> Matrix:
 
 
 def pair_scores(
-    units: Sequence[Featured], embedder: Embedder, *, entity_weight: float, word_weight: float
+    units: Sequence[Featured], vectors: Matrix, *, entity_weight: float, word_weight: float
 ) -> Matrix:
-    """The similarity of every pair of units: cosine + weighted entity and word overlaps."""
+    """The similarity of every pair of units: the cosine of their (unit-length) sentence
+    ``vectors`` + weighted entity and word overlaps."""
     if not units:
         return np.zeros((0, 0), dtype=np.float32)
-    vectors = embedder([u.text for u in units])
     score = vectors @ vectors.T
     if entity_weight:
         score = score + entity_weight * weighted_jaccard([u.entities for u in units])

@@ -30,6 +30,10 @@ _CLAUSE = re.compile(
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]*[A-Z],\s*[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?\s*(?:\([^)]*\))?\s*[—–-]?$"
 )
+#: "MARROWGATE - The fire killed ...": a dateline that opens the line, before the claim.
+_DATELINE_LEAD = re.compile(
+    r"[A-Z][A-Z .'-]*[A-Z](?:,\s*[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?)?\s*(?:\([^)]*\))?\s*[—–-]\s+"
+)
 _PRONOUN = re.compile(r"(?:He|She)\s")
 _WORD = re.compile(r"[\w][\w'’.-]*\w|\w")
 _STOP = frozenset(
@@ -238,6 +242,9 @@ def _unit(
     keyed: list[tuple[int, int, str]],
     order: int,
 ) -> Unit | None:
+    lead = _DATELINE_LEAD.match(text, start, end)
+    if lead is not None:
+        start = lead.end()
     kept = "".join(" " if blank[i] == 1 else text[i] for i in range(start, end))
     own = "".join(" " if blank[i] else text[i] for i in range(start, end))
     if len(content_words(own)) < _MIN_CONTENT or _DATELINE.match(own.strip()):
