@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,9 +46,13 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
     url = f"sqlite:///{folder / 'web.db'}"
     with open_store(url) as store:
         ingest([str(SEEDS), str(EXAMPLES), str(folder / "hostile")], store)
-        seeds = [a for a in store.articles() if a.source and "seeds" in a.source]
+        articles = store.articles()
+        seeds = [a for a in articles if a.source and "seeds" in a.source]
         seeds_story = store.story_of(seeds[0].key)
-    assert seeds_story is not None
+        # The screenshots show the examples (text we wrote), never the reference articles.
+        fire = [a for a in articles if a.id.startswith("marrowgate")]
+        example_story = store.story_of(fire[0].key)
+    assert seeds_story is not None and example_story is not None
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning")
@@ -60,10 +65,19 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
             pytest.fail("the web server did not start")
         time.sleep(0.05)
     try:
-        yield f"http://127.0.0.1:{port}", {"seeds_story": seeds_story}
+        yield f"http://127.0.0.1:{port}", {"seeds_story": seeds_story, "example": example_story}
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def _hover(page: Any, mark: Any) -> Any:
+    """Hover ``mark`` and return the tooltip, once it shows."""
+    mark.scroll_into_view_if_needed()
+    mark.hover()
+    tip = page.locator("#tip")
+    tip.wait_for(state="visible", timeout=5000)
+    return tip
 
 
 def _free_port() -> int:
@@ -87,7 +101,9 @@ def test_stories_story_and_highlights_in_chromium(served: tuple[str, dict[str, s
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
             page.goto(base + "/stories")
             assert page.locator("li.story").count() >= 3
+            page.goto(base + "/stories?since=2026-01-01")  # the examples' stories
             page.screenshot(path=str(SCREENSHOTS / "web-stories.png"), full_page=True)
+            page.goto(base + "/stories")
 
             page.click(f'li.story a[href="/stories/{ids["seeds_story"]}"]')
             page.wait_for_url(f"**/stories/{ids['seeds_story']}")
@@ -109,19 +125,25 @@ def test_stories_story_and_highlights_in_chromium(served: tuple[str, dict[str, s
 
             # Hover a highlighted quote of that statement in the first column: its variants show.
             mark = columns.nth(0).locator(f'mark[data-statements~="{statement_id}"]').first
-            mark.scroll_into_view_if_needed()
-            mark.hover()
-            tip = page.locator("#tip")
-            tip.wait_for(state="visible", timeout=5000)
+            tip = _hover(page, mark)
             shown = tip.inner_text()
             assert all(v[:40] in shown for v in variants), shown[:400]
-            page.screenshot(path=str(SCREENSHOTS / "web-story.png"))
 
             # A click pins it; a click elsewhere closes it.
             mark.click()
             assert tip.is_visible()
             page.mouse.click(5, 990)
             assert tip.is_hidden()
+
+            # The examples' fire story, five outlets side by side, for the screenshot.
+            page.goto(base + f"/stories/{ids['example']}")
+            assert page.locator("article.source").count() == 5
+            aligned = page.locator(".statement").filter(
+                has=page.locator("ol.variants li:nth-child(3)")
+            )
+            statement_id = aligned.first.get_attribute("id")
+            _hover(page, page.locator(f'mark[data-statements~="{statement_id}"]').first)
+            page.screenshot(path=str(SCREENSHOTS / "web-story.png"))
 
             page.goto(base + "/articles/harbour_notice.txt")
             body = page.locator(".article-body").inner_text()
