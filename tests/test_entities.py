@@ -352,3 +352,10 @@ def test_a_title_before_a_name_is_no_mention_of_its_own(nlp: Language) -> None:
     mentions = _mentions(nlp, text)
     assert not [m for m in mentions if m.text == "Chief"]
     assert _find(mentions, "The chief").name == "Aleksei Moravin"
+
+
+def test_a_country_and_its_peoples_name_whatever_the_model_said() -> None:
+    text = "Tarvania sent troops. Tarvanian officials said. Tarvanian soldiers left."
+    drafts = _drafts(text, ("Tarvania", "ORG"), ("Tarvanian", "ORG"), ("Tarvanian", "NORP"))
+    unify_labels(text, drafts)
+    assert [d.label for d in drafts] == ["GPE", "NORP", "NORP"]

@@ -72,11 +72,13 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
     demonyms = {key for key in groups if " " not in key}
     for key, group in groups.items():
         labels = [d.label for d in group]
-        if "PERSON" not in labels or not key:
+        if not key:
             continue
         if " " not in key and key not in person_words and _has_demonym(key, demonyms):
             for d in group:  # "Velmora" beside "Velmoran": a country, whatever the model said
                 d.label = "GPE"
+            continue
+        if "PERSON" not in labels:
             continue
         place = lookup(key)
         if len(set(labels)) == 1:
@@ -92,7 +94,23 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
             for d in group:
                 if d.label in _NOT_PERSON:
                     d.label = "PERSON"
+    _peoples_names(groups)
     _people_by_surname(text, groups, lookup)
+
+
+def _peoples_names(groups: dict[str, list[Draft]]) -> None:
+    """ "Velmoran" beside the place "Velmora" is its people's name, whatever the model said."""
+    places = {
+        key
+        for key, group in groups.items()
+        if " " not in key and any(d.label in ("GPE", "LOC") for d in group)
+    }
+    for key, group in groups.items():
+        if " " in key or key in places or not any(_names_people_of(key, p) for p in places):
+            continue
+        for d in group:
+            if d.label in ("ORG", "GPE", "LOC", "PERSON"):
+                d.label = "NORP"
 
 
 def _people_by_surname(
@@ -137,10 +155,13 @@ def _place_named(word: str, lookup: Callable[[str], dict[str, object] | None]) -
 
 def _has_demonym(key: str, demonyms: set[str]) -> bool:
     """Whether the article names the people of ``key`` ("Velmoran", "Korvathi", "Aldenian")."""
-    stem = key[:-1] if key[-1] in "aeiouy" else key
-    return any(
-        n != key and n.startswith(stem) and n[len(stem) :] in _DEMONYM_ENDINGS for n in demonyms
-    )
+    return any(_names_people_of(n, key) for n in demonyms)
+
+
+def _names_people_of(word: str, place: str) -> bool:
+    """Whether ``word`` is the people's name of ``place``: Velmor-an, Korvath-i, Alden-ian."""
+    stem = place[:-1] if place[-1:] in ("a", "e", "i", "o", "u", "y") else place
+    return word != place and word.startswith(stem) and word[len(stem) :] in _DEMONYM_ENDINGS
 
 
 def _looks_like_place(
