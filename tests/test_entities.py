@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from spacy.language import Language
 
@@ -359,3 +361,18 @@ def test_a_country_and_its_peoples_name_whatever_the_model_said() -> None:
     drafts = _drafts(text, ("Tarvania", "ORG"), ("Tarvanian", "ORG"), ("Tarvanian", "NORP"))
     unify_labels(text, drafts)
     assert [d.label for d in drafts] == ["GPE", "NORP", "NORP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Floods hit the province of Varnholt. Varnholt officials met.", "Varnholt"),
+        ("Smoke rose over the Brennick industrial district. Brennick residents left.", "Brennick"),
+        ("KESSLOW, May 3 (TPA) — Kesslow reopened its port on Friday.", "Kesslow"),
+    ],
+)
+def test_a_name_written_as_a_place_is_a_place(text: str, name: str) -> None:
+    written = [m for m in re.finditer(name, text, flags=re.IGNORECASE)]
+    drafts = [Draft(m.start(), m.end(), "ORG") for m in written]
+    unify_labels(text, drafts)
+    assert [d.label for d in drafts] == ["GPE"] * len(drafts)

@@ -36,6 +36,15 @@ _NOT_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF
 #: How a people's name ends after its country's stem: Velmor-an, Korvath-i, Alden-ian, Chin-ese.
 _DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "i", "ese", "ish", "ean"})
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+#: Words that say the name next to them is a place: "the province of X", "X's port district".
+_PLACE_BEFORE = re.compile(
+    r"\b(?:city|town|village|province|region|district|county|port|island|capital) of\s+$"
+)
+_PLACE_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:district|province|region|county|suburb|neighbou?rhood)\b"
+)
+#: A dateline: the place in capitals opening a line, before a dash ("MARROWGATE, April 22 —").
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)(?:,[^\n—–]{0,40})?\s+[—–-]\s")
 #: A place this large tagged as a person is a place, unless the article names such a person.
 _PLACE_POPULATION = 500_000
 
@@ -94,8 +103,28 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
             for d in group:
                 if d.label in _NOT_PERSON:
                     d.label = "PERSON"
+    _places_by_context(text, groups, person_words)
     _peoples_names(groups)
     _people_by_surname(text, groups, lookup)
+
+
+def _places_by_context(text: str, groups: dict[str, list[Draft]], person_words: set[str]) -> None:
+    """A name the article writes as a place is a place wherever the model tagged it otherwise:
+    "the province of Osterlund", "the Eastquay industrial district", a dateline "MARROWGATE —".
+    """
+    datelines = {norm(m[1]) for m in _DATELINE.finditer(text)}
+    for key, group in groups.items():
+        if key in person_words or all(d.label in ("GPE", "LOC", "FAC") for d in group):
+            continue
+        if key in datelines or any(_place_cue(text, d) for d in group):
+            for d in group:
+                if d.label in ("ORG", "NORP", "PERSON"):
+                    d.label = "GPE"
+
+
+def _place_cue(text: str, d: Draft) -> bool:
+    before = _PLACE_BEFORE.search(text, max(0, d.start - 30), d.start)
+    return before is not None or _PLACE_AFTER.match(text, d.end) is not None
 
 
 def _peoples_names(groups: dict[str, list[Draft]]) -> None:
