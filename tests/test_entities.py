@@ -369,6 +369,7 @@ def test_a_country_and_its_peoples_name_whatever_the_model_said() -> None:
         ("Floods hit the province of Varnholt. Varnholt officials met.", "Varnholt"),
         ("Smoke rose over the Brennick industrial district. Brennick residents left.", "Brennick"),
         ("KESSLOW, May 3 (TPA) — Kesslow reopened its port on Friday.", "Kesslow"),
+        ("They met at the Dorvin border crossing. Dorvin, about 40 km north of it.", "Dorvin"),
     ],
 )
 def test_a_name_written_as_a_place_is_a_place(text: str, name: str) -> None:

@@ -42,6 +42,8 @@ _PLACE_BEFORE = re.compile(
 )
 _PLACE_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:district|province|region|county|suburb|neighbou?rhood)\b"
+    r"|\s+border\s+(?:crossing|town|post)\b"
+    r"|,\s+(?:about\s+|some\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:north|south|east|west)"
 )
 #: A dateline: the place in capitals opening a line, before a dash ("MARROWGATE, April 22 —").
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)(?:,[^\n—–]{0,40})?\s+[—–-]\s")
