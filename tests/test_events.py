@@ -153,3 +153,28 @@ def test_a_dateline_is_not_the_actor(nlp: Language) -> None:
 def test_coordinated_subjects_of_a_meeting_are_each_others_party(nlp: Language) -> None:
     [event] = events_of(nlp, "Emmanuel Macron and Olaf Scholz met in Berlin.")
     assert (text_of(event.actor), text_of(event.target)) == ("Emmanuel Macron", "Olaf Scholz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will cooperate fully with the inquiry,” spokeswoman Lena Falk said on Monday.",
+        "Lena Falk spoke to reporters. “We will cooperate fully with the inquiry,” she said.",
+    ],
+)
+def test_we_in_a_quote_is_the_person_quoted(nlp: Language, text: str) -> None:
+    from newsweave.analyse.quotes import find_quotes
+
+    article = Article(id="t.txt", key="k", text=text, published=PUBLISHED)
+    doc = nlp(text)
+    entities = find_entities(doc, article)
+    quotes = find_quotes(doc, article, entities=entities)
+    (event,) = find_events(
+        doc, article, entities=entities, times=find_times(doc, article), quotes=quotes
+    )
+    assert (event.code, text_of(event.actor)) == ("COOPERATE", "Lena Falk")
+
+
+def test_no_one_arrested_is_an_event_denied(nlp: Language) -> None:
+    (event,) = events_of(nlp, "Police said that no one was arrested after the march.")
+    assert event.negated

@@ -45,7 +45,7 @@ STEPS: tuple[Step, ...] = (
     Step("times", find_times),
     Step("quotes", find_quotes, needs=("entities",)),
     Step("amounts", find_amounts),
-    Step("events", find_events, needs=("entities", "times")),
+    Step("events", find_events, needs=("entities", "times", "quotes")),
 )
 
 

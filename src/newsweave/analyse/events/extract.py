@@ -5,7 +5,8 @@ the ``by`` agent of a passive), its target the object (or the passive subject, o
 "with", "against", "on", ...), its place a place name governed by "in", "at", "near", ...,
 and its date the resolved time expression of its sentence nearest to it. Names come from the
 entity step, so arguments are the same spans the linker turns into canonical entities; "he" and
-"she" stand for the person named last before them.
+"she" stand for the person named last before them, and "I" and "we" inside a quotation for the
+person quoted. "No one was detained" is an event denied, like "was not detained".
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from newsweave.analyse.events.lexicon import (
     WEAPONS,
 )
 from newsweave.analyse.times.offsets import calendar_date, offset_anchors
-from newsweave.records import Article, EntityMention, Event, Sentence, Span, TimeRef
+from newsweave.records import Article, EntityMention, Event, Quote, Sentence, Span, TimeRef
 from newsweave.spans import at_offset
 
 __all__ = ["event_time", "find_events"]
@@ -37,6 +38,9 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+#: Subjects that deny the event: "no one was detained", "nobody was hurt".
+_NOBODY = frozenset({"nobody", "none", "noone"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _MODALS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would"}
 #: Categories in which two coordinated subjects act on each other.
@@ -49,6 +53,7 @@ def find_events(
     *,
     entities: Sequence[EntityMention],
     times: Sequence[TimeRef],
+    quotes: Sequence[Quote] = (),
 ) -> list[Event]:
     """The article's coded events, in text order.
 
@@ -57,8 +62,9 @@ def find_events(
         article: the article (its text is the doc's text).
         entities: the entity step's mentions, for argument spans and places.
         times: the time step's expressions, for each event's date.
+        quotes: the quote step's quotations, so that "we" in a quote is the person quoted.
     """
-    mentions = _Mentions(entities)
+    mentions = _Mentions(entities, quotes)
     chunks = {t.i: chunk for chunk in doc.noun_chunks for t in chunk}
     events = []
     for verb in doc:
@@ -120,7 +126,7 @@ def _event(
         actor=_argument(actor_token, mentions, chunks, resolve=True),
         target=_argument(target_token, mentions, chunks, resolve=True),
         place=_place(verb, mentions),
-        negated=any(c.dep_ == "neg" for c in verb.children),
+        negated=any(c.dep_ == "neg" for c in verb.children) or _denied(verb),
         modality=_modality(verb),
     )
 
@@ -212,6 +218,16 @@ def _arguments(verb: Token, noun: Token | None) -> tuple[Token | None, Token | N
     return actor, target
 
 
+def _denied(verb: Token) -> bool:
+    """ "No one was detained", "nobody was hurt": the subject says it did not happen."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            no_one = child.lower_ == "one" and any(t.lower_ == "no" for t in child.lefts)
+            if no_one or child.lower_ in _NOBODY:
+                return True
+    return False
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject nearest before the verb ("MARROWGATE — A fire ... killed": the fire)."""
     subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "csubj")]
@@ -251,6 +267,10 @@ def _argument(
         antecedent = mentions.person_before(token)
         if antecedent is not None:
             return antecedent
+    if resolve and token.lower_ in _FIRST_PERSON:
+        speaker = mentions.speaker_of(token)
+        if speaker is not None:
+            return speaker
     named = mentions.at(token.idx)
     if named is not None:
         return named
@@ -282,10 +302,27 @@ def _modality(verb: Token) -> str | None:
 class _Mentions:
     """The entity step's mentions, looked up by a character offset inside them."""
 
-    def __init__(self, entities: Sequence[EntityMention]) -> None:
+    def __init__(self, entities: Sequence[EntityMention], quotes: Sequence[Quote] = ()) -> None:
         self.entities = sorted(entities, key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
         self.labels = {(e.start, e.end): e.label for e in self.entities}
+        self.quotes = [q for q in quotes if q.kind == "direct" and q.speaker is not None]
+
+    def speaker_of(self, token: Token) -> Span | None:
+        """The person a quotation holding ``token`` is attributed to: the speaker's name, or
+        for "she said" the person named before it."""
+        for quote in self.quotes:
+            speaker = quote.speaker
+            if speaker is None or not quote.start <= token.idx < quote.end:
+                continue
+            for e in self.entities:  # "spokeswoman Ines Kawecka": the name inside
+                if e.label == "PERSON" and speaker.start <= e.start and e.end <= speaker.end:
+                    return Span(e.start, e.end, e.text)
+            written = token.doc.char_span(speaker.start, speaker.end)
+            if written is not None and written.root.lower_ in _PERSONAL:
+                return self.person_before(written.root)
+            return Span(speaker.start, speaker.end, speaker.text)
+        return None
 
     def at(self, offset: int) -> Span | None:
         i = bisect.bisect_right(self.starts, offset) - 1
