@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -158,6 +159,88 @@ def test_a_grouper_state_saved_as_one_record_moves_to_rows(tmp_path: Path) -> No
             command.downgrade(cfg, "0002")  # and back: the members return to the record
             data = conn.scalar(sa.text("SELECT data FROM grouper_state"))
     assert decode_state(data) == legacy
+
+
+def _migrations(conn: sa.Connection) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("newsweave.store") / "migrations"))
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def test_a_grouper_state_before_0005_moves_its_vocabularies_to_rows(store_url: str) -> None:
+    """Revision 0005 moves the vocabularies to rows; downgrading puts them back as they were."""
+    space = {"keys": ["bridge", "river", "bridge river"], "df": [2, 1, 1], "documents": 2}
+    stories = [
+        {"number": 0, "members": ["k2", "k1"], "settled": True},
+        {"number": 3, "members": ["k3"], "settled": False},
+    ]
+    legacy = {"version": 2, "terms": space, "entities": {**space, "keys": ["a", "b", "c"]}}
+    legacy |= {"details": {"keys": [], "df": [], "documents": 2}, "stories": stories}
+    members = [{"key": "k1", "story": 0}, {"key": "k2", "story": 0}, {"key": "k3", "story": 3}]
+    with open_store(store_url) as store, store.engine.begin() as conn:
+        command.downgrade(_migrations(conn), "0004")
+        conn.execute(
+            sa.text("INSERT INTO grouper_state VALUES ('stories', :data, CURRENT_TIMESTAMP)"),
+            {"data": encode_state(legacy)},
+        )
+        for seq, raw in enumerate(members):
+            conn.execute(
+                sa.text("INSERT INTO grouper_members VALUES (:key, :seq, :data)"),
+                {"key": raw["key"], "seq": seq, "data": encode_state(raw)},
+            )
+    with open_store(store_url) as store:  # migrates to the latest revision
+        assert store.grouper_state() == {**legacy, "members": members}
+        with store.engine.begin() as conn:
+            assert conn.scalar(sa.text("SELECT count(*) FROM grouper_terms")) == 6
+            header = decode_state(conn.scalar(sa.text("SELECT data FROM grouper_state")))
+            assert header["terms"] == {"documents": 2}
+            command.downgrade(_migrations(conn), "0004")  # and back, as it was
+            data = conn.scalar(sa.text("SELECT data FROM grouper_state"))
+    assert decode_state(data) == legacy
+
+
+def test_a_partial_save_writes_only_the_vocabulary_rows_it_holds(store_url: str) -> None:
+    full: dict[str, Any] = {
+        "version": 2,
+        "terms": {"keys": ["bridge", "river", "mayor"], "df": [1, 1, 1], "documents": 1},
+        "entities": {"keys": ["per-ruiz"], "df": [1], "documents": 1},
+        "details": {"keys": [], "df": [], "documents": 1},
+        "members": [{"key": "k1", "story": 0}],
+        "stories": [{"number": 0, "members": ["k1"], "settled": False}],
+    }
+    partial: dict[str, Any] = {
+        "version": 2,
+        "terms": {"ids": [1, 3], "keys": ["river", "flood"], "df": [2, 1], "documents": 2},
+        "entities": {"ids": [], "keys": [], "df": [], "documents": 2},
+        "details": {"ids": [0], "keys": ["#300"], "df": [1], "documents": 2},
+        "members": [{"key": "k2", "story": 1}],
+        "stories": [
+            {"number": 0, "members": ["k1"], "settled": False},
+            {"number": 1, "members": ["k2"], "settled": False},
+        ],
+    }
+    with open_store(store_url) as store:
+        store.save_grouper_state(full)
+        assert store.grouper_state() == full
+        written: list[Any] = []
+
+        def count(_c: Any, _u: Any, statement: str, params: Any, _x: Any, many: bool) -> None:
+            if "grouper_terms" in statement and statement.lstrip().upper().startswith("INSERT"):
+                written.extend(params if many else [params])
+
+        sa.event.listen(store.engine, "before_cursor_execute", count)
+        store.save_grouper_state(partial, partial=True)
+        sa.event.remove(store.engine, "before_cursor_execute", count)
+        assert len(written) == 3  # river, flood, #300: not bridge, mayor or per-ruiz
+        assert store.grouper_state() == {
+            **partial,
+            "terms": {"keys": ["bridge", "river", "mayor", "flood"], "df": [1, 2, 1, 1]}
+            | {"documents": 2},
+            "entities": {"keys": ["per-ruiz"], "df": [1], "documents": 2},
+            "details": {"keys": ["#300"], "df": [1], "documents": 2},
+            "members": full["members"] + partial["members"],
+        }
 
 
 def test_reopening_keeps_data(store_url: str) -> None:

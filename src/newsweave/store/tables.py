@@ -191,6 +191,17 @@ grouper_members = Table(
     Column("data", LargeBinary, nullable=False),
 )
 
+# The grouper's vocabularies (terms, entities, details), one row per key with its document
+# frequency, so that a batch writes the keys it added or counted again, not every key.
+grouper_terms = Table(
+    "grouper_terms",
+    metadata,
+    Column("space", String(16), primary_key=True),
+    Column("id", Integer, primary_key=True, autoincrement=False),  # the key's vector index
+    Column("key", Text, nullable=False),
+    Column("df", Integer, nullable=False),  # documents holding the key
+)
+
 #: ArticleAnalysis field -> the table its records go to.
 ANALYSIS_TABLES: dict[str, Table] = {
     "sentences": sentences,

@@ -50,7 +50,7 @@ class StoryClusterer:
         self.touched: set[int] = set()  # story numbers changed since the caller last looked
         self.latest: str | None = None  # the newest metadata date seen
         self.active: set[int] = set()  # stories not settled
-        self._since_sweep = 0
+        self.since_sweep = 0
         self.absorbed: list[str] = []  # first member keys of stories merged by the last add
 
     def add(
@@ -74,9 +74,9 @@ class StoryClusterer:
         self.absorbed = []
         if f.published and not f.date_inferred:
             self.latest = max(self.latest or f.published, f.published)
-        self._since_sweep += 1
-        if self._since_sweep >= self.settings.settle_every:
-            self._since_sweep = 0
+        self.since_sweep += 1
+        if self.since_sweep >= self.settings.settle_every:
+            self.since_sweep = 0
             self._settle_old()
         self.term_space.add_document(f.terms)
         self.entity_space.add_document(f.entities)

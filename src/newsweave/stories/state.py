@@ -6,6 +6,13 @@ their document frequencies, and per article its story, metadata, index keys and 
 signature as uint64). Story sums, the inverted index and the LSH index are rebuilt from these
 on load. A state of another version is not loaded: its stories are rebuilt from the stored
 analyses (see ``pipeline.incremental``).
+
+A partial state (``to_state(members=...)``) holds what changed since this clusterer's previous
+``to_state`` or ``from_state``: the given members, and of each vocabulary only the entries that
+are new or whose document frequency changed (``Space.changed``), so that a store writes per
+batch what the batch changed rather than state that grows with the archive. So every state taken
+must be saved (or the clusterer dropped, as ``pipeline.incremental`` does when a save fails):
+the next partial state would otherwise lack what this one held.
 """
 
 from __future__ import annotations
@@ -25,8 +32,26 @@ __all__ = ["STATE_VERSION", "from_state", "to_state"]
 STATE_VERSION = 2  # 2: the details view and merges (a version-1 state is rebuilt)
 
 
+def _spaces(c: StoryClusterer) -> dict[str, Space]:
+    return {"terms": c.term_space, "entities": c.entity_space, "details": c.detail_space}
+
+
 def _space(space: Space) -> dict[str, Any]:
+    space.take_changed()  # all of it is written
     return {"keys": list(space.ids), "df": list(space.df), "documents": space.documents}
+
+
+def _changed_space(space: Space) -> dict[str, Any]:
+    """The entries of ``space`` new or changed since it was last written, as ``{"ids", "keys",
+    "df", "documents"}``."""
+    ids = space.take_changed()
+    keys = list(space.ids)  # in id order: a key's id is its position
+    return {
+        "ids": ids,
+        "keys": [keys[i] for i in ids],
+        "df": [space.df[i] for i in ids],
+        "documents": space.documents,
+    }
 
 
 def _member(m: Member, signature: bytes) -> dict[str, Any]:
@@ -55,31 +80,34 @@ def _member(m: Member, signature: bytes) -> dict[str, Any]:
 def to_state(
     clusterer: StoryClusterer, *, members: Collection[str] | None = None
 ) -> dict[str, Any]:
-    """The whole state: ``{"version", "settings", "next_number", "terms", "entities",
-    "members": [per article, in arrival order], "stories": [{"number", "members"}]}``.
+    """The whole state: ``{"version", "settings", "next_number", "latest", "since_sweep", "terms",
+    "entities", "details" ({"keys", "df", "documents"}), "members": [per article, in arrival
+    order], "stories": [{"number", "members", "settled"}]}``.
 
-    With ``members``, only the articles with those keys are in ``"members"`` (a partial
-    state, for saving what changed; ``from_state`` needs them all).
+    With ``members``, a partial state, for saving what changed: only the articles with those
+    keys are in ``"members"``, and each vocabulary is ``{"ids", "keys", "df", "documents"}``
+    with only the entries new or changed since the clusterer's previous ``to_state`` or
+    ``from_state`` (since its creation for a new one). ``from_state`` needs a whole state.
     """
     c = clusterer
-    return {
+    chosen = [m for m in c.members.values() if members is None or m.key in members]
+    state: dict[str, Any] = {
         "version": STATE_VERSION,
         "settings": dataclasses.asdict(c.settings),
         "next_number": c.next_number,
-        "terms": _space(c.term_space),
-        "entities": _space(c.entity_space),
-        "details": _space(c.detail_space),
-        "members": [
-            _member(m, c.duplicates.signatures[m.key].tobytes())
-            for m in c.members.values()
-            if members is None or m.key in members
-        ],
-        "stories": [
-            {"number": s.number, "members": list(s.members), "settled": s.settled}
-            for s in c.stories.values()
-        ],
         "latest": c.latest,
+        # Where the clusterer is between two sweeps for settled stories: a resumed grouper
+        # then settles stories when one that never stopped would.
+        "since_sweep": c.since_sweep,
+        "members": [_member(m, c.duplicates.signatures[m.key].tobytes()) for m in chosen],
     }
+    for name, space in _spaces(c).items():
+        state[name] = _space(space) if members is None else _changed_space(space)
+    state["stories"] = [
+        {"number": s.number, "members": list(s.members), "settled": s.settled}
+        for s in c.stories.values()
+    ]
+    return state
 
 
 def _load_space(raw: dict[str, Any]) -> Space:
@@ -131,6 +159,7 @@ def from_state(state: dict[str, Any]) -> StoryClusterer:
             c.copy_groups.setdefault(member.duplicate_of, set()).add(member.key)
         c.index.add(member.story, member.index_keys)
     c.latest = state.get("latest")
+    c.since_sweep = int(state.get("since_sweep", 0))  # absent before: a sweep's phase was lost
     for raw in state["stories"]:
         story = Story(int(raw["number"]), members=list(raw["members"]))
         c.stories[story.number] = story
@@ -139,4 +168,6 @@ def from_state(state: dict[str, Any]) -> StoryClusterer:
             c.settle(story)
         else:
             c.active.add(story.number)
+    for space in _spaces(c).values():
+        space.take_changed()  # loaded as stored
     return c

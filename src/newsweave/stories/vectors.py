@@ -42,6 +42,9 @@ class Space:
     ids: dict[str, int] = field(default_factory=dict)
     df: list[int] = field(default_factory=list)
     documents: int = 0
+    # Ids whose frequency changed (or that are new) since ``take_changed``: what a store that
+    # keeps the vocabulary as rows must write.
+    changed: set[int] = field(default_factory=set)
 
     def add_document(self, counts: Mapping[str, int]) -> None:
         """Count one more document holding ``counts``' keys."""
@@ -52,6 +55,13 @@ class Space:
                 i = self.ids[sys.intern(key)] = len(self.df)
                 self.df.append(0)
             self.df[i] += 1
+            self.changed.add(i)
+
+    def take_changed(self) -> list[int]:
+        """The ids changed since the last call, ascending; the record starts again empty."""
+        ids = sorted(self.changed)
+        self.changed.clear()
+        return ids
 
     def idf(self, key: str) -> float:
         """Smoothed IDF, ``log((N + 1) / (df + 1)) + 1`` (unseen keys weigh most)."""
