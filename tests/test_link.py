@@ -255,6 +255,15 @@ def test_a_surname_tagged_as_a_group_without_context_stays_apart() -> None:
     assert a["Tomas Reiden"] != b["Reiden"]
 
 
+def test_a_place_tagged_as_a_group_joins_the_place_but_a_people_does_not() -> None:
+    linker = Linker()
+    context = (("Helena Brandt", "PERSON"), ("Piet Varossy", "PERSON"))
+    a = _ids(linker, _analysis("a", ("Eastquay", "GPE"), ("Velmora", "GPE"), *context))
+    b = _ids(linker, _analysis("b", ("Eastquay", "NORP"), ("Velmoran", "NORP"), *context))
+    assert a["Eastquay"] == b["Eastquay"]
+    assert b["Velmoran"] != a["Velmora"]
+
+
 @pytest.mark.parametrize(
     ("first", "second", "same"),
     [

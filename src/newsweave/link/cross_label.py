@@ -30,7 +30,8 @@ def other_label(c: Cluster, known: Known) -> Verdict | None:
     """A person the model tagged as an organisation here (or the reverse), same name.
 
     Only for names of two or more words, or one word with shared context: "Ines Kawecka"
-    tagged ORG is the person Ines Kawecka; a bare "Jordan" is not the person Jordan. A bare
+    tagged ORG is the person Ines Kawecka; a bare "Jordan" is not the person Jordan; a place
+    tagged as a group ("Eastquay" NORP) is the place, unless the name reads as a people's. A bare
     surname tagged as an organisation, place or group ("Klitschko" as NORP) is the one
     known person with that surname when the article shares context with that person.
     """
@@ -43,9 +44,11 @@ def other_label(c: Cluster, known: Known) -> Verdict | None:
     ]
     if not named and c.kind != "PERSON" and " " not in c.key:
         return _surname_other_label(c, known)
-    if len(named) != 1 or c.kind == "GROUP":
+    if len(named) != 1:
         return None
     (node,) = named
+    if c.kind == "GROUP" and (node.kind != "PLACE" or is_demonym(c.name)):
+        return None  # "Eastquay" tagged NORP is the place; "American" stays a people
     shared = known.context(node)
     if " " not in c.key and shared < 1.0:
         return None
