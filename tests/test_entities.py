@@ -10,6 +10,7 @@ from spacy.language import Language
 from newsweave.analyse.entities import find_entities
 from newsweave.analyse.entities.clean import Draft
 from newsweave.analyse.entities.labels import relabel_organisations, unify_labels
+from newsweave.analyse.entities.names import trim_headline_words
 from newsweave.analyse.entities.runons import split_run_ons
 from newsweave.records import Article, EntityMention
 
@@ -377,3 +378,17 @@ def test_a_name_written_as_a_place_is_a_place(text: str, name: str) -> None:
     drafts = [Draft(m.start(), m.end(), "ORG") for m in written]
     unify_labels(text, drafts)
     assert [d.label for d in drafts] == ["GPE"] * len(drafts)
+
+
+def test_a_headline_word_after_a_name_used_alone_is_cut() -> None:
+    text = "Varga Overturns Port Rule\n\nPresident Varga on Monday reversed it. Varga said so."
+    drafts = _drafts(text, ("Varga Overturns", "PERSON"), ("Varga", "PERSON"), ("Varga", "PERSON"))
+    trim_headline_words(text, drafts)
+    assert [text[d.start : d.end] for d in drafts] == ["Varga"] * 3
+
+
+def test_a_full_name_in_a_sentence_is_not_cut_to_its_given_name() -> None:
+    text = "Tara Vell arrived on Monday. Tara left. Tara smiled."
+    drafts = _drafts(text, ("Tara Vell", "PERSON"), ("Tara", "PERSON"), ("Tara", "PERSON"))
+    trim_headline_words(text, drafts)
+    assert text[drafts[0].start : drafts[0].end] == "Tara Vell"

@@ -91,8 +91,10 @@ def trim_headline_words(text: str, drafts: list[Draft]) -> None:
     """
     written = [norm(text[d.start : d.end]) for d in drafts if d.label == "PERSON"]
     singles = {w for w in written if w and " " not in w}
-    # "Varga Wins": a first word may end the name only if it is someone's surname.
+    # "Varga Wins": a first word may end the name only if it is someone's surname, or, in a
+    # headline, a name the article uses alone again and again ("Obama Overturns Rule").
     surnames = {w.split()[-1] for w in written if " " in w} & singles
+    repeated = {w for w in singles if written.count(w) >= 2}
     last_words = {w.split()[-1] for w in written if w}
     for d in drafts:
         if d.label != "PERSON" or " " not in text[d.start : d.end]:
@@ -101,10 +103,29 @@ def trim_headline_words(text: str, drafts: list[Draft]) -> None:
         words = text[d.start : d.end].split(" ")
         for k, word in enumerate(words):
             offset = text.find(word, offset) + len(word)
-            rest_is_name = any(norm(w) in last_words for w in words[k + 1 :])
-            if offset < d.end and not rest_is_name and norm(word) in (singles if k else surnames):
+            if offset >= d.end:
+                break
+            key, rest = norm(word), words[k + 1 :]
+            if k == 0 and key in repeated and _headline_only(text, d, rest):
+                d.end = offset  # "Obama Overturns": the rest is written nowhere else
+                break
+            # A later word that ends a person's name: the name goes on ("Tara Reid").
+            if any(norm(w) in last_words for w in rest):
+                continue
+            if key in (singles if k else surnames):
                 d.end = offset
                 break
+
+
+def _headline_only(text: str, d: Draft, rest: list[str]) -> bool:
+    """Whether ``d`` stands in a title-case headline and the words after its first are written
+    nowhere else in the article ("Obama Overturns": not another person's name)."""
+    line_start = text.rfind("\n", 0, d.start) + 1
+    line_end = text.find("\n", d.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    words = line.split()
+    title_case = sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    return title_case and not line.endswith(".") and all(text.count(w) == 1 for w in rest)
 
 
 def add_repeated_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
