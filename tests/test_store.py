@@ -28,7 +28,7 @@ from newsweave.records import (
     TimeRef,
 )
 from newsweave.store import Store, open_store, tables
-from newsweave.store.reads import decode_state, encode_state
+from newsweave.store.grouper import decode_state, encode_state
 
 TEXT = "Mayor Ana Ruiz said on Monday: “The bridge opens in May.” 300 people came."
 

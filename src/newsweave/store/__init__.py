@@ -31,6 +31,7 @@ from newsweave.records import (
     TimeRef,
 )
 from newsweave.store import tables
+from newsweave.store.grouper import GrouperState
 from newsweave.store.reads import CrossArticleReads
 from newsweave.store.rows import from_row
 from newsweave.store.writes import ArticleWrite, StoryRow, apply_cross_article, insert_analysis
@@ -60,7 +61,7 @@ def open_store(url: str | None = None) -> Store:
     return Store(config.database_url(url))
 
 
-class Store(CrossArticleReads):
+class Store(CrossArticleReads, GrouperState):
     """Read and write articles, their analyses, entities and stories."""
 
     def __init__(self, url: str) -> None:
