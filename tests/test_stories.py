@@ -14,6 +14,7 @@ from newsweave.records import Article, ArticleAnalysis
 from newsweave.stories import OnlineStories, group_stories, grouping, story_id
 from newsweave.stories.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.stories.features import details, terms
+from newsweave.stories.model import Story
 from newsweave.stories.summary import public_id
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -282,3 +283,20 @@ def test_a_merged_story_is_reported_gone(examples: list[ArticleAnalysis]) -> Non
     assert gone in changes.removed or changes.updated[0].id == gone
     restored = OnlineStories.from_state(online.to_state())
     assert {s.id: s.keys for s in restored.stories()} == {s.id: s.keys for s in online.stories()}
+
+
+def test_a_fragment_joins_when_its_articles_would(examples: list[ArticleAnalysis]) -> None:
+    online = OnlineStories()
+    online.add_many(examples)
+    c = online.clusterer
+    c.settings = dataclasses.replace(c.settings, merge_ratio=10.0)  # only the fragment rule
+    story = max(c.stories.values(), key=lambda s: len(s.members))
+    fragment = Story(-1)
+    fragment.members.append(story.members[0])
+    c._add_sums(fragment, c.members[story.members[0]])
+    assert c._alike(story, fragment)  # one of the story's own reports, the same days
+    fragment.first = fragment.last = "2031-01-01"
+    assert not c._alike(story, fragment)  # the same report, years away
+    c.settings = dataclasses.replace(c.settings, fragment_size=0)
+    fragment.first, fragment.last = story.first, story.last
+    assert not c._alike(story, fragment)

@@ -9,8 +9,9 @@ score is damped by a Gaussian of the days between the article and the story's sp
 damping when either is undated). Near-duplicates skip the comparison and join their
 original's story. After a story grows, it is split if its members fall into two clearly
 separate groups (see ``split``), and it absorbs another story that the article also
-matched when the two are as alike across as within (so a story started early by a stray
-report, before its event had a story, does not stay apart whatever the arrival order).
+matched when the two are as alike across as within, or when that story is a fragment of one
+or two articles close enough to join (so a story started early by a stray report, before its
+event had a story, does not stay apart whatever the arrival order).
 """
 
 from __future__ import annotations
@@ -182,10 +183,7 @@ class StoryClusterer:
         each story's members are to each other (mean pairwise similarity; the split test's
         0.72 sits well below the 0.8 needed here, so a merged story is not split back)."""
         other = self.stories.get(number)
-        if other is None or other.settled or other is story:
-            return
-        own = [c for c in (self._within(story), self._within(other)) if c is not None]
-        if not own or across(story, other, self.settings) < self.settings.merge_ratio * min(own):
+        if other is None or other.settled or other is story or not self._alike(story, other):
             return
         self.absorbed.append(min(other.members, key=lambda k: self._order(k)))
         self.index.remove(
@@ -200,6 +198,21 @@ class StoryClusterer:
         del self.stories[other.number]
         self.active.discard(other.number)
         self.touched |= {story.number, other.number}
+
+    def _alike(self, story: Story, other: Story) -> bool:
+        """Whether two stories are one: as alike across as within, or, for a fragment of a
+        story or two, as close as an article must be to join."""
+        s = self.settings
+        closeness = across(story, other, s)
+        # A fragment's own cohesion says little (two near-identical reports make it look
+        # tight), so it is judged as its articles would be now: by the join threshold.
+        if min(len(story.members), len(other.members)) <= s.fragment_size:
+            gap = _span_gap(story, other)
+            damped = closeness if gap is None else closeness * self._gaussian(gap)
+            if damped >= s.threshold:
+                return True
+        own = [c for c in (self._within(story), self._within(other)) if c is not None]
+        return bool(own) and closeness >= s.merge_ratio * min(own)
 
     def _order(self, key: str) -> tuple[str, str]:
         return order_key(self.members[key].published, key)
@@ -327,6 +340,15 @@ def _ordinal(published: str | None) -> float:
         return float(date.fromisoformat(published[:10]).toordinal()) if published else math.nan
     except ValueError:
         return math.nan
+
+
+def _span_gap(a: Story, b: Story) -> float | None:
+    """Days between two stories' dated spans (0 when they overlap; None if either is undated)."""
+    a_first, a_last = _ordinal(a.first), _ordinal(a.last)
+    b_first, b_last = _ordinal(b.first), _ordinal(b.last)
+    if math.isnan(a_first + a_last + b_first + b_last):
+        return None
+    return max(b_first - a_last, a_first - b_last, 0.0)
 
 
 def _gap_days(published: str | None, first: str | None, last: str | None) -> float | None:

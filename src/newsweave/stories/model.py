@@ -27,6 +27,7 @@ class Settings:
     split_min: int = 6  # members each part of a split needs (small parts split by chance)
     split_max: int = 120  # larger stories are settled: not re-examined
     merge_ratio: float = 0.8  # merge two matched stories when across >= ratio x within
+    fragment_size: int = 2  # a matched story this small merges when across >= threshold
     sigma_days: float = 3.0
     split_time_bonus: float = 0.1  # the same bonus between two members, in the split test
     time_bonus: float = 0.1  # added (times the decay) when both sides are dated
