@@ -11,6 +11,7 @@ from newsweave.analyse.times import (
     day_rules,
     financial_rules,
     relative_rules,
+    span_rules,
     spoken_rules,
 )
 from newsweave.analyse.times.found import Found, Rule
@@ -19,6 +20,7 @@ RULES: tuple[Rule, ...] = (
     *calendar_rules.RULES,
     *day_rules.RULES,
     *relative_rules.RULES,
+    *span_rules.RULES,
     *financial_rules.RULES,
     *spoken_rules.RULES,
 )
