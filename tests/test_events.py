@@ -178,3 +178,25 @@ def test_we_in_a_quote_is_the_person_quoted(nlp: Language, text: str) -> None:
 def test_no_one_arrested_is_an_event_denied(nlp: Language) -> None:
     (event,) = events_of(nlp, "Police said that no one was arrested after the march.")
     assert event.negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said the march was calm and that no one was arrested.",
+        "Crews fought the blaze all night, and about 300 residents were evacuated.",
+    ],
+)
+def test_a_clause_with_its_own_subject_does_not_borrow_an_actor(nlp: Language, text: str) -> None:
+    (event,) = events_of(nlp, text)
+    assert event.actor is None and event.target is not None
+
+
+def test_relative_pronoun_target_is_the_noun_it_refers_to(nlp: Language) -> None:
+    (event,) = events_of(nlp, "About 500 families who were evacuated on Sunday returned home.")
+    assert (event.code, text_of(event.target)) == ("AID", "About 500 families")
+
+
+def test_either_of_two_is_not_a_party_to_the_other(nlp: Language) -> None:
+    (event,) = events_of(nlp, "Each prisoner is asked whether he or she agrees.")
+    assert (event.code, text_of(event.actor), event.target) == ("AGREE", "he", None)

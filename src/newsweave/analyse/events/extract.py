@@ -42,6 +42,7 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 #: Subjects that deny the event: "no one was detained", "nobody was hurt".
 _NOBODY = frozenset({"nobody", "none", "noone"})
 _RELATIVE = frozenset({"who", "that", "which"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _MODALS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would"}
 #: Categories in which two coordinated subjects act on each other.
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -101,8 +102,11 @@ def _event(
     ):
         target_token = None  # "signed the accord": what was agreed, not with whom
     if target_token is None and actor_token is not None and code in _MUTUAL:
-        # "Macron and Scholz met", "Russia and Ukraine signed a deal": each is the other's party.
+        # "Macron and Scholz met", "Russia and Ukraine signed a deal": each is the other's party
+        # (not in "he or she agrees": one person, either one).
+        joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in actor_token.children)
         target_token = next((c for c in actor_token.children if c.dep_ == "conj"), None)
+        target_token = target_token if joined else None
     if actor_token is None and target_token is None:
         return None
     words = [t for t in (verb, particle, noun) if t is not None]
@@ -209,11 +213,18 @@ def _arguments(verb: Token, noun: Token | None) -> tuple[Token | None, Token | N
             ),
             None,
         )
-    if actor is not None and actor.lower_ in _RELATIVE and verb.dep_ == "relcl":
-        actor = verb.head  # "the diplomats who negotiated ...": the diplomats
+    if verb.dep_ == "relcl":
+        # "the diplomats who negotiated ...": the diplomats; "residents who were evacuated"
+        actor = verb.head if actor is not None and actor.lower_ in _RELATIVE else actor
+        target = verb.head if target is not None and target.lower_ in _RELATIVE else target
     head = verb
-    while actor is None and head.dep_ in ("xcomp", "conj") and head.head != head:
-        head = head.head  # "vowed to attack", "arrested and charged": the governing subject
+    # "vowed to attack", "arrested and charged": the governing verb's subject. Not for a verb
+    # with a subject of its own ("..., and no one was detained": nobody named did it).
+    own_subject = any(c.dep_ in _SUBJECTS for c in verb.children)
+    while (
+        actor is None and not own_subject and head.dep_ in ("xcomp", "conj") and head.head != head
+    ):
+        head = head.head
         actor = _subject(head)
     return actor, target
 
