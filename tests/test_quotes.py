@@ -175,6 +175,22 @@ def test_relay_gives_speaker_and_channel(nlp: Language) -> None:
             "that the storm would close the port",
             "Ivan Petrov",
         ),
+        (
+            "According to Marta Lindqvist, the ferry will run again on Monday.",
+            "the ferry will run again on Monday",
+            "Marta Lindqvist",
+        ),
+        (
+            "Water levels fell by a metre overnight, according to engineer Tomas Berg.",
+            "Water levels fell by a metre overnight",
+            "Tomas Berg",
+        ),
+        (
+            "Lindqvist: Ferry Service Will Resume Next Week\n\n"
+            "Transport minister Marta Lindqvist spoke in Osterby on Tuesday.",
+            "Ferry Service Will Resume Next Week",
+            "Marta Lindqvist",
+        ),
     ],
 )
 def test_indirect(nlp: Language, text: str, content: str, name: str) -> None:
@@ -227,3 +243,16 @@ def test_seeds_gold(nlp: Language) -> None:
             ):
                 missing.append(f"#{item['n']} {item['speaker']}")
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Update: Ferry Service Will Resume Next Week",
+        "Osterby: Ferry Service Will Resume Next Week",
+        "Lindqvist: Ferry Back",
+    ],
+)
+def test_a_headline_label_or_place_is_no_speaker(nlp: Language, headline: str) -> None:
+    text = headline + "\n\nTransport minister Marta Lindqvist spoke in Osterby on Tuesday."
+    assert [q for q in quotes_of(nlp, text) if q.kind == "indirect"] == []

@@ -3,8 +3,9 @@
 The steps, each in its own module: pair the quotation marks (``marks``), find the cue of every
 quoted segment (``attribution``) and what speaks through it (``cues``), find reported clauses
 (``indirect``), then settle segments with no cue of their own by their paragraph and resolve
-every speaker mention to a person (``resolve``). Everything works from the parse the pipeline
-already has: one pass over the tokens per step, no second model.
+every speaker mention to a person (``resolve``); a headline may name its speaker before a
+colon (``headline``). Everything works from the parse the pipeline already has: one pass over
+the tokens per step, no second model.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from spacy.tokens import Doc, Token
 
 from newsweave.analyse.quotes.attribution import char_before, find_cue, quoted_tokens
 from newsweave.analyse.quotes.cues import Attribution, attribute, mention_range
-from newsweave.analyse.quotes.indirect import find_indirect
+from newsweave.analyse.quotes.headline import headline_claim
+from newsweave.analyse.quotes.indirect import MOSTLY_QUOTED, find_indirect
 from newsweave.analyse.quotes.marks import Segment, find_segments, paragraphs
 from newsweave.analyse.quotes.resolve import People, collect_people, mention_name
 from newsweave.records import Article, EntityMention, Quote, Span, Speaker
@@ -73,6 +75,7 @@ def find_quotes(
             continue  # nobody to attribute it to: a reporting verb used impersonally
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
         items.append(_Item(start, end, "indirect", paragraph_of(start), attribution))
+    _add_headline_claim(doc, text, entities, inside, items)
     _inherit_from_paragraph_before(items, text)
     speakers = _resolve(doc, items, collect_people(doc, entities, inside), paragraph_of)
     quotes = []
@@ -132,6 +135,29 @@ def _inherit(items: list[_Item]) -> None:
             item.attribution = later[0].attribution
 
 
+def _add_headline_claim(
+    doc: Doc,
+    text: str,
+    entities: Sequence[EntityMention],
+    inside: list[bool],
+    items: list[_Item],
+) -> None:
+    """ "Graham: Trump's rhetoric is destroying the party": Graham's claim (``headline``); a
+    headline claim in quotation marks is the direct quote already found there."""
+    found = headline_claim(doc, text, entities)
+    if found is None:
+        return
+    colon, speaker, a, b, name = found
+    attribution = Attribution(colon, speaker, None, name)
+    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+    if sum(inside[a:b]) > MOSTLY_QUOTED * (b - a):
+        for item in items:
+            if item.attribution is None and start <= item.start < end:
+                item.attribution = attribution
+        return
+    items.append(_Item(start, end, "indirect", 0, attribution))
+
+
 def _inherit_from_paragraph_before(items: list[_Item], text: str) -> None:
     """A paragraph that is only a quote continues the last speaker of the paragraph before."""
     last_by_paragraph: dict[int, _Item] = {}
@@ -166,7 +192,8 @@ def _resolve(
         a, b = mention_range(token)
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
         paragraph = paragraph_of(start)
-        name = _name(doc, token, a, b, people)
+        known = cues[key].name
+        name = people.full_name(known, start) if known else _name(doc, token, a, b, people)
         if token.lower_ in PERSONAL_PRONOUNS:
             name = _antecedent(start, paragraph, last, people)
         if name:

@@ -56,6 +56,7 @@ class Attribution:
     cue: Token
     speaker: Token | None
     channel: tuple[int, int] | None  # token range
+    name: str | None = None  # the speaker's name when the entity step already gave it
 
 
 def is_cue(token: Token) -> bool:
@@ -70,11 +71,7 @@ def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
     """
     lemma = cue.lemma_.lower()
     if lemma == "accord":  # "according to X"
-        for prep in cue.children:
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    return Attribution(cue, obj, None)
-        return Attribution(cue, None, None)
+        return Attribution(cue, _according_to(cue), None)
     subject = _subject(cue, inside)
     channel = _channel(cue)
     relayed = _relayed(cue)
@@ -82,6 +79,22 @@ def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
         # "Sky News quoted the prime minister as saying": the channel is the subject.
         return Attribution(cue, relayed, _token_range(subject) if subject is not None else channel)
     return Attribution(cue, subject, channel)
+
+
+def _according_to(cue: Token) -> Token | None:
+    """X of "according to X": the object of "to", or (when the parser read "according to
+    engineer Tomas Berg" as a verb phrase) the last word of the first name or noun after it."""
+    words = [t for t in cue.subtree if t.i > cue.i + 1]
+    objects = [t for t in words if t.dep_ == "pobj" and t.head.i == cue.i + 1]
+    if objects:
+        return objects[0]
+    names = [t for t in words if t.pos_ == "PROPN"]
+    if names:
+        run = names[0]
+        while run.i + 1 < len(cue.doc) and cue.doc[run.i + 1].pos_ == "PROPN":
+            run = cue.doc[run.i + 1]
+        return run
+    return next((t for t in words if t.pos_ == "NOUN"), None)
 
 
 def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
