@@ -176,6 +176,24 @@ def test_undated_article_leaves_relative_values_empty(nlp: Language) -> None:
         ),
         ("The talks ended on March 9, 2024. A new round will start on June 1, 2024.", "2024-03-09"),
         ("The talks ended on Friday without a deal.", None),
+        # A date line in the header, under a source address and a headline, in capitals.
+        (
+            "http://example.org/news/talks\n\nTalks end without a deal\n\n14 MARCH, 2025\n\n"
+            "The talks ended on March 3, 2025 without a deal.",
+            "2025-03-03",  # MARCH in capitals is no month (a headline verb): the latest date
+        ),
+        (
+            "http://example.org/news/talks\n\nTalks end without a deal\n\n"
+            "Last updated: Friday, 14 NOVEMBER, 2025, 09:12 GMT\n\n"
+            "The talks ended on November 3, 2025 without a deal.",
+            "2025-11-14",
+        ),
+        # The day in the address, when the text has no dateline.
+        (
+            "http://example.org/world/2025/11/14/talks-end\n\nTalks end without a deal\n\n"
+            "The talks ended on November 3, 2025 without a deal.",
+            "2025-11-14",
+        ),
     ],
 )
 def test_infer_published(nlp: Language, text: str, expected: str | None) -> None:

@@ -130,7 +130,9 @@ def _half(m: re.Match[str]) -> Found | None:
 
 
 # Triggers: a rule runs only near one of these (see ``Rule``).
-_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_MONTH_WORD = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|APR|JU|AUG|SEP|OCT|NOV|DEC)"
+)
 _SEASON_WORD = re.compile(r"(?i)\b(?:spring|summer|fall|autumn|winter)\b")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _SEASON_PREFIX = re.compile(

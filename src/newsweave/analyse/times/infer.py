@@ -1,8 +1,8 @@
 """Publication dates inferred from the text when the article has none.
 
-Two sources of evidence: full dates written in the article ("May 16, 2025", a dateline), and,
-once the article's story is known, a date from another article of the story that gives a year
-to this article's partial dates ("May 16").
+Three sources of evidence: full dates written in the article ("May 16, 2025", a dateline), the
+day in its address ("/2025/05/16/"), and, once the article's story is known, a date from another
+article of the story that gives a year to this article's partial dates ("May 16").
 """
 
 from __future__ import annotations
@@ -20,6 +20,18 @@ from newsweave.records import Article, TimeRef
 #: A dateline: a date near the top, before any sentence, followed by a dash, colon or line end.
 _DATELINE = re.compile(r"[^.!?\n]{0,60}$")
 _DATELINE_END = re.compile(r"\s*(?:[-\u2013\u2014:(]|\n)")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+#: A day in an address: /2013/09/09/, 2013-09-18, or eight digits set apart (20081216).
+_URL_DAY = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?!\d)"
+    r"|(?<!\d)(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?!\d)"
+)
+_FIRST_YEAR = 1990
+#: A header above the body: a source address, a headline, a standfirst at most.
+_HEADER_LINES = 3
+_HEADLINE_WORDS = 30
+_DATE_LINE_CHARS = 80
+_DATE_LINE_PREFIX = 30  # "Last Updated: Monday, "
 #: How far from the story's date a partial date may be to count as evidence for this article.
 _STORY_WINDOW_DAYS = 45
 
@@ -56,8 +68,11 @@ def infer_published(
     ]
     text = article.text
     for ref, day in days:
-        if _DATELINE.fullmatch(text[: ref.start].lstrip()) and _DATELINE_END.match(text, ref.end):
+        if _is_dateline(text, ref):
             return day.isoformat(), f"dateline {ref.text!r}"
+    from_address = url_date(article)
+    if from_address is not None:
+        return from_address
     past = [
         (r, d) for r, d in days if direction_at(doc, text, r.start, r.end, default="past") == "past"
     ]
@@ -65,6 +80,44 @@ def infer_published(
         return None
     ref, day = max(past, key=lambda pair: pair[1])
     return day.isoformat(), f"latest date reported in the text: {ref.text!r}"
+
+
+def url_date(article: Article) -> tuple[str, str] | None:
+    """The day written in the article's address ("/2013/09/09/", "2013-09-18", "ymd=20081216"):
+    its ``url``, else an address opening the text (as copied pages often start)."""
+    first_line = article.text.lstrip().split("\n", 1)[0].strip()
+    for address in (article.url, first_line if _URL.fullmatch(first_line) else None):
+        if not address:
+            continue
+        for match in _URL_DAY.finditer(address):
+            year, month, day = (int(match[g] or match[g + "2"]) for g in ("y", "m", "d"))
+            try:
+                found = date(year, month, day)
+            except ValueError:
+                continue
+            if _FIRST_YEAR <= found.year <= date.today().year:
+                return found.isoformat(), f"address {address!r}"
+    return None
+
+
+def _is_dateline(text: str, ref: TimeRef) -> bool:
+    """A date that opens the text ("LINDMARK, March 13 -"), or a short line of the header
+    above the body: under at most a source address and a headline ("...\n\n27 NOVEMBER,
+    2005\n\n", "Last Updated: Monday, 28 November 2005, 02:24 GMT")."""
+    if _DATELINE.fullmatch(text[: ref.start].lstrip()) and _DATELINE_END.match(text, ref.end):
+        return True
+    line_start = text.rfind("\n", 0, ref.start) + 1
+    line_end = text.find("\n", ref.end)
+    line_end = len(text) if line_end < 0 else line_end
+    above = [line for line in text[:line_start].split("\n") if line.strip()]
+    line = text[line_start:line_end].strip()
+    return (
+        0 < len(above) <= _HEADER_LINES
+        and all(len(words.split()) <= _HEADLINE_WORDS for words in above)
+        and ref.start - line_start <= _DATE_LINE_PREFIX
+        and len(line) <= _DATE_LINE_CHARS
+        and not line.endswith((".", "!", "?"))  # a sentence of the body, not a date line
+    )
 
 
 def infer_published_from_anchor(times: Sequence[TimeRef], anchor: str) -> tuple[str, str] | None:

@@ -149,9 +149,12 @@ def _alt(words: list[str] | set[str] | dict[str, object]) -> str:
 
 
 # Regex fragments (used with re.IGNORECASE unless the rule says otherwise).
+#: Month names are matched with their case ("May" is a month, "may" a verb); datelines in
+#: capitals ("27 NOVEMBER, 2005") have their own spelling, but not MAY and MARCH (headline verbs).
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
+    r"|JANUARY|FEBRUARY|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
 )
 WEEKDAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
