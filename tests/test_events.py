@@ -200,3 +200,12 @@ def test_relative_pronoun_target_is_the_noun_it_refers_to(nlp: Language) -> None
 def test_either_of_two_is_not_a_party_to_the_other(nlp: Language) -> None:
     (event,) = events_of(nlp, "Each prisoner is asked whether he or she agrees.")
     assert (event.code, text_of(event.actor), event.target) == ("AGREE", "he", None)
+
+
+def test_he_is_the_person_the_paragraph_is_about(nlp: Language) -> None:
+    text = (
+        "Arslanov spoke to reporters. “The door remains open,” he told journalists as he left. "
+        "He rejected the proposal."
+    )
+    events = [e for e in events_of(nlp, text) if e.code == "REJECT"]
+    assert [text_of(e.actor) for e in events] == ["Arslanov"]

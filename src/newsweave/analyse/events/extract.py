@@ -65,7 +65,7 @@ def find_events(
         times: the time step's expressions, for each event's date.
         quotes: the quote step's quotations, so that "we" in a quote is the person quoted.
     """
-    mentions = _Mentions(entities, quotes)
+    mentions = _Mentions(article.text, entities, quotes)
     chunks = {t.i: chunk for chunk in doc.noun_chunks for t in chunk}
     events = []
     for verb in doc:
@@ -313,7 +313,10 @@ def _modality(verb: Token) -> str | None:
 class _Mentions:
     """The entity step's mentions, looked up by a character offset inside them."""
 
-    def __init__(self, entities: Sequence[EntityMention], quotes: Sequence[Quote] = ()) -> None:
+    def __init__(
+        self, text: str, entities: Sequence[EntityMention], quotes: Sequence[Quote] = ()
+    ) -> None:
+        self.text = text
         self.entities = sorted(entities, key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
         self.labels = {(e.start, e.end): e.label for e in self.entities}
@@ -349,11 +352,13 @@ class _Mentions:
         return self.labels.get((span.start, span.end)) in _PLACE_LABELS
 
     def person_before(self, token: Token) -> Span | None:
-        """The person named last before ``token``, in its sentence or the one before."""
+        """The person named last before ``token``, in its paragraph or the sentence before."""
         sentence = token.sent
         earliest = sentence.start_char
         if sentence.start > 0:
             earliest = token.doc[sentence.start - 1].sent.start_char
+        # A paragraph keeps its subject: "Arslanov said ... "...," he told journalists. He ..."
+        earliest = min(earliest, self.text.rfind("\n", 0, token.idx) + 1)
         people = [
             e
             for e in self.entities
