@@ -188,7 +188,9 @@ def test_undated_article_leaves_relative_values_empty(nlp: Language) -> None:
             "The talks ended on November 3, 2025 without a deal.",
             "2025-11-14",
         ),
-        # The day in the address, when the text has no dateline.
+        # The day in the address, when the text has no dateline; a number that is no day is not.
+        ("http://example.org/world/2025/nov/14/talks-end\n\nTalks end on Friday.", "2025-11-14"),
+        ("http://example.org/news/20401724-talks-end\n\nTalks end on Friday.", None),
         (
             "http://example.org/world/2025/11/14/talks-end\n\nTalks end without a deal\n\n"
             "The talks ended on November 3, 2025 without a deal.",

@@ -15,16 +15,18 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsweave.analyse.times import calendar as cal
+from newsweave.analyse.times.lexicon import MONTHS
 from newsweave.records import Article, TimeRef
 
 #: A dateline: a date near the top, before any sentence, followed by a dash, colon or line end.
 _DATELINE = re.compile(r"[^.!?\n]{0,60}$")
 _DATELINE_END = re.compile(r"\s*(?:[-\u2013\u2014:(]|\n)")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-#: A day in an address: /2013/09/09/, 2013-09-18, or eight digits set apart (20081216).
-_URL_DAY = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?!\d)"
-    r"|(?<!\d)(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?!\d)"
+#: A day in an address: /2013/09/09/, 2013-09-18, eight digits set apart (20081216), /2013/sep/16/.
+_URL_DAYS = (
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?!\d)"),
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
+    re.compile(r"(?i)/(?P<y>(?:19|20)\d\d)/(?P<m>[a-z]{3,9})/(?P<d>[0-3]?\d)(?!\d)"),
 )
 _FIRST_YEAR = 1990
 #: A header above the body: a source address, a headline, a standfirst at most.
@@ -83,21 +85,27 @@ def infer_published(
 
 
 def url_date(article: Article) -> tuple[str, str] | None:
-    """The day written in the article's address ("/2013/09/09/", "2013-09-18", "ymd=20081216"):
+    """The day in the article's address ("/2013/09/09/", "/2013/sep/16/", "ymd=20081216"):
     its ``url``, else an address opening the text (as copied pages often start)."""
     first_line = article.text.lstrip().split("\n", 1)[0].strip()
     for address in (article.url, first_line if _URL.fullmatch(first_line) else None):
         if not address:
             continue
-        for match in _URL_DAY.finditer(address):
-            year, month, day = (int(match[g] or match[g + "2"]) for g in ("y", "m", "d"))
-            try:
-                found = date(year, month, day)
-            except ValueError:
-                continue
-            if _FIRST_YEAR <= found.year <= date.today().year:
-                return found.isoformat(), f"address {address!r}"
+        for pattern in _URL_DAYS:
+            for match in pattern.finditer(address):
+                found = _day(match["y"], match["m"], match["d"])
+                if found is not None and _FIRST_YEAR <= found.year <= date.today().year:
+                    return found.isoformat(), f"address {address!r}"
     return None
+
+
+def _day(year: str, month: str, day: str) -> date | None:
+    """The date of an address's parts ("2013", "09" or "sep", "9"), if it is one."""
+    number = int(month) if month.isdigit() else MONTHS.get(month.lower())
+    try:
+        return date(int(year), number, int(day)) if number else None
+    except ValueError:
+        return None
 
 
 def _is_dateline(text: str, ref: TimeRef) -> bool:
