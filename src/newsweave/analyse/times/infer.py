@@ -33,7 +33,7 @@ _FIRST_YEAR = 1990
 _HEADER_LINES = 3
 _HEADLINE_WORDS = 30
 _DATE_LINE_CHARS = 80
-_DATE_LINE_PREFIX = 30  # "Last Updated: Monday, "
+_DATE_LINE_PREFIX = 30  # "Last updated: Friday, "
 #: How far from the story's date a partial date may be to count as evidence for this article.
 _STORY_WINDOW_DAYS = 45
 
@@ -110,8 +110,8 @@ def _day(year: str, month: str, day: str) -> date | None:
 
 def _is_dateline(text: str, ref: TimeRef) -> bool:
     """A date that opens the text ("LINDMARK, March 13 -"), or a short line of the header
-    above the body: under at most a source address and a headline ("...\n\n27 NOVEMBER,
-    2005\n\n", "Last Updated: Monday, 28 November 2005, 02:24 GMT")."""
+    above the body: under at most a source address and a headline ("...\n\n14 NOVEMBER,
+    2025\n\n", "Updated: Friday, 14 March 2025, 09:12 GMT")."""
     if _DATELINE.fullmatch(text[: ref.start].lstrip()) and _DATELINE_END.match(text, ref.end):
         return True
     line_start = text.rfind("\n", 0, ref.start) + 1
