@@ -215,12 +215,15 @@ def test_infer_published_from_story_anchor(nlp: Language) -> None:
     found = times_of(nlp, "Ministers spoke to reporters after the talks on May 16.", published=None)
     inferred = infer_published_from_anchor(found, "2025-05-17")
     assert inferred is not None and inferred[0] == "2025-05-16"
-    assert (
-        infer_published_from_anchor(
-            times_of(nlp, "They met on Friday.", published=None), "2025-05-17"
-        )
-        is None
-    )
+
+    def inferred_from(text: str) -> str | None:
+        found = infer_published_from_anchor(times_of(nlp, text, published=None), "2025-05-17")
+        return found[0] if found else None
+
+    # A weekday told in the past is the last such day up to the story's date (a Saturday).
+    assert inferred_from("They met on Friday.") == "2025-05-16"
+    assert inferred_from("They met on Sunday.") == "2025-05-11"
+    assert inferred_from("They will meet on Friday.") is None  # a plan is no evidence
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:

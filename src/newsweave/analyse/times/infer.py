@@ -36,6 +36,7 @@ _DATE_LINE_CHARS = 80
 _DATE_LINE_PREFIX = 30  # "Last updated: Friday, "
 #: How far from the story's date a partial date may be to count as evidence for this article.
 _STORY_WINDOW_DAYS = 45
+_WEEKDAY_WINDOW_DAYS = 6
 
 
 def infer_published(
@@ -133,9 +134,10 @@ def infer_published_from_anchor(times: Sequence[TimeRef], anchor: str) -> tuple[
 
     ``anchor`` (YYYY-MM-DD) comes from another article of the same story. Each date of this
     article written without a year ("May 16") is read with the year that puts it nearest the
-    anchor; those within a few weeks of it, and not in a future-tense clause, are evidence, and
-    the latest of them is taken as the publication date (a report is written on or after the
-    last day it reports).
+    anchor, and each weekday told in the past ("met on Monday") as that weekday in the week up
+    to the anchor; those within a few weeks of it (a week for weekdays), and not in a
+    future-tense clause, are evidence, and the latest of them is taken as the publication date
+    (a report is written on or after the last day it reports).
 
     Returns:
         ``(YYYY-MM-DD, evidence)`` or None when no partial or full date supports one.
@@ -148,15 +150,20 @@ def infer_published_from_anchor(times: Sequence[TimeRef], anchor: str) -> tuple[
         return None
     candidates = []
     for ref in resolve_with_anchor(times, anchor):
-        relative = relative_of(ref)
-        partial = relative is not None and relative.startswith("md:")
-        if relative is not None and (not partial or relative.split("@")[0].endswith(":future")):
+        relative = (relative_of(ref) or "").split("@")[0]
+        partial = relative.startswith("md:") and not relative.endswith(":future")
+        weekday = relative.startswith("wd:") and relative.endswith(":past")
+        if relative and not (partial or weekday):
             continue
         day = cal.parse_day(ref.value)
-        if day is not None and abs((day - story_day).days) <= _STORY_WINDOW_DAYS:
-            candidates.append((day, ref, partial))
+        window = _WEEKDAY_WINDOW_DAYS if weekday else _STORY_WINDOW_DAYS
+        if day is not None and abs((day - story_day).days) <= window:
+            candidates.append((day, ref, relative[:2]))
     if not candidates:
         return None
-    day, ref, partial = max(candidates, key=lambda c: c[0])
-    how = f"with the year of its story's date {anchor}" if partial else "as written"
+    day, ref, kind = max(candidates, key=lambda c: c[0])
+    how = {
+        "md": f"with the year of its story's date {anchor}",
+        "wd": f"as the last such day up to its story's date {anchor}",
+    }.get(kind, "as written")
     return day.isoformat(), f"{ref.text!r} in the text, read {how}"
