@@ -68,3 +68,16 @@ def test_tempeval3_floors() -> None:
     assert report.documents == 256
     for row, floor in FLOORS.items():
         assert report.rows[row]["f1"] >= floor, (row, report.rows[row])
+    # With the creation time hidden, no document is given a wrong publication date (TempEval-3
+    # texts print no dateline or stamp: none is dated, which is right).
+    assert report.rows["publication date, hidden"]["fp"] == 0
+
+
+def test_published_counts() -> None:
+    scores = Scores.empty()
+    scores.add_published("2025-05-16", "2025-05-16")  # right
+    scores.add_published("2025-05-15", "2025-05-16")  # a day off: wrong, but near
+    scores.add_published(None, "2025-05-16")  # not dated
+    scores.add_published("2025-05-16", None)  # no gold: not counted
+    assert (scores.published.tp, scores.published.fp, scores.published.fn) == (1, 1, 2)
+    assert scores.published_near == 2
