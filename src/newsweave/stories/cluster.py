@@ -179,9 +179,7 @@ class StoryClusterer:
         return best, sorted(n for n in matched if n != best)
 
     def _maybe_merge(self, story: Story, number: int) -> None:
-        """Absorb story ``number`` when its members are about as close to ``story``'s as
-        each story's members are to each other (mean pairwise similarity; the split test's
-        0.72 sits well below the 0.8 needed here, so a merged story is not split back)."""
+        """Absorb story ``number`` when the two are one story (``_alike``)."""
         other = self.stories.get(number)
         if other is None or other.settled or other is story or not self._alike(story, other):
             return
@@ -200,8 +198,10 @@ class StoryClusterer:
         self.touched |= {story.number, other.number}
 
     def _alike(self, story: Story, other: Story) -> bool:
-        """Whether two stories are one: as alike across as within, or, for a fragment of a
-        story or two, as close as an article must be to join."""
+        """Whether two stories are one: their members about as close across as within (mean
+        pairwise similarity; the split test's 0.72 sits well below the 0.8 needed here, so a
+        merged story is not split back), or, for a fragment of one or two articles, as close
+        as an article must be to join."""
         s = self.settings
         closeness = across(story, other, s)
         # A fragment's own cohesion says little (two near-identical reports make it look

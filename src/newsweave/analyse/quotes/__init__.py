@@ -142,7 +142,7 @@ def _add_headline_claim(
     inside: list[bool],
     items: list[_Item],
 ) -> None:
-    """ "Graham: Trump's rhetoric is destroying the party": Graham's claim (``headline``); a
+    """ "Osei: The bridge will not reopen before spring": Osei's claim (``headline``); a
     headline claim in quotation marks is the direct quote already found there."""
     found = headline_claim(doc, text, entities)
     if found is None:

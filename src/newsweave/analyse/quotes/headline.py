@@ -1,10 +1,10 @@
-"""A headline that gives its speaker before a colon: "Graham: Trump's rhetoric is destroying
-the party", "EU: no deal without a border plan".
+"""A headline that gives its speaker before a colon: "Osei: The bridge will not reopen before
+spring", "EU: no deal without a border plan".
 
 Only the article's first line counts, only when it reads as a headline (short), and only when
 what stands before the colon is a person or an organisation the entity step found ("Update:",
-"Live:" and a place, "Ukraine: ...", are labels, not speakers). "Clinton camp:" speaks for
-Clinton's side; the name is the speaker.
+"Live:" and a place, "Ukraine: ...", are labels, not speakers). "Osei camp:" speaks for
+Osei's side; the name is the speaker.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ MAX_HEADLINE_WORDS = 30
 MAX_SPEAKER_WORDS = 5
 MIN_CLAIM_WORDS = 3
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
-#: Words after a name that still make it the speaker: "Clinton camp:", "Trump aides:".
+#: Words after a name that still make it the speaker: "Osei camp:", "Osei aides:".
 _SIDE_WORDS = frozenset({"camp", "campaign", "aide", "aides", "allies", "spokesman", "spokeswoman"})
 _COLON = re.compile(r"\s*:\s+")
 

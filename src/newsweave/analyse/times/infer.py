@@ -1,8 +1,9 @@
 """Publication dates inferred from the text when the article has none.
 
-Three sources of evidence: full dates written in the article ("May 16, 2025", a dateline), the
-day in its address ("/2025/05/16/"), and, once the article's story is known, a date from another
-article of the story that gives a year to this article's partial dates ("May 16").
+The evidence is what a page prints about itself: a full date in its dateline or header, the day
+in its address ("/2025/05/16/"), a date stamp ("10:05AM GMT 14 Mar 2025"); and, once the
+article's story is known, a date of another article of the story, which gives a year to this
+article's partial dates ("May 16") and a week to its weekdays ("on Friday").
 """
 
 from __future__ import annotations
