@@ -7,9 +7,6 @@ per batch as they change; the settings and story lists are one compressed JSON r
 
 from __future__ import annotations
 
-import base64
-import json
-import zlib
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
@@ -17,6 +14,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from newsweave.store import tables
+
+# The grouper's state is stored in format 1 (see ``state_v1``).
+from newsweave.store.migrations.state_v1 import decode as decode_state
+from newsweave.store.migrations.state_v1 import encode as encode_state
 from newsweave.store.writes import now
 
 __all__ = ["GrouperState", "decode_state", "encode_state"]
@@ -144,22 +145,3 @@ def _vocabulary(conn: sa.Connection, name: str) -> dict[str, list[Any]]:
 def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
-
-
-def encode_state(state: dict[str, Any]) -> bytes:
-    """Plain data with ``bytes`` inside, as compressed JSON (bytes become base64 strings)."""
-
-    def bytes_as_text(value: object) -> object:
-        if isinstance(value, bytes):
-            return {"$b64": base64.b64encode(value).decode("ascii")}
-        raise TypeError(f"cannot store {type(value).__name__}")
-
-    return zlib.compress(json.dumps(state, default=bytes_as_text).encode("utf-8"))
-
-
-def decode_state(data: bytes) -> dict[str, Any]:
-    def text_as_bytes(obj: dict[str, Any]) -> object:
-        return base64.b64decode(obj["$b64"]) if obj.keys() == {"$b64"} else obj
-
-    state: dict[str, Any] = json.loads(zlib.decompress(data), object_hook=text_as_bytes)
-    return state

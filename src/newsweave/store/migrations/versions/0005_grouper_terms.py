@@ -9,13 +9,14 @@ Revises: 0004
 
 from __future__ import annotations
 
-import base64
-import json
-import zlib
 from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
+
+# The stored form as of this revision (frozen, so a later format cannot change what it does).
+from newsweave.store.migrations.state_v1 import decode as _decode
+from newsweave.store.migrations.state_v1 import encode as _encode
 
 revision = "0005"
 down_revision = "0004"
@@ -77,22 +78,3 @@ def _save(state: dict[str, Any]) -> None:
         sa.text("UPDATE grouper_state SET data = :data WHERE name = 'stories'"),
         {"data": _encode(state)},
     )
-
-
-# The stored form as of this revision (zlib-compressed JSON, bytes as {"$b64": ...}), copied
-# here so that a later change of format cannot change what this revision does.
-def _encode(state: dict[str, Any]) -> bytes:
-    def bytes_as_text(value: object) -> object:
-        if isinstance(value, bytes):
-            return {"$b64": base64.b64encode(value).decode("ascii")}
-        raise TypeError(f"cannot store {type(value).__name__}")
-
-    return zlib.compress(json.dumps(state, default=bytes_as_text).encode("utf-8"))
-
-
-def _decode(data: bytes) -> dict[str, Any]:
-    def text_as_bytes(obj: dict[str, Any]) -> object:
-        return base64.b64decode(obj["$b64"]) if obj.keys() == {"$b64"} else obj
-
-    state: dict[str, Any] = json.loads(zlib.decompress(data), object_hook=text_as_bytes)
-    return state
