@@ -11,10 +11,10 @@ from newsweave.evaluate.stories import bcubed, evaluate, pairwise
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ECBPLUS = SHARED / "corpus" / "ecbplus"
 
-#: Measured on the whole ECB+ dev part: B-cubed F1 0.939, pairwise F1 0.918 (see the Stories
-#: section of docs/evaluation.md); a fall below fails CI.
+#: Measured on the whole ECB+ dev part, entities linked first as in the product: B-cubed F1
+#: 0.937, pairwise F1 0.903 (see the Stories section of docs/evaluation.md); a fall below fails.
 BCUBED_F1_FLOOR = 0.925
-PAIRWISE_F1_FLOOR = 0.90
+PAIRWISE_F1_FLOOR = 0.89
 
 GOLD = {"a": "x", "b": "x", "c": "x", "d": "y", "e": "y"}
 

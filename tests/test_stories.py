@@ -15,7 +15,9 @@ from newsweave.stories import OnlineStories, group_stories, grouping, story_id
 from newsweave.stories.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.stories.features import details, terms
 from newsweave.stories.model import Story
+from newsweave.stories.prior import document_share
 from newsweave.stories.summary import public_id
+from newsweave.stories.vectors import Space
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -110,6 +112,30 @@ def test_details(
     assert not not_numbers & set(found)
     # People and places are kept under their entity keys (linked id or normalised name).
     assert len([k for k in found if not k.startswith("#")]) >= names, found
+
+
+def test_a_young_archive_weights_words_by_their_general_frequency() -> None:
+    first = {"police": 1, "okonjo": 1}
+    bare = Space()
+    bare.add_document(first)
+    assert bare.idf("okonjo") == bare.idf("police")  # one document tells nothing
+    space = Space(prior=document_share, prior_documents=1000)
+    space.add_document(first)
+    assert space.idf("okonjo") > space.idf("police") + 1.0
+    assert document_share("police") > 0.1 > 0.001 > document_share("okonjo")
+    assert document_share("harry winston") == 0.0  # word pairs: their own counts decide
+
+
+def test_the_prior_fades_as_real_counts_grow() -> None:
+    # "okonjo" is in every one of 100,000 articles: it is common here, whatever English says.
+    space = Space(
+        ids={"okonjo": 0},
+        df=[100_000],
+        documents=100_000,
+        prior=document_share,
+        prior_documents=1000,
+    )
+    assert space.idf("okonjo") == pytest.approx(1.0, abs=0.01)
 
 
 def test_story_id_rule() -> None:
@@ -248,6 +274,7 @@ def test_state_round_trip(examples: list[ArticleAnalysis]) -> None:
     online = OnlineStories()
     online.add_many(first)
     restored = OnlineStories.from_state(online.to_state())
+    assert restored.clusterer.term_space.prior is document_share
     restored.add_many(rest)
     straight = OnlineStories()
     straight.add_many(examples)

@@ -1,8 +1,9 @@
 """Score story grouping against a gold partition (ECB+ sub-topics): B-cubed and pairwise.
 
-Every document of the corpus is clustered together, in file order, by the online grouper; the
-resulting stories are compared with the gold sub-topics (each ECB+ topic holds two similar but
-distinct events, so a topic-level grouping scores about 0.5 precision).
+Every document of the corpus is linked and then clustered together, in file order, by the
+online grouper, as ``newsweave run`` and ``ingest`` do; the resulting stories are compared
+with the gold sub-topics (each ECB+ topic holds two similar but distinct events, so a
+topic-level grouping scores about 0.5 precision).
 """
 
 from __future__ import annotations
@@ -57,14 +58,17 @@ def cluster_in_order(
 
 def evaluate(corpus_dir: Path, *, limit: int | None = None) -> Report:
     """Cluster every document of ``corpus_dir`` together and score against gold sub-topics."""
-    from newsweave.pipeline import analyse  # the language pipeline loads only when scoring
+    # The language pipeline loads only when scoring.
+    from newsweave.pipeline import analyse
+    from newsweave.pipeline.collection import link_all
 
     pairs = list(read_corpus(corpus_dir, limit=limit))
     gold = {
         article.id: str(record.get("subtopic") or record.get("topic")) for article, record in pairs
     }
     analyses = [a for a in analyse(article for article, _ in pairs) if not isinstance(a, StepError)]
-    predicted = cluster_in_order(analyses)
+    # Entities are linked first, as ``newsweave run`` and ``ingest`` do before grouping.
+    predicted = cluster_in_order(link_all(analyses)[0])
     scored = {d: g for d, g in gold.items() if d in predicted}
     p, r, f1 = bcubed(predicted, scored)
     report = Report(task="stories", corpus=str(corpus_dir), documents=len(scored))

@@ -74,8 +74,7 @@ def build_collection(
     analyses: Sequence[ArticleAnalysis], *, rejected: Sequence[str] = ()
 ) -> Collection:
     """Link, group, date and fuse analysed articles (the cross-article stages)."""
-    linker = Linker()
-    linked = [link_speakers(apply_links(a, linker.add(a))) for a in analyses]
+    linked, linker = link_all(analyses)
     assignments, summaries = grouping(linked)
     story_of = {a.key: a.story for a in assignments}
     linked = date_from_stories(linked, story_of)
@@ -84,6 +83,12 @@ def build_collection(
         dossier_of(s, by_key, {a.key: a.duplicate_of for a in assignments}) for s in summaries
     ]
     return Collection(linked, linker.entities(), dossiers, list(rejected))
+
+
+def link_all(analyses: Iterable[ArticleAnalysis]) -> tuple[list[ArticleAnalysis], Linker]:
+    """Link every article's entities and speakers, in order, as one collection."""
+    linker = Linker()
+    return [link_speakers(apply_links(a, linker.add(a))) for a in analyses], linker
 
 
 def date_from_stories(

@@ -27,6 +27,7 @@ from newsweave.stories.duplicates import DuplicateIndex, signature
 from newsweave.stories.features import ArticleFeatures
 from newsweave.stories.index import StoryIndex
 from newsweave.stories.model import Member, Settings, Story, Vector
+from newsweave.stories.prior import document_share
 from newsweave.stories.results import order_key
 from newsweave.stories.split import should_split
 from newsweave.stories.vectors import Space, SparseVector, add_into, dot, similarity_matrix
@@ -39,7 +40,7 @@ class StoryClusterer:
 
     def __init__(self, *, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        self.term_space = Space()
+        self.term_space = Space(prior=document_share, prior_documents=self.settings.prior_documents)
         self.entity_space = Space()
         self.detail_space = Space()
         self.stories: dict[int, Story] = {}

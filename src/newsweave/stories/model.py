@@ -32,6 +32,7 @@ class Settings:
     split_time_bonus: float = 0.1  # the same bonus between two members, in the split test
     time_bonus: float = 0.1  # added (times the decay) when both sides are dated
     max_gap_days: float = 10.0  # beyond this the decay is ~0: such stories are not candidates
+    prior_documents: float = 1000.0  # how many articles general word frequencies count as
     candidates: int = 30
     index_terms: int = 10  # an article's rarest terms that go into the index
     settle_days: float = 30.0  # a story this far behind the newest date is settled

@@ -18,6 +18,7 @@ the next partial state would otherwise lack what this one held.
 from __future__ import annotations
 
 import dataclasses
+from array import array
 from collections.abc import Collection
 from typing import Any
 
@@ -110,8 +111,11 @@ def to_state(
     return state
 
 
-def _load_space(raw: dict[str, Any]) -> Space:
-    return Space(
+def _load_space(raw: dict[str, Any], empty: Space) -> Space:
+    """``empty`` (a new clusterer's space, with its prior) filled with the stored counts."""
+    return dataclasses.replace(
+        empty,
+        shares=array("f"),
         ids={k: i for i, k in enumerate(raw["keys"])},
         df=list(raw["df"]),
         documents=int(raw["documents"]),
@@ -133,9 +137,9 @@ def from_state(state: dict[str, Any]) -> StoryClusterer:
         )
     c = StoryClusterer(settings=Settings(**state["settings"]))
     c.next_number = int(state["next_number"])
-    c.term_space = _load_space(state["terms"])
-    c.entity_space = _load_space(state["entities"])
-    c.detail_space = _load_space(state["details"])
+    c.term_space = _load_space(state["terms"], c.term_space)
+    c.entity_space = _load_space(state["entities"], c.entity_space)
+    c.detail_space = _load_space(state["details"], c.detail_space)
     for raw in state["members"]:
         member = Member(
             key=raw["key"],

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -37,7 +38,11 @@ class SparseVector:
 
 @dataclass
 class Space:
-    """A vocabulary with document frequencies: turns counts into TF-IDF vectors."""
+    """A vocabulary with document frequencies: turns counts into TF-IDF vectors.
+
+    With a ``prior`` (key -> expected share of documents holding it), the frequencies start
+    from ``prior_documents`` imagined documents, so the first documents are weighted sensibly.
+    """
 
     ids: dict[str, int] = field(default_factory=dict)
     df: list[int] = field(default_factory=list)
@@ -45,6 +50,17 @@ class Space:
     # Ids whose frequency changed (or that are new) since ``take_changed``: what a store that
     # keeps the vocabulary as rows must write.
     changed: set[int] = field(default_factory=set)
+    prior: Callable[[str], float] | None = None
+    prior_documents: float = 0.0
+    # The prior's share of each id, looked up once per key (``idf`` runs for every term).
+    shares: array[float] = field(default_factory=lambda: array("f"))
+
+    def __post_init__(self) -> None:
+        keys = sorted(self.ids, key=self.ids.__getitem__)[len(self.shares) :]
+        self.shares.extend(self._share(key) for key in keys)
+
+    def _share(self, key: str) -> float:
+        return self.prior(key) if self.prior is not None else 0.0
 
     def add_document(self, counts: Mapping[str, int]) -> None:
         """Count one more document holding ``counts``' keys."""
@@ -54,6 +70,7 @@ class Space:
             if i is None:
                 i = self.ids[sys.intern(key)] = len(self.df)
                 self.df.append(0)
+                self.shares.append(self._share(key))
             self.df[i] += 1
             self.changed.add(i)
 
@@ -64,10 +81,13 @@ class Space:
         return ids
 
     def idf(self, key: str) -> float:
-        """Smoothed IDF, ``log((N + 1) / (df + 1)) + 1`` (unseen keys weigh most)."""
+        """Smoothed IDF, ``log((N + 1) / (df + 1)) + 1`` (unseen keys weigh most), where N and
+        df include the prior's imagined documents."""
         i = self.ids.get(key)
-        df = self.df[i] if i is not None else 0
-        return math.log((self.documents + 1) / (df + 1)) + 1.0
+        share = self.shares[i] if i is not None else self._share(key)
+        df = (self.df[i] if i is not None else 0) + self.prior_documents * share
+        documents = self.documents + (self.prior_documents if self.prior is not None else 0.0)
+        return math.log((documents + 1) / (df + 1)) + 1.0
 
     def vector(self, counts: Mapping[str, int]) -> SparseVector:
         """The normalised TF-IDF vector of ``counts`` (keys must have been added)."""
