@@ -4,7 +4,9 @@ The articles are synthesised from real ones: the ECB+ dev documents (and the bun
 are analysed and embedded once; each synthetic article is a variant of one of them with its
 entities and rarest words renamed, a fresh MinHash signature and a date shifted by a few weeks
 per variant, so that many distinct stories exist, as in a real archive. Articles arrive in
-date order. The language pipeline and the embedding model are not timed: only grouping is.
+date order, and fragments are swept into their stories after every batch of 32, as
+`newsweave ingest` does. The language pipeline and the embedding model are not timed: only
+grouping is.
 
     .venv/bin/python bench/stories_scaling.py --sizes 1000,10000,100000
 """
@@ -26,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsweave import config
 from newsweave.embed import embed
 from newsweave.ingest import read
 from newsweave.records import Article, ArticleAnalysis
@@ -103,8 +106,10 @@ def run(bases: list[tuple[ArticleFeatures, np.ndarray]], n: int) -> tuple[float,
     clusterer = StoryClusterer()
     items = list(variants(bases, n))
     started = time.process_time()
-    for f, vector, sig in items:
+    for i, (f, vector, sig) in enumerate(items, start=1):
         clusterer.add(f, vector, text="", signature_values=sig)
+        if i % config.BATCH_SIZE == 0:  # as ``newsweave ingest`` ends each batch
+            clusterer.absorb_fragments()
     return time.process_time() - started, len(clusterer.stories)
 
 

@@ -12,9 +12,10 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 ECBPLUS = SHARED / "corpus" / "ecbplus"
 
 #: Measured on the whole ECB+ dev part, entities linked first as in the product: B-cubed F1
-#: 0.937, pairwise F1 0.903 (see the Stories section of docs/evaluation.md); a fall below fails.
-BCUBED_F1_FLOOR = 0.925
-PAIRWISE_F1_FLOOR = 0.89
+#: 0.951, pairwise F1 0.925 (see the Stories section of docs/evaluation.md). The B-cubed floor
+#: is the issue's target itself: a change that loses it fails CI.
+BCUBED_F1_FLOOR = 0.95
+PAIRWISE_F1_FLOOR = 0.92
 
 GOLD = {"a": "x", "b": "x", "c": "x", "d": "y", "e": "y"}
 

@@ -327,3 +327,26 @@ def test_a_fragment_joins_when_its_articles_would(examples: list[ArticleAnalysis
     c.settings = dataclasses.replace(c.settings, fragment_size=0)
     fragment.first, fragment.last = story.first, story.last
     assert not c._alike(story, fragment)
+
+
+def test_a_lone_report_is_swept_into_its_story(examples: list[ArticleAnalysis]) -> None:
+    online = OnlineStories()
+    online.add_many(examples)
+    grouped = {frozenset(s.keys) for s in online.stories()}
+    c = online.clusterer
+    story = max(c.stories.values(), key=lambda s: len(s.members))
+    # The story's last report stands alone, as if it had come before its story was close
+    # enough and no later article had matched both.
+    key = story.members.pop()
+    lone = c._new_story()
+    lone.members.append(key)
+    c.members[key].story = lone.number
+    c.rebuild(story)
+    c.rebuild(lone)
+    c.index.add(lone.number, c.members[key].index_keys)
+    c.touched |= {story.number, lone.number}
+    online.take_changes()  # the store now holds the lone story
+    gone = public_id(c, lone.number)
+    online.consolidate()
+    assert {frozenset(s.keys) for s in online.stories()} == grouped
+    assert gone in online.take_changes().removed

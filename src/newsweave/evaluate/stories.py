@@ -53,6 +53,7 @@ def cluster_in_order(
     """Feed the articles to the online grouper in the given order: article id -> story id."""
     online = OnlineStories(settings=settings)
     online.add_many(analyses)
+    online.consolidate()  # as at the end of an ingested batch
     return {story_id: summary.id for summary in online.stories() for story_id in summary.articles}
 
 

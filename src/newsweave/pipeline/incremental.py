@@ -96,6 +96,13 @@ class CrossArticleState:
             removed_stories=changes.removed,
         )
 
+    def consolidate(self) -> None:
+        """Let fragments join their stories once a batch is in, and store what moved."""
+        self.stories.consolidate()
+        changes = self._take_changes()
+        if changes.updated or changes.removed:
+            self.store.write_stories([_story_row(s) for s in changes.updated], changes.removed)
+
     def save(self) -> None:
         if self.unsaved == set():
             return  # nothing joined or moved since the last save
@@ -152,6 +159,7 @@ def ingest(
             report.stored.append(store.write(state.place(result)).id)
             notify("stored")
         if state is not None:
+            state.consolidate()
             state.save()
     report.stories = refresh_dossiers(store)
     return report

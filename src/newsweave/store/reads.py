@@ -163,7 +163,8 @@ class CrossArticleReads:
             )
 
     def write_stories(self, changed: Sequence[StoryRow], removed: Sequence[str]) -> None:
-        """Story rows and memberships changed without a new article (a grouper that healed)."""
+        """Story rows and memberships changed without a new article (a grouper that healed,
+        or fragments swept into their stories)."""
         with self.engine.begin() as conn:
             write_story_changes(conn, changed, removed)
 

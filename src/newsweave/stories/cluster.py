@@ -9,9 +9,11 @@ score is damped by a Gaussian of the days between the article and the story's sp
 damping when either is undated). Near-duplicates skip the comparison and join their
 original's story. After a story grows, it is split if its members fall into two clearly
 separate groups (see ``split``), and it absorbs another story that the article also
-matched when the two are as alike across as within, or when that story is a fragment of one
-or two articles close enough to join (so a story started early by a stray report, before its
-event had a story, does not stay apart whatever the arrival order).
+matched when the two are as alike across as within, or when that story is a fragment of up
+to three articles close enough to join (so a story started early by a stray report, before
+its event had a story, does not stay apart whatever the arrival order). Fragments that no
+later article bridges are swept into their stories periodically and at the end of a batch
+(``absorb_fragments``).
 """
 
 from __future__ import annotations
@@ -80,6 +82,7 @@ class StoryClusterer:
         if self.since_sweep >= self.settings.settle_every:
             self.since_sweep = 0
             self._settle_old()
+            self.absorb_fragments()
         self.term_space.add_document(f.terms)
         self.entity_space.add_document(f.entities)
         self.detail_space.add_document(f.details)
@@ -158,10 +161,7 @@ class StoryClusterer:
         """The best story to join (-1: none) and the other stories above the threshold."""
         s = self.settings
         matched = []
-        weighted = {}
-        for key in member.index_keys:
-            space = self.term_space if key in self.term_space.ids else self.entity_space
-            weighted[key] = space.idf(key)
+        weighted = {key: self._key_idf(key) for key in member.index_keys}
         best, best_score = -1, s.threshold
         for number in self.index.candidates(weighted, limit=s.candidates):
             story = self.stories[number]
@@ -184,10 +184,46 @@ class StoryClusterer:
         other = self.stories.get(number)
         if other is None or other.settled or other is story or not self._alike(story, other):
             return
+        self._absorb(story, other)
+
+    def absorb_fragments(self) -> None:
+        """Let every fragment (a story of at most ``fragment_size`` articles) join the larger
+        story it is now closest to, if it is as close as an article must be to join.
+
+        A fragment started by a report that came before its event had a story is merged
+        when a later article matches both (``_maybe_merge``), but the last reports of an
+        event may never be followed by one. This sweep catches those; it runs with the
+        periodic settling and when a batch ends (``OnlineStories.consolidate``).
+        """
+        s = self.settings
+        for number in sorted(self.active):
+            fragment = self.stories.get(number)
+            if fragment is None or len(fragment.members) > s.fragment_size:
+                continue
+            best, best_score = None, s.threshold
+            weighted = {k: self._key_idf(k) for k in self._keys_of(fragment)}
+            for candidate in self.index.candidates(weighted, limit=s.candidates):
+                story = self.stories[candidate]
+                if story.settled or len(story.members) <= len(fragment.members):
+                    continue
+                value = self._damped(story, fragment, across(story, fragment, s))
+                if value >= best_score:
+                    best, best_score = story, value
+            if best is not None:
+                self._absorb(best, fragment)
+
+    def _keys_of(self, story: Story) -> set[str]:
+        """The index keys of a story's members."""
+        return {k for m in story.members for k in self.members[m].index_keys}
+
+    def _key_idf(self, key: str) -> float:
+        space = self.term_space if key in self.term_space.ids else self.entity_space
+        return space.idf(key)
+
+    def _absorb(self, story: Story, other: Story) -> None:
+        """Move every member of ``other`` into ``story``; ``other`` is gone."""
         self.absorbed.append(min(other.members, key=lambda k: self._order(k)))
-        self.index.remove(
-            other.number, {k for m in other.members for k in self.members[m].index_keys}
-        )
+        self.index.remove(other.number, self._keys_of(other))
         for key in other.members:
             member = self.members[key]
             member.story = story.number
@@ -200,20 +236,23 @@ class StoryClusterer:
 
     def _alike(self, story: Story, other: Story) -> bool:
         """Whether two stories are one: their members about as close across as within (mean
-        pairwise similarity; the split test's 0.72 sits well below the 0.8 needed here, so a
-        merged story is not split back), or, for a fragment of one or two articles, as close
+        pairwise similarity; the split test's 0.75 sits below the 0.8 needed here, so a
+        merged story is not split back), or, for a fragment of up to three articles, as close
         as an article must be to join."""
         s = self.settings
         closeness = across(story, other, s)
         # A fragment's own cohesion says little (two near-identical reports make it look
         # tight), so it is judged as its articles would be now: by the join threshold.
-        if min(len(story.members), len(other.members)) <= s.fragment_size:
-            gap = _span_gap(story, other)
-            damped = closeness if gap is None else closeness * self._gaussian(gap)
-            if damped >= s.threshold:
-                return True
+        small = min(len(story.members), len(other.members)) <= s.fragment_size
+        if small and self._damped(story, other, closeness) >= s.threshold:
+            return True
         own = [c for c in (self._within(story), self._within(other)) if c is not None]
         return bool(own) and closeness >= s.merge_ratio * min(own)
+
+    def _damped(self, story: Story, other: Story, closeness: float) -> float:
+        """``closeness`` times the time decay of the gap between the two stories' spans."""
+        gap = _span_gap(story, other)
+        return closeness if gap is None else closeness * self._gaussian(gap)
 
     def _order(self, key: str) -> tuple[str, str]:
         return order_key(self.members[key].published, key)
@@ -287,9 +326,7 @@ class StoryClusterer:
         stay = {k for k in keys if (self.members[k].duplicate_of or k) in stay}
         other = self._new_story()
         self.touched |= {story.number, other.number}
-        self.index.remove(
-            story.number, {k for m in story.members for k in self.members[m].index_keys}
-        )
+        self.index.remove(story.number, self._keys_of(story))
         other.members = [k for k in story.members if k not in stay]
         story.members = [k for k in story.members if k in stay]
         for part in (story, other):
@@ -312,9 +349,7 @@ class StoryClusterer:
 
     def settle(self, story: Story) -> None:
         """Mark ``story`` settled: drop its sums, index entries and members' vectors."""
-        self.index.remove(
-            story.number, {k for m in story.members for k in self.members[m].index_keys}
-        )
+        self.index.remove(story.number, self._keys_of(story))
         story.terms, story.entities, story.details, story.settled = {}, {}, {}, True
         self.active.discard(story.number)
         for key in story.members:

@@ -23,11 +23,11 @@ class Settings:
     embedding: float = 0.5
     details: float = 0.75  # numbers, people and places: what tells two similar events apart
     threshold: float = 0.18  # weighted mean similarity (0..1) needed to join a story
-    split_ratio: float = 0.72  # split when similarity across < ratio x within
+    split_ratio: float = 0.75  # split when similarity across < ratio x within
     split_min: int = 6  # members each part of a split needs (small parts split by chance)
     split_max: int = 120  # larger stories are settled: not re-examined
     merge_ratio: float = 0.8  # merge two matched stories when across >= ratio x within
-    fragment_size: int = 2  # a matched story this small merges when across >= threshold
+    fragment_size: int = 3  # a story this small merges when across >= threshold
     sigma_days: float = 3.0
     split_time_bonus: float = 0.1  # the same bonus between two members, in the split test
     time_bonus: float = 0.1  # added (times the decay) when both sides are dated

@@ -91,6 +91,11 @@ class OnlineStories:
             replaces=() if known else tuple(sorted(old)),
         )
 
+    def consolidate(self) -> None:
+        """Let fragments join the stories they belong to, once a batch is in (see
+        ``StoryClusterer.absorb_fragments``); ``take_changes`` then reports what moved."""
+        self.clusterer.absorb_fragments()
+
     def take_changes(self) -> StoryChanges:
         """The stories changed since the last call (joined, split or renamed), for a store.
 
@@ -155,6 +160,7 @@ def grouping(
     online = OnlineStories(settings=settings, embedder=embedder)
     ordered = sorted(items, key=lambda a: order_key(a.article.published, a.article.key))
     online.add_many(ordered)
+    online.consolidate()
     c = online.clusterer
     ids = {n: public_id(c, n) for n in c.stories}
     assignments = []
