@@ -30,7 +30,8 @@ from newsweave.stories.vectors import Space, SparseVector
 
 __all__ = ["STATE_VERSION", "from_state", "to_state"]
 
-STATE_VERSION = 2  # 2: the details view and merges (a version-1 state is rebuilt)
+STATE_VERSION = 3  # 2: the details view and merges; 3: the IDF prior, the normalised cut
+# and fragment sweeps (their settings are saved with the state). An older state is rebuilt.
 
 
 def _spaces(c: StoryClusterer) -> dict[str, Space]:
