@@ -1,7 +1,7 @@
 """How many news articles hold a word before the archive has counted any: a prior for IDF.
 
 An online TF-IDF starts from an empty archive. For its first articles every word is as rare
-as any other ("police" weighs as much as "Vinar"), so the first stories are grouped on noise
+as any other ("police" weighs as much as "Okonjo"), so the first stories are grouped on noise
 and the result depends on which articles came first. General English word frequencies (the
 ``wordfreq`` package ships them) give each word the share of articles expected to hold it;
 the word space counts that share as ``Settings.prior_documents`` articles, which decide the
