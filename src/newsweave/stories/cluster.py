@@ -56,6 +56,9 @@ class StoryClusterer:
         self.active: set[int] = set()  # stories not settled
         self.since_sweep = 0
         self.absorbed: list[str] = []  # first member keys of stories merged by the last add
+        # Fragments an article was compared with (or started) since the last sweep: the only
+        # ones whose closest story may have changed, so a sweep costs what the articles did.
+        self.nearby: set[int] = set()
 
     def add(
         self,
@@ -110,6 +113,7 @@ class StoryClusterer:
         story = self.stories.get(number) if number >= 0 else None
         if story is None:
             story = self._new_story()
+            self.nearby.add(story.number)
         member.story = story.number
         self.members[f.key] = member
         story.members.append(f.key)
@@ -167,6 +171,8 @@ class StoryClusterer:
             story = self.stories[number]
             if story.settled:
                 continue
+            if len(story.members) <= s.fragment_size:
+                self.nearby.add(number)
             gap = _gap_days(
                 None if member.date_inferred else member.published, story.first, story.last
             )
@@ -193,12 +199,14 @@ class StoryClusterer:
         A fragment started by a report that came before its event had a story is merged
         when a later article matches both (``_maybe_merge``), but the last reports of an
         event may never be followed by one. This sweep catches those; it runs with the
-        periodic settling and when a batch ends (``OnlineStories.consolidate``).
+        periodic settling and when a batch ends (``OnlineStories.consolidate``), over the
+        fragments that articles met since the last sweep (``nearby``).
         """
         s = self.settings
-        for number in sorted(self.active):
+        nearby, self.nearby = self.nearby, set()
+        for number in sorted(nearby):
             fragment = self.stories.get(number)
-            if fragment is None or len(fragment.members) > s.fragment_size:
+            if fragment is None or fragment.settled or len(fragment.members) > s.fragment_size:
                 continue
             best, best_score = None, s.threshold
             weighted = {k: self._key_idf(k) for k in self._keys_of(fragment)}
