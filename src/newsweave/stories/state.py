@@ -18,7 +18,6 @@ the next partial state would otherwise lack what this one held.
 from __future__ import annotations
 
 import dataclasses
-from array import array
 from collections.abc import Collection
 from typing import Any
 
@@ -116,7 +115,6 @@ def _load_space(raw: dict[str, Any], empty: Space) -> Space:
     """``empty`` (a new clusterer's space, with its prior) filled with the stored counts."""
     return dataclasses.replace(
         empty,
-        shares=array("f"),
         ids={k: i for i, k in enumerate(raw["keys"])},
         df=list(raw["df"]),
         documents=int(raw["documents"]),
