@@ -105,6 +105,15 @@ class Sentence(Record):
 
 
 @dataclass(frozen=True)
+class Clause(Record):
+    """A span of a sentence that can carry one claim (``analyse/clauses.py``)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class EntityMention(Record):
     """A named entity as written in one article."""
 
@@ -196,6 +205,7 @@ class ArticleAnalysis(Record):
     times: tuple[TimeRef, ...] = ()
     amounts: tuple[Amount, ...] = ()
     events: tuple[Event, ...] = ()
+    clauses: tuple[Clause, ...] = ()  # empty for analyses stored before clauses were found
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ def article_to_json(analysis: ArticleAnalysis) -> dict[str, Any]:
         "amounts": [a.as_dict() for a in analysis.amounts],
         "events": [e.as_dict() for e in analysis.events],
         "sentences": [s.as_dict() for s in analysis.sentences],
+        "clauses": [c.as_dict() for c in analysis.clauses],
     }
 
 

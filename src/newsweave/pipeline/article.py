@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from newsweave import config, nlp
 from newsweave.analyse.amounts import find_amounts
+from newsweave.analyse.clauses import find_clauses
 from newsweave.analyse.entities import find_entities
 from newsweave.analyse.events import find_events
 from newsweave.analyse.outlet import infer_outlet
@@ -46,6 +47,7 @@ STEPS: tuple[Step, ...] = (
     Step("quotes", find_quotes, needs=("entities",)),
     Step("amounts", find_amounts),
     Step("events", find_events, needs=("entities", "times", "quotes")),
+    Step("clauses", find_clauses),
 )
 
 

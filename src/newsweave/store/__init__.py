@@ -24,6 +24,7 @@ from newsweave.records import (
     Amount,
     Article,
     ArticleAnalysis,
+    Clause,
     EntityMention,
     Event,
     Quote,
@@ -49,6 +50,7 @@ _RECORD_TYPES: dict[str, type] = {
     "times": TimeRef,
     "amounts": Amount,
     "events": Event,
+    "clauses": Clause,
 }
 
 

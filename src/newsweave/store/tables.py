@@ -70,6 +70,7 @@ articles = Table(
 )
 
 sentences = _owned("sentences")
+clauses = _owned("clauses")
 
 entity_mentions = _owned(
     "entity_mentions",
@@ -210,6 +211,7 @@ ANALYSIS_TABLES: dict[str, Table] = {
     "times": times,
     "amounts": amounts,
     "events": events,
+    "clauses": clauses,
 }
 
 __all__ = ["ANALYSIS_TABLES", "articles", "entities", "metadata", "stories"]

@@ -1,0 +1,85 @@
+"""Clauses: each sentence cut where one claim ends and the next begins, from the parse.
+
+A news sentence often carries two or three claims ("Four people died and 2,400 were
+evacuated, closing the road"), and a dossier must be able to corroborate one of them and not
+the others. The cuts fall at the start of a coordinated verb ("and 2,400 were evacuated"), of
+an adverbial clause set off by a comma or opened by a subordinator ("when the dam overflowed",
+", closing the road"), after a non-restrictive relative clause (", who ordered ...,"), which stays
+with the name it tells about, and of an absolute "with" phrase (", with the berths idle").
+Clauses are contiguous spans of the article text; a piece too short to be a claim stays with
+its neighbour (``fuse/units.py`` decides that, as it also cuts at strong punctuation).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Doc, Span, Token
+
+from newsweave.records import Article, Clause
+
+__all__ = ["find_clauses"]
+
+_VERBAL = {"VERB", "AUX"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+_ABSOLUTE = {"with", "without"}
+
+
+def find_clauses(doc: Doc, article: Article) -> list[Clause]:
+    """The clauses of every sentence of the article, in text order."""
+    clauses = []
+    for sent in doc.sents:
+        for start, end in _clause_spans(sent):
+            text = doc.text[start:end]
+            trimmed = text.strip()
+            if trimmed:
+                lead = start + len(text) - len(text.lstrip())
+                clauses.append(Clause(lead, lead + len(trimmed), trimmed))
+    return clauses
+
+
+def _clause_spans(sent: Span) -> list[tuple[int, int]]:
+    """Character spans of one sentence's clauses."""
+    cuts = {sent.start_char, sent.end_char}
+    for token in sent:
+        for cut in _cuts_at(token, sent):
+            if sent.start_char < cut < sent.end_char:
+                cuts.add(cut)
+    ordered = sorted(cuts)
+    return list(itertools.pairwise(ordered))
+
+
+def _cuts_at(token: Token, sent: Span) -> list[int]:
+    """Where a clause that ``token`` heads begins (and, when nested, where it ends)."""
+    doc = token.doc
+    before = doc[token.left_edge.i - 1] if token.left_edge.i > sent.start else None
+    comma_before = before is not None and before.text == ","
+    if token.dep_ == "conj" and token.pos_ in _VERBAL and token.head.pos_ in _VERBAL:
+        # "... died and 2,400 were evacuated": the cut takes the conjunction with it.
+        first = token.left_edge
+        cc = [c for c in token.head.children if c.dep_ == "cc" and c.i < first.i]
+        return [(cc[-1] if cc else first).idx]
+    if token.dep_ == "advcl" and token.pos_ in _VERBAL:
+        marked = any(c.dep_ == "mark" or c.tag_ == "WRB" for c in token.children)
+        if comma_before or (marked and _has_subject(token)):
+            return [token.left_edge.idx, *_resume(token, sent)]
+    if token.dep_ == "relcl" and comma_before:
+        # "Mayor Holt, who ordered the closure, said ...": the relative clause stays with the
+        # name it tells about (a claim with its subject), and the main clause resumes after.
+        return _resume(token, sent)
+    if token.lower_ in _ABSOLUTE and comma_before and token.dep_ == "prep":
+        return [token.idx]
+    return []
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS for c in token.children)
+
+
+def _resume(token: Token, sent: Span) -> list[int]:
+    """Where the main clause resumes after a nested clause closed by a comma."""
+    after = token.right_edge.i + 1
+    doc = token.doc
+    if after < sent.end - 1 and doc[after].text == ",":
+        return [doc[after + 1].idx]
+    return []
