@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 from pathlib import Path
 
@@ -23,21 +24,35 @@ from newsweave.evaluate import TASKS
 )
 @click.option("--limit", type=int, default=None, help="Score only the first N documents.")
 @click.option(
+    "--part",
+    default=None,
+    help="Score one part of the corpus: 'tune' (what the settings were fitted on) or 'check' "
+    "(what they never saw); pairs: 'heldout' or 'train'. Default: the whole corpus.",
+)
+@click.option(
     "--json",
     "json_path",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the scores as JSON to this file ('-' for stdout only).",
 )
 @fail_cleanly
-def evaluate(task: str, corpus: Path, limit: int | None, json_path: Path | None) -> None:
+def evaluate(
+    task: str, corpus: Path, limit: int | None, part: str | None, json_path: Path | None
+) -> None:
     """Score a task against a gold corpus and print precision, recall and F1.
 
     \b
     Example:
       newsweave evaluate times --corpus ../shared/corpus/tempeval3 --json scores.json
+      newsweave evaluate claims --corpus ../shared/corpus/claims --part check
     """
     module = importlib.import_module(f"newsweave.evaluate.{task}")
-    report = module.evaluate(corpus, limit=limit)
+    if part is None:
+        report = module.evaluate(corpus, limit=limit)
+    elif "part" in inspect.signature(module.evaluate).parameters:
+        report = module.evaluate(corpus, limit=limit, part=part)
+    else:
+        raise click.BadParameter(f"{task} has no parts", param_hint="--part")
     payload = json.dumps(report.as_dict(), indent=2)
     if json_path is not None and str(json_path) == "-":
         click.echo(payload)
@@ -45,12 +60,15 @@ def evaluate(task: str, corpus: Path, limit: int | None, json_path: Path | None)
     if json_path is not None:
         json_path.write_text(payload + "\n", encoding="utf-8")
     table = Table(title=f"{task} on {corpus} ({report.documents} documents)")
-    columns = sorted({k for row in report.rows.values() for k in row}, key=_column_order)
+    present = {k for row in report.rows.values() for k in row}
+    columns = [c for c in _SCORES if c in present]
     table.add_column("measure")
     for column in columns:
         table.add_column(column, justify="right")
+    table.add_column("counts")
     for name, row in report.rows.items():
-        table.add_row(name, *(_fmt(row.get(c)) for c in columns))
+        counts = "  ".join(f"{k} {_fmt(v)}" for k, v in row.items() if k not in _SCORES)
+        table.add_row(name, *(_fmt(row.get(c)) for c in columns), counts)
     console.print(table)
     for note in report.notes:
         console.print(note)
@@ -81,9 +99,8 @@ def serve(ctx: click.Context, host: str, port: int, write_token: str | None) -> 
     run_server(ctx.obj["db"], host=host, port=port, write_token=write_token)
 
 
-def _column_order(name: str) -> tuple[int, str]:
-    order = ["precision", "recall", "f1", "accuracy"]
-    return (order.index(name) if name in order else len(order), name)
+#: The columns of the evaluation table; every other figure goes in its "counts" column.
+_SCORES = ("precision", "recall", "f1", "accuracy")
 
 
 def _fmt(value: object) -> str:

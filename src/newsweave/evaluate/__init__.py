@@ -4,4 +4,4 @@ Each task lives in its own module (``quotes``, ``times``, ``entities``, ``storie
 ``evaluate(corpus_dir: Path, *, limit: int | None = None) -> Report``.
 """
 
-TASKS = ("quotes", "times", "entities", "stories")
+TASKS = ("quotes", "times", "entities", "stories", "claims", "pairs")
