@@ -1,8 +1,9 @@
 """Who said it: one key per person across the story's articles, and the best name for it.
 
-The linker's canonical entity id wins. Without one, written names are grouped when they can be
-the same person ("Zelenskyy", "Volodymyr Zelensky") and kept apart otherwise ("Donald Trump",
-"Donald Tusk").
+The linker's canonical entity id wins. A name the linker left alone ("Raudsepp" in an article
+the linker saw no full name in) takes the id of the one linked speaker it can be. Otherwise
+written names are grouped when they can be the same person ("Zelenskyy", "Volodymyr
+Zelensky") and kept apart otherwise ("Donald Trump", "Donald Tusk").
 """
 
 from __future__ import annotations
@@ -49,10 +50,11 @@ def speaker_keys(
                 )
                 linked = entity_of(art, mention)
             written.append((art, quote, linked))
-    groups: list[list[str]] = []  # groups of written names that are one person
+    adopted = _adopted(written)
+    groups: list[list[str]] = []  # groups of unlinked written names that are one person
     for _, quote, linked in written:
         name = quote.speaker.name if quote.speaker else None
-        if linked is None and name and not any(name in g for g in groups):
+        if linked is None and name and name not in adopted and not any(name in g for g in groups):
             home = next((g for g in groups if all(same_person(name, n) for n in g)), None)
             if home is None:
                 groups.append([name])
@@ -74,5 +76,21 @@ def speaker_keys(
             if name and (linked not in names or len(name) > len(names[linked])):
                 names[linked] = name
         elif name:
-            keys[(art, quote.start)] = key_of_name[name]
+            keys[(art, quote.start)] = adopted.get(name) or key_of_name[name]
     return SpeakerKeys(keys, names)
+
+
+def _adopted(written: Sequence[tuple[str, Quote, str | None]]) -> dict[str, str]:
+    """Unlinked speaker names that can be one linked speaker only -> that speaker's id."""
+    linked_names: dict[str, set[str]] = {}
+    for _, quote, linked in written:
+        if linked is not None and quote.speaker and quote.speaker.name:
+            linked_names.setdefault(linked, set()).add(quote.speaker.name)
+    adopted = {}
+    for _, quote, linked in written:
+        name = quote.speaker.name if quote.speaker else None
+        if linked is None and name:
+            homes = [k for k, ns in linked_names.items() if any(same_person(name, n) for n in ns)]
+            if len(homes) == 1:
+                adopted[name] = homes[0]
+    return adopted
