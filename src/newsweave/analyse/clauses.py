@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 
+from spacy import symbols
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.records import Article, Clause
@@ -23,14 +24,16 @@ __all__ = ["find_clauses"]
 _VERBAL = {"VERB", "AUX"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _ABSOLUTE = {"with", "without"}
+_HEADS = {symbols.conj, symbols.advcl, symbols.relcl}
 
 
 def find_clauses(doc: Doc, article: Article) -> list[Clause]:
     """The clauses of every sentence of the article, in text order."""
     clauses = []
+    whole = doc.text  # built from the tokens on every access: once
     for sent in doc.sents:
         for start, end in _clause_spans(sent):
-            text = doc.text[start:end]
+            text = whole[start:end]
             trimmed = text.strip()
             if trimmed:
                 lead = start + len(text) - len(text.lstrip())
@@ -51,6 +54,9 @@ def _clause_spans(sent: Span) -> list[tuple[int, int]]:
 
 def _cuts_at(token: Token, sent: Span) -> list[int]:
     """Where a clause that ``token`` heads begins (and, when nested, where it ends)."""
+    dep = token.dep  # the integer label: most tokens head no clause, and are let go cheaply
+    if dep not in _HEADS and not (dep == symbols.prep and token.lower_ in _ABSOLUTE):
+        return []
     doc = token.doc
     before = doc[token.left_edge.i - 1] if token.left_edge.i > sent.start else None
     comma_before = before is not None and before.text == ","
