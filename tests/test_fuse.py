@@ -13,6 +13,7 @@ from newsweave.fuse.events import story_events
 from newsweave.fuse.groups import cohesive_groups
 from newsweave.fuse.names import fold, same_person
 from newsweave.fuse.sources import sources_of
+from newsweave.fuse.speakers import speaker_keys
 from newsweave.fuse.timeline import sort_key
 from newsweave.fuse.units import claim_units
 from newsweave.fuse.wording import differences, sentences_of, word_containment
@@ -24,8 +25,10 @@ from newsweave.records import (
     Dossier,
     EntityMention,
     Event,
+    Quote,
     Sentence,
     Span,
+    Speaker,
 )
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -264,3 +267,19 @@ def test_a_dateline_is_not_part_of_the_claim() -> None:
     sentences = (Sentence(0, 54, text[:54]), Sentence(56, len(text), text[56:]))
     units = claim_units(ArticleAnalysis(article, sentences=sentences))
     assert units[0].text.startswith("The storm flooded 40 homes")
+
+
+def test_an_unlinked_speaker_name_takes_the_one_linked_speaker_it_can_be() -> None:
+    def said(art: str, text: str, name: str, entity: str | None) -> ArticleAnalysis:
+        speaker = Speaker(0, len(name), name, name=name, entity=entity)
+        quote = Quote(len(name) + 6, len(text), text[len(name) + 6 :], "indirect", speaker)
+        return ArticleAnalysis(Article(id=art, key=art, text=text), quotes=(quote,))
+
+    full = said("a", "Ada Okafor said the bridge would reopen", "Ada Okafor", "per-okafor")
+    short = said("b", "Okafor said the bridge would reopen", "Okafor", None)
+    other = said("c", "Okafor said the ferry would stop", "Okafor", None)
+    keys = speaker_keys([full, short, other])
+    assert {keys.key(a.article.id, a.quotes[0]) for a in (full, short, other)} == {"per-okafor"}
+    two = said("d", "Ben Okafor said the road would close", "Ben Okafor", "per-ben")
+    keys = speaker_keys([full, short, two])
+    assert keys.key("b", short.quotes[0]) not in {"per-okafor", "per-ben"}  # either could be

@@ -1,6 +1,6 @@
 """Who said it: one key per person across the story's articles, and the best name for it.
 
-The linker's canonical entity id wins. A name the linker left alone ("Raudsepp" in an article
+The linker's canonical entity id wins. A name the linker left alone ("Okafor" in an article
 the linker saw no full name in) takes the id of the one linked speaker it can be. Otherwise
 written names are grouped when they can be the same person ("Zelenskyy", "Volodymyr
 Zelensky") and kept apart otherwise ("Donald Trump", "Donald Tusk").
