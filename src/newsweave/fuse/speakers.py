@@ -3,7 +3,7 @@
 The linker's canonical entity id wins. A name the linker left alone ("Okafor" in an article
 the linker saw no full name in) takes the id of the one linked speaker it can be. Otherwise
 written names are grouped when they can be the same person ("Zelenskyy", "Volodymyr
-Zelensky") and kept apart otherwise ("Donald Trump", "Donald Tusk").
+Zelensky") and kept apart otherwise ("Marta Szabo", "Marta Linde").
 """
 
 from __future__ import annotations
