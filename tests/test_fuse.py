@@ -261,6 +261,69 @@ def test_a_claim_in_two_sentences_joins_its_match() -> None:
     assert cohesive_groups(["a", "a", "b"], links, cosine, cohesion=0.5) == [[0, 1, 2]]
 
 
+def test_passages_keep_a_look_alike_of_the_same_article_out() -> None:
+    """Items 0 and 1 are two different things "a" says; item 2 of "b" is like both, more like 0.
+    With passages, 2 joins 0 only; pieces of one passage of "a" (3 and 4) join "b" together."""
+    cosine = np.array(
+        [
+            [1.0, 0.5, 0.8, 0.0, 0.0],
+            [0.5, 1.0, 0.7, 0.0, 0.0],
+            [0.8, 0.7, 1.0, 0.7, 0.6],
+            [0.0, 0.0, 0.7, 1.0, 0.5],
+            [0.0, 0.0, 0.6, 0.5, 1.0],
+        ]
+    )
+    parts = ["a", "a", "b", "c", "c"]
+    links = [(0.8, 0, 2), (0.7, 1, 2)]
+    assert cohesive_groups(parts[:3], iter(links), cosine[:3, :3], cohesion=0.4) == [[0, 1, 2]]
+    one_each = cohesive_groups(
+        parts[:3], iter(links), cosine[:3, :3], cohesion=0.4, passages=[0, 1, 2]
+    )
+    assert one_each == [[0, 2], [1]]
+    pieces = cohesive_groups(
+        ["b", "c", "c"],
+        iter([(0.7, 0, 1), (0.6, 0, 2)]),
+        cosine[2:, 2:],
+        cohesion=0.4,
+        passages=["b", "c1", "c1"],
+    )
+    assert pieces == [[0, 1, 2]]
+
+
+def test_an_attribution_is_not_compared_but_a_named_actor_is() -> None:
+    """'Ana Ruiz said' is left out of what a unit compares; 'approved by Ana Ruiz' is kept."""
+    text = (
+        "Ana Ruiz said the council had closed the old river bridge. "
+        "The plan was approved by Ana Ruiz, who said it was needed."
+    )
+    article = Article(id="x", key="x", text=text)
+    first, second = text.index("The plan"), text.index("it was needed")
+    sentences = (
+        Sentence(0, first - 1, text[: first - 1]),
+        Sentence(first, len(text), text[first:]),
+    )
+    said = Quote(
+        14,
+        first - 2,
+        text[14 : first - 2],
+        "indirect",
+        Speaker(0, 8, "Ana Ruiz"),
+        cue=Span(9, 13, "said"),
+    )
+    cue = text.index("said", first)
+    later = Quote(
+        second,
+        len(text) - 1,
+        text[second:-1],
+        "indirect",
+        Speaker(text.index("Ana Ruiz", first), text.index("Ana Ruiz", first) + 8, "Ana Ruiz"),
+        cue=Span(cue, cue + 4, "said"),
+    )
+    units = claim_units(ArticleAnalysis(article, sentences=sentences, quotes=(said, later)))
+    assert units[0].text == "the council had closed the old river bridge."
+    assert "approved by Ana Ruiz" in units[1].text
+
+
 def test_a_dateline_is_not_part_of_the_claim() -> None:
     text = "EASTQUAY - The storm flooded 40 homes along the river.\n\nIt was the worst in years."
     article = Article(id="x", key="x", text=text)

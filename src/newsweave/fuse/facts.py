@@ -1,13 +1,14 @@
 """Facts: the story's claim units aligned across articles, each with its support.
 
-Every unit is linked to its best match in each other article when their similarity clears a
-threshold; linked units form one fact, and a fact of three or more units only while their
-meaning stays close on average, so that a chain of related sentences does not become one
-"fact" about a whole topic. A fact
-reported by two or more independent sources is ``corroborated``, by one ``single-source``, and
-``conflicting`` when its sources disagree on a number or a date (see ``conflicts``). The
-weights and the threshold were calibrated on the reference articles: corroborated pairs there
-score 0.88 and above, the closest pairs of merely related sentences 0.77.
+Two units of two articles may state one claim when their sentence embeddings are close (the
+compared text leaves out quotations and attributions, so that "the mayor said" does not make
+all of a mayor's claims alike). A claim is stated once per article, so a fact takes at most
+one unit of each article, links are taken best first, and a fact of three or more units
+keeps a mean closeness across its articles: one weak link cannot pull in a sentence about
+something else. A fact reported by two or more independent sources is ``corroborated``, by
+one ``single-source``, and ``conflicting`` when its sources disagree on a number or a date
+(see ``conflicts``). The thresholds were chosen on the claims corpus's first two
+stories and checked on the third (docs/evaluation.md, "Claims").
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import numpy as np
 
 from newsweave.fuse.conflicts import find_conflict
 from newsweave.fuse.groups import cohesive_groups
-from newsweave.fuse.similarity import Embedder, pair_scores
+from newsweave.fuse.similarity import Embedder
 from newsweave.fuse.sources import Sources
 from newsweave.fuse.timeline import Dated
 from newsweave.fuse.units import Unit
@@ -26,11 +27,13 @@ from newsweave.records import ArticleAnalysis, Evidence, Fact
 
 __all__ = ["THRESHOLD", "align_facts", "link_units"]
 
-THRESHOLD = 0.83
-ENTITY_WEIGHT = 1.0
-WORD_WEIGHT = 0.8
+#: The cosine from which two units of two articles may state one claim.
+THRESHOLD = 0.55
 #: The mean cosine a fact of three or more units keeps across its articles.
-COHESION = 0.5
+COHESION = 0.4
+#: Each name two units share beyond ``COMMON_NAMES`` adds ``NAME_BONUS`` to their closeness.
+COMMON_NAMES = 3
+NAME_BONUS = 0.1
 
 
 def link_units(
@@ -40,8 +43,7 @@ def link_units(
     articles = sorted({u.article for u in units})
     if len(articles) < 2:  # claims align only across articles: spare the embedding
         return [[i] for i in range(len(units))]
-    vectors = embedder([u.text for u in units])
-    scores = pair_scores(units, vectors, entity_weight=ENTITY_WEIGHT, word_weight=WORD_WEIGHT)
+    scores = _closeness(units, embedder([u.text for u in units]))
     columns = {a: np.array([i for i, u in enumerate(units) if u.article == a]) for a in articles}
 
     def links() -> Iterator[tuple[float, int, int]]:
@@ -53,7 +55,20 @@ def link_units(
                     yield float(block[i, best[i]]), i, int(cols[best[i]])
 
     articles_of = [u.article for u in units]
-    return cohesive_groups(articles_of, links(), vectors @ vectors.T, cohesion=COHESION)
+    one_unit_each = range(len(units))  # every unit its own passage: one per article and fact
+    return cohesive_groups(articles_of, links(), scores, cohesion=COHESION, passages=one_unit_each)
+
+
+def _closeness(units: Sequence[Unit], vectors: np.ndarray) -> np.ndarray:
+    """The cosine of every pair of units, raised for units that name many of the same
+    participants: a list of who met whom is worded as names, which the embedding weighs
+    little; two or three shared names are common to claims about different things."""
+    names = {k: n for n, k in enumerate({k for u in units for k in u.entities})}
+    named = np.zeros((len(units), len(names)), dtype=np.float32)
+    for row, unit in enumerate(units):
+        named[row, [names[k] for k in unit.entities]] = 1.0
+    shared = named @ named.T
+    return np.asarray(vectors @ vectors.T) + NAME_BONUS * np.maximum(0.0, shared - COMMON_NAMES)
 
 
 def align_facts(

@@ -36,15 +36,19 @@ def cohesive_groups(
     similarity: npt.NDArray[np.floating],
     *,
     cohesion: float,
+    passages: Sequence[Hashable] | None = None,
 ) -> list[list[int]]:
     """The indices of ``parts`` grouped along scored ``links``, best first; a group of more
     than two grows only while its items, across parts, keep a mean ``similarity`` of at least
-    ``cohesion``. Groups ascending, in the order of their first index.
+    ``cohesion``, and with ``passages`` (each item's passage of its part) takes the items
+    of one passage of each part only. Groups ascending, in the order of their first index.
 
     A link says two items (sentences of two articles) state one claim. Links alone chain (A
     like B, B like C), and a whole topic ("the mayor said ...", "the mayor visited ...") would
     become one group; the mean keeps a group to one claim, while a claim one part spreads over
-    two items still joins.
+    two items still joins. ``passages`` is for what a part states in one place (a speaker's
+    utterance, quoted in one or two pieces in one article): the best link then wins, and a
+    look-alike from elsewhere in the same part cannot ride along on it.
     """
     part_of = np.array([hash(p) for p in parts])
     members = {i: [i] for i in range(len(parts))}
@@ -52,6 +56,8 @@ def cohesive_groups(
     for _, i, j in sorted(links, key=lambda link: -link[0]):
         a, b = owner[i], owner[j]
         if a == b:
+            continue
+        if passages is not None and _two_passages(members[a], members[b], parts, passages):
             continue
         if len(members[a]) + len(members[b]) > 2:
             rows, cols = np.array(members[a]), np.array(members[b])
@@ -62,3 +68,11 @@ def cohesive_groups(
             owner[k] = a
         members[a] += members.pop(b)
     return [sorted(group) for group in sorted(members.values(), key=min)]
+
+
+def _two_passages(
+    a: list[int], b: list[int], parts: Sequence[Hashable], passages: Sequence[Hashable]
+) -> bool:
+    """Whether joining groups ``a`` and ``b`` would take two passages of one part."""
+    taken = {parts[i]: passages[i] for i in a}
+    return any(taken.get(parts[j], passages[j]) != passages[j] for j in b)

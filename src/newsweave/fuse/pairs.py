@@ -14,7 +14,8 @@ pair labelled "same meaning" or not, most negatives sharing many words):
 
 Measured by ``newsweave evaluate pairs``. The dossier's facts and statements do not use it
 yet: wired in, it joined fewer of the reference articles' loosely worded corroborations than
-the fixed weights it is meant to replace (docs/evaluation.md, "Claims").
+the embedding cosine the dossier uses (MSRP's "same meaning" is stricter than "the same
+claim"; docs/evaluation.md, "Claims").
 
 Both are trained by ``scripts/train_same_claim.py`` and ``scripts/train_reader.py``
 (deterministic, on MSRP's training part only); the weights ship in ``fuse/models``. Answers

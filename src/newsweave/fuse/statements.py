@@ -1,10 +1,13 @@
 """Statements: the quotes of one speaker across the story's articles that are one utterance.
 
 Two quotes of the same speaker in different articles are one statement when one is a fragment
-of the other (most of its words are in the other), or when some sentence of one means what a
-sentence of the other means (sentence embeddings: outlets translate and trim differently, and
-one may quote in two pieces what another quotes in one). Each statement lists every variant
-with its outlet and span, and the word-level differences of each variant from the first.
+of the other (most of its words are in the other), or when they are close in meaning (sentence
+embeddings: outlets translate, trim and report in indirect speech what another quotes). A
+speaker's utterance appears once per article, so each quote joins the closest quote of the
+other article, best pairs first, and a look-alike of the same speaker stays apart. The
+thresholds were chosen on the claims corpus's first two stories and checked on the third
+(docs/evaluation.md). Each statement lists every variant with its outlet and span, and the
+word-level differences of each variant from the first.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsweave.fuse.groups import connected_groups
+from newsweave.fuse.groups import cohesive_groups
 from newsweave.fuse.similarity import Embedder
 from newsweave.fuse.sources import Sources
 from newsweave.fuse.speakers import SpeakerKeys
@@ -23,7 +26,11 @@ from newsweave.records import ArticleAnalysis, Evidence, Quote, Statement
 
 __all__ = ["align_statements"]
 
-SENTENCE_THRESHOLD = 0.8  # a sentence pair this close is the same sentence reworded
+#: Two quotes of one speaker in two articles this close in meaning may be one utterance; each
+#: quote goes with its closest match of the other article only (``cohesive_groups``).
+THRESHOLD = 0.45
+COHESION = 0.4  # the mean closeness a statement of three or more quotes keeps
+PASSAGE_GAP = 40  # characters between two pieces of one quotation: an attribution at most
 FRAGMENT_SHARE = 0.8  # a quote with this share of its words in another is a fragment of it
 _MIN_FRAGMENT_WORDS = 3  # one or two words ("unacceptable") prove nothing
 
@@ -42,7 +49,7 @@ def align_statements(
     speakers: SpeakerKeys,
     embedder: Embedder,
     *,
-    threshold: float = SENTENCE_THRESHOLD,
+    threshold: float = THRESHOLD,
 ) -> list[Statement]:
     """The story's statements, most widely reported first, with ids ``st1``, ``st2``, ...
 
@@ -51,35 +58,25 @@ def align_statements(
         sources: independence keys and outlet names.
         speakers: the speaker key of each quote (``speakers.speaker_keys``).
         embedder: sentence embeddings (``newsweave.embed.embed``).
-        threshold: the cosine above which two quoted sentences are one sentence reworded.
+        threshold: the closeness (``_scores``) from which two quotes may be one utterance.
     """
     items = _items(analyses, speakers)
-    # Only speakers quoted in two or more articles can have a statement to align: embed theirs.
-    spread: dict[str, set[str]] = {}
-    for item in items:
-        spread.setdefault(item.speaker, set()).add(item.article)
-    sentences = [
-        (n, s)
-        for n, item in enumerate(items)
-        if len(spread[item.speaker]) > 1
-        for s in sentences_of(item.quote.text)
-    ]
-    vectors = embedder([s for _, s in sentences]) if sentences else np.zeros((0, 1))
-    rows: dict[int, list[int]] = {}
-    for row, (n, _) in enumerate(sentences):
-        rows.setdefault(n, []).append(row)
+    scores = _scores(items, embedder)
     links = [
-        (i, j)
+        (1.0 if _fragment(a.quote.text, b.quote.text) else float(scores[i, j]), i, j)
         for i, a in enumerate(items)
-        for j in range(i + 1, len(items))
-        if items[j].speaker == a.speaker
-        and items[j].article != a.article
-        and (
-            _fragment(a.quote.text, items[j].quote.text)
-            or _close(vectors, rows.get(i, []), rows.get(j, []), threshold)
-        )
+        for j, b in enumerate(items[i + 1 :], i + 1)
+        if b.speaker == a.speaker and b.article != a.article
     ]
-    groups = [[items[i] for i in group] for group in connected_groups(len(items), links)]
+    articles = [item.article for item in items]
+    grouped = cohesive_groups(
+        articles,
+        (link for link in links if link[0] >= threshold),
+        scores,
+        cohesion=COHESION,
+        passages=_passages(items),
+    )
+    groups = [[items[i] for i in group] for group in grouped]
     built = [_statement(g, sources, speakers) for g in groups]
     built.sort(key=lambda s: (-sources.count([v.article for v in s[1].variants]), s[0]))
     return [_with_id(s, n) for n, (_, s) in enumerate(built, 1)]
@@ -124,10 +121,41 @@ def _fragment(a: str, b: str) -> bool:
     )
 
 
-def _close(vectors: np.ndarray, rows_a: list[int], rows_b: list[int], threshold: float) -> bool:
-    if not rows_a or not rows_b:
-        return False
-    return bool((vectors[rows_a] @ vectors[rows_b].T).max() >= threshold)
+def _passages(items: Sequence[_Item]) -> list[tuple[str, int]]:
+    """Each quote's passage: consecutive quotes of one speaker in one article with no more
+    between them than an attribution ("... ," he added. "...") are pieces of one utterance."""
+    passages: list[tuple[str, int]] = []
+    last: dict[tuple[str, str], tuple[int, int]] = {}  # (article, speaker) -> (end, passage)
+    for n, item in enumerate(items):
+        key = (item.article, item.speaker)
+        end, passage = last.get(key, (-1, n))
+        if end < 0 or item.quote.start - end > PASSAGE_GAP:
+            passage = n
+        last[key] = (item.quote.end, passage)
+        passages.append((item.article, passage))
+    return passages
+
+
+def _scores(items: Sequence[_Item], embedder: Embedder) -> np.ndarray:
+    """How close each pair of quotes is in meaning: the higher of the cosine of the whole quotes
+    and the best cosine of a sentence of one with a sentence of the other (one outlet may quote
+    in full what another reports of it in a clause). Only quotes of speakers quoted in two or
+    more articles can be in a statement with another, so only theirs are embedded."""
+    spread: dict[str, set[str]] = {}
+    for item in items:
+        spread.setdefault(item.speaker, set()).add(item.article)
+    scores = np.zeros((len(items), len(items)), dtype=np.float32)
+    shown = [n for n, item in enumerate(items) if len(spread[item.speaker]) > 1]
+    if not shown:
+        return scores
+    texts = [(n, items[n].quote.text) for n in shown]
+    texts += [(n, s) for n in shown for s in sentences_of(items[n].quote.text)]
+    vectors = embedder([t for _, t in texts])
+    owner = np.array([n for n, _ in texts])
+    cosine = vectors @ vectors.T
+    for row, n in enumerate(owner):
+        np.maximum.at(scores[n], owner, cosine[row])
+    return scores
 
 
 def _statement(

@@ -1,7 +1,9 @@
 """Claim units: the reported statements of an article outside its direct quotations.
 
-A unit is a clause of a sentence with the direct quotes and their attribution ("Zelenskyy said
-in a post on X") taken out: what the outlet itself asserts, or reports as indirect speech.
+A unit is a clause of a sentence with the direct quotes and every attribution ("Zelenskyy said
+in a post on X") taken out of what is compared: what the outlet itself asserts, or reports as
+indirect speech. A clause that continues the one before ("... and invited Putin") is compared
+together with it, since its subject is there.
 Sentences are cut at paragraph breaks (the parser sometimes runs over them) and then into
 clauses at strong punctuation, contrastive conjunctions, and "and" before a second verb, so a
 sentence that carries two claims can be corroborated for one and not the other.
@@ -16,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsweave.fuse.names import EntityOf, mention_key
-from newsweave.records import ArticleAnalysis
+from newsweave.records import ArticleAnalysis, Quote, Span, Speaker
 
 __all__ = ["Unit", "claim_units", "content_words"]
 
@@ -34,6 +36,7 @@ _DATELINE = re.compile(
 _DATELINE_LEAD = re.compile(
     r"[A-Z][A-Z .'-]*[A-Z](?:,\s*[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?)?\s*(?:\([^)]*\))?\s*[—–-]\s+"
 )
+_CONTINUES = re.compile(r"and\s")
 _PRONOUN = re.compile(r"(?:He|She)\s")
 _WORD = re.compile(r"[\w][\w'’.-]*\w|\w")
 _STOP = frozenset(
@@ -149,6 +152,7 @@ _STOP = frozenset(
         "noted",
     ]
 )
+_AT_CUE = 3  # characters between a speaker's name and the cue of an attribution ("X said")
 _MIN_WORDS = 4  # a clause shorter than this rides with its neighbour
 _MIN_CONTENT = 4  # a unit needs this many content words to be a claim
 
@@ -160,7 +164,7 @@ class Unit:
     article: str
     start: int
     end: int
-    text: str  # the span with direct quotes and attribution blanked out
+    text: str  # what is compared: the span without direct quotes and attributions
     words: frozenset[str]  # content words, lower case
     entities: frozenset[str]  # entity keys named in the unit
     order: int  # position among the article's units
@@ -174,17 +178,16 @@ def content_words(text: str) -> list[str]:
 def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None) -> list[Unit]:
     """The claim units of one article, in text order."""
     text = analysis.article.text
-    # 1 where a character is quoted speech (left out), 2 where it attributes a quote (kept in
-    # the text, but not counted as content: "Zelenskyy said in a post on X" asserts nothing).
+    # 1 where a character is quoted speech (left out of the evidence span), 2 where it
+    # attributes a quote, direct or indirect (inside the span, but not compared: "Moravin said"
+    # asserts nothing, and would make all of one speaker's claims look alike).
     blank = bytearray(len(text))
     for quote in analysis.quotes:
-        if quote.kind != "direct":
-            continue
-        for span in (quote.speaker, quote.cue, quote.channel):
-            if span is not None:
-                blank[span.start : span.end] = b"\x02" * (span.end - span.start)
-        blank[quote.start : quote.end] = b"\x01" * (quote.end - quote.start)
-        _blank_marks(text, blank, quote.start, quote.end)
+        for span in _attribution(quote):
+            blank[span.start : span.end] = b"\x02" * (span.end - span.start)
+        if quote.kind == "direct":
+            blank[quote.start : quote.end] = b"\x01" * (quote.end - quote.start)
+            _blank_marks(text, blank, quote.start, quote.end)
     art = analysis.article.id
     keyed = [(m.start, m.end, mention_key(art, m, entity_of=entity_of)) for m in analysis.entities]
     people = [
@@ -195,8 +198,12 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
     units: list[Unit] = []
     previous: str | None = None  # the last person named before this sentence
     for sentence in analysis.sentences:
+        first = len(units)
         for start, end in _pieces(text, sentence.start, sentence.end):
             unit = _unit(text, blank, art, start, end, keyed, len(units))
+            if unit is not None and len(units) > first and _CONTINUES.match(unit.text):
+                # "... and invited Putin": its subject and setting are in the clause before.
+                unit = dataclasses.replace(unit, text=f"{units[-1].text} {unit.text}")
             if unit is not None:
                 if previous and start == sentence.start and _PRONOUN.match(text, start):
                     # "He was speaking alongside ..." is about the person just named.
@@ -205,6 +212,21 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
         named = [k for s, k in people if sentence.start <= s < sentence.end]
         previous = named[-1] if named else previous
     return units
+
+
+def _attribution(quote: Quote) -> list[Span | Speaker]:
+    """The words that attribute a quote: its cue and channel, and its speaker when named at
+    the cue ("Moravin said"); a speaker named elsewhere in the sentence is part of a claim
+    ("the talks were agreed to by Moravin, who said ...")."""
+    spans: list[Span | Speaker] = [s for s in (quote.cue, quote.channel) if s is not None]
+    speaker, cue = quote.speaker, quote.cue
+    if quote.kind == "direct" or (
+        speaker is not None
+        and cue is not None
+        and max(cue.start - speaker.end, speaker.start - cue.end) <= _AT_CUE
+    ):
+        spans += [speaker] if speaker is not None else []
+    return spans
 
 
 def _blank_marks(text: str, blank: bytearray, start: int, end: int) -> None:
@@ -245,7 +267,6 @@ def _unit(
     lead = _DATELINE_LEAD.match(text, start, end)
     if lead is not None:
         start = lead.end()
-    kept = "".join(" " if blank[i] == 1 else text[i] for i in range(start, end))
     own = "".join(" " if blank[i] else text[i] for i in range(start, end))
     if len(content_words(own)) < _MIN_CONTENT or _DATELINE.match(own.strip()):
         return None
@@ -260,8 +281,8 @@ def _unit(
         article,
         lo,
         hi,
-        " ".join(kept.split()).strip(" ,;–—"),
-        frozenset(content_words(kept)),
+        " ".join(own.split()).strip(" ,;–—"),
+        frozenset(content_words(own)),
         entities,
         order,
     )
