@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from newsweave.fuse import build_dossier
+from newsweave.fuse.conflicts import find_conflict
 from newsweave.fuse.events import story_events
 from newsweave.fuse.groups import cohesive_groups
 from newsweave.fuse.names import fold, same_person
@@ -290,38 +291,102 @@ def test_passages_keep_a_look_alike_of_the_same_article_out() -> None:
     assert pieces == [[0, 1, 2]]
 
 
-def test_an_attribution_is_not_compared_but_a_named_actor_is() -> None:
-    """'Ana Ruiz said' is left out of what a unit compares; 'approved by Ana Ruiz' is kept."""
-    text = (
-        "Ana Ruiz said the council had closed the old river bridge. "
-        "The plan was approved by Ana Ruiz, who said it was needed."
-    )
-    article = Article(id="x", key="x", text=text)
-    first, second = text.index("The plan"), text.index("it was needed")
-    sentences = (
-        Sentence(0, first - 1, text[: first - 1]),
-        Sentence(first, len(text), text[first:]),
-    )
-    said = Quote(
-        14,
-        first - 2,
-        text[14 : first - 2],
+def _reported(text: str, sentence: str, speaker: str) -> Quote:
+    """The indirect quote of ``sentence`` (in ``text``): what follows its "said"."""
+    at = text.index(sentence)
+    cue = text.index(" said ", at) + 1
+    who = text.index(speaker, at)
+    end = at + len(sentence) - 1
+    return Quote(
+        cue + 5,
+        end,
+        text[cue + 5 : end],
         "indirect",
-        Speaker(0, 8, "Ana Ruiz"),
-        cue=Span(9, 13, "said"),
-    )
-    cue = text.index("said", first)
-    later = Quote(
-        second,
-        len(text) - 1,
-        text[second:-1],
-        "indirect",
-        Speaker(text.index("Ana Ruiz", first), text.index("Ana Ruiz", first) + 8, "Ana Ruiz"),
+        Speaker(who, who + len(speaker), speaker),
         cue=Span(cue, cue + 4, "said"),
     )
-    units = claim_units(ArticleAnalysis(article, sentences=sentences, quotes=(said, later)))
-    assert units[0].text == "the council had closed the old river bridge."
-    assert "approved by Ana Ruiz" in units[1].text
+
+
+def test_an_attribution_is_not_compared_but_a_named_actor_is() -> None:
+    """'Ana Ruiz said' and 'Ana Ruiz, who ..., said' are left out of what a unit compares;
+    'approved by Ana Ruiz, who said' is kept."""
+    said = "Ana Ruiz said the council had closed the old river bridge."
+    described = "Ana Ruiz, who chairs the council, said the new ferry had arrived early."
+    approved = "The plan was approved by Ana Ruiz, who said it was needed."
+    text = f"{said} {described} {approved}"
+    article = Article(id="x", key="x", text=text)
+    starts = [text.index(s) for s in (said, described, approved)]
+    sentences = tuple(
+        Sentence(at, at + len(s), s)
+        for at, s in zip(starts, (said, described, approved), strict=True)
+    )
+    quotes = tuple(_reported(text, s, "Ana Ruiz") for s in (said, described, approved))
+    units = claim_units(ArticleAnalysis(article, sentences=sentences, quotes=quotes))
+    assert [u.text for u in units[:2]] == [
+        "the council had closed the old river bridge.",
+        "the new ferry had arrived early.",
+    ]
+    assert "approved by Ana Ruiz" in units[2].text
+
+
+def _said(article_id: str, text: str, speaker: str, entity: str) -> ArticleAnalysis:
+    """One sentence "SPEAKER announced that ..." with its indirect quote and person mention."""
+    at, cue = text.index(speaker), text.index("announced")
+    mention = EntityMention(at, at + len(speaker), speaker, "PERSON", entity=entity)
+    quote = Quote(
+        cue + len("announced "),
+        len(text) - 1,
+        text[cue + len("announced ") : -1],
+        "indirect",
+        Speaker(at, at + len(speaker), speaker, name=speaker, entity=entity),
+        cue=Span(cue, cue + len("announced"), "announced"),
+    )
+    article = Article(id=article_id, key=article_id, text=text, outlet=article_id.upper())
+    sentence = (Sentence(0, len(text), text),)
+    return ArticleAnalysis(article, sentences=sentence, entities=(mention,), quotes=(quote,))
+
+
+def test_two_outlets_naming_different_announcers_conflict_on_the_actor() -> None:
+    a = _said(
+        "a",
+        "Minister Ana Ruiz announced that talks would open in the capital.",
+        "Ana Ruiz",
+        "per-ruiz",
+    )
+    b = _said(
+        "b",
+        "Deputy Tomas Berg announced that talks would open in the capital.",
+        "Tomas Berg",
+        "per-berg",
+    )
+    c = _said(
+        "c",
+        "Minister Ana Ruiz announced that talks would open in the capital.",
+        "Ana Ruiz",
+        "per-ruiz",
+    )
+    analyses = {x.article.id: x for x in (a, b, c)}
+    units = [u for x in (a, b, c) for u in claim_units(x)]
+    conflict = find_conflict(units, analyses, sources_of([a, b, c], {}), times={})
+    assert conflict is not None and conflict[0] == "actor"
+    assert sorted(side.value for side in conflict[1]) == ["Ana Ruiz", "Tomas Berg"]
+    assert find_conflict(units[::2], analyses, sources_of([a, c], {}), times={}) is None
+
+
+def test_a_sentence_that_only_introduces_a_quotation_is_no_claim() -> None:
+    text = 'Reading a prepared statement to the press, spokeswoman Ana Ruiz said: "We regret it."'
+    article = Article(id="x", key="x", text=text)
+    said = text.index("said")
+    quote = Quote(
+        text.index("We"),
+        text.index("it.") + 3,
+        "We regret it.",
+        "direct",
+        Speaker(text.index("Ana"), said - 1, "Ana Ruiz"),
+        cue=Span(said, said + 4, "said"),
+    )
+    sentence = (Sentence(0, len(text), text),)
+    assert claim_units(ArticleAnalysis(article, sentences=sentence, quotes=(quote,))) == []
 
 
 def test_a_dateline_is_not_part_of_the_claim() -> None:

@@ -135,6 +135,16 @@ def test_paragraph_spanning_quote_keeps_its_speaker(nlp: Language) -> None:
     assert found[0][1].endswith("within the hour.")
 
 
+def test_a_sentence_quoted_after_a_colon_belongs_to_what_introduced_it(nlp: Language) -> None:
+    """The "She said" after the full stop starts a sentence of its own."""
+    text = (
+        "Speaking at the depot, ferry operator Lena Voss said: “We will run every crossing "
+        "tomorrow.” She said that the harbour master Piotr Adler had approved the timetable."
+    )
+    [direct] = [q for q in table(quotes_of(nlp, text)) if q[0] == "direct"]
+    assert direct[2] == "Lena Voss"
+
+
 def test_quote_only_paragraph_continues_previous_speaker(nlp: Language) -> None:
     text = (
         "“Our schools need more teachers,” Governor Helen Marsh wrote on Tuesday.\n\n"

@@ -1,10 +1,13 @@
-"""Where outlets that report the same fact disagree: on a number or on a date.
+"""Where outlets that report the same fact disagree: on a number, a date, or who said it.
 
 A number disagrees when two sources count the same thing ("prisoners", "workers") and no value
 of one is a value of the other; a date disagrees when two sources each date the fact to exactly
 one day written out in full ("March 12") and the days differ. Relative dates ("on Wednesday")
 are left alone, their resolution may be a guess; so are weeks, months and years: "last week"
-and "this week" in two aligned sentences usually date different parts of them.
+and "this week" in two aligned sentences usually date different parts of them. Who said it
+disagrees when two sources each report the fact as said or announced by one named person and
+the persons differ ("the minister announced talks" beside "the secretary of state announced
+talks").
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ from collections.abc import Mapping, Sequence
 from newsweave.fuse.sources import Sources
 from newsweave.fuse.timeline import Dated
 from newsweave.fuse.units import Unit
-from newsweave.records import ArticleAnalysis, Evidence, Side
+from newsweave.records import ArticleAnalysis, Evidence, Side, Speaker
 
 __all__ = ["find_conflict"]
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _RELATIVE_GAP = 0.01  # values closer than this are one value written two ways
+_SHARED_WORDS = 0.5  # two people's units with this share of words in common say one thing
 
 
 def find_conflict(
@@ -44,6 +48,9 @@ def find_conflict(
     dates = _date_sides(members, analyses, sources, times)
     if dates:
         return "date", dates
+    people = _speaker_sides(members, analyses, sources)
+    if people:
+        return "actor", people
     return None
 
 
@@ -105,6 +112,58 @@ def _date_sides(
     if len(days) > 1 and _disjoint(list(by_source.values())):
         return _sides(days, sources)
     return ()
+
+
+def _speaker_sides(
+    members: Sequence[Unit], analyses: Mapping[str, ArticleAnalysis], sources: Sources
+) -> tuple[Side, ...]:
+    speakers: dict[str, tuple[str, list[Evidence]]] = {}
+    said_by: dict[str, list[Unit]] = {}
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for unit in members:
+        article = analyses[unit.article]
+        named = {
+            (q.speaker.entity or q.speaker.name or "", q.speaker.name or "")
+            for q in article.quotes
+            if q.kind == "indirect"
+            and q.speaker is not None
+            and q.speaker.name
+            and _is_person(q.speaker, article)
+            and q.start < unit.end
+            and unit.start < q.end
+        }
+        if len(named) != 1:
+            continue
+        ((key, name),) = named
+        said_by.setdefault(key, []).append(unit)
+        by_source[sources.source(unit.article)].add(key)
+        speakers.setdefault(key, (name, []))[1].append(_evidence(unit, article, sources))
+    if len(speakers) > 1 and _disjoint(list(by_source.values())) and _same_words(said_by):
+        return _sides(speakers, sources)
+    return ()
+
+
+def _same_words(said_by: Mapping[str, list[Unit]]) -> bool:
+    """Whether two people's units say mostly the same words: then only who said it differs
+    (two people saying different things in one fact is a wrong join, not a dispute)."""
+    groups = list(said_by.values())
+    return any(
+        len(a.words & b.words) >= _SHARED_WORDS * min(len(a.words), len(b.words))
+        for i, units in enumerate(groups)
+        for others in groups[i + 1 :]
+        for a in units
+        for b in others
+    )
+
+
+def _is_person(speaker: Speaker, article: ArticleAnalysis) -> bool:
+    """Whether a speaker is a person: named as one, or "he" / "she" resolved to one."""
+    if speaker.text.lower() in ("he", "she"):
+        return True
+    return any(
+        m.label == "PERSON" and m.start < speaker.end and speaker.start < m.end
+        for m in article.entities
+    )
 
 
 def _disjoint(value_sets: list[set[float]] | list[set[str]]) -> bool:

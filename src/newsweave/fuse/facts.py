@@ -6,9 +6,10 @@ all of a mayor's claims alike). A claim is stated once per article, so a fact ta
 one unit of each article, links are taken best first, and a fact of three or more units
 keeps a mean closeness across its articles: one weak link cannot pull in a sentence about
 something else. A fact reported by two or more independent sources is ``corroborated``, by
-one ``single-source``, and ``conflicting`` when its sources disagree on a number or a date
-(see ``conflicts``). The thresholds were chosen on the claims corpus's first two
-stories and checked on the third (docs/evaluation.md, "Claims").
+one ``single-source``, and ``conflicting`` when its sources disagree on a number, a date or
+who said it (see ``conflicts``). The thresholds were chosen on the claims corpus's first two
+stories and our own examples, and checked on the corpus's third story (docs/evaluation.md,
+"Claims").
 """
 
 from __future__ import annotations

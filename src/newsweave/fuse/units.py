@@ -14,11 +14,12 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from newsweave.analyse.quotes.cues import SPEECH_VERBS
 from newsweave.fuse.names import EntityOf, mention_key
-from newsweave.records import ArticleAnalysis, Quote, Span, Speaker
+from newsweave.records import ArticleAnalysis, Quote
 
 __all__ = ["Unit", "claim_units", "content_words"]
 
@@ -26,7 +27,7 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 #: Where one clause ends and the next begins (the cut falls at the start of group 1).
 _CLAUSE = re.compile(
     r"(?:;|\s[–—]\s|,\s+(?=(?:but|while|whereas|although|though|after)\s)|\s(?=but\s)"
-    r"|\s(?=and\s+(?:then\s+)?[a-z]+ed\s))"
+    r"|\s(?=and\s+(?:then\s+)?[a-z]+ed\s)|,\s+(?=adding\s+that\s))"
 )
 #: "LINDMARK, March 14 (TPA) —": where and when, not a claim.
 _DATELINE = re.compile(
@@ -36,7 +37,7 @@ _DATELINE = re.compile(
 _DATELINE_LEAD = re.compile(
     r"[A-Z][A-Z .'-]*[A-Z](?:,\s*[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?)?\s*(?:\([^)]*\))?\s*[—–-]\s+"
 )
-_CONTINUES = re.compile(r"and\s")
+_CONTINUES = re.compile(r"and\s+(?!that\s)")
 _PRONOUN = re.compile(r"(?:He|She)\s")
 _WORD = re.compile(r"[\w][\w'’.-]*\w|\w")
 _STOP = frozenset(
@@ -152,6 +153,8 @@ _STOP = frozenset(
         "noted",
     ]
 )
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak"}
+_PREPOSITIONS = frozenset(["by", "to", "from", "with", "of", "for", "on", "at"])
 _AT_CUE = 3  # characters between a speaker's name and the cue of an attribution ("X said")
 _MIN_WORDS = 4  # a clause shorter than this rides with its neighbour
 _MIN_CONTENT = 4  # a unit needs this many content words to be a claim
@@ -183,8 +186,8 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
     # asserts nothing, and would make all of one speaker's claims look alike).
     blank = bytearray(len(text))
     for quote in analysis.quotes:
-        for span in _attribution(quote):
-            blank[span.start : span.end] = b"\x02" * (span.end - span.start)
+        for start, end in _attribution(quote, text):
+            blank[start:end] = b"\x02" * (end - start)
         if quote.kind == "direct":
             blank[quote.start : quote.end] = b"\x01" * (quote.end - quote.start)
             _blank_marks(text, blank, quote.start, quote.end)
@@ -201,6 +204,8 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
         first = len(units)
         for start, end in _pieces(text, sentence.start, sentence.end):
             unit = _unit(text, blank, art, start, end, keyed, len(units))
+            if unit is not None and _frames_a_quote(unit, analysis.quotes):
+                continue
             if unit is not None and len(units) > first and _CONTINUES.match(unit.text):
                 # "... and invited Putin": its subject and setting are in the clause before.
                 unit = dataclasses.replace(unit, text=f"{units[-1].text} {unit.text}")
@@ -214,19 +219,58 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
     return units
 
 
-def _attribution(quote: Quote) -> list[Span | Speaker]:
-    """The words that attribute a quote: its cue and channel, and its speaker when named at
-    the cue ("Moravin said"); a speaker named elsewhere in the sentence is part of a claim
-    ("the talks were agreed to by Moravin, who said ...")."""
-    spans: list[Span | Speaker] = [s for s in (quote.cue, quote.channel) if s is not None]
+def _frames_a_quote(unit: Unit, quotes: Sequence[Quote]) -> bool:
+    """Whether a unit only introduces a direct quotation ("Reading a statement to reporters,
+    the spokeswoman said: ..."): it ends on the quote's cue and a colon. Who the speaker is
+    and where they spoke is not a claim; "confirmed the rejection and said, ..." is one."""
+    return unit.text.endswith(":") and any(
+        q.kind == "direct" and q.cue is not None and unit.start <= q.cue.start < unit.end
+        for q in quotes
+    )
+
+
+def _attribution(quote: Quote, text: str) -> list[tuple[int, int]]:
+    """The spans that attribute a quote: its cue and channel, and its speaker when the speaker
+    is the subject of the cue ("Moravin said", "Moravin, who arrived at dawn, said": who a
+    speaker is, is not a claim). A speaker named as the object of something else is part of a
+    claim ("the talks were agreed to by Moravin, who said ...")."""
     speaker, cue = quote.speaker, quote.cue
+    if cue is not None and not _speech(cue.text):
+        return []  # "his party would decide whether ...": a verb of thought is the claim's own
+    spans = [(s.start, s.end) for s in (cue, quote.channel) if s is not None]
+    if speaker is None:
+        return spans
     if quote.kind == "direct" or (
-        speaker is not None
-        and cue is not None
-        and max(cue.start - speaker.end, speaker.start - cue.end) <= _AT_CUE
+        cue is not None and max(cue.start - speaker.end, speaker.start - cue.end) <= _AT_CUE
     ):
-        spans += [speaker] if speaker is not None else []
+        spans.append((speaker.start, speaker.end))
+    elif (
+        cue is not None
+        and speaker.end < cue.start
+        and _described(text, speaker.start, speaker.end, cue.start)
+    ):
+        spans.append((speaker.start, cue.start))
     return spans
+
+
+def _speech(cue: str) -> bool:
+    """Whether a cue as written ("said", "adding", "according") is a verb of speech."""
+    word = cue.lower().split()[0] if cue.strip() else ""
+    word = _IRREGULAR.get(word, word)
+    forms = {word, word[:-1], word[:-2], word[:-3], word[:-2] + "e", word[:-3] + "e"}
+    return bool(forms & SPEECH_VERBS)
+
+
+def _described(text: str, start: int, end: int, cue: int) -> bool:
+    """Whether ``text[end:cue]`` describes the speaker ending at ``end`` between commas, and
+    the speaker is not the object of a preposition ("by X, who ...")."""
+    between = text[end:cue].strip()
+    before = text[max(0, start - 6) : start].split()
+    return (
+        between.startswith(",")
+        and between.endswith(",")
+        and not (before and before[-1].lower() in _PREPOSITIONS)
+    )
 
 
 def _blank_marks(text: str, blank: bytearray, start: int, end: int) -> None:

@@ -63,13 +63,16 @@ def find_cue(
     a, b = token_range(doc, seg.start, seg.end)
     if a >= b:
         return None, False
-    trailing = _trailing(doc, text, seg, b, inside)
+    closed = seg.end > seg.start and text[seg.end - 1] in _SENTENCE_END
+    # `Kawecka said: "... family." She said that ...`: a whole sentence quoted after a colon
+    # belongs to what introduced it; the cue after it starts a sentence of its own.
+    introduced = closed and char_before(text, seg.open_mark) == ":"
+    trailing = None if introduced else _trailing(doc, text, seg, b, inside)
     if trailing is not None:
         return trailing, True
     named = _colon_name(doc, text, seg, a, inside)
     if named is not None:
         return named, False
-    closed = seg.end > seg.start and text[seg.end - 1] in _SENTENCE_END
     candidates = [
         *_leading(doc, text, seg, a, inside),
         *_governor(doc, a, b, inside, closed=closed),
