@@ -23,6 +23,7 @@ from newsweave.pipeline import analyse
 from newsweave.records import (
     Article,
     ArticleAnalysis,
+    Clause,
     Dossier,
     EntityMention,
     Event,
@@ -387,6 +388,21 @@ def test_a_sentence_that_only_introduces_a_quotation_is_no_claim() -> None:
     )
     sentence = (Sentence(0, len(text), text),)
     assert claim_units(ArticleAnalysis(article, sentences=sentence, quotes=(quote,))) == []
+
+
+def test_a_long_sentence_is_cut_at_its_clauses_into_claims_of_their_own() -> None:
+    lead = (
+        "The town council closed the old river bridge to all heavy lorries on Monday "
+        "when engineers found deep cracks in two of its stone arches and the main steel beam."
+    )
+    article = Article(id="x", key="x", text=lead)
+    second = lead.index("when engineers")
+    clauses = (Clause(0, second - 1, lead[: second - 1]), Clause(second, len(lead), lead[second:]))
+    sentences = (Sentence(0, len(lead), lead),)
+    units = claim_units(ArticleAnalysis(article, sentences=sentences, clauses=clauses))
+    assert [u.text.split()[:2] for u in units] == [["The", "town"], ["when", "engineers"]]
+    whole = ArticleAnalysis(article, sentences=sentences, clauses=clauses[:1])
+    assert len(claim_units(whole)) == 1  # no clause begins inside: one unit
 
 
 def test_a_dateline_is_not_part_of_the_claim() -> None:

@@ -28,9 +28,10 @@ _CALENDAR = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|H\d|SP|SU|FA|W
 def resolved_times(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[Dated]]:
     """Each article's calendar-valued time expressions as ``(start, end, value, written)``.
 
-    ``written`` is true for a date written out in full ("March 12, 2026"), false for one
-    resolved from a relative expression ("on Wednesday") or a narrative offset ("three days
-    later", valued by the day it lands on), whose value may be a guess.
+    ``written`` is true for a date written out in full ("March 12, 2026", or "21 March", whose
+    year alone is inferred), false for one resolved from a relative expression ("on
+    Wednesday") or a narrative offset ("three days later", valued by the day it lands on),
+    whose value may be a guess.
     """
     anchor = min((a.article.published for a in analyses if a.article.published), default=None)
     out: dict[str, list[Dated]] = {}
@@ -40,7 +41,7 @@ def resolved_times(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[Dated]
             times = _with_story_date(times, anchor)
         anchors = offset_anchors(times)
         out[analysis.article.id] = [
-            (t.start, t.end, value, t.relative is None)
+            (t.start, t.end, value, t.relative is None or t.relative.startswith("md:"))
             for t in times
             if t.start not in anchors and (value := _calendar_value(t)) is not None
         ]

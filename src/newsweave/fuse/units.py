@@ -5,12 +5,14 @@ in a post on X") taken out of what is compared: what the outlet itself asserts, 
 indirect speech. A clause that continues the one before ("... and invited Putin") is compared
 together with it, since its subject is there.
 Sentences are cut at paragraph breaks (the parser sometimes runs over them) and then into
-clauses at strong punctuation, contrastive conjunctions, and "and" before a second verb, so a
-sentence that carries two claims can be corroborated for one and not the other.
+clauses at strong punctuation, contrastive conjunctions, and "and" before a second verb, and a
+long piece again where the parser's clauses begin (``analyse/clauses.py``), so a sentence that
+carries two claims can be corroborated for one and not the other.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import re
@@ -156,6 +158,8 @@ _STOP = frozenset(
 _IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak"}
 _PREPOSITIONS = frozenset(["by", "to", "from", "with", "of", "for", "on", "at"])
 _AT_CUE = 3  # characters between a speaker's name and the cue of an attribution ("X said")
+_LONG_PIECE = 20  # words: a piece longer than this is cut again at the parser's clauses
+_MIN_CLAUSE_CONTENT = 8  # content words each part of such a cut keeps
 _MIN_WORDS = 4  # a clause shorter than this rides with its neighbour
 _MIN_CONTENT = 4  # a unit needs this many content words to be a claim
 
@@ -198,11 +202,12 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
         for m, (_, _, k) in zip(analysis.entities, keyed, strict=True)
         if m.label == "PERSON"
     ]
+    cuts = sorted(c.start for c in analysis.clauses)  # where the parser's clauses begin
     units: list[Unit] = []
     previous: str | None = None  # the last person named before this sentence
     for sentence in analysis.sentences:
         first = len(units)
-        for start, end in _pieces(text, sentence.start, sentence.end):
+        for start, end in _pieces(text, sentence.start, sentence.end, cuts):
             unit = _unit(text, blank, art, start, end, keyed, len(units))
             if unit is not None and _frames_a_quote(unit, analysis.quotes):
                 continue
@@ -280,8 +285,10 @@ def _blank_marks(text: str, blank: bytearray, start: int, end: int) -> None:
             blank[i] = 1
 
 
-def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A sentence cut at paragraph breaks and clauses; short bits stay with a neighbour."""
+def _pieces(text: str, start: int, end: int, clauses: list[int]) -> list[tuple[int, int]]:
+    """A sentence cut at paragraph breaks and clauses; short bits stay with a neighbour. A long
+    piece (a lead sentence that carries the who, what, when and how many) is cut again where
+    the parser's ``clauses`` begin, so each of its claims can be corroborated on its own."""
     cuts = [start]
     for para in _PARAGRAPH.finditer(text, start, end):
         cuts.append(para.end())
@@ -296,7 +303,24 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
-    return merged
+    return [part for a, b in merged for part in _long_cut(text, a, b, clauses)]
+
+
+def _long_cut(text: str, start: int, end: int, clauses: list[int]) -> list[tuple[int, int]]:
+    """A piece of more than ``_LONG_PIECE`` words cut where clauses begin, each part keeping
+    at least ``_MIN_CLAUSE_CONTENT`` content words (a shorter one joins the part before it)."""
+    if len(_WORD.findall(text[start:end])) <= _LONG_PIECE:
+        return [(start, end)]
+    inner = [c for c in clauses[bisect.bisect_right(clauses, start) :] if c < end]
+    parts: list[tuple[int, int]] = []
+    for a, b in itertools.pairwise([start, *inner, end]):
+        if parts and len(content_words(text[a:b])) < _MIN_CLAUSE_CONTENT:
+            parts[-1] = (parts[-1][0], b)
+        else:
+            parts.append((a, b))
+    if len(parts) > 1 and len(content_words(text[slice(*parts[0])])) < _MIN_CLAUSE_CONTENT:
+        parts[:2] = [(parts[0][0], parts[1][1])]
+    return parts
 
 
 def _unit(
