@@ -155,6 +155,39 @@ def test_planted_numbers_conflict(example_dossiers, story, values, lone) -> None
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "others"),
+    [
+        (
+            "on the scene within seven minutes",
+            ["how quickly the building was lost", "almost no time", "searching the ruins"],
+        ),
+        ("The blaze started late on Monday night", ["began three days of mourning"]),
+        ("sons, daughters, neighbours", ["the city was still in shock", "attended the service"]),
+        ("too little, far too late", ["a down payment on silence"]),
+    ],
+)
+def test_different_claims_of_one_person_or_place_are_not_one_fact(
+    example_dossiers, claim: str, others: list[str]
+) -> None:
+    """The false corroborations an earlier aligner made on the examples: each pair shares a
+    speaker, a place or a day, but states something else."""
+    holding = [
+        f for f in example_dossiers["fire"].facts if any(claim in e.text for e in f.evidence)
+    ]
+    assert holding  # the claim is in the dossier
+    for fact in holding:
+        texts = [e.text for e in fact.evidence]
+        assert not [o for o in others if any(o in t for t in texts)], fact.id
+
+
+@pytest.mark.slow
+def test_a_sentence_that_introduces_a_quotation_is_no_fact(example_dossiers) -> None:
+    evidence = [e.text for f in example_dossiers["fire"].facts for e in f.evidence]
+    assert not [t for t in evidence if t.startswith("Reading a short statement")]
+
+
+@pytest.mark.slow
 def test_examples_statements_align_rewordings(example_dossiers) -> None:
     widest: dict[str | None, int] = {}
     for d in example_dossiers.values():
