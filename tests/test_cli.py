@@ -165,6 +165,20 @@ def test_unknown_article_is_a_clean_error(tmp_path: Path) -> None:
     assert result.exit_code != 0 and "no story or article 'nope'" in result.output
 
 
+def test_an_output_that_cannot_be_written_is_a_clean_error(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "events.csv"
+    result = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "x.db"), "table", "events", "-o", str(target)]
+    )
+    assert result.exit_code == 1
+    assert result.output.strip() == f"error: {target}: No such file or directory"
+
+
+def test_a_port_out_of_range_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "x.db"), "serve", "--port", "99999"])
+    assert result.exit_code == 2 and "99999 is not in the range" in result.output
+
+
 def test_killed_ingest_completes_on_rerun(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from newsweave import config
 from newsweave.errors import NewsweaveError
@@ -22,17 +23,25 @@ err_console = Console(stderr=True)
 
 
 def fail_cleanly(fn: F) -> F:
-    """Turn library errors into one line on stderr and exit code 1."""
+    """Turn library errors, and files or ports the system refuses, into one line on stderr
+    and exit code 1."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
         except NewsweaveError as exc:
-            err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
-            sys.exit(1)
+            _error(str(exc))
+        except OSError as exc:  # an output path that cannot be written, a port in use
+            where = f"{exc.filename}: " if exc.filename else ""
+            _error(f"{where}{exc.strerror or exc}")
 
     return wrapper  # type: ignore[return-value]
+
+
+def _error(message: str) -> None:
+    err_console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    sys.exit(1)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

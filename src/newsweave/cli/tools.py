@@ -76,7 +76,7 @@ def evaluate(
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option(
     "--write-token",
     envvar="NEWSWEAVE_WRITE_TOKEN",

@@ -1,8 +1,8 @@
 """Claim units: the reported statements of an article outside its direct quotations.
 
-A unit is a clause of a sentence with the direct quotes and every attribution ("Zelenskyy said
+A unit is a clause of a sentence with the direct quotes and every attribution ("Moravin said
 in a post on X") taken out of what is compared: what the outlet itself asserts, or reports as
-indirect speech. A clause that continues the one before ("... and invited Putin") is compared
+indirect speech. A clause that continues the one before ("... and invited the mayor") is compared
 together with it, since its subject is there.
 Sentences are cut at paragraph breaks (the parser sometimes runs over them) and then into
 clauses at strong punctuation, contrastive conjunctions, and "and" before a second verb, and a
@@ -212,7 +212,7 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
             if unit is not None and _frames_a_quote(unit, analysis.quotes):
                 continue
             if unit is not None and len(units) > first and _CONTINUES.match(unit.text):
-                # "... and invited Putin": its subject and setting are in the clause before.
+                # "... and invited the mayor": its subject and setting are in the clause before.
                 unit = dataclasses.replace(unit, text=f"{units[-1].text} {unit.text}")
             if unit is not None:
                 if previous and start == sentence.start and _PRONOUN.match(text, start):
