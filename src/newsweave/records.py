@@ -123,7 +123,7 @@ class EntityMention(Record):
     label: str  # PERSON, ORG, GPE, LOC, NORP, ...
     entity: str | None = None  # canonical entity id, once linked
     name: str | None = None  # the name without titles or roles ("Emmanuel Macron")
-    role: str | None = None  # a title or role written with it ("French President")
+    role: str | None = None  # a title or role written with it ("Velmoran President")
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ class Quote(Record):
     kind: QuoteKind
     speaker: Speaker | None = None
     cue: Span | None = None  # the reporting verb ("said", "wrote", "quoted ... as saying")
-    channel: Span | None = None  # "in a post on X", "told reporters", "Sky News"
+    channel: Span | None = None  # "in a post on X", "told reporters", "Osterlund Radio"
 
 
 @dataclass(frozen=True)

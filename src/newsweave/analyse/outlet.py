@@ -2,7 +2,7 @@
 
 Reporters refer to their own outlet in a few fixed ways: "Valley News Digital could not reach the
 mayor", "an aide confirmed to the Coast Independent", "The Herald has learned".
-Mentions of other outlets ("Sky News quoted ...", "according to Reuters") are not such cues.
+Mentions of other outlets ("Osterlund Radio quoted ...", "according to Reuters") are not such cues.
 """
 
 from __future__ import annotations

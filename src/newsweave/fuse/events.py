@@ -84,8 +84,8 @@ def _matching(candidates: list[_Group], date: str | None) -> _Group | None:
 def _party(
     analysis: ArticleAnalysis, span: Span | None, entity_of: EntityOf | None
 ) -> tuple[str | None, str | None]:
-    """The key and name of an actor or target: its entity's when it is a name (so "the Russian
-    leader" resolved to Vladimir Putin is Putin), else its folded words."""
+    """The key and name of an actor or target: its entity's when it is a name (so "the Velmoran
+    president" resolved to Tomas Reiden is Reiden), else its folded words."""
     if span is None:
         return None, None
     m = covering(analysis.entities, span)

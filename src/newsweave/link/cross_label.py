@@ -1,5 +1,5 @@
 """Names the model tagged as another kind than the entity they name: a person tagged as an
-organisation ("Ines Kawecka" as ORG), or a surname tagged as a group or place ("Klitschko" as
+organisation ("Ines Kawecka" as ORG), or a surname tagged as a group or place ("Varossy" as
 NORP). Pure functions over the linker's nodes and index."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def other_label(c: Cluster, known: Known) -> Verdict | None:
     Only for names of two or more words, or one word with shared context: "Ines Kawecka"
     tagged ORG is the person Ines Kawecka; a bare "Jordan" is not the person Jordan; a place
     tagged as a group ("Eastquay" NORP) is the place, unless the name reads as a people's. A bare
-    surname tagged as an organisation, place or group ("Klitschko" as NORP) is the one
+    surname tagged as an organisation, place or group ("Varossy" as NORP) is the one
     known person with that surname when the article shares context with that person.
     """
     if c.key.startswith("g:") or c.kind not in CROSS_KINDS | {"GROUP"}:

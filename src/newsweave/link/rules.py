@@ -67,7 +67,7 @@ class Verdict:
 def judge_person(c: Cluster, node: Node, context: float, *, unique: bool) -> Verdict | None:
     """Whether the person cluster ``c`` is ``node``; ``context`` is the shared-context weight."""
     if c.given and node.givens and not _forenames_agree(c, node):
-        return None  # Vitali Klitschko is not Wladimir Klitschko
+        return None  # Marta Linde is not Ana Linde
     exact = c.surname in node.surnames
     variant = not exact and c.phonetic in node.phonetics
     if not (exact or variant):

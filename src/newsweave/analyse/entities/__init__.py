@@ -1,7 +1,7 @@
 """Named entities: people, organisations, places and groups, with clean names and roles.
 
 The model's spans are repaired (brackets, punctuation, titles swallowed into names), roles are
-split from names ("French President" Emmanuel Macron), short names take the full name written
+split from names ("Velmoran President" Tomas Reiden), short names take the full name written
 in the article, and descriptions ("the British prime minister") become mentions of the person
 who holds that role. Everything is one article at a time and linear in its length.
 """
@@ -67,7 +67,7 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
 def _lines(ent: Span) -> list[Span]:
     """The parts of a model span on each side of a line break, each with the span's label.
 
-    Headlines run into the lines around them ("Jags\\n\\nQuarterback Peyton Manning"): each
+    Headlines run into the lines around them ("Talks end\\n\\nForeign Minister Marta Szabo"): each
     line's part is cleaned on its own, so the name on the next line is not lost.
     """
     breaks = [t.i for t in ent if "\n" in t.text]

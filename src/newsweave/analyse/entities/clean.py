@@ -25,7 +25,7 @@ _EDGE_PUNCT = " \t\n,;:!?\"'“”‘’«»()-–—*/|"
 _QUOTES = '"“”«»'
 _ABBREVIATIONS = frozenset(["jr", "sr", "inc", "co", "corp", "ltd", "st", "mt", "ft", "bros"])
 _POSSESSIVES = ("'s", "’s", "'", "’")
-#: Time zones and clock words that a dateline runs into a name ("22:46 GMT Wladimir Klitschko"):
+#: Time zones and clock words that a dateline runs into a name ("22:46 GMT Marta Szabo"):
 #: cut only right after a clock time, since "Mt Hood" or "Pt Reyes" are names.
 _CLOCK_WORDS = frozenset(
     "gmt utc bst cet cest et est edt ct cst cdt mt mst mdt pt pst pdt am pm a.m. p.m.".split()  # noqa: SIM905
@@ -78,7 +78,7 @@ def clean_span(
         tokens.pop(0)
         start = tokens[0].idx
     role_tokens = []
-    # Titles swallowed into the span ("Ministers Starmer", "President Trump"): peel them off.
+    # Titles swallowed into the span ("Ministers Linde", "President Reiden"): peel them off.
     while len(tokens) > 1 and (is_title_word(tokens[0].text) or _is_honorific(tokens[0].text)):
         role_tokens.append(tokens.pop(0))
     if role_tokens and not tokens[0].text[:1].isupper():

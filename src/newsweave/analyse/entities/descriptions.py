@@ -4,7 +4,7 @@ Two kinds, both resolved only when the article itself says who fits:
 
 - "the British prime minister", "the Russian leader": a nationality and a title, matched
   against the roles written before names ("British Prime Minister Keir Starmer");
-- a noun the article uses for exactly one person: "actress Esther Williams" or "Williams, an
+- a noun the article uses for exactly one person: "actress Nadia Osei" or "Osei, an
   actress," makes "Actress Dies at 91" in the headline and "the actress" in the body that
   person; "the driver" stays unresolved when two people are called drivers.
 """
@@ -114,7 +114,7 @@ def _holder(
 
 
 def describing_nouns(doc: Doc, drafts: list[Draft]) -> dict[str, str]:
-    """Noun -> the one person the article describes with it ("actress" -> "Esther Williams").
+    """Noun -> the one person the article describes with it ("actress" -> "Nadia Osei").
 
     A noun counts when the article writes it as the person's title ("actress Esther
     Williams"), in apposition ("Williams, an actress and swimmer,"; "the driver, Raj Singh,")
@@ -152,7 +152,7 @@ def _nouns_about(root: Token, span_start: int) -> Iterator[str]:
     """The nouns the parse attaches to a name as what its bearer is."""
     for child in root.children:
         if child.i < span_start and child.dep_ == "compound" and _common_noun(child):
-            yield child.lemma_.lower()  # "actress Esther Williams"
+            yield child.lemma_.lower()  # "actress Nadia Osei"
         elif child.i < span_start and child.dep_ in ("compound", "amod", "nmod"):
             if child.text[:1].isupper() and is_demonym(child.text):
                 yield child.lower_  # "American Tony Thompson" -> "the American"
@@ -220,7 +220,7 @@ def find_described(doc: Doc, drafts: list[Draft], nouns: dict[str, str]) -> list
 
 
 def _titles_name(noun: Token, person_starts: set[int]) -> bool:
-    """ "Actress Esther Williams", "Chief Fire Officer Aleksei Moravin": the noun opens the
+    """ "Actress Nadia Osei", "Chief Fire Officer Aleksei Moravin": the noun opens the
     title of the name that follows, it is not a mention of its own."""
     doc = noun.doc
     i = noun.i + 1

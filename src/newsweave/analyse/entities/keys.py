@@ -118,7 +118,7 @@ _NICKNAMES = {
     "ron": "ronald",
 }
 
-#: Short forms that stand for several given names ("Mo Cheeks" is Maurice, "Mo Salah" Mohamed).
+#: Short forms that stand for several given names ("Mo Varossy" may be Maurice, "Mo Osei" Mohamed).
 _SHARED_NICKNAMES = {
     "mo": frozenset({"maurice", "mohamed", "mohammed", "muhammad", "morris"}),
     "al": frozenset({"albert", "alan", "alfred", "alexander"}),

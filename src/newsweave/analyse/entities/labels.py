@@ -1,6 +1,6 @@
 """One label per name: organisations the model took for people, and names it tags two ways.
 
-"Halvorsen Polymers" or "Betty Ford Center" tagged as a person ends with a word only an
+"Halvorsen Polymers" or "Eastquay Medical Center" tagged as a person ends with a word only an
 organisation or a facility ends with. "Lohan" tagged as a person once and as a place four times
 in one article is one person; "Zaporizhzhia" alone tagged as a person, a large place in the
 gazetteer and no word of any person named in the article, is a place.
@@ -15,9 +15,9 @@ from newsweave.analyse.entities.clean import Draft
 from newsweave.analyse.entities.keys import norm
 from newsweave.analyse.entities.roles import is_demonym
 
-#: Last words of organisation and facility names ("Halvorsen Polymers", "Betty Ford Center").
+#: Last words of organisation and facility names ("Halvorsen Polymers", "Eastquay Medical Center").
 #: Words that are also common surnames (Hill, Hall, Park, Church, Temple, Steel, Court, ...)
-#: are left out: "Lauryn Hill" and "Shirley Temple" are people.
+#: are left out: "Nadia Hill" and "Piet Temple" are people.
 ORG_HEADS = frozenset(
     """
     center centre clinic hospital university college school academy institute foundation fund
@@ -149,11 +149,11 @@ def _people_by_surname(
     groups: dict[str, list[Draft]],
     lookup: Callable[[str], dict[str, object] | None],
 ) -> None:
-    """ "Nadia Osei" tagged ORG (or "Mo Cheeks" a place) beside "Osei" tagged as a person.
+    """ "Nadia Osei" tagged ORG (or "Ines Kawecka" a place) beside "Osei" tagged as a person.
 
     Two capitalised words ending with a surname the article uses alone for a person, at least
     twice or also after another given name, are that person's name, unless the first word is
-    also written in lower case ("New Moon", "People"), is a place ("Jacksonville Jaguars") or
+    also written in lower case ("Harvest Moon", "People"), is a place ("Marrowgate Mariners") or
     a people's name, or the gazetteer knows the whole.
     """
     alone: dict[str, int] = {}

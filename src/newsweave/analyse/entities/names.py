@@ -1,6 +1,6 @@
 """Within one article: who a short name or a description refers to.
 
-"Trump" after "Donald Trump" is Donald Trump; "Zelenskyy" tagged as a place is the person
+"Reiden" after "Tomas Reiden" is Tomas Reiden; "Zelenskyy" tagged as a place is the person
 introduced earlier; "the British prime minister" is the British prime minister named in the
 article. Every pass is linear in the number of tokens or drafts.
 """
@@ -109,7 +109,7 @@ def trim_headline_words(text: str, drafts: list[Draft]) -> None:
             if k == 0 and key in repeated and _headline_only(text, d, rest):
                 d.end = offset  # "Obama Overturns": the rest is written nowhere else
                 break
-            # A later word that ends a person's name: the name goes on ("Tara Reid").
+            # A later word that ends a person's name: the name goes on ("Marta Linde").
             if any(norm(w) in last_words for w in rest):
                 continue
             if key in (singles if k else surnames):

@@ -1,4 +1,4 @@
-"""Titles and roles written around names: "French President", "Defense Minister", "Mr.".
+"""Titles and roles written around names: "Velmoran President", "Defense Minister", "Mr.".
 
 A small lexicon, not a model: news titles are a closed, slowly changing set, and a lexicon
 keeps the split between a role and a name explainable.
@@ -14,7 +14,7 @@ def lexicon(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: Words that head a title ("President Macron", "the British prime minister").
+#: Words that head a title ("President Reiden", "the British prime minister").
 TITLE_HEADS = lexicon(
     """
     president presidents minister ministers chancellor chancellors secretary secretaries

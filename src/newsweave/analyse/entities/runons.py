@@ -1,6 +1,6 @@
-"""Names run into the words around them: "Esther Williams Dies", "Hire Maurice Cheeks".
+"""Names run into the words around them: "Tomas Reiden Dies", "Hire Piet Varossy".
 
-Title-case headlines make the model tag such phrases, or "Obama To Nominate Regina Benjamin",
+Title-case headlines make the model tag such phrases, or "Reiden To Nominate Marta Szabo",
 as one name. The words of the article's other person names show where each real name starts
 and ends; the words that belong to no name are dropped.
 """
@@ -17,9 +17,9 @@ _WORD = re.compile(r"\S+")
 #: Labels whose spans may hold a person's name run together with other words. Places are left
 #: out: "Carson City" or "Jackson Hole" beside a person of that surname is still a place.
 _SPLIT_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART"})
-#: The headline words that run names together ("Obama To Nominate Regina Benjamin"): a span
-#: that is not a person is cut only where one of these joins the names, so "Goldman Sachs"
-#: beside a Jeffrey Sachs stays a company.
+#: The headline words that run names together ("Reiden To Nominate Marta Szabo"): a span
+#: that is not a person is cut only where one of these joins the names, so "Halvorsen Marks"
+#: beside a Lena Marks stays a company.
 _HEADLINE_WORDS = frozenset(
     """
     to as of for at and with says said dies died wins won hires hired names named nominate
@@ -91,7 +91,7 @@ def _spans(text: str, d: Draft) -> list[tuple[int, int]]:
 
 
 def _trimmed(text: str, d: Draft, keys: list[str], names: _NameWords) -> list[Draft] | None:
-    """ "Esther Williams Dies" -> "Esther Williams"; "Hire Maurice Cheeks" -> "Maurice Cheeks".
+    """ "Tomas Reiden Dies" -> "Tomas Reiden"; "Hire Piet Varossy" -> "Piet Varossy".
 
     The name ends at a word written last in another full name, all words after it unknown ("Tara
     Reid" stays whole beside a bare "Tara"); it starts at a word written first in another full
@@ -121,7 +121,7 @@ def _trimmed(text: str, d: Draft, keys: list[str], names: _NameWords) -> list[Dr
 
 
 def _runs(text: str, d: Draft, keys: list[str], names: _NameWords) -> list[Draft] | None:
-    """ "Obama To Nominate Regina Benjamin" (an ORG) -> "Obama", "Regina Benjamin" (people)."""
+    """ "Reiden To Nominate Marta Szabo" (an ORG) -> "Reiden", "Marta Szabo" (people)."""
     spans = _spans(text, d)
     if len(spans) != len(keys):
         return None

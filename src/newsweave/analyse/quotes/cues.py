@@ -1,7 +1,7 @@
 """Reporting verbs, and who speaks through them: subject, relayed speaker and channel.
 
 A cue is the verb that introduces what someone said ("said", "wrote", "told reporters",
-"quoted ... as saying"). Its grammatical subject is the speaker, except in relays ("Sky News
+"quoted ... as saying"). Its grammatical subject is the speaker, except in relays ("Osterlund Radio
 quoted the prime minister as saying": the object speaks, the subject is the channel) and in
 "according to X" (X speaks). Verbs that share a subject with another verb ("confirmed ... and
 said", "added, noting") borrow that verb's subject.
@@ -76,7 +76,7 @@ def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
     channel = _channel(cue)
     relayed = _relayed(cue)
     if relayed is not None:
-        # "Sky News quoted the prime minister as saying": the channel is the subject.
+        # "Osterlund Radio quoted the fire chief as saying": the channel is the subject.
         return Attribution(cue, relayed, _token_range(subject) if subject is not None else channel)
     return Attribution(cue, subject, channel)
 

@@ -1,6 +1,6 @@
 """Who a speaker mention refers to: names, short names, titles and pronouns.
 
-The article introduces a person once in full ("French President Emmanuel Macron") and then
+The article introduces a person once in full ("Velmoran President Tomas Reiden") and then
 calls them "Macron", "the French president" or "he". ``People`` remembers every full name with
 the role written in front of it, in text order, and resolves later mentions to the full name
 introduced most recently before them. NER slips ("Prime Ministers Starmer" as one PERSON,

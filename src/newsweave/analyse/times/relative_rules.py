@@ -81,7 +81,7 @@ def _this_part(m: re.Match[str]) -> Found | None:
 
 def _unit_shift(m: re.Match[str]) -> Found | None:
     if m["unit"][0].isupper():
-        return None  # "This Week", a programme's title
+        return None  # "Next Month" with a capital: a programme's title
     rel = re.sub(r"^the\s+", "", m["rel"].lower())
     unit = m["unit"].lower()
     if rel in ("next", "following") and m["rel"].lower().startswith("the"):
