@@ -11,7 +11,7 @@ import pytest
 from newsweave.fuse import build_dossier
 from newsweave.fuse.conflicts import find_conflict
 from newsweave.fuse.events import story_events
-from newsweave.fuse.groups import cohesive_groups
+from newsweave.fuse.groups import cohesive_groups, from_matrix
 from newsweave.fuse.names import fold, same_person
 from newsweave.fuse.sources import sources_of
 from newsweave.fuse.speakers import speaker_keys
@@ -287,13 +287,16 @@ def test_linked_sentences_do_not_chain_into_one_fact() -> None:
     """A ~ B and B ~ C, but A and C mean different things: C stays out of A and B's fact."""
     cosine = np.array([[1.0, 0.8, 0.2], [0.8, 1.0, 0.55], [0.2, 0.55, 1.0]])
     links = iter([(1.5, 0, 1), (1.2, 1, 2)])
-    assert cohesive_groups(["a", "b", "c"], links, cosine, cohesion=0.5) == [[0, 1], [2]]
+    assert cohesive_groups(["a", "b", "c"], links, from_matrix(cosine), cohesion=0.5) == [
+        [0, 1],
+        [2],
+    ]
 
 
 def test_a_claim_in_two_sentences_joins_its_match() -> None:
     cosine = np.array([[1.0, 0.3, 0.7], [0.3, 1.0, 0.6], [0.7, 0.6, 1.0]])
     links = iter([(1.5, 0, 2), (1.1, 1, 2)])  # two sentences of "a" state what "b" does
-    assert cohesive_groups(["a", "a", "b"], links, cosine, cohesion=0.5) == [[0, 1, 2]]
+    assert cohesive_groups(["a", "a", "b"], links, from_matrix(cosine), cohesion=0.5) == [[0, 1, 2]]
 
 
 def test_passages_keep_a_look_alike_of_the_same_article_out() -> None:
@@ -310,15 +313,17 @@ def test_passages_keep_a_look_alike_of_the_same_article_out() -> None:
     )
     parts = ["a", "a", "b", "c", "c"]
     links = [(0.8, 0, 2), (0.7, 1, 2)]
-    assert cohesive_groups(parts[:3], iter(links), cosine[:3, :3], cohesion=0.4) == [[0, 1, 2]]
+    assert cohesive_groups(parts[:3], iter(links), from_matrix(cosine[:3, :3]), cohesion=0.4) == [
+        [0, 1, 2]
+    ]
     one_each = cohesive_groups(
-        parts[:3], iter(links), cosine[:3, :3], cohesion=0.4, passages=[0, 1, 2]
+        parts[:3], iter(links), from_matrix(cosine[:3, :3]), cohesion=0.4, passages=[0, 1, 2]
     )
     assert one_each == [[0, 2], [1]]
     pieces = cohesive_groups(
         ["b", "c", "c"],
         iter([(0.7, 0, 1), (0.6, 0, 2)]),
-        cosine[2:, 2:],
+        from_matrix(cosine[2:, 2:]),
         cohesion=0.4,
         passages=["b", "c1", "c1"],
     )

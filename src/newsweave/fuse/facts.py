@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
+from scipy import sparse
 
 from newsweave.fuse.conflicts import find_conflict
 from newsweave.fuse.groups import cohesive_groups
@@ -40,36 +41,61 @@ NAME_BONUS = 0.1
 def link_units(
     units: Sequence[Unit], embedder: Embedder, *, threshold: float = THRESHOLD
 ) -> list[list[int]]:
-    """Groups of unit indices that state the same claim (each group in text order)."""
+    """Groups of unit indices that state the same claim (each group in text order).
+
+    Each unit is linked to its closest unit of every other article (when close enough); the
+    closeness is computed a block of rows at a time, so that memory stays bounded when one
+    article of the story is very long.
+    """
     articles = sorted({u.article for u in units})
     if len(articles) < 2:  # claims align only across articles: spare the embedding
         return [[i] for i in range(len(units))]
-    scores = _closeness(units, embedder([u.text for u in units]))
-    columns = {a: np.array([i for i, u in enumerate(units) if u.article == a]) for a in articles}
+    closeness = Closeness(units, embedder([u.text for u in units]))
+    article_of = np.array([u.article for u in units])
 
     def links() -> Iterator[tuple[float, int, int]]:
-        for article, cols in columns.items():
-            block = scores[:, cols]
-            best = block.argmax(axis=1)
-            for i, unit in enumerate(units):
-                if unit.article != article and block[i, best[i]] >= threshold:
-                    yield float(block[i, best[i]]), i, int(cols[best[i]])
+        for article in articles:
+            cols = np.flatnonzero(article_of == article)
+            others = np.flatnonzero(article_of != article)
+            for at in range(0, len(others), _ROWS_AT_ONCE):
+                rows = others[at : at + _ROWS_AT_ONCE]
+                block = closeness(rows, cols)
+                best = block.argmax(axis=1)
+                score = block[np.arange(len(rows)), best]
+                for n in np.flatnonzero(score >= threshold):
+                    yield float(score[n]), int(rows[n]), int(cols[best[n]])
 
-    articles_of = [u.article for u in units]
     one_unit_each = range(len(units))  # every unit its own passage: one per article and fact
-    return cohesive_groups(articles_of, links(), scores, cohesion=COHESION, passages=one_unit_each)
+    return cohesive_groups(
+        list(article_of), links(), closeness, cohesion=COHESION, passages=one_unit_each
+    )
 
 
-def _closeness(units: Sequence[Unit], vectors: np.ndarray) -> np.ndarray:
-    """The cosine of every pair of units, raised for units that name many of the same
+_ROWS_AT_ONCE = 1024
+
+
+class Closeness:
+    """The cosine of units' embeddings, raised for units that name many of the same
     participants: a list of who met whom is worded as names, which the embedding weighs
-    little; two or three shared names are common to claims about different things."""
-    names = {k: n for n, k in enumerate({k for u in units for k in u.entities})}
-    named = np.zeros((len(units), len(names)), dtype=np.float32)
-    for row, unit in enumerate(units):
-        named[row, [names[k] for k in unit.entities]] = 1.0
-    shared = named @ named.T
-    return np.asarray(vectors @ vectors.T) + NAME_BONUS * np.maximum(0.0, shared - COMMON_NAMES)
+    little; two or three shared names are common to claims about different things.
+
+    A ``Similarity`` (``groups``): blocks of it are computed when asked."""
+
+    def __init__(self, units: Sequence[Unit], vectors: np.ndarray) -> None:
+        names: dict[str, int] = {}
+        rows, cols = [], []
+        for row, unit in enumerate(units):
+            for key in unit.entities:
+                rows.append(row)
+                cols.append(names.setdefault(key, len(names)))
+        data = np.ones(len(rows), dtype=np.float32)
+        self.named = sparse.csr_matrix((data, (rows, cols)), shape=(len(units), len(names)))
+        self.vectors = vectors
+
+    def __call__(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        cosine = self.vectors[rows] @ self.vectors[cols].T
+        shared = (self.named[rows] @ self.named[cols].T).toarray()
+        return np.asarray(cosine + NAME_BONUS * np.maximum(0.0, shared - COMMON_NAMES))
 
 
 def align_facts(

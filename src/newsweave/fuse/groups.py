@@ -3,12 +3,23 @@ variant for facts."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["cohesive_groups", "connected_groups"]
+__all__ = ["Similarity", "cohesive_groups", "connected_groups", "from_matrix"]
+
+Indices = npt.NDArray[np.intp]
+#: The similarity of items ``rows`` with items ``cols``, as a ``len(rows) x len(cols)`` block:
+#: computed when asked, since a story with a very long article has too many items for the
+#: whole matrix.
+Similarity = Callable[[Indices, Indices], npt.NDArray[np.floating]]
+
+
+def from_matrix(matrix: npt.NDArray[np.floating]) -> Similarity:
+    """The ``Similarity`` of a matrix already computed."""
+    return lambda rows, cols: matrix[np.ix_(rows, cols)]
 
 
 def connected_groups(count: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
@@ -33,7 +44,7 @@ def connected_groups(count: int, links: Iterable[tuple[int, int]]) -> list[list[
 def cohesive_groups(
     parts: Sequence[Hashable],
     links: Iterable[tuple[float, int, int]],
-    similarity: npt.NDArray[np.floating],
+    similarity: Similarity,
     *,
     cohesion: float,
     passages: Sequence[Hashable] | None = None,
@@ -62,7 +73,7 @@ def cohesive_groups(
         if len(members[a]) + len(members[b]) > 2:
             rows, cols = np.array(members[a]), np.array(members[b])
             across = part_of[rows][:, None] != part_of[cols][None, :]
-            if not across.any() or similarity[np.ix_(rows, cols)][across].mean() < cohesion:
+            if not across.any() or similarity(rows, cols)[across].mean() < cohesion:
                 continue
         for k in members[b]:
             owner[k] = a

@@ -61,18 +61,12 @@ def align_statements(
         threshold: the closeness (``_scores``) from which two quotes may be one utterance.
     """
     items = _items(analyses, speakers)
-    scores = _scores(items, embedder)
-    links = [
-        (1.0 if _fragment(a.quote.text, b.quote.text) else float(scores[i, j]), i, j)
-        for i, a in enumerate(items)
-        for j, b in enumerate(items[i + 1 :], i + 1)
-        if b.speaker == a.speaker and b.article != a.article
-    ]
+    closeness = _Closeness(items, embedder)
     articles = [item.article for item in items]
     grouped = cohesive_groups(
         articles,
-        (link for link in links if link[0] >= threshold),
-        scores,
+        (link for link in _links(items, closeness) if link[0] >= threshold),
+        closeness,
         cohesion=COHESION,
         passages=_passages(items),
     )
@@ -136,26 +130,67 @@ def _passages(items: Sequence[_Item]) -> list[tuple[str, int]]:
     return passages
 
 
-def _scores(items: Sequence[_Item], embedder: Embedder) -> np.ndarray:
-    """How close each pair of quotes is in meaning: the higher of the cosine of the whole quotes
-    and the best cosine of a sentence of one with a sentence of the other (one outlet may quote
-    in full what another reports of it in a clause). Only quotes of speakers quoted in two or
-    more articles can be in a statement with another, so only theirs are embedded."""
-    spread: dict[str, set[str]] = {}
-    for item in items:
-        spread.setdefault(item.speaker, set()).add(item.article)
-    scores = np.zeros((len(items), len(items)), dtype=np.float32)
-    shown = [n for n, item in enumerate(items) if len(spread[item.speaker]) > 1]
-    if not shown:
-        return scores
-    texts = [(n, items[n].quote.text) for n in shown]
-    texts += [(n, s) for n in shown for s in sentences_of(items[n].quote.text)]
-    vectors = embedder([t for _, t in texts])
-    owner = np.array([n for n, _ in texts])
-    cosine = vectors @ vectors.T
-    for row, n in enumerate(owner):
-        np.maximum.at(scores[n], owner, cosine[row])
-    return scores
+def _links(items: Sequence[_Item], closeness: _Closeness) -> list[tuple[float, int, int]]:
+    """Every pair of one speaker's quotes in two articles, scored: 1.0 when one is a fragment
+    of the other, else their closeness. In index order (ties then break the same way)."""
+    quoted: dict[str, dict[str, list[int]]] = {}
+    for n, item in enumerate(items):
+        quoted.setdefault(item.speaker, {}).setdefault(item.article, []).append(n)
+    links = []
+    for by_article in quoted.values():
+        groups = list(by_article.values())
+        for x, these in enumerate(groups):
+            for those in groups[x + 1 :]:
+                block = closeness(np.array(these), np.array(those))
+                for p, i in enumerate(these):
+                    for q, j in enumerate(those):
+                        a, b = items[i].quote.text, items[j].quote.text
+                        score = 1.0 if _fragment(a, b) else float(block[p, q])
+                        links.append((score, min(i, j), max(i, j)))
+    links.sort(key=lambda link: link[1:])
+    return links
+
+
+class _Closeness:
+    """How close two quotes are in meaning: the higher of the cosine of the whole quotes and
+    the best cosine of a sentence of one with a sentence of the other (one outlet may quote in
+    full what another reports of it in a clause). Only quotes of speakers quoted in two or
+    more articles can be in a statement with another, so only theirs are embedded (the others
+    score 0). A ``Similarity`` (``groups``): blocks are computed when asked."""
+
+    def __init__(self, items: Sequence[_Item], embedder: Embedder) -> None:
+        spread: dict[str, set[str]] = {}
+        for item in items:
+            spread.setdefault(item.speaker, set()).add(item.article)
+        texts: list[str] = []
+        self.texts: dict[int, range] = {}  # item -> its rows of ``vectors``
+        for n, item in enumerate(items):
+            if len(spread[item.speaker]) > 1:
+                pieces = [item.quote.text, *sentences_of(item.quote.text)]
+                self.texts[n] = range(len(texts), len(texts) + len(pieces))
+                texts += pieces
+        self.vectors = embedder(texts) if texts else np.zeros((0, 1), dtype=np.float32)
+
+    def __call__(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        out = np.zeros((len(rows), len(cols)), dtype=np.float32)
+        r = [k for k, n in enumerate(rows) if int(n) in self.texts]
+        c = [k for k, n in enumerate(cols) if int(n) in self.texts]
+        if r and c:
+            r_rows, r_starts = self._rows([int(rows[k]) for k in r])
+            c_rows, c_starts = self._rows([int(cols[k]) for k in c])
+            cosine = self.vectors[r_rows] @ self.vectors[c_rows].T
+            best = np.maximum.reduceat(np.maximum.reduceat(cosine, r_starts, axis=0), c_starts, 1)
+            out[np.ix_(r, c)] = best
+        return out
+
+    def _rows(self, items: list[int]) -> tuple[list[int], list[int]]:
+        """The vector rows of these items, one after the other, and where each item's start."""
+        rows: list[int] = []
+        starts = []
+        for n in items:
+            starts.append(len(rows))
+            rows.extend(self.texts[n])
+        return rows, starts
 
 
 def _statement(

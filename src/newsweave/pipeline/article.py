@@ -25,6 +25,7 @@ from newsweave.analyse.quotes import find_quotes
 from newsweave.analyse.sentences import find_sentences
 from newsweave.analyse.times import find_times, infer_published
 from newsweave.errors import StepError
+from newsweave.pipeline import windows
 from newsweave.records import Article, ArticleAnalysis
 
 log = logging.getLogger(__name__)
@@ -73,10 +74,8 @@ def analyse_doc(doc: Doc, article: Article, *, steps: tuple[Step, ...] = STEPS) 
         try:
             found[step.name] = tuple(step.fn(doc, article, **{n: found[n] for n in step.needs}))
         except Exception as exc:
-            raise StepError(
-                f"{article.source or article.id}: step {step.name!r} failed: "
-                f"{type(exc).__name__}: {exc}"
-            ) from exc
+            name = article.source or article.id
+            raise StepError(f"{name}: step {step.name!r} failed: {_reason(exc)}") from exc
     return ArticleAnalysis(article=article, **found)
 
 
@@ -86,15 +85,25 @@ def analyse(
     model: Language | None = None,
     batch_size: int = config.BATCH_SIZE,
 ) -> Iterator[ArticleAnalysis | StepError]:
-    """Analyse articles in order; a failing article yields its ``StepError`` and the rest go on."""
+    """Analyse articles in order; a failing article (in the model or in a step) yields its
+    ``StepError`` and the rest go on. Long articles are parsed in windows (``windows``)."""
     language = model or nlp.load()
     pairs = ((a.text, a) for a in articles)
-    for doc, article in language.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, article in windows.parse(language, pairs, batch_size=batch_size):
         try:
+            if isinstance(doc, Exception):
+                name = article.source or article.id
+                raise StepError(f"{name}: the language model failed: {_reason(doc)}") from doc
             yield analyse_doc(doc, article)
         except StepError as exc:
             log.warning("%s", exc)
             yield exc
+
+
+def _reason(exc: Exception) -> str:
+    """An exception as one line: its type and the first line of its message."""
+    message = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {message[0]}" if message else type(exc).__name__
 
 
 def analyse_one(article: Article) -> ArticleAnalysis:
