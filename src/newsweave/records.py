@@ -95,6 +95,8 @@ class Article(Record):
     title: str | None = None
     url: str | None = None
     source: str | None = None  # the path (and line) it was read from
+    encoding: str | None = None  # the encoding the file was read with ("utf-8", "windows-1252")
+    encoding_guessed: bool = False  # no BOM or valid UTF-8 proved it: detected by fit
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,9 @@ def render_article(console: Console, analysis: ArticleAnalysis) -> None:
     """An article's text with quotes, entities and times highlighted, then its events."""
     a = analysis.article
     inferred = " (inferred)" if a.published_inferred else ""
+    encoding = f"  read as {a.encoding} (guessed)" if a.encoding_guessed else ""
     console.print(
-        f"[bold]{a.title or a.id}[/bold]  {a.outlet or ''}  {a.published or ''}{inferred}"
+        f"[bold]{a.title or a.id}[/bold]  {a.outlet or ''}  {a.published or ''}{inferred}{encoding}"
     )
     text = Text(a.text)
     for q in analysis.quotes:

@@ -25,11 +25,15 @@ from newsweave.ingest.jsonl import parse_jsonl
 from newsweave.ingest.text import parse_text
 from newsweave.records import Article
 
-__all__ = ["article_key", "make_article", "read"]
+__all__ = ["MAX_ID_CHARS", "MAX_OUTLET_CHARS", "article_key", "make_article", "read"]
 
 log = logging.getLogger(__name__)
 
 ReadResult = Article | InputError
+
+#: The longest id and outlet name stored as they are (the store's columns hold 512).
+MAX_ID_CHARS = 200
+MAX_OUTLET_CHARS = 200
 
 _SKIPPED_NAMES = re.compile(r"^(readme|license|licence|changelog)(\..*)?$", re.IGNORECASE)
 _JSONL = {".jsonl", ".ndjson"}
@@ -51,9 +55,18 @@ def read(
 
 
 def _read_dir(folder: Path, *, max_bytes: int) -> Iterator[ReadResult]:
+    """Every article file under ``folder``, in name order. Symbolic links to folders are
+    followed, each real folder read once, so that a link back up the tree ends the walk there."""
     found = False
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    seen = {os.path.realpath(folder)}
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        kept = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            real = os.path.realpath(os.path.join(root, name))
+            if real not in seen:
+                seen.add(real)
+                kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             if name.startswith(".") or _SKIPPED_NAMES.match(name):
                 continue
@@ -108,15 +121,18 @@ def _parse(path: Path, data: bytes) -> Iterator[ReadResult]:
         for fields in entries:
             yield make_article(fields, default_id=path.name, source=source)
         return
-    text = decode(data)
+    decoded = decode(data)
+    found: dict[str, Any] = {"encoding": decoded.encoding, "encoding_guessed": decoded.guessed}
+    if decoded.guessed:
+        log.info("%s: not UTF-8; read as %s (guessed)", source, decoded.encoding)
     if kind == "jsonl":
-        for item in parse_jsonl(text, source=source):
+        for item in parse_jsonl(decoded.text, source=source):
             if isinstance(item, InputError):
                 yield item
             else:
-                yield make_article(item, default_id=path.name, source=source)
+                yield make_article({**item, **found}, default_id=path.name, source=source)
     elif kind == "html":
-        page = parse_html(text)
+        page = parse_html(decoded.text)
         if page is None:
             yield InputError(source, "no article text found in the HTML page")
             return
@@ -126,32 +142,41 @@ def _parse(path: Path, data: bytes) -> Iterator[ReadResult]:
             "published": page.published,
             "outlet": page.outlet,
             "url": page.url,
+            **found,
         }
         yield make_article(fields, default_id=path.name, source=source)
     else:
-        parsed = parse_text(text)
+        parsed = parse_text(decoded.text)
         if not parsed.body:
             yield InputError(source, "no article text after the header")
             return
         yield make_article(
-            {**parsed.meta, "text": parsed.body}, default_id=path.name, source=source
+            {**parsed.meta, "text": parsed.body, **found}, default_id=path.name, source=source
         )
 
 
 def make_article(fields: dict[str, Any], *, default_id: str, source: str) -> Article:
-    """Build an ``Article`` from raw metadata fields (ids, dates and names normalised)."""
-    text: str = fields["text"]
-    outlet = _clean(fields.get("outlet"))
+    """Build an ``Article`` from raw metadata fields (ids, dates and names normalised).
+
+    What no store can hold is made safe here, the same for every backend: NUL characters are
+    removed (PostgreSQL refuses them in text), an id over ``MAX_ID_CHARS`` keeps its start and
+    gets a digest of the whole, and an outlet name is cut at ``MAX_OUTLET_CHARS``.
+    """
+    text: str = _no_nul(fields["text"])
+    outlet = _bounded(_clean(fields.get("outlet")), MAX_OUTLET_CHARS)
     explicit_id = _clean(fields.get("id"))
+    key = article_key(text, outlet, explicit_id)
     return Article(
-        id=explicit_id or default_id,
-        key=article_key(text, outlet, explicit_id),
+        id=_short_id(explicit_id or default_id),
+        key=key,
         text=text,
         published=parse_published(fields.get("published")),
         outlet=outlet,
         title=_clean(fields.get("title")),
         url=_clean(fields.get("url")),
-        source=fields.get("_source", source),
+        source=_no_nul(fields.get("_source", source)),
+        encoding=fields.get("encoding"),
+        encoding_guessed=bool(fields.get("encoding_guessed")),
     )
 
 
@@ -172,5 +197,21 @@ def _human(size: int) -> str:
 
 
 def _clean(value: object) -> str | None:
-    text = " ".join(str(value).split()) if value is not None else ""
+    text = " ".join(_no_nul(str(value)).split()) if value is not None else ""
     return text or None
+
+
+def _no_nul(text: str) -> str:
+    return text.replace("\x00", "")
+
+
+def _short_id(article_id: str) -> str:
+    """An id a store can index: a long one keeps its start and gets a digest of the whole."""
+    if len(article_id) <= MAX_ID_CHARS:
+        return article_id
+    digest = hashlib.sha256(article_id.encode()).hexdigest()[:16]
+    return f"{article_id[: MAX_ID_CHARS - 17]}~{digest}"
+
+
+def _bounded(text: str | None, limit: int) -> str | None:
+    return text if text is None or len(text) <= limit else text[:limit].rstrip()

@@ -30,6 +30,7 @@ def parse_feed(data: bytes, *, source: str) -> Iterator[dict[str, Any]]:
             "outlet": outlet,
             "published": dt.date(*stamp[:3]).isoformat() if stamp else None,
             "_source": f"{source}#{n}",
+            "encoding": feed.get("encoding"),
         }
 
 

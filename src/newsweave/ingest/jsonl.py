@@ -20,6 +20,9 @@ def parse_jsonl(text: str, *, source: str) -> Iterator[dict[str, Any] | InputErr
         except json.JSONDecodeError as exc:
             yield InputError(where, f"line {lineno} is not valid JSON ({exc.msg})")
             continue
+        except RecursionError:
+            yield InputError(where, f"line {lineno} is JSON nested too deeply to be an article")
+            continue
         if not isinstance(record, dict):
             yield InputError(where, f"line {lineno} is not a JSON object")
             continue

@@ -66,6 +66,8 @@ articles = Table(
     Column("title", Text),
     Column("url", Text),
     Column("source", Text),
+    Column("encoding", String(32)),
+    Column("encoding_guessed", Boolean, nullable=False, default=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
 
