@@ -50,7 +50,11 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], max_bytes: int, as_json: 
     with progress:
         task = progress.add_task("ingesting", total=None)
         report = run_ingest(
-            paths, store, max_bytes=max_bytes, on_progress=lambda outcome: progress.advance(task)
+            paths,
+            store,
+            max_bytes=max_bytes,
+            on_progress=lambda outcome: progress.advance(task),
+            on_wait=lambda line: err_console.print(line, style="yellow", markup=False),
         )
     report_rejected(report.rejected)
     summary = {

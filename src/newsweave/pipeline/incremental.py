@@ -124,12 +124,26 @@ def ingest(
     *,
     max_bytes: int = config.MAX_FILE_BYTES,
     on_progress: Callable[[str], None] | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read, analyse, link, group and store every article under ``paths``.
 
     Articles already stored are skipped, so an interrupted run is completed by running it
     again. ``on_progress`` is called with each outcome ("stored", "duplicate", "rejected").
+    One writer at a time: while another process ingests into the store, this one waits
+    (``on_wait`` is told) and then goes on from the stories that one stored.
     """
+    with store.single_writer(on_wait):
+        return _ingest(paths, store, max_bytes=max_bytes, on_progress=on_progress)
+
+
+def _ingest(
+    paths: Iterable[str],
+    store: Store,
+    *,
+    max_bytes: int,
+    on_progress: Callable[[str], None] | None,
+) -> IngestReport:
     report = IngestReport(stored=[], duplicates=0, rejected=[], stories=[])
     notify = on_progress or (lambda _outcome: None)
     seen: set[str] = set()

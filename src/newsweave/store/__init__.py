@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from importlib import resources
 from typing import Any
@@ -33,6 +34,7 @@ from newsweave.records import (
 )
 from newsweave.store import tables
 from newsweave.store.grouper import GrouperState
+from newsweave.store.lock import single_writer
 from newsweave.store.reads import CrossArticleReads
 from newsweave.store.rows import from_row
 from newsweave.store.writes import ArticleWrite, StoryRow, apply_cross_article, insert_analysis
@@ -106,6 +108,12 @@ class Store(CrossArticleReads, GrouperState):
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def single_writer(
+        self, on_wait: Callable[[str], None] | None = None
+    ) -> AbstractContextManager[None]:
+        """The store's writer lock (``store/lock.py``): ``with store.single_writer(): ...``."""
+        return single_writer(self.engine, on_wait)
 
     def __enter__(self) -> Store:
         return self
