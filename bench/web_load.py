@@ -3,8 +3,9 @@
 The server runs in its own process (uvicorn, one worker) on a free loopback port over a store
 holding the seeds and the examples; this process drives ``--clients`` concurrent keep-alive
 connections (asyncio streams), bounded by ``--requests`` per endpoint and ``--seconds``.
-Prints requests per second and p50/p99 latency per endpoint. ``--cache-seconds 0`` measures
-every request rebuilding its page.
+Prints requests per second and p50/p99 latency per endpoint, first with the server's page
+cache (2 s), then with it bypassed (``cache_seconds=0``: every request rebuilds its page), a
+fresh server process for each.
 
     .venv/bin/python bench/web_load.py                  # builds a temporary store (~20 s)
     .venv/bin/python bench/web_load.py --db web.db --clients 50 --requests 2000
@@ -44,31 +45,38 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=2000, help="per endpoint")
     parser.add_argument("--seconds", type=float, default=60.0, help="per endpoint, at most")
-    parser.add_argument("--cache-seconds", type=float, default=2.0, help="the server's page cache")
+    parser.add_argument(
+        "--cache-seconds",
+        type=float,
+        nargs="+",
+        default=[2.0, 0.0],
+        help="the server's page cache, one run each (default: 2 then 0, the cache bypassed)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="newsweave-bench-") as tmp:
         url = f"sqlite:///{args.db}" if args.db else _build_store(Path(tmp) / "web.db")
         story = args.story or _biggest_story(url)
-        port = _free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-c", _SERVER, url, str(port), str(args.cache_seconds)]
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            _wait_ready(base, server)
-            print(f"story {story}; {args.clients} clients; page cache {args.cache_seconds} s")
-            for path in (f"/stories/{story}.json", f"/stories/{story}"):
-                asyncio.run(_warm(base + path))
-                result = asyncio.run(
-                    _load(
-                        base + path, clients=args.clients, total=args.requests, seconds=args.seconds
-                    )
-                )
-                _report(path, *result)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        for cache_seconds in args.cache_seconds:
+            _run_server(url, story, args, cache_seconds)
+
+
+def _run_server(url: str, story: str, args: argparse.Namespace, cache_seconds: float) -> None:
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-c", _SERVER, url, str(port), str(cache_seconds)])
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_ready(base, server)
+        print(f"story {story}; {args.clients} clients; page cache {cache_seconds} s")
+        for path in (f"/stories/{story}.json", f"/stories/{story}"):
+            asyncio.run(_warm(base + path))
+            result = asyncio.run(
+                _load(base + path, clients=args.clients, total=args.requests, seconds=args.seconds)
+            )
+            _report(path, *result)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def _build_store(path: Path) -> str:

@@ -4,7 +4,6 @@ token is given.
 
 from __future__ import annotations
 
-import logging
 from importlib import resources
 
 from fastapi import FastAPI, Request
@@ -12,18 +11,18 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.routing import Mount
 
 import newsweave
 from newsweave import config
 from newsweave.store import open_store
 from newsweave.web.cache import PageCache
 from newsweave.web.guard import Guard
+from newsweave.web.methods import Methods
 from newsweave.web.pages import Pages
 from newsweave.web.routes import router
 
 __all__ = ["create_app"]
-
-log = logging.getLogger(__name__)
 
 
 def create_app(
@@ -62,12 +61,15 @@ def create_app(
     static = resources.files("newsweave.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     _add_error_handlers(app, pages)
-    app.add_middleware(Guard, max_bytes=max_bytes, pages=pages)
+    # The router's own routes (the app wraps an included router in one route without methods).
+    routes = [*router.routes, *(r for r in app.routes if isinstance(r, Mount))]
+    app.add_middleware(Methods, routes=routes)
+    app.add_middleware(Guard, max_bytes=max_bytes, pages=pages)  # outermost: sees every answer
     return app
 
 
 def _add_error_handlers(app: FastAPI, pages: Pages) -> None:
-    """One error path for every failure, HTML or JSON by the request."""
+    """One error path for refusals, HTML or JSON by the request (failures: ``Guard``)."""
 
     def answer(request: Request, status: int, message: str) -> Response:
         response = pages.error(request.url.path, request.headers.get("accept", ""), status, message)
@@ -88,10 +90,5 @@ def _add_error_handlers(app: FastAPI, pages: Pages) -> None:
         )
         return answer(request, 422, problems or "invalid request")
 
-    async def crashed(request: Request, exc: Exception) -> Response:
-        log.exception("error serving %s", request.url.path)
-        return answer(request, 500, "the server failed to answer this request")
-
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, invalid)
-    app.add_exception_handler(Exception, crashed)

@@ -1,4 +1,5 @@
-"""Request guards: a body size limit and security headers, as one small ASGI middleware.
+"""Request guards: a body size limit, security headers and a clean 500, as one small ASGI
+middleware.
 
 Pure ASGI rather than ``BaseHTTPMiddleware``: it adds no task per request, which keeps the
 latency of the JSON endpoints low under many concurrent clients.
@@ -6,6 +7,7 @@ latency of the JSON endpoints low under many concurrent clients.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +17,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newsweave.web.pages import Pages
 
 __all__ = ["Guard"]
+
+log = logging.getLogger(__name__)
 
 # Scripts and styles only from this server: even a missed escape could not run inline script.
 _HEADERS = [
@@ -29,7 +33,13 @@ _HEADERS = [
 
 
 class Guard:
-    """Refuse bodies over ``max_bytes`` (413) and add security headers to every answer."""
+    """Refuse bodies over ``max_bytes`` (413), add security headers to every answer, and turn
+    an unexpected failure into a 500 page.
+
+    The failure is answered here rather than by Starlette's outermost error handler, which
+    re-raises after answering and so makes the server drop the client's connection: with
+    keep-alive, the client's next request would fail too.
+    """
 
     def __init__(self, app: ASGIApp, *, max_bytes: int, pages: Pages) -> None:
         self.app = app
@@ -48,7 +58,23 @@ class Guard:
             response = self.pages.error(scope["path"], accept, 413, message)
             await response(scope, receive, _with_headers(send))
             return
-        await self.app(scope, self._limited(receive), _with_headers(send))
+        started = False
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, self._limited(receive), _with_headers(sending))
+        except Exception:
+            log.exception("error serving %s", scope["path"])
+            if started:
+                raise  # part of the answer is out: nothing better can be sent
+            accept = headers.get(b"accept", b"").decode("latin-1")
+            message = "the server failed to answer this request"
+            response = self.pages.error(scope["path"], accept, 500, message)
+            await response(scope, receive, _with_headers(send))
 
     def _limited(self, receive: Receive) -> Receive:
         """``receive`` counting the body: a chunked body over the limit fails with 413."""

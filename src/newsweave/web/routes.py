@@ -33,7 +33,7 @@ def _store(request: Request) -> Store:
 _Date = Annotated[str | None, Query(max_length=32, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 _Text = Annotated[str | None, Query(max_length=200)]
 _Limit = Annotated[int, Query(ge=1, le=500)]
-_Offset = Annotated[int, Query(ge=0)]
+_Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]  # within every database's integers
 _Query = Annotated[str, Query(max_length=200)]
 _Build = Callable[[Store], dict[str, Any] | None]
 
