@@ -125,12 +125,12 @@ def _speaker_sides(
         named = {
             (q.speaker.entity or q.speaker.name or "", q.speaker.name or "")
             for q in article.quotes
-            if q.kind == "indirect"
+            if q.start < unit.end  # the cheap test first: a long article has many quotes
+            and unit.start < q.end
+            and q.kind == "indirect"
             and q.speaker is not None
             and q.speaker.name
             and _is_person(q.speaker, article)
-            and q.start < unit.end
-            and unit.start < q.end
         }
         if len(named) != 1:
             continue

@@ -197,19 +197,25 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
             _blank_marks(text, blank, quote.start, quote.end)
     art = analysis.article.id
     keyed = [(m.start, m.end, mention_key(art, m, entity_of=entity_of)) for m in analysis.entities]
-    people = [
+    people = sorted(
         (m.start, k)
         for m, (_, _, k) in zip(analysis.entities, keyed, strict=True)
         if m.label == "PERSON"
-    ]
+    )
+    person_starts = [s for s, _ in people]
     cuts = sorted(c.start for c in analysis.clauses)  # where the parser's clauses begin
+    # Looked up by position (bisect), not scanned per unit: a very long article has thousands.
+    keyed.sort()
+    mention_starts = [s for s, _, _ in keyed]
+    cues = sorted(q.cue.start for q in analysis.quotes if q.kind == "direct" and q.cue)
     units: list[Unit] = []
     previous: str | None = None  # the last person named before this sentence
     for sentence in analysis.sentences:
         first = len(units)
+        here = keyed[_at(mention_starts, sentence.start) : _at(mention_starts, sentence.end)]
         for start, end in _pieces(text, sentence.start, sentence.end, cuts):
-            unit = _unit(text, blank, art, start, end, keyed, len(units))
-            if unit is not None and _frames_a_quote(unit, analysis.quotes):
+            unit = _unit(text, blank, art, start, end, here, len(units))
+            if unit is not None and _frames_a_quote(unit, cues):
                 continue
             if unit is not None and len(units) > first and _CONTINUES.match(unit.text):
                 # "... and invited the mayor": its subject and setting are in the clause before.
@@ -219,19 +225,24 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
                     # "He was speaking alongside ..." is about the person just named.
                     unit = dataclasses.replace(unit, entities=unit.entities | {previous})
                 units.append(unit)
-        named = [k for s, k in people if sentence.start <= s < sentence.end]
-        previous = named[-1] if named else previous
+        last = _at(person_starts, sentence.end) - 1  # the last person named in the sentence
+        if last >= 0 and person_starts[last] >= sentence.start:
+            previous = people[last][1]
     return units
 
 
-def _frames_a_quote(unit: Unit, quotes: Sequence[Quote]) -> bool:
+def _at(starts: Sequence[int], offset: int) -> int:
+    """The index of the first of ``starts`` (ascending) at or after ``offset``."""
+    return bisect.bisect_left(starts, offset)
+
+
+def _frames_a_quote(unit: Unit, cues: Sequence[int]) -> bool:
     """Whether a unit only introduces a direct quotation ("Reading a statement to reporters,
-    the spokeswoman said: ..."): it ends on the quote's cue and a colon. Who the speaker is
-    and where they spoke is not a claim; "confirmed the rejection and said, ..." is one."""
-    return unit.text.endswith(":") and any(
-        q.kind == "direct" and q.cue is not None and unit.start <= q.cue.start < unit.end
-        for q in quotes
-    )
+    the spokeswoman said: ..."): it ends on the quote's cue (``cues``: where the direct quotes'
+    cues start, ascending) and a colon. Who the speaker is and where they spoke is not a
+    claim; "confirmed the rejection and said, ..." is one."""
+    at = _at(cues, unit.start)
+    return unit.text.endswith(":") and at < len(cues) and cues[at] < unit.end
 
 
 def _attribution(quote: Quote, text: str) -> list[tuple[int, int]]:

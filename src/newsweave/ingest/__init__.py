@@ -165,10 +165,9 @@ def make_article(fields: dict[str, Any], *, default_id: str, source: str) -> Art
     text: str = _no_nul(fields["text"])
     outlet = _bounded(_clean(fields.get("outlet")), MAX_OUTLET_CHARS)
     explicit_id = _clean(fields.get("id"))
-    key = article_key(text, outlet, explicit_id)
     return Article(
         id=_short_id(explicit_id or default_id),
-        key=key,
+        key=article_key(text, outlet, explicit_id),
         text=text,
         published=parse_published(fields.get("published")),
         outlet=outlet,
