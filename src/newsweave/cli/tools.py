@@ -45,6 +45,7 @@ def evaluate(
     Example:
       newsweave evaluate times --corpus ../shared/corpus/tempeval3 --json scores.json
       newsweave evaluate claims --corpus ../shared/corpus/claims --part check
+      newsweave evaluate events --corpus ../shared/corpus/plover --part tune
     """
     module = importlib.import_module(f"newsweave.evaluate.{task}")
     if part is None:
