@@ -170,7 +170,7 @@ def test_an_output_that_cannot_be_written_is_a_clean_error(tmp_path: Path) -> No
     result = CliRunner().invoke(
         main, ["--db", str(tmp_path / "x.db"), "table", "events", "-o", str(target)]
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.strip() == f"error: {target}: No such file or directory"
 
 

@@ -23,8 +23,8 @@ err_console = Console(stderr=True)
 
 
 def fail_cleanly(fn: F) -> F:
-    """Turn library errors, and files or ports the system refuses, into one line on stderr
-    and exit code 1."""
+    """Turn library errors into one line on stderr and exit code 1, and files or ports the
+    system refuses into one line and exit code 2 (bad input, as for rejected articles)."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -34,14 +34,14 @@ def fail_cleanly(fn: F) -> F:
             _error(str(exc))
         except OSError as exc:  # an output path that cannot be written, a port in use
             where = f"{exc.filename}: " if exc.filename else ""
-            _error(f"{where}{exc.strerror or exc}")
+            _error(f"{where}{exc.strerror or exc}", code=2)
 
     return wrapper  # type: ignore[return-value]
 
 
-def _error(message: str) -> None:
+def _error(message: str, *, code: int = 1) -> None:
     err_console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
-    sys.exit(1)
+    sys.exit(code)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
