@@ -15,6 +15,7 @@ from newsweave.fuse.groups import cohesive_groups, from_matrix
 from newsweave.fuse.names import fold, same_person
 from newsweave.fuse.sources import sources_of
 from newsweave.fuse.speakers import speaker_keys
+from newsweave.fuse.statements import _framing
 from newsweave.fuse.timeline import sort_key
 from newsweave.fuse.units import claim_units
 from newsweave.fuse.wording import differences, sentences_of, word_containment
@@ -465,3 +466,20 @@ def test_an_unlinked_speaker_name_takes_the_one_linked_speaker_it_can_be() -> No
     two = said("d", "Ben Okafor said the road would close", "Ben Okafor", "per-ben")
     keys = speaker_keys([full, short, two])
     assert keys.key("b", short.quotes[0]) not in {"per-okafor", "per-ben"}  # either could be
+
+
+def test_one_utterance_in_two_overlapping_quotes_is_counted_once() -> None:
+    """An indirect quote holding a two-word quotation stands for it; an indirect quote that
+    is mostly quotation gives way to the quotation."""
+    text = 'that she would not let the port be "held hostage" by anyone'
+    indirect = Quote(0, len(text), text, "indirect")
+    partial = Quote(text.index("held"), text.index("hostage") + 7, "held hostage", "partial")
+    assert not _framing(indirect, [indirect, partial])
+    assert _framing(partial, [indirect, partial])
+    quoted = 'that the plan was "a fresh start for the whole town"'
+    around = Quote(0, len(quoted), quoted, "indirect")
+    inner = Quote(
+        quoted.index("a fresh"), len(quoted) - 1, "a fresh start for the whole town", "partial"
+    )
+    assert _framing(around, [around, inner])
+    assert not _framing(inner, [around, inner])

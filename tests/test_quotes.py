@@ -196,6 +196,22 @@ def test_relay_gives_speaker_and_channel(nlp: Language) -> None:
             "Tomas Berg",
         ),
         (
+            "The ferry will not run on Monday, harbour master Ivan Petrov said.",
+            "The ferry will not run on Monday",
+            "Ivan Petrov",
+        ),
+        (  # the parser hangs the speaker on "Osterby" as an apposition
+            "Most ferries stayed in the harbour at Osterby, the port's director, Lena Falk, said.",
+            "Most ferries stayed in the harbour at Osterby",
+            "Lena Falk",
+        ),
+        (  # the role comes from the apposition, the name from the sentence before
+            "Osterland's finance minister, Paula Grant, presented the budget on Monday.\n\n"
+            "The finance minister said that taxes would not rise.",
+            "that taxes would not rise",
+            "Paula Grant",
+        ),
+        (
             "Lindqvist: Ferry Service Will Resume Next Week\n\n"
             "Transport minister Marta Lindqvist spoke in Osterby on Tuesday.",
             "Ferry Service Will Resume Next Week",
@@ -206,6 +222,32 @@ def test_relay_gives_speaker_and_channel(nlp: Language) -> None:
 def test_indirect(nlp: Language, text: str, content: str, name: str) -> None:
     found = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
     assert [(q.text, q.speaker.name if q.speaker else None) for q in found] == [(content, name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        (
+            "Mayor Paula Grant said that the bridge would reopen in May, and that tolls would "
+            "be cut.",
+            ["that the bridge would reopen in May", "that tolls would be cut"],
+        ),
+        (  # "promised" hangs on "approved" in the parse, and still has Grant as its subject
+            "Paula Grant said the council had approved the budget, and promised that taxes "
+            "would not rise.",
+            ["the council had approved the budget", "that taxes would not rise"],
+        ),
+    ],
+)
+def test_two_utterances_in_one_sentence_are_two_quotes(
+    nlp: Language, text: str, contents: list[str]
+) -> None:
+    assert table(quotes_of(nlp, text)) == [("indirect", c, "Paula Grant") for c in contents]
+
+
+def test_a_verb_that_frames_a_quotation_reports_no_clause(nlp: Language) -> None:
+    text = 'The council voted for the plan, a step mayor Paula Grant described as "a fresh start".'
+    assert table(quotes_of(nlp, text)) == [("partial", "a fresh start", "Paula Grant")]
 
 
 def test_offsets_point_into_the_text(nlp: Language) -> None:

@@ -28,7 +28,7 @@ __all__ = ["align_statements"]
 
 #: Two quotes of one speaker in two articles this close in meaning may be one utterance; each
 #: quote goes with its closest match of the other article only (``cohesive_groups``).
-THRESHOLD = 0.45
+THRESHOLD = 0.44
 COHESION = 0.4  # the mean closeness a statement of three or more quotes keeps
 PASSAGE_GAP = 40  # characters between two pieces of one quotation: an attribution at most
 FRAGMENT_SHARE = 0.8  # a quote with this share of its words in another is a fragment of it
@@ -91,20 +91,22 @@ def _items(analyses: Sequence[ArticleAnalysis], speakers: SpeakerKeys) -> list[_
 
 
 def _framing(quote: Quote, quotes: Sequence[Quote]) -> bool:
-    """An indirect quote around a quoted passage, or a word or two inside an indirect quote."""
-    for other in quotes:
-        if other is quote or not (other.start < quote.end and quote.start < other.end):
-            continue
-        words = len(other.text.split())
-        if quote.kind == "indirect" and other.kind != "indirect" and words >= _MIN_FRAGMENT_WORDS:
-            return True
-        if (
-            quote.kind == "partial"
-            and other.kind == "indirect"
-            and len(quote.text.split()) < _MIN_FRAGMENT_WORDS
-        ):
-            return True
-    return False
+    """One of two overlapping quotes that stand for one utterance: an indirect quote that is
+    mostly quotation marks (the quoted words are the statement), or a quotation that is a
+    piece of an indirect quote around it ("warned that she would not let the port be "held
+    hostage"": the indirect quote says it all)."""
+    if quote.kind == "indirect":
+        inner = [o for o in quotes if o.kind != "indirect" and _overlap(o, quote)]
+        quoted = sum(len(o.text.split()) for o in inner)
+        return bool(inner) and 2 * quoted >= len(quote.text.split())
+    return any(
+        other.kind == "indirect" and _overlap(other, quote) and not _framing(other, quotes)
+        for other in quotes
+    )
+
+
+def _overlap(a: Quote, b: Quote) -> bool:
+    return a is not b and a.start < b.end and b.start < a.end
 
 
 def _fragment(a: str, b: str) -> bool:

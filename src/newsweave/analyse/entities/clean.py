@@ -192,6 +192,21 @@ def _stray_stop(span: str) -> bool:
     return not (len(core) == 1 and len(span.split()) > 1)  # "George W." keeps its initial
 
 
+def role_in_apposition(name: Span) -> str | None:
+    """The title a comma apposition gives a name: "prime minister" of "Estonia's prime
+    minister, Tarmo Raudsepp," or of "Tarmo Raudsepp, the prime minister," (the title noun
+    with the words that qualify it on its left; determiners and possessors left out)."""
+    root = name.root
+    noun: Token | None = root.head
+    if not (root.dep_ == "appos" and root.head.i < name.start):
+        noun = next((c for c in root.rights if c.dep_ == "appos" and c.i >= name.end), None)
+    if noun is None or noun.pos_ != "NOUN" or not is_head(noun.text):
+        return None
+    words = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and is_title_word(t.text)]
+    words = [*words, noun]
+    return " ".join(ABBREVIATED_TITLES.get(w.lower_, singular(w.text)) for w in words)
+
+
 def role_before(doc: Doc, token_index: int) -> tuple[str | None, int, bool]:
     """The title written just before token ``token_index`` ("German Chancellor" Friedrich Merz).
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsweave.analyse.entities.clean import Draft, role_before
+from newsweave.analyse.entities.clean import Draft, role_before, role_in_apposition
 from newsweave.analyse.entities.keys import name_words, norm
 from newsweave.analyse.entities.roles import (
     ABBREVIATED_TITLES,
@@ -68,6 +68,8 @@ def fill_roles(doc: Doc, drafts: list[Draft]) -> None:
         index = by_char.get(d.start)
         if index is not None and d.role is None:
             role, _, plural = role_before(doc, index)
+            if role is None and (span := doc.char_span(d.start, d.end)) is not None:
+                role = role_in_apposition(span)
             if role is not None:
                 d.role, d.role_plural = role, plural
                 if d.label in _RELABELLED:

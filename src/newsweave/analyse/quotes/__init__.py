@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsweave.analyse.quotes.attribution import char_before, find_cue, quoted_tokens
-from newsweave.analyse.quotes.cues import Attribution, attribute, mention_range
+from newsweave.analyse.quotes.cues import Attribution, mention_range
 from newsweave.analyse.quotes.headline import headline_claim
 from newsweave.analyse.quotes.indirect import MOSTLY_QUOTED, find_indirect
 from newsweave.analyse.quotes.marks import Segment, find_segments, paragraphs
@@ -69,10 +69,7 @@ def find_quotes(
 
     items = [_segment_item(doc, text, seg, inside) for seg in segments]
     _inherit(items)
-    for cue, a, b in find_indirect(doc, inside):
-        attribution = attribute(cue, inside)
-        if attribution.speaker is None:
-            continue  # nobody to attribute it to: a reporting verb used impersonally
+    for attribution, a, b in find_indirect(doc, inside):
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
         items.append(_Item(start, end, "indirect", paragraph_of(start), attribution))
     _add_headline_claim(doc, text, entities, inside, items)

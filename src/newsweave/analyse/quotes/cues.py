@@ -29,6 +29,14 @@ SPEECH_VERBS = word_set(
     accord
     """
 )
+#: Reporting verbs that frame a quotation ("called it "a disgrace"", "described as "a yellow
+#: card"") but never report a clause: a clause the parser hangs on them is not what was said.
+QUOTATION_ONLY = word_set(
+    """
+    describe call label brand praise blast slam criticize criticise dismiss mock tout echo
+    pronounce
+    """
+)
 #: Verbs of thinking and knowing that also introduce reported content ("he believes that").
 THOUGHT_VERBS = word_set(
     """
@@ -116,6 +124,11 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
             if named is not None:
                 return named
         head = current.head
+        if current.dep_ == "conj" and head.dep_ == "ccomp" and is_cue(head.head):
+            # "X said A, and promised that B", the parser hanging "promised" on A's verb: the
+            # second reporting verb shares the subject of the first, not of A.
+            current = head.head
+            continue
         if current.tag_ == "VBG" and current.dep_ == "pcomp" and head.pos_ == "ADP":
             current = head.head  # "he began by saying": the subject of "began"
             continue

@@ -107,8 +107,8 @@ def collect_people(doc: Doc, entities: Sequence[EntityMention], inside: Sequence
     """Every PERSON mention outside quotes, cleaned, with the role words written before it."""
     people = People()
     for mention in entities:
-        if mention.label != "PERSON":
-            continue
+        if mention.label != "PERSON" or mention.text[:1].islower():
+            continue  # not a person, or a description ("the prime minister"), not a name
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or inside[span.start]:
             continue
@@ -118,7 +118,10 @@ def collect_people(doc: Doc, entities: Sequence[EntityMention], inside: Sequence
         for part in re.split(r",| and ", doc[span.start : end].text):
             name = clean_name(part)
             if name:
-                people.persons.append(Person(mention.start, name, role_before(doc, span.start)))
+                # The title before the name, else the one the entity step found around it
+                # ("Estonia's prime minister, Tarmo Raudsepp,").
+                role = role_before(doc, span.start) or (mention.role or "").lower()
+                people.persons.append(Person(mention.start, name, role))
     people.persons.sort(key=lambda p: p.start)
     return people
 
