@@ -22,6 +22,7 @@ from newsweave.fuse.wording import differences, sentences_of, word_containment
 from newsweave.ingest import read
 from newsweave.pipeline import analyse
 from newsweave.records import (
+    Amount,
     Article,
     ArticleAnalysis,
     Clause,
@@ -471,9 +472,9 @@ def test_an_unlinked_speaker_name_takes_the_one_linked_speaker_it_can_be() -> No
 def test_one_utterance_in_two_overlapping_quotes_is_counted_once() -> None:
     """An indirect quote holding a two-word quotation stands for it; an indirect quote that
     is mostly quotation gives way to the quotation."""
-    text = 'that she would not let the port be "held hostage" by anyone'
+    text = 'that she would not let the city be "held to ransom" by anyone'
     indirect = Quote(0, len(text), text, "indirect")
-    partial = Quote(text.index("held"), text.index("hostage") + 7, "held hostage", "partial")
+    partial = Quote(text.index("held"), text.index("ransom") + 6, "held to ransom", "partial")
     assert not _framing(indirect, [indirect, partial])
     assert _framing(partial, [indirect, partial])
     quoted = 'that the plan was "a fresh start for the whole town"'
@@ -483,3 +484,56 @@ def test_one_utterance_in_two_overlapping_quotes_is_counted_once() -> None:
     )
     assert _framing(around, [around, inner])
     assert not _framing(inner, [around, inner])
+
+
+def test_each_reported_utterance_of_a_sentence_is_its_own_unit() -> None:
+    """ "X said A and that B": A and B are two claims, however short the sentence."""
+    text = (
+        "Ana Ruiz said the night ferry to Osterby had sailed two hours late and that the old "
+        "river bridge would reopen to traffic in May."
+    )
+    article = Article(id="x", key="x", text=text)
+    said = text.index("said")
+    first = "the night ferry to Osterby had sailed two hours late"
+    second = "that the old river bridge would reopen to traffic in May"
+    quotes = tuple(
+        Quote(
+            text.index(q),
+            text.index(q) + len(q),
+            q,
+            "indirect",
+            Speaker(0, 8, "Ana Ruiz"),
+            cue=Span(said, said + 4, "said"),
+        )
+        for q in (first, second)
+    )
+    sentences = (Sentence(0, len(text), text),)
+    units = claim_units(ArticleAnalysis(article, sentences=sentences, quotes=quotes))
+    assert [text[u.start : u.end] for u in units] == [
+        "Ana Ruiz said the night ferry to Osterby had sailed two hours late",
+        "and that the old river bridge would reopen to traffic in May.",
+    ]
+
+
+def _counted(article_id: str, text: str, amounts: list[tuple[str, float, str]]) -> ArticleAnalysis:
+    article = Article(id=article_id, key=article_id, text=text, outlet=article_id.upper())
+    found = tuple(
+        Amount(text.index(t), text.index(t) + len(t), t, value, unit) for t, value, unit in amounts
+    )
+    return ArticleAnalysis(article, sentences=(Sentence(0, len(text), text),), amounts=found)
+
+
+def test_a_margin_is_not_a_count_that_conflicts() -> None:
+    """ "three votes short of the 63" beside "the 63 votes needed": no dispute over the count;
+    "61 votes" beside "60 votes" is one."""
+    a = _counted(
+        "a", "The motion fell three votes short of the 63 it needed.", [("three", 3, "votes")]
+    )
+    b = _counted("b", "The motion fell short of the 63 votes needed.", [("63", 63, "votes")])
+    c = _counted("c", "The motion received 61 votes.", [("61", 61, "votes")])
+    d = _counted("d", "The motion received 60 votes.", [("60", 60, "votes")])
+    for pair, disputed in (((a, b), False), ((c, d), True)):
+        analyses = {x.article.id: x for x in pair}
+        units = [u for x in pair for u in claim_units(x)]
+        conflict = find_conflict(units, analyses, sources_of(list(pair), {}), times={})
+        assert (conflict is not None) is disputed

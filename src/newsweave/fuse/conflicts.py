@@ -25,6 +25,10 @@ __all__ = ["find_conflict"]
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _RELATIVE_GAP = 0.01  # values closer than this are one value written two ways
+#: After an amount, words that make it a difference between two counts, not a count.
+_MARGIN = re.compile(
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:short of|more than|fewer than|less than|ahead of|behind)\b"
+)
 _SHARED_WORDS = 0.5  # two people's units with this share of words in common say one thing
 
 
@@ -64,6 +68,8 @@ def _number_sides(
         for amount in article.amounts:
             if amount.value is None or not amount.unit or not unit.start <= amount.start < unit.end:
                 continue
+            if _MARGIN.match(article.article.text, amount.end):
+                continue  # "three votes short of the 63": a difference, not the count
             noun = _noun(amount.unit)
             value = _same_value(found[noun], amount.value)
             label = amount.text if amount.unit in amount.text else f"{amount.text} {amount.unit}"

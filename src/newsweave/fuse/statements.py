@@ -93,8 +93,8 @@ def _items(analyses: Sequence[ArticleAnalysis], speakers: SpeakerKeys) -> list[_
 def _framing(quote: Quote, quotes: Sequence[Quote]) -> bool:
     """One of two overlapping quotes that stand for one utterance: an indirect quote that is
     mostly quotation marks (the quoted words are the statement), or a quotation that is a
-    piece of an indirect quote around it ("warned that she would not let the port be "held
-    hostage"": the indirect quote says it all)."""
+    piece of an indirect quote around it ("warned that she would not let the city be "held
+    to ransom"": the indirect quote says it all)."""
     if quote.kind == "indirect":
         inner = [o for o in quotes if o.kind != "indirect" and _overlap(o, quote)]
         quoted = sum(len(o.text.split()) for o in inner)

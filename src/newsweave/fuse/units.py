@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from newsweave.analyse.quotes.cues import SPEECH_VERBS
 from newsweave.fuse.names import EntityOf, mention_key
-from newsweave.records import ArticleAnalysis, Quote
+from newsweave.records import ArticleAnalysis, Quote, Sentence
 
 __all__ = ["Unit", "claim_units", "content_words"]
 
@@ -40,6 +40,8 @@ _DATELINE_LEAD = re.compile(
     r"[A-Z][A-Z .'-]*[A-Z](?:,\s*[A-Z][a-z]+\.? \d{1,2}(?:,? \d{4})?)?\s*(?:\([^)]*\))?\s*[—–-]\s+"
 )
 _CONTINUES = re.compile(r"and\s+(?!that\s)")
+#: What joins two reported clauses: ", and " before "that B" (group 1 is the conjunction).
+_JOINER = re.compile(r"[\s,]*(and|but)?\s*$")
 _PRONOUN = re.compile(r"(?:He|She)\s")
 _WORD = re.compile(r"[\w][\w'’.-]*\w|\w")
 _STOP = frozenset(
@@ -204,6 +206,7 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
     )
     person_starts = [s for s, _ in people]
     cuts = sorted(c.start for c in analysis.clauses)  # where the parser's clauses begin
+    utterances = _second_utterances(text, analysis.quotes, analysis.sentences)
     # Looked up by position (bisect), not scanned per unit: a very long article has thousands.
     keyed.sort()
     mention_starts = [s for s, _, _ in keyed]
@@ -213,7 +216,7 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
     for sentence in analysis.sentences:
         first = len(units)
         here = keyed[_at(mention_starts, sentence.start) : _at(mention_starts, sentence.end)]
-        for start, end in _pieces(text, sentence.start, sentence.end, cuts):
+        for start, end in _pieces(text, sentence.start, sentence.end, cuts, utterances):
             unit = _unit(text, blank, art, start, end, here, len(units))
             if unit is not None and _frames_a_quote(unit, cues):
                 continue
@@ -296,11 +299,33 @@ def _blank_marks(text: str, blank: bytearray, start: int, end: int) -> None:
             blank[i] = 1
 
 
-def _pieces(text: str, start: int, end: int, clauses: list[int]) -> list[tuple[int, int]]:
-    """A sentence cut at paragraph breaks and clauses; short bits stay with a neighbour. A long
-    piece (a lead sentence that carries the who, what, when and how many) is cut again where
-    the parser's ``clauses`` begin, so each of its claims can be corroborated on its own."""
-    cuts = [start]
+def _second_utterances(
+    text: str, quotes: Sequence[Quote], sentences: Sequence[Sentence]
+) -> list[int]:
+    """Where a sentence's second and later reported clauses begin ("X said A and that B":
+    at "and that B"), with the conjunction: each utterance is a claim of its own, whatever
+    the sentence's length."""
+    reported = sorted((q.start, q.end) for q in quotes if q.kind == "indirect")
+    cuts = []
+    sentence_starts = [s.start for s in sentences]
+    for (_, end), (start, _) in itertools.pairwise(reported):
+        same_sentence = bisect.bisect_right(sentence_starts, end) == bisect.bisect_right(
+            sentence_starts, start
+        )
+        if same_sentence and end <= start:
+            joiner = _JOINER.search(text, end, start)
+            cuts.append(joiner.start(1) if joiner and joiner.group(1) else start)
+    return cuts
+
+
+def _pieces(
+    text: str, start: int, end: int, clauses: list[int], utterances: list[int]
+) -> list[tuple[int, int]]:
+    """A sentence cut at paragraph breaks, clauses and second utterances; short bits stay with
+    a neighbour. A long piece (a lead sentence that carries the who, what, when and how many)
+    is cut again where the parser's ``clauses`` begin, so each of its claims can be
+    corroborated on its own."""
+    cuts = [start, *(u for u in utterances[bisect.bisect_right(utterances, start) :] if u < end)]
     for para in _PARAGRAPH.finditer(text, start, end):
         cuts.append(para.end())
     for clause in _CLAUSE.finditer(text, start, end):

@@ -193,8 +193,8 @@ def _stray_stop(span: str) -> bool:
 
 
 def role_in_apposition(name: Span) -> str | None:
-    """The title a comma apposition gives a name: "prime minister" of "Estonia's prime
-    minister, Tarmo Raudsepp," or of "Tarmo Raudsepp, the prime minister," (the title noun
+    """The title a comma apposition gives a name: "prime minister" of "Osterland's prime
+    minister, Lena Falk," or of "Lena Falk, the prime minister," (the title noun
     with the words that qualify it on its left; determiners and possessors left out)."""
     root = name.root
     noun: Token | None = root.head

@@ -29,8 +29,8 @@ SPEECH_VERBS = word_set(
     accord
     """
 )
-#: Reporting verbs that frame a quotation ("called it "a disgrace"", "described as "a yellow
-#: card"") but never report a clause: a clause the parser hangs on them is not what was said.
+#: Reporting verbs that frame a quotation ("called it "a disgrace"", "described as "a fresh
+#: start"") but never report a clause: a clause the parser hangs on them is not what was said.
 QUOTATION_ONLY = word_set(
     """
     describe call label brand praise blast slam criticize criticise dismiss mock tout echo

@@ -99,8 +99,8 @@ def _last_word(token: Token) -> int:
 
 def _before_speaker(speaker: Token, a: int, b: int) -> int:
     """``b`` cut before the speaker when the parser left them inside the clause: "Most
-    evacuees sleep in the hall in Verde, the town's mayor, Ana Pop, said" (the mayor hung
-    on "Verde" as an apposition)."""
+    families sleep in the school in Osterby, the town's mayor, Ana Pop, said" (the mayor
+    hung on "Osterby" as an apposition)."""
     if speaker.dep_ != "appos" or not a < speaker.i < b:
         return b  # "which he said was ...": a speaker inside the clause is a relative's own
     top = speaker

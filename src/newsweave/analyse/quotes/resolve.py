@@ -119,7 +119,7 @@ def collect_people(doc: Doc, entities: Sequence[EntityMention], inside: Sequence
             name = clean_name(part)
             if name:
                 # The title before the name, else the one the entity step found around it
-                # ("Estonia's prime minister, Tarmo Raudsepp,").
+                # ("Osterland's prime minister, Lena Falk,").
                 role = role_before(doc, span.start) or (mention.role or "").lower()
                 people.persons.append(Person(mention.start, name, role))
     people.persons.sort(key=lambda p: p.start)
