@@ -20,10 +20,17 @@ from spacy.tokens import Span as DocSpan
 
 from newsweave.analyse.events.lexicon import (
     CODES,
+    COMPOUND_CODES,
+    EASING,
     HAZARDS,
+    LIGHT_DEFAULTS,
     LIGHT_VERBS,
     NOUN_CODES,
     PARTICLE_CODES,
+    PREVENTING,
+    REDUCING,
+    RELATIONS,
+    RESTRICTIONS,
     TOPIC_OBJECT_CODES,
     WEAPONS,
 )
@@ -44,6 +51,17 @@ _NOBODY = frozenset({"nobody", "none", "noone"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _MODALS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would"}
+#: Modals that state an intention, and the categories an intention turns into AGREE or
+#: THREATEN (RETREAT stays: "will withdraw" is a promise or a threat by its context).
+_INTENT = frozenset({"will", "would", "shall"})
+_COOPERATIVE = frozenset({"SUPPORT", "CONSULT", "AID", "COOPERATE", "CONCEDE"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "PROTEST"})
+#: Categories of speech acts whose clause ("demanded that the army withdraw") is no event.
+_SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
+_KNOWN_VERBS = frozenset(
+    [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING]
+    + [verb for verb, _ in PARTICLE_CODES]
+)
 #: Categories in which two coordinated subjects act on each other.
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -101,6 +119,10 @@ def _event(
         and not mentions.named(_argument(target_token, mentions, chunks))
     ):
         target_token = None  # "signed the accord": what was agreed, not with whom
+    if target_token is None or not mentions.named(_argument(target_token, mentions, chunks)):
+        # "demanded that the US cancel ...", "refused to meet the king", "vetoed a Security
+        # Council resolution": the party is inside the complement or the object phrase.
+        target_token = _party(verb, code, target_token, mentions, chunks) or target_token
     if target_token is None and actor_token is not None and code in _MUTUAL:
         # "Macron and Scholz met", "Russia and Ukraine signed a deal": each is the other's party
         # (not in "he or she agrees": one person, either one).
@@ -119,6 +141,9 @@ def _event(
         )
         if s is not None
     ]
+    negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb)
+    modality = _modality(verb)
+    code = _intended(code, modality, negated, conditional=_unless(verb))
     start = min([t.idx for t in words] + [s.start for s in local])
     end = max([t.idx + len(t) for t in words] + [s.end for s in local])
     return Event(
@@ -130,9 +155,25 @@ def _event(
         actor=_argument(actor_token, mentions, chunks, resolve=True),
         target=_argument(target_token, mentions, chunks, resolve=True),
         place=_place(verb, mentions),
-        negated=any(c.dep_ == "neg" for c in verb.children) or _denied(verb),
-        modality=_modality(verb),
+        negated=negated,
+        modality=modality,
     )
+
+
+def _intended(code: str, modality: str | None, negated: bool, *, conditional: bool) -> str:
+    """The category of an event stated as an intention ("will support", "would boycott"):
+    PLOVER codes a promise of cooperation as AGREE, of a hostile act as THREATEN, and "will
+    not support" as REJECT; an intention held over someone "unless" they act is a threat;
+    what was done keeps its own category."""
+    if modality not in _INTENT:
+        return code
+    if conditional:
+        return "THREATEN"
+    if negated:
+        return "REJECT" if code in _COOPERATIVE or code == "AGREE" else code
+    if code in _COOPERATIVE:
+        return "AGREE"
+    return "THREATEN" if code in _HOSTILE else code
 
 
 def event_time(event: Event, sentences: Sequence[Sentence], times: Sequence[TimeRef]) -> Event:
@@ -171,23 +212,75 @@ def _coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     """``(code, deciding particle, light-verb noun)`` when ``verb`` reports an event."""
     if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound"):
         return None
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma in PREVENTING and any(_noun_code(o) == "PROTEST" for o in objects):
+        return "COERCE", None, objects[0]  # "police broke up the demonstration"
     if lemma in LIGHT_VERBS:
-        for child in verb.children:
-            if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in NOUN_CODES:
-                return NOUN_CODES[child.lemma_.lower()], None, child
+        for child in objects:
+            if (code := _noun_code(child)) is not None:
+                return code, None, child
+    if lemma in REDUCING or lemma in EASING:
+        for child in objects:
+            words = _object_words(child)
+            if lemma in REDUCING and words & RELATIONS:
+                return "SANCTION", None, child
+            eased = [RESTRICTIONS[w] for w in words if w in RESTRICTIONS]
+            if lemma in EASING and eased:
+                return eased[0], None, child
     for child in verb.children:
         if child.dep_ in ("prt", "prep"):
             code = PARTICLE_CODES.get((lemma, child.lower_))
             if code is not None:
                 return code, child, None
-    code = CODES.get(lemma)
+    code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
     return (code, None, None) if code is not None else None
 
 
+def _lemma(verb: Token) -> str:
+    """The verb's lemma, or a lexicon verb its inflected form comes from when the lemmatizer
+    missed it ("staged" read as "stag")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _KNOWN_VERBS:
+        return lemma
+    word = verb.lower_
+    for ending, stem in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("es", ""), ("s", "")):
+        if word.endswith(ending) and (guess := word[: -len(ending)] + stem) in _KNOWN_VERBS:
+            return guess
+    return lemma
+
+
+def _noun_code(noun: Token) -> str | None:
+    """The category a noun names: "talks", "a hunger strike" (PROTEST, not an air strike)."""
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod"):
+            code = COMPOUND_CODES.get((child.lemma_.lower(), lemma))
+            if code is not None:
+                return code
+    return NOUN_CODES.get(lemma)
+
+
+def _object_words(noun: Token) -> set[str]:
+    """The lemmas that say what an object is: "emergency measures", "a state of emergency"."""
+    words = {noun.lemma_.lower()}
+    for child in noun.children:
+        if child.dep_ == "compound":
+            words.add(child.lemma_.lower())
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+    return words
+
+
 def _carried_by_head(verb: Token) -> bool:
-    """ "agreed to sign", "refused to meet": the governing verb is the event."""
-    return verb.dep_ == "xcomp" and _coded(verb.head) is not None
+    """ "agreed to sign", "refused to meet", "demanded that the army withdraw": the governing
+    verb is the event (what was demanded, threatened or denied did not happen)."""
+    if verb.dep_ == "xcomp":
+        return _coded(verb.head) is not None
+    if verb.dep_ == "ccomp" and not any(c.lower_ in ("whether", "if") for c in verb.children):
+        head = _coded(verb.head)  # not "asked whether he agrees": a question, no demand
+        return head is not None and head[0] in _SPEECH_ACTS
+    return False
 
 
 def _arguments(verb: Token, noun: Token | None) -> tuple[Token | None, Token | None]:
@@ -200,6 +293,8 @@ def _arguments(verb: Token, noun: Token | None) -> tuple[Token | None, Token | N
             actor = next((c for c in child.children if c.dep_ == "pobj"), actor)
         elif child.dep_ == "dobj" and child != noun and target is None:
             target = child
+        elif child.dep_ == "dative" and target is None:  # "granted asylum to the officers"
+            target = next((c for c in child.children if c.dep_ == "pobj"), child)
     if target is None:
         holders = [verb] + ([noun] if noun is not None else [])
         target = next(
@@ -227,6 +322,62 @@ def _arguments(verb: Token, noun: Token | None) -> tuple[Token | None, Token | N
         head = head.head
         actor = _subject(head)
     return actor, target
+
+
+def _unless(verb: Token) -> bool:
+    """Whether the verb holds an "unless ..." clause: "will withdraw unless talks resume"."""
+    return any(
+        child.dep_ == "advcl" and any(m.lower_ == "unless" for m in child.children)
+        for child in verb.children
+    )
+
+
+def _party(
+    verb: Token,
+    code: str,
+    object_token: Token | None,
+    mentions: _Mentions,
+    chunks: dict[int, DocSpan],
+) -> Token | None:
+    """A named party the event is aimed at when its object is not one: the subject of what is
+    demanded ("demanded that the US cancel"), the object of the verb it refuses or agrees to
+    ("refused to meet the king"), the owner or the "to"/"against" party of its object ("a
+    Security Council resolution", "Serbia's suppression", "a visit to Haiti"), or for an easing
+    or a withdrawal the place it happens in ("lifted the emergency in West Darfur")."""
+
+    def named(token: Token | None) -> Token | None:
+        return token if mentions.named(_argument(token, mentions, chunks)) else None
+
+    candidates: list[Token | None] = []
+    for child in verb.children:
+        if child.dep_ == "ccomp" and code == "REQUEST":
+            candidates += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if child.dep_ == "xcomp":
+            candidates += [c for c in child.children if c.dep_ in ("dobj", "dative")]
+            candidates += _prep_objects(child)
+    if object_token is not None:
+        candidates += [c for c in object_token.children if c.dep_ in ("poss", "compound")]
+        candidates += _prep_objects(object_token)
+    if code in ("CONCEDE", "RETREAT"):
+        candidates += [
+            pobj
+            for prep in verb.subtree
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+    return next((t for t in map(named, candidates) if t is not None), None)
+
+
+def _prep_objects(token: Token) -> list[Token]:
+    """The objects of the "with", "against", "to", ... phrases hanging on ``token``."""
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def _denied(verb: Token) -> bool:
