@@ -241,7 +241,7 @@ def test_he_is_the_person_the_paragraph_is_about(nlp: Language) -> None:
         # the lemmatizer reads "staged" as "stag"
         ("Thousands of students staged demonstrations in Velmora.", "PROTEST",
          "staged demonstrations", "Thousands", None),
-        ("Velmora offered to hand over the two suspects.", "AGREE", "offered", "Velmora", None),
+        ("Velmora offered to rebuild the old bridge.", "AGREE", "offered", "Velmora", None),
     ],
 )  # fmt: skip
 def test_intentions_restrictions_and_parties(

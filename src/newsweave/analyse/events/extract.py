@@ -12,7 +12,7 @@ person quoted. "No one was detained" is an event denied, like "was not detained"
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -120,8 +120,8 @@ def _event(
     ):
         target_token = None  # "signed the accord": what was agreed, not with whom
     if target_token is None or not mentions.named(_argument(target_token, mentions, chunks)):
-        # "demanded that the US cancel ...", "refused to meet the king", "vetoed a Security
-        # Council resolution": the party is inside the complement or the object phrase.
+        # "demanded that Korvath cancel ...", "refused to meet the envoy", "vetoed a Senate
+        # resolution": the party is inside the complement or the object phrase.
         target_token = _party(verb, code, target_token, mentions, chunks) or target_token
     if target_token is None and actor_token is not None and code in _MUTUAL:
         # "Macron and Scholz met", "Russia and Ukraine signed a deal": each is the other's party
@@ -300,11 +300,8 @@ def _arguments(verb: Token, noun: Token | None) -> tuple[Token | None, Token | N
         target = next(
             (
                 pobj
-                for holder in holders
-                for prep in holder.children
-                if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS
-                for pobj in prep.children
-                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME")
+                for pobj in _prep_objects(holders, _TARGET_PREPS)
+                if pobj.ent_type_ not in ("DATE", "TIME")
             ),
             None,
         )
@@ -340,10 +337,10 @@ def _party(
     chunks: dict[int, DocSpan],
 ) -> Token | None:
     """A named party the event is aimed at when its object is not one: the subject of what is
-    demanded ("demanded that the US cancel"), the object of the verb it refuses or agrees to
-    ("refused to meet the king"), the owner or the "to"/"against" party of its object ("a
-    Security Council resolution", "Serbia's suppression", "a visit to Haiti"), or for an easing
-    or a withdrawal the place it happens in ("lifted the emergency in West Darfur")."""
+    demanded ("demanded that Korvath cancel"), the object of the verb it refuses or agrees to
+    ("refused to meet the envoy"), the owner or the "to"/"against" party of its object ("a
+    Senate resolution", "Korvath's crackdown", "a visit to Velmora"), or for an easing or a
+    withdrawal the place it happens in ("lifted the curfew in Velmora")."""
 
     def named(token: Token | None) -> Token | None:
         return token if mentions.named(_argument(token, mentions, chunks)) else None
@@ -354,27 +351,22 @@ def _party(
             candidates += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
         if child.dep_ == "xcomp":
             candidates += [c for c in child.children if c.dep_ in ("dobj", "dative")]
-            candidates += _prep_objects(child)
+            candidates += _prep_objects([child], _TARGET_PREPS)
     if object_token is not None:
         candidates += [c for c in object_token.children if c.dep_ in ("poss", "compound")]
-        candidates += _prep_objects(object_token)
+        candidates += _prep_objects([object_token], _TARGET_PREPS)
     if code in ("CONCEDE", "RETREAT"):
-        candidates += [
-            pobj
-            for prep in verb.subtree
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "from")
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
+        candidates += _prep_objects(verb.subtree, frozenset({"in", "from"}))
     return next((t for t in map(named, candidates) if t is not None), None)
 
 
-def _prep_objects(token: Token) -> list[Token]:
-    """The objects of the "with", "against", "to", ... phrases hanging on ``token``."""
+def _prep_objects(heads: Iterable[Token], preps: frozenset[str]) -> list[Token]:
+    """The objects of the ``preps`` phrases ("with", "against", ...) hanging on ``heads``."""
     return [
         pobj
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
@@ -401,13 +393,7 @@ def _by_hazard(verb: Token, actor: Token | None) -> bool:
     that broke out late on Monday killed ...", "killed in an avalanche", but not "a suicide
     blast killed ..." or "artillery fire killed ..."."""
     causes = [actor] if actor is not None else []
-    causes += [
-        pobj
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "by")
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
+    causes += _prep_objects([verb], frozenset({"in", "by"}))
     for cause in causes:
         words = {t.lemma_.lower() for t in cause.subtree}
         if words & HAZARDS and not words & WEAPONS:

@@ -102,8 +102,8 @@ NOUN_CODES: dict[str, str] = _codes(
     }
 )
 
-#: A light verb with no coded object still reports this: "offered to hand over the suspects",
-#: "offered its troops" (an offer is a promise: AGREE).
+#: A light verb with no coded object still reports this: "offered to rebuild the bridge",
+#: "offered its ports" (an offer is a promise: AGREE).
 LIGHT_DEFAULTS: dict[str, str] = {"offer": "AGREE"}
 
 #: (modifier, noun) -> category where the modifier changes the noun's sense.
