@@ -44,6 +44,33 @@ def text_of(span: object) -> str | None:
         ("The union will call for a general strike.", "REQUEST", "call for", "The union", None),
         ("Police arrested two activists.", "COERCE", "arrested", "Police", "two activists"),
         ("The mayor signed the accord.", "AGREE", "signed accord", "The mayor", None),
+        # an intention: a promise of cooperation is AGREE, of a hostile act THREATEN
+        ("The Osterland government said it will support the new trade plan.", "AGREE",
+         "support", "it", "the new trade plan"),
+        ("Rebel leaders said they would boycott the elections.", "THREATEN", "boycott", "they",
+         "the elections"),
+        ("The ministry said it would not support the proposal.", "REJECT", "support", "it",
+         "the proposal"),
+        # easing a restriction concedes; easing a military hold retreats
+        ("The army lifted the curfew in Velmora on Monday.", "CONCEDE", "lifted curfew",
+         "The army", "Velmora"),
+        ("The navy eased the blockade of the port.", "RETREAT", "eased blockade", "The navy",
+         None),
+        ("Osterland suspended aid to Korvath.", "SANCTION", "suspended aid", "Osterland",
+         "Korvath"),
+        ("Police dispersed the demonstration outside parliament.", "COERCE",
+         "dispersed demonstration", "Police", None),
+        ("Dozens of prisoners began a hunger strike on Monday.", "PROTEST", "began strike",
+         "Dozens", None),
+        # what was demanded did not happen: the demand is the event
+        ("The opposition demanded that the army withdraw from the capital.", "REQUEST",
+         "demanded", "The opposition", None),
+        ("Osterland granted asylum to two Korvathi journalists.", "AID", "granted asylum",
+         "Osterland", "Korvathi"),
+        # the lemmatizer reads "staged" as "stag"
+        ("Thousands of students staged demonstrations in Velmora.", "PROTEST",
+         "staged demonstrations", "Thousands", None),
+        ("Velmora offered to rebuild the old bridge.", "AGREE", "offered", "Velmora", None),
     ],
 )  # fmt: skip
 def test_codes_and_arguments(
@@ -210,46 +237,6 @@ def test_he_is_the_person_the_paragraph_is_about(nlp: Language) -> None:
     )
     events = [e for e in events_of(nlp, text) if e.code == "REJECT"]
     assert [text_of(e.actor) for e in events] == ["Arslanov"]
-
-
-@pytest.mark.parametrize(
-    ("text", "code", "action", "actor", "target"),
-    [
-        # an intention: a promise of cooperation is AGREE, of a hostile act THREATEN
-        ("The Osterland government said it will support the new trade plan.", "AGREE",
-         "support", "it", "the new trade plan"),
-        ("Rebel leaders said they would boycott the elections.", "THREATEN", "boycott", "they",
-         "the elections"),
-        ("The ministry said it would not support the proposal.", "REJECT", "support", "it",
-         "the proposal"),
-        # easing a restriction concedes; easing a military hold retreats
-        ("The army lifted the curfew in Velmora on Monday.", "CONCEDE", "lifted curfew",
-         "The army", "Velmora"),
-        ("The navy eased the blockade of the port.", "RETREAT", "eased blockade", "The navy",
-         None),
-        ("Osterland suspended aid to Korvath.", "SANCTION", "suspended aid", "Osterland",
-         "Korvath"),
-        ("Police dispersed the demonstration outside parliament.", "COERCE",
-         "dispersed demonstration", "Police", None),
-        ("Dozens of prisoners began a hunger strike on Monday.", "PROTEST", "began strike",
-         "Dozens", None),
-        # what was demanded did not happen: the demand is the event
-        ("The opposition demanded that the army withdraw from the capital.", "REQUEST",
-         "demanded", "The opposition", None),
-        ("Osterland granted asylum to two Korvathi journalists.", "AID", "granted asylum",
-         "Osterland", "Korvathi"),
-        # the lemmatizer reads "staged" as "stag"
-        ("Thousands of students staged demonstrations in Velmora.", "PROTEST",
-         "staged demonstrations", "Thousands", None),
-        ("Velmora offered to rebuild the old bridge.", "AGREE", "offered", "Velmora", None),
-    ],
-)  # fmt: skip
-def test_intentions_restrictions_and_parties(
-    nlp: Language, text: str, code: str, action: str, actor: str | None, target: str | None
-) -> None:
-    [event] = events_of(nlp, text)
-    assert (event.code, event.action) == (code, action)
-    assert (text_of(event.actor), text_of(event.target)) == (actor, target)
 
 
 def test_an_intention_held_over_someone_is_a_threat(nlp: Language) -> None:

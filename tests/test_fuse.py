@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -370,6 +371,12 @@ def test_an_attribution_is_not_compared_but_a_named_actor_is() -> None:
     assert "approved by Ana Ruiz" in units[2].text
 
 
+def _one_sentence(article_id: str, text: str, **records: Any) -> ArticleAnalysis:
+    """An article of one sentence from outlet ``ARTICLE_ID``, with the given records."""
+    article = Article(id=article_id, key=article_id, text=text, outlet=article_id.upper())
+    return ArticleAnalysis(article, sentences=(Sentence(0, len(text), text),), **records)
+
+
 def _said(article_id: str, text: str, speaker: str, entity: str) -> ArticleAnalysis:
     """One sentence "SPEAKER announced that ..." with its indirect quote and person mention."""
     at, cue = text.index(speaker), text.index("announced")
@@ -382,9 +389,7 @@ def _said(article_id: str, text: str, speaker: str, entity: str) -> ArticleAnaly
         Speaker(at, at + len(speaker), speaker, name=speaker, entity=entity),
         cue=Span(cue, cue + len("announced"), "announced"),
     )
-    article = Article(id=article_id, key=article_id, text=text, outlet=article_id.upper())
-    sentence = (Sentence(0, len(text), text),)
-    return ArticleAnalysis(article, sentences=sentence, entities=(mention,), quotes=(quote,))
+    return _one_sentence(article_id, text, entities=(mention,), quotes=(quote,))
 
 
 def test_two_outlets_naming_different_announcers_conflict_on_the_actor() -> None:
@@ -416,7 +421,6 @@ def test_two_outlets_naming_different_announcers_conflict_on_the_actor() -> None
 
 def test_a_sentence_that_only_introduces_a_quotation_is_no_claim() -> None:
     text = 'Reading a prepared statement to the press, spokeswoman Ana Ruiz said: "We regret it."'
-    article = Article(id="x", key="x", text=text)
     said = text.index("said")
     quote = Quote(
         text.index("We"),
@@ -426,8 +430,7 @@ def test_a_sentence_that_only_introduces_a_quotation_is_no_claim() -> None:
         Speaker(text.index("Ana"), said - 1, "Ana Ruiz"),
         cue=Span(said, said + 4, "said"),
     )
-    sentence = (Sentence(0, len(text), text),)
-    assert claim_units(ArticleAnalysis(article, sentences=sentence, quotes=(quote,))) == []
+    assert claim_units(_one_sentence("x", text, quotes=(quote,))) == []
 
 
 def test_a_long_sentence_is_cut_at_its_clauses_into_claims_of_their_own() -> None:
@@ -470,8 +473,8 @@ def test_an_unlinked_speaker_name_takes_the_one_linked_speaker_it_can_be() -> No
 
 
 def test_one_utterance_in_two_overlapping_quotes_is_counted_once() -> None:
-    """An indirect quote holding a two-word quotation stands for it; an indirect quote that
-    is mostly quotation gives way to the quotation."""
+    """An indirect quote holding a short quotation stands for it; an indirect quote that is
+    mostly quotation gives way to the quotation."""
     text = 'that she would not let the city be "held to ransom" by anyone'
     indirect = Quote(0, len(text), text, "indirect")
     partial = Quote(text.index("held"), text.index("ransom") + 6, "held to ransom", "partial")
@@ -492,7 +495,6 @@ def test_each_reported_utterance_of_a_sentence_is_its_own_unit() -> None:
         "Ana Ruiz said the night ferry to Osterby had sailed two hours late and that the old "
         "river bridge would reopen to traffic in May."
     )
-    article = Article(id="x", key="x", text=text)
     said = text.index("said")
     first = "the night ferry to Osterby had sailed two hours late"
     second = "that the old river bridge would reopen to traffic in May"
@@ -507,8 +509,7 @@ def test_each_reported_utterance_of_a_sentence_is_its_own_unit() -> None:
         )
         for q in (first, second)
     )
-    sentences = (Sentence(0, len(text), text),)
-    units = claim_units(ArticleAnalysis(article, sentences=sentences, quotes=quotes))
+    units = claim_units(_one_sentence("x", text, quotes=quotes))
     assert [text[u.start : u.end] for u in units] == [
         "Ana Ruiz said the night ferry to Osterby had sailed two hours late",
         "and that the old river bridge would reopen to traffic in May.",
@@ -516,11 +517,10 @@ def test_each_reported_utterance_of_a_sentence_is_its_own_unit() -> None:
 
 
 def _counted(article_id: str, text: str, amounts: list[tuple[str, float, str]]) -> ArticleAnalysis:
-    article = Article(id=article_id, key=article_id, text=text, outlet=article_id.upper())
     found = tuple(
         Amount(text.index(t), text.index(t) + len(t), t, value, unit) for t, value, unit in amounts
     )
-    return ArticleAnalysis(article, sentences=(Sentence(0, len(text), text),), amounts=found)
+    return _one_sentence(article_id, text, amounts=found)
 
 
 def test_a_margin_is_not_a_count_that_conflicts() -> None:
