@@ -20,7 +20,7 @@ from newsweave.link import Linker, apply_links
 from newsweave.link.speakers import link_speakers
 from newsweave.pipeline.article import analyse
 from newsweave.pipeline.collection import date_from_stories
-from newsweave.records import ArticleAnalysis
+from newsweave.records import Article, ArticleAnalysis
 from newsweave.store import ArticleWrite, Store, StoryRow
 from newsweave.stories import OnlineStories, StoryChanges, StorySummary, order_key
 from newsweave.stories.state import STATE_VERSION
@@ -133,22 +133,34 @@ def ingest(
     One writer at a time: while another process ingests into the store, this one waits
     (``on_wait`` is told) and then goes on from the stories that one stored.
     """
+    items = read(paths, max_bytes=max_bytes)
+    return ingest_items(items, store, on_progress=on_progress, on_wait=on_wait)
+
+
+def ingest_items(
+    items: Iterable[Article | InputError],
+    store: Store,
+    *,
+    on_progress: Callable[[str], None] | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """``ingest`` for articles already read (``newsweave watch`` fetches its own); an
+    ``InputError`` among them is reported as rejected."""
     with store.single_writer(on_wait):
-        return _ingest(paths, store, max_bytes=max_bytes, on_progress=on_progress)
+        return _ingest(items, store, on_progress=on_progress)
 
 
 def _ingest(
-    paths: Iterable[str],
+    items: Iterable[Article | InputError],
     store: Store,
     *,
-    max_bytes: int,
     on_progress: Callable[[str], None] | None,
 ) -> IngestReport:
     report = IngestReport(stored=[], duplicates=0, rejected=[], stories=[])
     notify = on_progress or (lambda _outcome: None)
     seen: set[str] = set()
     state: CrossArticleState | None = None
-    for batch in _batches(read(paths, max_bytes=max_bytes), config.BATCH_SIZE):
+    for batch in _batches(items, config.BATCH_SIZE):
         articles = []
         for item in batch:
             if isinstance(item, InputError):
@@ -231,4 +243,4 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-__all__ = ["CrossArticleState", "IngestReport", "ingest", "refresh_dossiers"]
+__all__ = ["CrossArticleState", "IngestReport", "ingest", "ingest_items", "refresh_dossiers"]

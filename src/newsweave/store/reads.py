@@ -5,6 +5,7 @@ A mixin of ``Store``: it needs only ``self.engine``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -129,6 +130,19 @@ class CrossArticleReads:
         with self.engine.connect() as conn:
             return [(row[0], row[1]) for row in conn.execute(query)]
 
+    def stories_last_grew(self, story_ids: Sequence[str]) -> dict[str, dt.datetime]:
+        """When each story last took in an article: its newest member's ingest time (UTC)."""
+        m, a = tables.story_members, tables.articles
+        query = (
+            sa.select(m.c.story_id, sa.func.max(a.c.ingested_at))
+            .join(a, a.c.key == m.c.article_key)
+            .where(m.c.story_id.in_(list(story_ids)))
+            .group_by(m.c.story_id)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all() if story_ids else []
+        return {story: _utc(moment) for story, moment in rows if moment is not None}
+
     def story_ids(self) -> set[str]:
         """The id of every stored story."""
         with self.engine.connect() as conn:
@@ -210,6 +224,11 @@ def _entity(row: Any) -> Entity:
         roles=tuple(row.roles),
         attributes=dict(row.attributes),
     )
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """SQLite returns naive datetimes for what was written in UTC: say so."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def _story(row: Any) -> StoryRow:

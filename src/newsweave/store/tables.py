@@ -205,6 +205,35 @@ grouper_terms = Table(
     Column("df", Integer, nullable=False),  # documents holding the key
 )
 
+# The feeds ``newsweave watch`` polls: what the last round learnt, so that a restart resumes
+# with conditional requests and without fetching a page twice.
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("url", String(2048), primary_key=True),
+    Column("title", Text),
+    Column("etag", Text),  # validators of the last feed body whose entries were all stored
+    Column("last_modified", Text),
+    Column("last_success", DateTime(timezone=True)),
+    Column("last_error", Text),  # one line; null once a round succeeds again
+    Column("last_error_at", DateTime(timezone=True)),
+    Column("failures", Integer, nullable=False),  # rounds failed in a row
+    Column("retry_after", DateTime(timezone=True)),  # the server asked not to be asked before
+    Column("entries_stored", Integer, nullable=False),
+)
+
+# Each feed entry seen, with a digest of the feed's text of it: an unchanged entry is not
+# fetched again; a changed one is, and its new version stored once.
+feed_entries = Table(
+    "feed_entries",
+    metadata,
+    Column("feed_url", String(2048), ForeignKey("feeds.url", ondelete="CASCADE"), primary_key=True),
+    Column("entry_id", String(512), primary_key=True),
+    Column("digest", String(32), nullable=False),
+    Column("article_key", String(32)),  # the article stored for its latest version
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+
 #: ArticleAnalysis field -> the table its records go to.
 ANALYSIS_TABLES: dict[str, Table] = {
     "sentences": sentences,

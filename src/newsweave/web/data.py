@@ -6,6 +6,7 @@ its twin cannot drift apart. A builder returns ``None`` when the thing asked for
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -47,9 +48,13 @@ def stories_page(store: Store, filters: StoryFilters) -> dict[str, Any]:
         limit=filters.limit,
         offset=filters.offset,
     )
+    grew = store.stories_last_grew([row.id for row in rows])
     return {
         "filters": as_plain(filters),
-        "stories": [_story_summary(row, store.dossier(row.id)) for row in rows],
+        "stories": [
+            {**_story_summary(row, store.dossier(row.id)), "last_grew": _minute(grew.get(row.id))}
+            for row in rows
+        ],
     }
 
 
@@ -115,6 +120,11 @@ def search_page(store: Store, query: str, *, limit: int = 50) -> dict[str, Any]:
     """Full-text hits over articles and quotes; the snippet marks matches with ``[`` ``]``."""
     hits = store.search(query, limit=limit) if query.strip() else []
     return {"query": query, "results": hits}
+
+
+def _minute(moment: dt.datetime | None) -> str | None:
+    """A moment as the page shows it: to the minute, in UTC."""
+    return f"{moment.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC" if moment is not None else None
 
 
 def _story_summary(row: StoryRow, dossier: dict[str, Any] | None) -> dict[str, Any]:
