@@ -270,9 +270,14 @@ def test_new_entries_become_articles_in_their_story_and_the_next_round_costs_304
     )
     feeds = [site.url("/courier.rss"), site.url("/herald.rss")]
 
-    first = poll(feeds, store, fetcher)
+    steps: list[tuple[str, int, int]] = []
+    first = poll(feeds, store, fetcher, on_step=lambda *step: steps.append(step))
 
     assert [(r.new, r.duplicates, r.failed, r.errors) for r in first] == [(1, 0, 0, [])] * 2
+    assert first[0].summary() == f"{feeds[0]}: new 1, duplicate 0, failed 0"
+    assert sorted(steps) == [
+        (stage, done, 2) for stage in ("feeds", "ingesting", "pages") for done in (1, 2)
+    ], "progress: each feed, page and article once"
     articles = store.articles()
     assert sorted(a.outlet or "" for a in articles) == [
         "The Marrowgate Courier",
@@ -425,6 +430,7 @@ def test_a_bad_feed_is_one_line_and_the_rest_of_the_round_is_stored(
 
     assert good.new == 1 and not good.errors
     assert expected in one_line(bad.errors)
+    assert bad.summary().startswith(f"{site.url('/bad.xml')}: not read: ")
     assert stored_texts(store) == [SHORT]
     state = store.feed_state(site.url("/bad.xml"))
     assert state is not None and state.failures == 1 and expected in (state.last_error or "")
@@ -549,7 +555,7 @@ def test_the_cli_without_allow_private_refuses_loopback(site: Site, tmp_path: Pa
     db = str(tmp_path / "cli.db")
     result = CliRunner().invoke(main, ["--db", db, "watch", site.url("/feed.xml"), "--once"])
     assert result.exit_code == 2
-    assert "loopback address (refused: not public)" in result.stderr
+    assert "loopback address (refused: not public)" in result.output
     assert site.log == []
 
 

@@ -6,11 +6,18 @@ import json
 import sys
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from newsweave import config
-from newsweave.cli.app import console, err_console, fail_cleanly, main, report_rejected, store_of
+from newsweave.cli.app import (
+    console,
+    err_console,
+    fail_cleanly,
+    main,
+    progress_bar,
+    report_rejected,
+    store_of,
+)
 
 
 @main.command()
@@ -38,15 +45,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], max_bytes: int, as_json: 
     from newsweave.pipeline import ingest as run_ingest
 
     store = store_of(ctx)
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err_console,
-        transient=True,
-        disable=as_json or not err_console.is_terminal,
-    )
+    progress = progress_bar(quiet=as_json)
     with progress:
         task = progress.add_task("ingesting", total=None)
         report = run_ingest(

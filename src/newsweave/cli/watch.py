@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 import click
 from rich.table import Table
 
-from newsweave.cli.app import console, err_console, fail_cleanly, main, store_of
+from newsweave.cli.app import console, err_console, fail_cleanly, main, progress_bar, store_of
 
 if TYPE_CHECKING:  # imported when used: `newsweave --help` stays quick
-    from newsweave.fetch import Policy
+    from newsweave.fetch import Fetcher, Policy
     from newsweave.pipeline.watch import FeedRound
+    from newsweave.store import Store
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smh]?)")
 _UNIT = {"s": 1, "m": 60, "h": 3600, "": 60}
@@ -71,7 +72,6 @@ def watch(
     """
     from newsweave.fetch import Fetcher
     from newsweave.ingest.feedlist import read_feed_list
-    from newsweave.pipeline.watch import poll
 
     store = store_of(ctx)
     wanted = list(dict.fromkeys([*urls, *(read_feed_list(feeds_file) if feeds_file else [])]))
@@ -84,7 +84,7 @@ def watch(
     fetcher = Fetcher(policy)
     try:
         while True:
-            rounds = poll(wanted, store, fetcher, on_wait=_warn)
+            rounds = _round(wanted, store, fetcher, quiet=as_json)
             failed = _report(rounds, as_json)
             if once:
                 sys.exit(2 if failed else 0)
@@ -115,11 +115,32 @@ def feeds(ctx: click.Context, as_json: bool) -> None:
         ]
         click.echo(json.dumps(rows, ensure_ascii=False))
         return
-    table = Table("feed", "title", "last success", "last error", "entries stored")
+    table = Table("title", "last success", "last error", "next try", "entries stored")
+    table.add_column("feed", overflow="fold", ratio=2)  # a URL in full, folded if need be
     for s in states:
         error = f"{_when(s.last_error_at)} {s.last_error}" if s.last_error else ""
-        table.add_row(s.url, s.title or "", _when(s.last_success), error, str(s.entries_stored))
+        next_try = _when(s.retry_after) if s.retry_after else ""
+        table.add_row(
+            s.title or "", _when(s.last_success), error, next_try, str(s.entries_stored), s.url
+        )
     console.print(table)
+
+
+def _round(urls: list[str], store: Store, fetcher: Fetcher, *, quiet: bool) -> list[FeedRound]:
+    """One round with a progress line: feeds, pages, ingesting."""
+    from newsweave.pipeline.watch import poll
+
+    with progress_bar(quiet=quiet) as progress:
+        task = progress.add_task("feeds", total=len(urls))
+        return poll(
+            urls,
+            store,
+            fetcher,
+            on_wait=_warn,
+            on_step=lambda stage, done, total: progress.update(
+                task, description=stage, completed=done, total=total
+            ),
+        )
 
 
 def _report(rounds: list[FeedRound], as_json: bool) -> bool:
@@ -129,7 +150,7 @@ def _report(rounds: list[FeedRound], as_json: bool) -> bool:
     else:
         for r in rounds:
             console.print(r.summary(), highlight=False, soft_wrap=True, markup=False)
-            for line in r.errors if not r.waiting else []:
+            for line in r.errors if not r.unread else []:  # the summary gave the reason
                 err_console.print(f"  {line}", style="red", highlight=False, markup=False)
     return any(r.errors or r.failed for r in rounds)
 

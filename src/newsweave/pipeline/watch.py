@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from newsweave.errors import NewsweaveError
 from newsweave.fetch import Fetcher, FetchError, Response, Robots
@@ -37,6 +39,9 @@ _FEED_TYPES = (
 _PAGE_TYPES = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 _HTML = {"text/html", "application/xhtml+xml", ""}
 
+T = TypeVar("T")
+Step = Callable[[str, int, int], None]  # (stage, done, total)
+
 
 @dataclass
 class FeedRound:
@@ -48,15 +53,15 @@ class FeedRound:
     failed: int = 0
     unchanged: bool = False  # the server said 304 Not Modified
     waiting: bool = False  # the server asked not to be asked again yet
+    unread: bool = False  # the feed itself was not read (refused, failed, bad, or waiting)
     errors: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        if self.waiting:
-            return f"{self.url}: {self.errors[0] if self.errors else 'waiting'}"
+        if self.unread:
+            return f"{self.url}: not read: {self.errors[0]}"
         if self.unchanged:
             return f"{self.url}: not modified"
-        line = f"{self.url}: new {self.new}, duplicate {self.duplicates}, failed {self.failed}"
-        return line
+        return f"{self.url}: new {self.new}, duplicate {self.duplicates}, failed {self.failed}"
 
 
 @dataclass
@@ -83,20 +88,31 @@ def poll(
     *,
     workers: int = 4,
     on_wait: Callable[[str], None] | None = None,
+    on_step: Step | None = None,
 ) -> list[FeedRound]:
-    """One round over ``urls``; returns what it did per feed, in the order given."""
+    """One round over ``urls``; returns what it did per feed, in the order given.
+
+    ``on_step(stage, done, total)`` follows the round: "feeds", then "pages", then
+    "ingesting" (it may be called from several threads)."""
+    step = on_step or (lambda _stage, _done, _total: None)
     robots = Robots(fetcher)
     feeds = [_Feed(FeedRound(url), store.feed_state(url) or FeedState(url)) for url in urls]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        list(pool.map(lambda feed: _fetch_feed(feed, fetcher), feeds))
+        _each(pool, lambda feed: _fetch_feed(feed, fetcher), feeds, "feeds", step)
         for feed in feeds:
             if feed.response is not None and feed.response.status == 200:
                 feed.entries = _new_entries(feed, store)
         todo = [(feed, entry) for feed in feeds for entry in feed.entries]
-        list(pool.map(lambda job: _fetch_page(job[0], job[1], fetcher, robots), todo))
+        _each(pool, lambda job: _fetch_page(job[0], job[1], fetcher, robots), todo, "pages", step)
     articles = [e.article for f in feeds for e in f.entries if e.article is not None]
     known = store.known_keys(a.key for a in articles)
-    report = ingest_items(articles, store, on_wait=on_wait)
+    ingested = itertools.count(1)
+    report = ingest_items(
+        articles,
+        store,
+        on_wait=on_wait,
+        on_progress=lambda _outcome: step("ingesting", next(ingested), len(articles)),
+    )
     present = store.known_keys(a.key for a in articles)
     counted: set[str] = set()  # keys already counted this round: a second copy is a duplicate
     for feed in feeds:
@@ -106,10 +122,25 @@ def poll(
     return [feed.round for feed in feeds]
 
 
+def _each(
+    pool: ThreadPoolExecutor, work: Callable[[T], None], jobs: list[T], stage: str, step: Step
+) -> None:
+    """``work`` on every job in the pool, reporting each one done."""
+    done = itertools.count(1)
+    lock = threading.Lock()
+
+    def run(job: T) -> None:
+        work(job)
+        with lock:
+            step(stage, next(done), len(jobs))
+
+    list(pool.map(run, jobs))
+
+
 def _fetch_feed(feed: _Feed, fetcher: Fetcher) -> None:
     state, now = feed.state, _now()
     if state.retry_after is not None and state.retry_after > now:
-        feed.round.waiting = feed.skipped = True
+        feed.round.waiting = feed.round.unread = feed.skipped = True
         feed.round.errors.append(f"the server asked to wait until {state.retry_after:%H:%M} UTC")
         return
     try:
@@ -240,6 +271,7 @@ def _save(feed: _Feed, store: Store, present: set[str]) -> None:
 
 def _failed(feed: _Feed, reason: str, *, retry_after: dt.datetime | None = None) -> None:
     feed.round.errors.append(reason)
+    feed.round.unread = True
     feed.round.waiting = retry_after is not None
     feed.state = replace(
         feed.state,
