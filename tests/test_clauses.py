@@ -53,3 +53,29 @@ def test_clauses_cover_every_sentence(nlp: Language) -> None:
     text = "The road reopened. Crews cleared the debris and the trains ran again."
     clauses = find_clauses(nlp(text), Article(id="x", key="x", text=text))
     assert " ".join(c.text for c in clauses) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        # A coordinated clause with its own subject states a claim of its own ...
+        ("Two drivers died and one is still missing.", ["and one is still missing."]),
+        # ... a coordinated verb that shares the subject does not stand alone.
+        ("The lorry left the road and overturned.", []),
+        # A factive adverbial clause with its own subject ...
+        ("Five people were hurt when the stand collapsed.", ["when the stand collapsed."]),
+        # ... but not one that is only a condition or a limit.
+        ("The road stays shut until the engineers finish.", []),
+        # A closing relative clause of place.
+        (
+            "The worst damage was in Kelby, near the coast, where the pier gave way.",
+            ["where the pier gave way."],
+        ),
+        # An adverbial clause inside a description of someone stays with it.
+        ("Ana Ruiz, who arrived when the fire started, said little.", []),
+    ],
+)
+def test_clauses_that_stand_alone(nlp: Language, text: str, alone: list[str]) -> None:
+    clauses = find_clauses(nlp(text), Article(id="x", key="x", text=text))
+    assert [c.text for c in clauses if c.stands_alone] == alone
+    assert all(text[c.start : c.end] == c.text for c in clauses)

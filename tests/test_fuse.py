@@ -537,3 +537,71 @@ def test_a_margin_is_not_a_count_that_conflicts() -> None:
         units = [u for x in pair for u in claim_units(x)]
         conflict = find_conflict(units, analyses, sources_of(list(pair), {}), times={})
         assert (conflict is not None) is disputed
+
+
+def test_a_speakers_relative_clause_is_a_claim_but_a_role_is_not() -> None:
+    """ "Ruiz, who sent 40 officers to the harbour overnight, said ...": the relative clause
+    tells a claim about her; "Ruiz, who chairs the council, said" only says who she is."""
+    acted = (
+        "Ana Ruiz, who sent 40 officers to the harbour gates overnight, said the night ferry "
+        "had sailed on time."
+    )
+    role = "Ana Ruiz, who chairs the council, said the new ferry had arrived early."
+    units = [
+        u.text
+        for s in (acted, role)
+        for u in claim_units(_one_sentence("x", s, quotes=(_reported(s, s, "Ana Ruiz"),)))
+    ]
+    assert units == [
+        "the night ferry had sailed on time.",
+        "Ana Ruiz sent 40 officers to the harbour gates overnight",
+        "the new ferry had arrived early.",
+    ]
+
+
+def test_who_a_speaker_is_after_the_cue_is_not_compared() -> None:
+    text = '"We lost everything," said Mara Holt, a baker from the lower town.'
+    said = text.index("said")
+    quote = Quote(
+        1,
+        text.index(","),
+        "We lost everything",
+        "direct",
+        Speaker(said + 5, said + 14, "Mara Holt"),
+        cue=Span(said, said + 4, "said"),
+    )
+    assert claim_units(_one_sentence("x", text, quotes=(quote,))) == []
+
+
+def test_a_clause_that_stands_alone_is_a_claim_however_short_its_sentence() -> None:
+    text = "Two drivers died and one is still missing."
+    at = text.index("and one")
+    clauses = (Clause(0, at - 1, text[: at - 1]), Clause(at, len(text), text[at:], True))
+    units = claim_units(_one_sentence("x", text, clauses=clauses))
+    assert [text[u.start : u.end] for u in units] == [
+        "Two drivers died",
+        "and one is still missing.",
+    ]
+    together = (Clause(0, at - 1, text[: at - 1]), Clause(at, len(text), text[at:]))
+    assert len(claim_units(_one_sentence("x", text, clauses=together))) == 1
+
+
+def _placed(article_id: str, text: str, places: list[str]) -> ArticleAnalysis:
+    found = tuple(EntityMention(text.index(p), text.index(p) + len(p), p, "GPE") for p in places)
+    return _one_sentence(article_id, text, entities=found)
+
+
+def test_one_superlative_given_to_two_places_is_a_conflict() -> None:
+    a = _placed("a", "Kelby was the worst hit, with water up to the rooftops.", ["Kelby"])
+    b = _placed("b", "The worst damage was in Norrvik, where the pier gave way.", ["Norrvik"])
+    c = _placed("c", "The worst damage was in Norrvik's harbour district.", ["Norrvik"])
+    d = _placed("d", "Most evacuees were sleeping in a school in Kelby.", ["Kelby"])
+    e = _placed("e", "Most of them spent the night in a school in Norrvik.", ["Norrvik"])
+    for pair, disputed in (((a, b), True), ((b, c), False), ((d, e), False)):
+        analyses = {x.article.id: x for x in pair}
+        units = [u for x in pair for u in claim_units(x)]
+        conflict = find_conflict(units, analyses, sources_of(list(pair), {}), times={})
+        assert (conflict is not None) is disputed, pair
+        if disputed:
+            assert conflict[0] == "place"
+            assert sorted(s.value for s in conflict[1]) == ["Kelby", "Norrvik"]

@@ -113,6 +113,10 @@ class Clause(Record):
     start: int
     end: int
     text: str
+    # Whether the clause states a claim of its own however short its sentence: a coordinated
+    # clause with its own subject ("and two are missing"), a factive adverbial clause with its
+    # own subject ("when the dam overflowed"), or a closing ", where ..." relative clause.
+    stands_alone: bool = False
 
 
 @dataclass(frozen=True)

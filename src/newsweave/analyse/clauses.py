@@ -8,6 +8,13 @@ an adverbial clause set off by a comma or opened by a subordinator ("when the da
 with the name it tells about, and of an absolute "with" phrase (", with the berths idle").
 Clauses are contiguous spans of the article text; a piece too short to be a claim stays with
 its neighbour (``fuse/units.py`` decides that, as it also cuts at strong punctuation).
+
+Some clauses state a claim of their own however short the sentence (``Clause.stands_alone``):
+a coordinated clause with its own subject ("Four people died | and two are still missing"), an
+adverbial clause with its own subject opened by a factive subordinator, which presents what it
+says as having happened ("Six people were killed | when the dam overflowed"; not "until",
+"if" or "unless"), outside a relative clause or apposition, and a non-restrictive relative
+clause of place or time that closes the sentence ("..., where the bridge collapsed").
 """
 
 from __future__ import annotations
@@ -25,6 +32,11 @@ _VERBAL = {"VERB", "AUX"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _ABSOLUTE = {"with", "without"}
 _HEADS = {symbols.conj, symbols.advcl, symbols.relcl}
+_FACTIVE = frozenset(
+    ["when", "after", "because", "since", "as", "while", "although", "though", "whereas"]
+)
+_DESCRIBING = frozenset(["relcl", "acl", "appos"])
+_SETTING = frozenset(["where", "when"])
 
 
 def find_clauses(doc: Doc, article: Article) -> list[Clause]:
@@ -32,24 +44,53 @@ def find_clauses(doc: Doc, article: Article) -> list[Clause]:
     clauses = []
     whole = doc.text  # built from the tokens on every access: once
     for sent in doc.sents:
-        for start, end in _clause_spans(sent):
+        for start, end, alone in _clause_spans(sent):
             text = whole[start:end]
             trimmed = text.strip()
             if trimmed:
                 lead = start + len(text) - len(text.lstrip())
-                clauses.append(Clause(lead, lead + len(trimmed), trimmed))
+                clauses.append(Clause(lead, lead + len(trimmed), trimmed, stands_alone=alone))
     return clauses
 
 
-def _clause_spans(sent: Span) -> list[tuple[int, int]]:
-    """Character spans of one sentence's clauses."""
+def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:
+    """Character spans of one sentence's clauses, each with whether it stands alone."""
     cuts = {sent.start_char, sent.end_char}
+    alone = set()
     for token in sent:
         for cut in _cuts_at(token, sent):
             if sent.start_char < cut < sent.end_char:
                 cuts.add(cut)
+        if (start := _standalone_start(token, sent)) is not None:
+            cuts.add(start)
+            alone.add(start)
     ordered = sorted(cuts)
-    return list(itertools.pairwise(ordered))
+    return [(a, b, a in alone) for a, b in itertools.pairwise(ordered)]
+
+
+def _standalone_start(token: Token, sent: Span) -> int | None:
+    """Where a clause that ``token`` heads and that states a claim of its own begins."""
+    if token.dep not in _HEADS or token.pos_ not in _VERBAL:  # the integer label first
+        return None
+    if token.dep_ == "conj" and token.head.pos_ in _VERBAL and _has_subject(token):
+        cc = [c for c in token.head.children if c.dep_ == "cc" and c.i < token.left_edge.i]
+        return (cc[-1] if cc else token.left_edge).idx
+    if (
+        token.dep_ == "advcl"
+        and _has_subject(token)
+        and any(c.lower_ in _FACTIVE and c.i < token.i for c in token.children)
+        and not any(a.dep_ in _DESCRIBING for a in token.ancestors)
+    ):
+        return token.left_edge.idx
+    if (
+        token.dep_ == "relcl"
+        and token.left_edge.i > sent.start
+        and token.doc[token.left_edge.i - 1].text == ","
+        and any(c.lower_ in _SETTING for c in token.children)
+        and all(t.is_punct or t.is_space for t in token.doc[token.right_edge.i + 1 : sent.end])
+    ):
+        return token.left_edge.idx
+    return None
 
 
 def _cuts_at(token: Token, sent: Span) -> list[int]:

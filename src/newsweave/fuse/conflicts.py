@@ -1,4 +1,4 @@
-"""Where outlets that report the same fact disagree: on a number, a date, or who said it.
+"""Where outlets that report the same fact disagree: a number, a date, who said it, or a place.
 
 A number disagrees when two sources count the same thing ("prisoners", "workers") and no value
 of one is a value of the other; a date disagrees when two sources each date the fact to exactly
@@ -7,7 +7,8 @@ are left alone, their resolution may be a guess; so are weeks, months and years:
 and "this week" in two aligned sentences usually date different parts of them. Who said it
 disagrees when two sources each report the fact as said or announced by one named person and
 the persons differ ("the minister announced talks" beside "the secretary of state announced
-talks").
+talks"). A place disagrees only when two sources give one superlative to different places
+("X was the worst hit" beside "the worst damage was in Y").
 """
 
 from __future__ import annotations
@@ -30,6 +31,40 @@ _MARGIN = re.compile(
     r"(?:\s+[\w'’-]+){0,2}?\s+(?:short of|more than|fewer than|less than|ahead of|behind)\b"
 )
 _SHARED_WORDS = 0.5  # two people's units with this share of words in common say one thing
+_PLACES = frozenset(["GPE", "LOC", "FAC"])
+#: What may hold a superlative: a place, or a name the model took for something else
+#: (a small village is often read as a person).
+_HOLDERS = _PLACES | {"PERSON", "ORG"}
+#: "the worst", "the largest", "the most damaged": one holder only ("most evacuees" is a share).
+_SUPERLATIVE = re.compile(
+    r"\bthe\s+(?:(?:most|least)\s+[a-z]+|worst|best|[a-z]{3,}est)\b", re.IGNORECASE
+)
+#: Words ending in "est" that are no superlative.
+_NOT_SUPERLATIVE = frozenset(
+    [
+        "arrest",
+        "attest",
+        "conquest",
+        "contest",
+        "digest",
+        "earnest",
+        "forest",
+        "harvest",
+        "honest",
+        "inquest",
+        "interest",
+        "invest",
+        "manifest",
+        "midwest",
+        "modest",
+        "northwest",
+        "protest",
+        "request",
+        "southwest",
+        "suggest",
+        "unrest",
+    ]
+)
 
 
 def find_conflict(
@@ -55,6 +90,9 @@ def find_conflict(
     people = _speaker_sides(members, analyses, sources)
     if people:
         return "actor", people
+    places = _place_sides(members, analyses, sources)
+    if places:
+        return "place", places
     return None
 
 
@@ -146,6 +184,52 @@ def _speaker_sides(
         speakers.setdefault(key, (name, []))[1].append(_evidence(unit, article, sources))
     if len(speakers) > 1 and _disjoint(list(by_source.values())) and _same_words(said_by):
         return _sides(speakers, sources)
+    return ()
+
+
+def _place_sides(
+    members: Sequence[Unit], analyses: Mapping[str, ArticleAnalysis], sources: Sources
+) -> tuple[Side, ...]:
+    """Two sources that give one superlative ("the worst hit", "the largest") to different
+    named places: only one can hold it. Each side is the name closest to the superlative; the
+    sources must name no place in common (places nest: "in the city" beside "in its port
+    district"). Places are not compared otherwise: two aligned sentences often name
+    different parts of one area."""
+    places: dict[str, tuple[str, list[Evidence]]] = {}
+    by_source: dict[str, set[str]] = defaultdict(set)
+    superlatives: list[set[str]] = []
+    is_place = False
+    for unit in members:
+        article = analyses[unit.article]
+        text = article.article.text
+        found = [
+            m
+            for m in _SUPERLATIVE.finditer(text, unit.start, unit.end)
+            if m.group().split()[-1].lower() not in _NOT_SUPERLATIVE
+        ]
+        named = [
+            m
+            for m in article.entities
+            if m.label in _HOLDERS and unit.start <= m.start and m.end <= unit.end
+        ]
+        if not found or not named:
+            continue
+        closest = min(named, key=lambda m: abs(m.start - found[0].start()))
+        is_place = is_place or any(m.label in _PLACES for m in named)
+        superlatives.append({" ".join(m.group().lower().split()[1:]) for m in found})
+        # Words, not whole names: "Munteanu" and "Andrei Munteanu" are one holder.
+        by_source[sources.source(unit.article)] |= {
+            w for m in named for w in m.text.lower().split()
+        }
+        entry = places.setdefault(closest.text.lower(), (closest.text, []))
+        entry[1].append(_evidence(unit, article, sources))
+    if (
+        len(places) > 1
+        and is_place
+        and set.intersection(*superlatives)
+        and _disjoint(list(by_source.values()))
+    ):
+        return _sides(places, sources)
     return ()
 
 

@@ -30,7 +30,7 @@ from newsweave.records import ArticleAnalysis, Evidence, Fact
 __all__ = ["THRESHOLD", "align_facts", "link_units"]
 
 #: The cosine from which two units of two articles may state one claim.
-THRESHOLD = 0.55
+THRESHOLD = 0.52
 #: The mean cosine a fact of three or more units keeps across its articles.
 COHESION = 0.4
 #: Each name two units share beyond ``COMMON_NAMES`` adds ``NAME_BONUS`` to their closeness.

@@ -16,7 +16,7 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newsweave.analyse.quotes.cues import SPEECH_VERBS
@@ -43,6 +43,10 @@ _CONTINUES = re.compile(r"and\s+(?!that\s)")
 #: What joins two reported clauses: ", and " before "that B" (group 1 is the conjunction).
 _JOINER = re.compile(r"[\s,]*(and|but)?\s*$")
 _PRONOUN = re.compile(r"(?:He|She)\s")
+#: ", a teacher from the village." after an inverted attribution ("said X"): who X is.
+_APPOSITION = re.compile(r",[^.;:!?\"“”\n]{1,80}(?=[.;!?])")
+#: ", who sent ...": a relative clause that tells about the name before it.
+_RELATIVE = re.compile(r"\s*,\s*(?:who|which)\s+")
 _WORD = re.compile(r"[\w][\w'’.-]*\w|\w")
 _STOP = frozenset(
     [
@@ -164,6 +168,7 @@ _LONG_PIECE = 20  # words: a piece longer than this is cut again at the parser's
 _MIN_CLAUSE_CONTENT = 8  # content words each part of such a cut keeps
 _MIN_WORDS = 4  # a clause shorter than this rides with its neighbour
 _MIN_CONTENT = 4  # a unit needs this many content words to be a claim
+_MIN_STANDALONE = 3  # ... and a clause that stands alone this many ("and two are missing")
 
 
 @dataclass(frozen=True)
@@ -207,17 +212,21 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
     person_starts = [s for s, _ in people]
     cuts = sorted(c.start for c in analysis.clauses)  # where the parser's clauses begin
     utterances = _second_utterances(text, analysis.quotes, analysis.sentences)
+    alone = sorted(c.start for c in analysis.clauses if c.stands_alone)
     # Looked up by position (bisect), not scanned per unit: a very long article has thousands.
     keyed.sort()
     mention_starts = [s for s, _, _ in keyed]
     cues = sorted(q.cue.start for q in analysis.quotes if q.kind == "direct" and q.cue)
+    descriptions = _descriptions(analysis.quotes, text)
     units: list[Unit] = []
     previous: str | None = None  # the last person named before this sentence
     for sentence in analysis.sentences:
         first = len(units)
         here = keyed[_at(mention_starts, sentence.start) : _at(mention_starts, sentence.end)]
-        for start, end in _pieces(text, sentence.start, sentence.end, cuts, utterances):
-            unit = _unit(text, blank, art, start, end, here, len(units))
+        for start, end in _pieces(text, sentence.start, sentence.end, cuts, utterances, alone):
+            # Both sides of a cut at a clause that stands alone are claims, however short.
+            least = _MIN_STANDALONE if _has(alone, start) or _has(alone, end) else _MIN_CONTENT
+            unit = _unit(text, blank, art, start, end, here, len(units), least)
             if unit is not None and _frames_a_quote(unit, cues):
                 continue
             if unit is not None and len(units) > first and _CONTINUES.match(unit.text):
@@ -228,6 +237,13 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
                     # "He was speaking alongside ..." is about the person just named.
                     unit = dataclasses.replace(unit, entities=unit.entities | {previous})
                 units.append(unit)
+        for start, end in descriptions:
+            if sentence.start <= start < sentence.end:
+                unit = _unit(text, bytearray(len(text)), art, start, end, here, len(units))
+                if unit is not None:
+                    # "Quintela, who sent 300 officers, warned ...": a claim about the speaker.
+                    told = _RELATIVE.sub(" ", unit.text, count=1)
+                    units.append(dataclasses.replace(unit, text=told))
         last = _at(person_starts, sentence.end) - 1  # the last person named in the sentence
         if last >= 0 and person_starts[last] >= sentence.start:
             previous = people[last][1]
@@ -263,6 +279,9 @@ def _attribution(quote: Quote, text: str) -> list[tuple[int, int]]:
         cue is not None and max(cue.start - speaker.end, speaker.start - cue.end) <= _AT_CUE
     ):
         spans.append((speaker.start, speaker.end))
+        told = _APPOSITION.match(text, speaker.end)
+        if cue is not None and cue.end <= speaker.start and told:
+            spans.append((speaker.end, told.end()))  # "said X, a teacher from Y."
     elif (
         cue is not None
         and speaker.end < cue.start
@@ -270,6 +289,26 @@ def _attribution(quote: Quote, text: str) -> list[tuple[int, int]]:
     ):
         spans.append((speaker.start, cue.start))
     return spans
+
+
+def _descriptions(quotes: Sequence[Quote], text: str) -> list[tuple[int, int]]:
+    """The spans, from the speaker to the cue, of speakers described by a relative clause
+    ("Quintela, who sent 300 officers to the gates, warned"): the attribution is not compared,
+    but what the relative clause tells about the speaker is a claim of its own. A short one
+    is the speaker's role ("Meireles, who coordinates the union, said"), not a claim."""
+    spans = set()
+    for quote in quotes:
+        speaker, cue = quote.speaker, quote.cue
+        if (
+            speaker is not None
+            and cue is not None
+            and speaker.end < cue.start
+            and _described(text, speaker.start, speaker.end, cue.start)
+            and (relative := _RELATIVE.match(text, speaker.end, cue.start))
+            and len(content_words(text[relative.end() : cue.start])) >= _MIN_CONTENT
+        ):
+            spans.add((speaker.start, cue.start))
+    return sorted(spans)
 
 
 def _speech(cue: str) -> bool:
@@ -319,13 +358,21 @@ def _second_utterances(
 
 
 def _pieces(
-    text: str, start: int, end: int, clauses: list[int], utterances: list[int]
+    text: str,
+    start: int,
+    end: int,
+    clauses: list[int],
+    utterances: list[int],
+    alone: list[int],
 ) -> list[tuple[int, int]]:
-    """A sentence cut at paragraph breaks, clauses and second utterances; short bits stay with
-    a neighbour. A long piece (a lead sentence that carries the who, what, when and how many)
+    """A sentence cut at paragraph breaks, clauses, second utterances and clauses that stand
+    alone (``alone``, with at least ``_MIN_STANDALONE`` content words); short bits stay with a
+    neighbour. A long piece (a lead sentence that carries the who, what, when and how many)
     is cut again where the parser's ``clauses`` begin, so each of its claims can be
     corroborated on its own."""
-    cuts = [start, *(u for u in utterances[bisect.bisect_right(utterances, start) :] if u < end)]
+    cuts = [start, *_within(utterances, start, end)]
+    standalone = list(_within(alone, start, end))
+    cuts += [a for a, b in itertools.pairwise([*standalone, end]) if _enough(text, a, b)]
     for para in _PARAGRAPH.finditer(text, start, end):
         cuts.append(para.end())
     for clause in _CLAUSE.finditer(text, start, end):
@@ -342,12 +389,26 @@ def _pieces(
     return [part for a, b in merged for part in _long_cut(text, a, b, clauses)]
 
 
+def _within(starts: list[int], start: int, end: int) -> Iterator[int]:
+    """The ``starts`` (ascending) strictly inside ``start``..``end``."""
+    return (s for s in starts[bisect.bisect_right(starts, start) :] if s < end)
+
+
+def _has(starts: list[int], offset: int) -> bool:
+    at = _at(starts, offset)
+    return at < len(starts) and starts[at] == offset
+
+
+def _enough(text: str, start: int, end: int) -> bool:
+    return len(content_words(text[start:end])) >= _MIN_STANDALONE
+
+
 def _long_cut(text: str, start: int, end: int, clauses: list[int]) -> list[tuple[int, int]]:
     """A piece of more than ``_LONG_PIECE`` words cut where clauses begin, each part keeping
     at least ``_MIN_CLAUSE_CONTENT`` content words (a shorter one joins the part before it)."""
     if len(_WORD.findall(text[start:end])) <= _LONG_PIECE:
         return [(start, end)]
-    inner = [c for c in clauses[bisect.bisect_right(clauses, start) :] if c < end]
+    inner = list(_within(clauses, start, end))
     parts: list[tuple[int, int]] = []
     for a, b in itertools.pairwise([start, *inner, end]):
         if parts and len(content_words(text[a:b])) < _MIN_CLAUSE_CONTENT:
@@ -367,12 +428,13 @@ def _unit(
     end: int,
     keyed: list[tuple[int, int, str]],
     order: int,
+    least: int = _MIN_CONTENT,
 ) -> Unit | None:
     lead = _DATELINE_LEAD.match(text, start, end)
     if lead is not None:
         start = lead.end()
     own = "".join(" " if blank[i] else text[i] for i in range(start, end))
-    if len(content_words(own)) < _MIN_CONTENT or _DATELINE.match(own.strip()):
+    if len(content_words(own)) < least or _DATELINE.match(own.strip()):
         return None
     # Trim the evidence span to what is kept, so it starts and ends on the outlet's own words.
     lo, hi = start, end

@@ -72,7 +72,7 @@ articles = Table(
 )
 
 sentences = _owned("sentences")
-clauses = _owned("clauses")
+clauses = _owned("clauses", Column("stands_alone", Boolean, nullable=False, default=False))
 
 entity_mentions = _owned(
     "entity_mentions",
