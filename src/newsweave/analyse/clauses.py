@@ -10,9 +10,9 @@ Clauses are contiguous spans of the article text; a piece too short to be a clai
 its neighbour (``fuse/units.py`` decides that, as it also cuts at strong punctuation).
 
 Some clauses state a claim of their own however short the sentence (``Clause.stands_alone``):
-a coordinated clause with its own subject ("Four people died | and two are still missing"), an
+a coordinated clause with its own subject ("Three drivers died | and one is missing"), an
 adverbial clause with its own subject opened by a factive subordinator, which presents what it
-says as having happened ("Six people were killed | when the dam overflowed"; not "until",
+says as having happened ("Nine people were hurt | when the stand collapsed"; not "until",
 "if" or "unless"), outside a relative clause or apposition, and a non-restrictive relative
 clause of place or time that closes the sentence ("..., where the bridge collapsed").
 """

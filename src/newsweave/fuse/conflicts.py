@@ -217,7 +217,7 @@ def _place_sides(
         closest = min(named, key=lambda m: abs(m.start - found[0].start()))
         is_place = is_place or any(m.label in _PLACES for m in named)
         superlatives.append({" ".join(m.group().lower().split()[1:]) for m in found})
-        # Words, not whole names: "Munteanu" and "Andrei Munteanu" are one holder.
+        # Words, not whole names: "Kelby" and "Kelby Harbour" are one holder.
         by_source[sources.source(unit.article)] |= {
             w for m in named for w in m.text.lower().split()
         }

@@ -241,7 +241,7 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
             if sentence.start <= start < sentence.end:
                 unit = _unit(text, bytearray(len(text)), art, start, end, here, len(units))
                 if unit is not None:
-                    # "Quintela, who sent 300 officers, warned ...": a claim about the speaker.
+                    # "Ruiz, who sent 40 officers, warned ...": a claim about the speaker.
                     told = _RELATIVE.sub(" ", unit.text, count=1)
                     units.append(dataclasses.replace(unit, text=told))
         last = _at(person_starts, sentence.end) - 1  # the last person named in the sentence
@@ -293,9 +293,9 @@ def _attribution(quote: Quote, text: str) -> list[tuple[int, int]]:
 
 def _descriptions(quotes: Sequence[Quote], text: str) -> list[tuple[int, int]]:
     """The spans, from the speaker to the cue, of speakers described by a relative clause
-    ("Quintela, who sent 300 officers to the gates, warned"): the attribution is not compared,
+    ("Ruiz, who sent 40 officers to the harbour, warned"): the attribution is not compared,
     but what the relative clause tells about the speaker is a claim of its own. A short one
-    is the speaker's role ("Meireles, who coordinates the union, said"), not a claim."""
+    is the speaker's role ("Ruiz, who chairs the council, said"), not a claim."""
     spans = set()
     for quote in quotes:
         speaker, cue = quote.speaker, quote.cue
