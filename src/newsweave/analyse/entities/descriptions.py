@@ -167,11 +167,11 @@ def _nouns_about(root: Token, span_start: int) -> Iterator[str]:
     if root.dep_ in ("nsubjpass", "dobj"):
         for child in root.head.children:
             if child.dep_ == "oprd":
-                yield from _with_conjuncts(child)  # "Cheeks was named coach"
+                yield from _with_conjuncts(child)  # "Varga was named coach"
             elif child.dep_ == "prep" and child.lower_ == "as":
                 for noun in child.children:
                     if noun.dep_ == "pobj":
-                        yield from _with_conjuncts(noun)  # "introduced Cheeks as head coach"
+                        yield from _with_conjuncts(noun)  # "introduced Varga as head coach"
 
 
 def _with_conjuncts(noun: Token) -> Iterator[str]:

@@ -27,6 +27,10 @@ _PHONETIC = (
     ("z", "s"),
 )
 _REPEATS = re.compile(r"(.)\1+")
+#: Romanisations of one letter before the sound key is taken: Russian "Дж" as "dzh" or "j"
+#: (Dzhamshid, Jamshid), Arabic "ج" as "dj" or "j" (Djamel, Jamel), a word-initial Russian "Е"
+#: as "ye" or "e" (Yevgeny, Evgeny; Yelena, Elena).
+_ROMANISED = ((re.compile(r"dzh|dj"), "j"), (re.compile(r"^ye"), "e"))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -65,6 +69,8 @@ def given_name(name: str) -> str | None:
 def phonetic(word: str) -> str:
     """A coarse sound key: first letter plus consonant skeleton ("zelenskyy" -> "zlnsk")."""
     key = norm(word).replace(" ", "")
+    for pattern, letter in _ROMANISED:
+        key = pattern.sub(letter, key)
     for old, new in _PHONETIC:
         key = key.replace(old, new)
     key = _REPEATS.sub(r"\1", key)
@@ -118,9 +124,8 @@ _NICKNAMES = {
     "ron": "ronald",
 }
 
-#: Short forms that stand for several given names ("Mo Varossy" may be Maurice, "Mo Osei" Mohamed).
+#: Short forms that stand for several given names ("Al Varossy" may be Albert, "Al Osei" Alfred).
 _SHARED_NICKNAMES = {
-    "mo": frozenset({"maurice", "mohamed", "mohammed", "muhammad", "morris"}),
     "al": frozenset({"albert", "alan", "alfred", "alexander"}),
     "ken": frozenset({"kenneth", "kenji"}),
     "sandy": frozenset({"alexander", "sandra"}),

@@ -1,7 +1,7 @@
 """One label per name: organisations the model took for people, and names it tags two ways.
 
-"Halvorsen Polymers" or "Eastquay Medical Center" tagged as a person ends with a word only an
-organisation or a facility ends with. "Lohan" tagged as a person once and as a place four times
+"Kell Industries" or "Eastquay Medical Center" tagged as a person ends with a word only an
+organisation or a facility ends with. "Varga" tagged as a person once and as a place four times
 in one article is one person; "Zaporizhzhia" alone tagged as a person, a large place in the
 gazetteer and no word of any person named in the article, is a place.
 """
@@ -15,14 +15,14 @@ from newsweave.analyse.entities.clean import Draft
 from newsweave.analyse.entities.keys import norm
 from newsweave.analyse.entities.roles import is_demonym
 
-#: Last words of organisation and facility names ("Halvorsen Polymers", "Eastquay Medical Center").
+#: Last words of organisation and facility names ("Kell Industries", "Eastquay Medical Center").
 #: Words that are also common surnames (Hill, Hall, Park, Church, Temple, Steel, Court, ...)
 #: are left out: "Nadia Hill" and "Piet Temple" are people.
 ORG_HEADS = frozenset(
     """
     center centre clinic hospital university college school academy institute foundation fund
     trust association society company co corp corporation inc ltd llc plc group holdings bank
-    airlines airways motors industries polymers chemicals pharmaceuticals foods oil gas
+    airlines airways motors industries chemicals pharmaceuticals foods oil gas
     energy systems technologies partners capital media network agency department ministry
     council committee commission party cathedral mosque museum gallery library
     stadium arena airport station prison jail hotel restaurant club plaza mall administration
