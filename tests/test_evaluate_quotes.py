@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from newsweave.errors import InputError
 from newsweave.evaluate.quotes import Unit, evaluate, match, overlap, seed_overlap
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -71,3 +74,64 @@ def test_polnear_floors() -> None:
         if report.rows[row][measure] < floor
     }
     assert below == {}
+
+
+def write_corpus(folder: Path, articles: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Path:
+    folder.mkdir()
+    for name, records in (("articles.jsonl", articles), ("gold.jsonl", gold)):
+        lines = (json.dumps(r) for r in records)
+        (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def span(text: str, words: str, nth: int = 0) -> dict[str, Any]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return {"start": start, "end": start + len(words), "text": words}
+
+
+def test_speaker_chains_score_who_a_pronoun_stands_for(tmp_path: Path) -> None:
+    """An ECB+-style corpus: the "she" is scored against the chain that names her."""
+    text = (
+        "Harbour chief Agnes Mbeki met the union leader Tomas Rigg on Monday. "
+        "“The strike ends tonight,” she said. “We have a deal,” Rigg said."
+    )
+    chains = [
+        {
+            "chain": "A",
+            "type": "HUMAN_PART_PER",
+            "spans": [span(text, "Agnes Mbeki"), span(text, "she")],
+        },
+        {
+            "chain": "B",
+            "type": "HUMAN_PART_PER",
+            "spans": [span(text, "Tomas Rigg"), span(text, "Rigg", 1)],
+        },
+    ]
+    corpus = write_corpus(
+        tmp_path / "chains",
+        [{"id": "1_1", "text": text}],
+        [{"id": "1_1", "topic": "1", "entities": chains}],
+    )
+    rows = evaluate(corpus).rows
+    assert rows["speaker resolved, mention a pronoun"] == {"accuracy": 1.0, "n": 1}
+    assert rows["speaker resolved, mention a name"] == {"accuracy": 1.0, "n": 1}
+    assert evaluate(corpus, part="check").documents == 0  # topic 1 is a tune topic
+
+
+def test_attribution_parts_follow_the_compartment(tmp_path: Path) -> None:
+    text = "“The bridge opens in June,” Mayor Lina Sorel said."
+    content, source = span(text, "The bridge opens in June,"), span(text, "Mayor Lina Sorel")
+    gold = {"attributions": [{"source": [source], "cue": [], "content": [content], "direct": True}]}
+    corpus = write_corpus(
+        tmp_path / "attributions",
+        [{"id": f"d{i}", "text": text, "compartment": c} for i, c in enumerate(("train", "dev"))],
+        [{"id": f"d{i}", **gold} for i in range(2)],
+    )
+    report = evaluate(corpus, part="check")
+    assert report.documents == 1
+    assert report.rows["direct speaker"] == {"accuracy": 1.0, "n": 1}
+    assert report.rows["speaker, source a pronoun or description"]["n"] == 0
+    with pytest.raises(InputError):
+        evaluate(corpus, part="holdout")

@@ -40,6 +40,8 @@ def table(quotes: list[Quote]) -> list[tuple[str, str, str | None]]:
         ('An odd " mark. "A real one," she said.', ["A real one,"]),
         ("“First part\n\n“second part,” she said.", ["First part", "second part,"]),
         ("“Left open at the end\n\nA new paragraph with no mark.", []),
+        # An opening mark typed where the closing one belongs.
+        ("“It is unusual,“ said Abbot. “Hard to do.”", ["It is unusual,", "Hard to do."]),
     ],
 )
 def test_segments(text: str, expected: list[str]) -> None:
@@ -123,6 +125,69 @@ def test_segments_never_fail_on_stray_marks() -> None:
 )
 def test_direct_and_partial(nlp: Language, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [q for q in table(quotes_of(nlp, text)) if q[0] != "indirect"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "she" skips the man named last for the woman before him, by her given name...
+        (
+            "Harbour chief Agnes Mbeki met the union leader Tomas Rigg on Monday. "
+            "“The strike ends tonight,” she said.",
+            "Agnes Mbeki",
+        ),
+        # ... and "he" the woman who spoke last for the man named before her.
+        (
+            "Transport minister Ivan Dorn ordered the review. Margit Lund led it. "
+            "“We found no fault in the signals,” she said.\n\n"
+            "“The trains will run on Friday,” he said.",
+            "Ivan Dorn",
+        ),
+        # A role that says the gender decides when the given name does not.
+        (
+            "The spokeswoman, Jordan Hale, spoke after Sami Nurmi left. "
+            "“Talks resume in May,” she said.",
+            "Jordan Hale",
+        ),
+    ],
+)
+def test_a_pronoun_speaker_agrees_in_gender(nlp: Language, text: str, expected: str) -> None:
+    assert table(quotes_of(nlp, text))[-1][2] == expected
+
+
+def test_a_description_speaker_finds_the_person_given_that_role(nlp: Language) -> None:
+    text = (
+        "Coroner Elsa Brandt examined the bodies on Sunday, and publicist Mira Tal "
+        "spoke for the family. “The cause was smoke,” the coroner said. "
+        "“The family asks for privacy,” the publicist said."
+    )
+    names = [name or "" for _, _, name in table(quotes_of(nlp, text))]
+    assert [name.endswith(("Elsa Brandt", "Mira Tal")) for name in names] == [True, True]
+    assert names[0] != names[1]
+
+
+def test_a_colon_that_ends_the_paragraph_introduces_the_quote(nlp: Language) -> None:
+    text = (
+        "Council member Rosa Imrie answered the critics on Tuesday.\n\nImrie stated:\n\n"
+        "“The library stays open on Sundays. We found the money in the parks budget.”\n\n"
+        "Added Imrie:\n\n“Nobody loses a job over this.”"
+    )
+    found = table(quotes_of(nlp, text))
+    assert [(kind, name) for kind, _, name in found] == [
+        ("direct", "Rosa Imrie"),
+        ("direct", "Rosa Imrie"),
+    ]
+
+
+def test_a_quote_with_words_after_it_does_not_continue_the_paragraph_before(
+    nlp: Language,
+) -> None:
+    text = (
+        "“We start on Monday,” said site manager Ola Berg.\n\n"
+        "“Every worker will be paid,” the billboard across the road reads in red letters."
+    )
+    names = [name for _, _, name in table(quotes_of(nlp, text))]
+    assert names[0] == "Ola Berg" and "Ola Berg" not in names[1:]
 
 
 def test_paragraph_spanning_quote_keeps_its_speaker(nlp: Language) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.errors import InputError
-from newsweave.evaluate.common import Counts, Report
+from newsweave.evaluate.common import Counts, Report, check_part
 from newsweave.evaluate.stories import bcubed
 from newsweave.records import Article, Dossier, Evidence
 
@@ -78,8 +78,7 @@ def evaluate(corpus_dir: Path, *, limit: int | None = None, part: str | None = N
     gold_path = corpus_dir / "claims.gold.json"
     if not gold_path.is_file() or not (corpus_dir / "articles").is_dir():
         raise InputError(str(corpus_dir), "not a claims corpus: no claims.gold.json and articles/")
-    if part not in (None, "all", *PARTS):
-        raise InputError(part or "", f"no such part: choose one of {', '.join(PARTS)}")
+    check_part(part, PARTS)
     gold = _part(json.loads(gold_path.read_text(encoding="utf-8")), part)
     collection = analyze_paths([str(corpus_dir / "articles")])
     keys = {a.article.id: gold_key(a.article) for a in collection.analyses}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,6 +63,12 @@ class Report:
             "scores": self.rows,
             "notes": self.notes,
         }
+
+
+def check_part(part: str | None, parts: Collection[str]) -> None:
+    """Refuse a ``--part`` the corpus does not have (None and ``all`` mean the whole corpus)."""
+    if part not in (None, "all", *parts):
+        raise InputError(part or "", f"no such part: choose one of {', '.join(parts)}")
 
 
 def read_corpus(

@@ -15,8 +15,7 @@ from typing import Any
 
 from newsweave import nlp
 from newsweave.analyse.entities import find_entities
-from newsweave.errors import InputError
-from newsweave.evaluate.common import Report, read_corpus
+from newsweave.evaluate.common import Report, check_part, read_corpus
 from newsweave.link import Linker, apply_links
 from newsweave.records import Article, ArticleAnalysis
 
@@ -53,11 +52,10 @@ def evaluate(corpus_dir: Path, *, limit: int | None = None, part: str | None = N
         limit: score only the first N documents (of the part).
         part: ``tune`` or ``check`` to score only those topics (``PARTS``); all when None.
     """
-    if part not in (None, "all", *PARTS):
-        raise InputError(part or "", f"no such part: choose one of {', '.join(PARTS)}")
+    check_part(part, PARTS)
     pairs = list(read_corpus(Path(corpus_dir)))
     if part in PARTS:
-        pairs = [(a, r) for a, r in pairs if _topic(r) in PARTS[str(part)]]
+        pairs = [(a, r) for a, r in pairs if topic_of(r) in PARTS[str(part)]]
     pairs = pairs[:limit] if limit is not None else pairs
     language = nlp.load()
     docs = language.pipe((a.text for a, _ in pairs), batch_size=32)
@@ -112,7 +110,7 @@ def score(
     return rows, notes
 
 
-def _topic(record: dict[str, Any]) -> int:
+def topic_of(record: dict[str, Any]) -> int:
     topic = str(record.get("topic", ""))
     return int(topic) if topic.isdigit() else 0
 

@@ -40,7 +40,7 @@ from typing import Any
 
 from newsweave import config
 from newsweave.errors import InputError, StepError
-from newsweave.evaluate.common import Counts, Report, read_corpus
+from newsweave.evaluate.common import Counts, Report, check_part, read_corpus
 from newsweave.records import Article, ArticleAnalysis, Event, Span
 
 __all__ = [
@@ -295,8 +295,7 @@ def evaluate(corpus_dir: Path, *, limit: int | None = None, part: str | None = N
         limit: score only the first N records of the part.
         part: ``tune`` or ``check`` (``parts``); ``all`` or None for every record.
     """
-    if part not in (None, "all", *PARTS):
-        raise InputError(part or "", "no such part: choose tune, check or all")
+    check_part(part, PARTS)
     pairs = [(article, gold_record(record)) for article, record in read_corpus(corpus_dir)]
     part_of = parts(g for _, g in pairs)
     chosen = [(a, g) for a, g in pairs if part in (None, "all") or part_of[g.id] == part]

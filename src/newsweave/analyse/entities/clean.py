@@ -20,6 +20,7 @@ from newsweave.analyse.entities.roles import (
     is_title_word,
     singular,
 )
+from newsweave.analyse.quotes.cues import spoken_past
 
 _EDGE_PUNCT = " \t\n,;:!?\"'“”‘’«»()-–—*/|"
 _QUOTES = '"“”«»'
@@ -76,6 +77,9 @@ def clean_span(
         and _CLOCK_TIME.search(text, max(0, tokens[0].idx - 12), tokens[0].idx)
     ):
         tokens.pop(0)
+        start = tokens[0].idx
+    if ent.label_ == "PERSON" and len(tokens) > 1 and spoken_past(tokens[0].text):
+        tokens.pop(0)  # `Stated Stone: "..."`: an inverted speech verb read as a given name
         start = tokens[0].idx
     role_tokens = []
     # Titles swallowed into the span ("Ministers Linde", "President Reiden"): peel them off.

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsweave.analyse.quotes.agreement import agrees
 from newsweave.analyse.quotes.attribution import char_before, find_cue, quoted_tokens
 from newsweave.analyse.quotes.cues import Attribution, mention_range
 from newsweave.analyse.quotes.headline import headline_claim
 from newsweave.analyse.quotes.indirect import MOSTLY_QUOTED, find_indirect
 from newsweave.analyse.quotes.marks import Segment, find_segments, paragraphs
-from newsweave.analyse.quotes.resolve import People, collect_people, mention_name
+from newsweave.analyse.quotes.resolve import People, Person, collect_people, mention_name
 from newsweave.records import Article, EntityMention, Quote, Span, Speaker
 
 __all__ = ["find_quotes"]
@@ -167,9 +168,19 @@ def _inherit_from_paragraph_before(items: list[_Item], text: str) -> None:
             continue
         if char_before(text, seg.open_mark, space=" \t") not in ("", "\n") and not seg.continued:
             continue  # not at the start of its paragraph
+        if _words_after(text, seg):
+            continue  # `"...," a voice-over states.`: the paragraph says who, if anyone
         before = last_by_paragraph.get(item.paragraph - 1)
         if before is not None:
             item.attribution = before.attribution
+
+
+def _words_after(text: str, seg: Segment) -> bool:
+    """Whether words follow the segment's closing mark in its paragraph."""
+    if seg.close_mark is None:
+        return False
+    end = text.find("\n", seg.close_mark)
+    return any(c.isalnum() for c in text[seg.close_mark + 1 : end if end >= 0 else len(text)])
 
 
 def _key(attribution: Attribution | None) -> int | None:
@@ -192,7 +203,7 @@ def _resolve(
         known = cues[key].name
         name = people.full_name(known, start) if known else _name(doc, token, a, b, people)
         if token.lower_ in PERSONAL_PRONOUNS:
-            name = _antecedent(start, paragraph, last, people)
+            name = _antecedent(token.lower_, start, paragraph, last, people)
         if name:
             last = (start, paragraph, name)
         speakers[key] = Speaker(start, end, str(doc[a:b].text), name)
@@ -200,12 +211,18 @@ def _resolve(
 
 
 def _antecedent(
-    start: int, paragraph: int, last: tuple[int, int, str] | None, people: People
+    pronoun: str, start: int, paragraph: int, last: tuple[int, int, str] | None, people: People
 ) -> str | None:
-    """The person a "he" or "she" stands for: the nearer of the last speaker and the last name."""
-    person = people.nearest(start)
+    """The person a "he" or "she" stands for: the nearer of the last speaker and the last name
+    that agree with it in gender (the pronoun's speaker stays unknown when none does)."""
+
+    def fits(person: Person) -> bool:
+        return agrees(pronoun, person.name, person.role)
+
+    person = people.nearest(start, fits)
     recent = last is not None and paragraph - last[1] <= PRONOUN_REACH
-    if last is not None and recent and (person is None or last[0] >= person.start):
+    nearer = last is not None and (person is None or last[0] >= person.start)
+    if last is not None and recent and nearer and agrees(pronoun, last[2], people.role_of(last[2])):
         return last[2]
     return person.name if person is not None else None
 
@@ -224,7 +241,11 @@ def _name(doc: Doc, token: Token, a: int, b: int, people: People) -> str | None:
             name = mention_name(child)
             return people.full_name(name, child.idx) if name else None
     if token.pos_ in ("NOUN", "ADJ"):
-        words = " ".join(t.lower_ for t in doc[a:b] if t.dep_ not in ("det", "poss", "case"))
+        # The description's own words: not its determiner nor whose it is ("Reid's publicist").
+        owner = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+        words = " ".join(
+            t.lower_ for t in doc[a:b] if t.dep_ not in ("det", "case") and t.i not in owner
+        )
         return people.by_role(words, token.idx)
     return None
 

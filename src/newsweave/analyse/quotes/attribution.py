@@ -12,7 +12,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsweave.analyse.quotes.cues import SPEECH_VERBS, Attribution, attribute, is_cue
+from newsweave.analyse.quotes.cues import (
+    SPEECH_VERBS,
+    Attribution,
+    attribute,
+    is_cue,
+    spoken_past,
+)
 from newsweave.analyse.quotes.marks import Segment
 
 #: How far (in tokens) a trailing or leading cue may sit from the quotation mark.
@@ -184,7 +190,8 @@ def _adjacent(doc: Doc, verb: Token, *, start: int) -> bool:
 def _leading(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> list[Token]:
     """Cues before an opening mark that follows a comma or colon (`he said, "..."`), nearest first.
 
-    After a colon, any verb with a subject counts (`Cruz called them on it: "..."`).
+    After a colon, any verb with a subject counts (`Cruz called them on it: "..."`), and the
+    colon may end the paragraph before the quote's.
     """
     before = char_before(text, seg.open_mark)
     if before not in (",", ":"):
@@ -192,6 +199,8 @@ def _leading(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> l
     colon = before == ":"
     cues, others = [], []
     i = a - 1
+    while colon and i >= 0 and doc[i].is_space:
+        i -= 1  # `Ward stated:` ending the paragraph before: the colon carries over the break
     while i >= 0 and a - i <= LEADING_WINDOW:
         token = doc[i]
         if inside[i] and token.idx < seg.open_mark:
@@ -238,7 +247,7 @@ def _colon_name(
     if char_before(text, seg.open_mark) != ":":
         return None
     i = a - 1
-    while i >= 0 and doc[i].idx >= seg.open_mark:
+    while i >= 0 and (doc[i].idx >= seg.open_mark or doc[i].is_space):
         i -= 1
     if i < 1 or doc[i].text != ":" or inside[i - 1]:
         return None
@@ -250,6 +259,9 @@ def _colon_name(
     start = i - 1
     while start > 0 and doc[start - 1].pos_ == "PROPN":
         start -= 1
+    if spoken_past(doc[start].text) and start < i - 1:
+        # `Stated Stone:` / `Added Ward:`: the tagger read the inverted verb as a name.
+        return Attribution(doc[start], name, None, doc[start + 1 : i].text)
     if start > 0 and doc[start - 1].text in _DASHES:
         return Attribution(doc[i], name, None)  # a byline: "Polls moved - Jane Roe: ..."
     head = name.head

@@ -67,6 +67,21 @@ class Attribution:
     name: str | None = None  # the speaker's name when the entity step already gave it
 
 
+#: Past forms of speech verbs that the regular endings do not make.
+_IRREGULAR_PAST = frozenset({"told", "wrote", "spoke"})
+
+
+def spoken_past(word: str) -> bool:
+    """A past form of a speech verb ("Stated", "Added", "Replied"), however it was tagged.
+
+    ("Said" is left out: it is also a given name.)
+    """
+    word = word.lower()
+    return word in _IRREGULAR_PAST or any(
+        word in (verb + "d", verb + "ed", verb[:-1] + "ied") for verb in SPEECH_VERBS
+    )
+
+
 def is_cue(token: Token) -> bool:
     """A verb whose lemma reports speech or thought."""
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS

@@ -84,7 +84,7 @@ def _pair(text: str, start: int, end: int) -> tuple[list[tuple[int, int | None]]
         if open_at is None:
             if mark in OPENERS or (mark == STRAIGHT and _opens(text, pos, start)):
                 open_at = pos
-        elif mark in CLOSERS or mark == STRAIGHT:
+        elif mark in CLOSERS or mark == STRAIGHT or _typed_as_closer(text, pos, end):
             pairs.append((open_at, pos))
             open_at = None
         else:
@@ -93,6 +93,13 @@ def _pair(text: str, start: int, end: int) -> tuple[list[tuple[int, int | None]]
     if open_at is not None:
         pairs.append((open_at, None))
     return pairs, open_at is not None
+
+
+def _typed_as_closer(text: str, pos: int, end: int) -> bool:
+    """An opening mark that stands where a closing one belongs, glued to the word before and
+    followed by a space: `“It is unusual,“ said Abbot` (a slip of typing or of a converter)."""
+    glued = pos > 0 and not text[pos - 1].isspace()
+    return glued and (pos + 1 >= end or text[pos + 1].isspace())
 
 
 def _stray(text: str, pos: int, start: int, end: int) -> bool:

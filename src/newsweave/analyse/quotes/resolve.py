@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -80,19 +80,27 @@ class People:
             if person.start > before:
                 break
             role = person.role.split()
-            # "the British prime minister" matches the role "British Prime Minister".
-            if role and wanted[-1] == role[-1] and set(wanted) <= set(role):
+            # "the British prime minister" matches the role "British Prime Minister"; "the
+            # coroner" a title the name kept ("Coroner Gary Hargrove").
+            titled = wanted[-1] in person.name.lower().split()[:-1]
+            if titled or (role and wanted[-1] == role[-1] and set(wanted) <= set(role)):
                 found = person.name
         return found
 
-    def nearest(self, before: int) -> Person | None:
-        """The person named most recently before offset ``before``, by full name."""
+    def nearest(
+        self, before: int, fits: Callable[[Person], bool] = lambda _: True
+    ) -> Person | None:
+        """The person named most recently before offset ``before`` that ``fits``, by full name."""
         starts = [p.start for p in self.persons]
-        i = bisect.bisect_left(starts, before)
-        if not i:
-            return None
-        person = self.persons[i - 1]
-        return Person(person.start, self.full_name(person.name, person.start), person.role)
+        for person in reversed(self.persons[: bisect.bisect_left(starts, before)]):
+            full = Person(person.start, self.full_name(person.name, person.start), person.role)
+            if fits(full):
+                return full
+        return None
+
+    def role_of(self, name: str) -> str:
+        """The role last written with the person called ``name`` ("" when none was)."""
+        return next((p.role for p in reversed(self.persons) if p.name == name and p.role), "")
 
 
 def clean_name(text: str) -> str:
@@ -134,7 +142,9 @@ def role_before(doc: Doc, i: int) -> str:
         token = doc[j]
         if token.is_punct or token.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ"):
             break
-        if not (token.is_title or token.lower_ in TITLE_WORDS or token.is_upper):
+        # A common noun the name hangs on is a role too: "publicist Jack Ketsoyan".
+        compound = token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.i >= i
+        if not (token.is_title or token.lower_ in TITLE_WORDS or token.is_upper or compound):
             break
         words.insert(0, token.lower_)
         j -= 1
