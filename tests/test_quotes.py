@@ -40,6 +40,11 @@ def table(quotes: list[Quote]) -> list[tuple[str, str, str | None]]:
         ('An odd " mark. "A real one," she said.', ["A real one,"]),
         ("“First part\n\n“second part,” she said.", ["First part", "second part,"]),
         ("“Left open at the end\n\nA new paragraph with no mark.", []),
+        # A quote ending with a quote inside it: `,' "` closes both.
+        (
+            '"He said, \'It matters,\' " Vance said. "It did."',
+            ["He said, 'It matters,'", "It did."],
+        ),
         # An opening mark typed where the closing one belongs.
         ("“It is unusual,“ said Abbot. “Hard to do.”", ["It is unusual,", "Hard to do."]),
     ],
@@ -107,6 +112,15 @@ def test_segments_never_fail_on_stray_marks() -> None:
             "“The senator will vote against the bill.”",
             [("direct", "The senator will vote against the bill.", "Jon Reyes")],
         ),
+        # A quote split by an inverted cue whose name the parser hangs elsewhere.
+        (
+            "“The risk,” said Edward Lamb, an economist at the port authority, “is that the "
+            "ships go north.”",
+            [
+                ("direct", "The risk,", "Edward Lamb"),
+                ("direct", "is that the ships go north.", "Edward Lamb"),
+            ],
+        ),
         # A non-speech verb after a quote ending in a comma, with a bare name before it.
         (
             "“Get out of my office right now,” Halvorsen barked and an aide closed the door.",
@@ -164,6 +178,27 @@ def test_a_description_speaker_finds_the_person_given_that_role(nlp: Language) -
     names = [name or "" for _, _, name in table(quotes_of(nlp, text))]
     assert [name.endswith(("Elsa Brandt", "Mira Tal")) for name in names] == [True, True]
     assert names[0] != names[1]
+
+
+def test_quotation_marks_glued_to_words_still_bound_the_quote(nlp: Language) -> None:
+    """Scraped pages often lose the space: `said,“Look` and `costs,”Imrie said`."""
+    text = (
+        "Council member Rosa Imrie said,“Look, the library stays open on Sundays.” "
+        "“We found the money in the parks budget,”Imrie said."
+    )
+    assert table(quotes_of(nlp, text)) == [
+        ("direct", "Look, the library stays open on Sundays.", "Rosa Imrie"),
+        ("direct", "We found the money in the parks budget,", "Rosa Imrie"),
+    ]
+
+
+def test_a_quote_paragraph_signed_by_a_dash_and_a_name(nlp: Language) -> None:
+    text = (
+        "The candidates traded claims at the debate.\n\n"
+        "“I warned about the crash before it came, and nobody listened.”\n\n"
+        "- Orla Brennan.\n\nBrennan overstates her role."
+    )
+    assert table(quotes_of(nlp, text))[0][2] == "Orla Brennan"
 
 
 def test_a_colon_that_ends_the_paragraph_introduces_the_quote(nlp: Language) -> None:

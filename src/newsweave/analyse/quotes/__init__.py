@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsweave.analyse.quotes.agreement import agrees
-from newsweave.analyse.quotes.attribution import char_before, find_cue, quoted_tokens
+from newsweave.analyse.quotes.attribution import DASHES, char_before, find_cue, quoted_tokens
 from newsweave.analyse.quotes.cues import Attribution, mention_range
 from newsweave.analyse.quotes.headline import headline_claim
 from newsweave.analyse.quotes.indirect import MOSTLY_QUOTED, find_indirect
@@ -74,6 +74,7 @@ def find_quotes(
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
         items.append(_Item(start, end, "indirect", paragraph_of(start), attribution))
     _add_headline_claim(doc, text, entities, inside, items)
+    _sign_from_paragraph_after(doc, items, starts)
     _inherit_from_paragraph_before(items, text)
     speakers = _resolve(doc, items, collect_people(doc, entities, inside), paragraph_of)
     quotes = []
@@ -173,6 +174,27 @@ def _inherit_from_paragraph_before(items: list[_Item], text: str) -> None:
         before = last_by_paragraph.get(item.paragraph - 1)
         if before is not None:
             item.attribution = before.attribution
+
+
+def _sign_from_paragraph_after(doc: Doc, items: list[_Item], starts: list[int]) -> None:
+    """A quote paragraph signed by the next one, as fact checks print them: the quote, then a
+    paragraph of only a dash and the name (`- Sanders.`)."""
+    for item in items:
+        if item.attribution is not None or item.segment is None:
+            continue
+        following = item.paragraph + 1
+        if following >= len(starts):
+            continue
+        first = doc.char_span(starts[following], starts[following] + 1, alignment_mode="expand")
+        if first is None or first[0].text not in DASHES:
+            continue
+        words = []
+        for token in doc[first.start + 1 :]:
+            if "\n" in token.text or token.text in ".;":
+                break
+            words.append(token)
+        if 1 <= len(words) <= 4 and all(t.pos_ == "PROPN" for t in words):
+            item.attribution = Attribution(first[0], words[-1], None)
 
 
 def _words_after(text: str, seg: Segment) -> bool:

@@ -24,8 +24,10 @@ from newsweave.analyse.quotes.marks import Segment
 #: How far (in tokens) a trailing or leading cue may sit from the quotation mark.
 TRAILING_WINDOW = 16
 LEADING_WINDOW = 25
+#: How many tokens after an inverted cue (`said Edward Leamer`) the speaker's name may run.
+NAME_WINDOW = 6
 _SENTENCE_END = frozenset(".?!")
-_DASHES = frozenset({"-", "–", "—", "--"})
+DASHES = frozenset({"-", "–", "—", "--"})
 #: What comes before a quote that opens a sentence; such a quote takes no cue from further on
 #: in the sentence (the paragraph's other quotes settle it).
 _OPENERS = frozenset({"", ".", "?", "!", "”", '"'})
@@ -140,7 +142,13 @@ def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> 
             speaker = found.speaker
             if speaker is not None and not inside[speaker.i] and _adjacent(doc, token, start=first):
                 return found
-            speaker = _first_noun(doc, first, token.i) if is_cue(token) else None
+            if not is_cue(token):
+                return None
+            # The subject between the mark and the verb, else right after it (`"The risk,"
+            # said Edward Leamer, an economist, "is ..."`: the parser hangs the name elsewhere).
+            speaker = _first_noun(doc, first, token.i) if first < token.i else None
+            if speaker is None and token.i == first:
+                speaker = _first_noun(doc, token.i + 1, min(len(doc), token.i + 1 + NAME_WINDOW))
             return Attribution(token, speaker, found.channel) if speaker is not None else None
         if token.text in ("and", "but", "while", "because", "as", "though", "although"):
             return None
@@ -262,7 +270,7 @@ def _colon_name(
     if spoken_past(doc[start].text) and start < i - 1:
         # `Stated Stone:` / `Added Ward:`: the tagger read the inverted verb as a name.
         return Attribution(doc[start], name, None, doc[start + 1 : i].text)
-    if start > 0 and doc[start - 1].text in _DASHES:
+    if start > 0 and doc[start - 1].text in DASHES:
         return Attribution(doc[i], name, None)  # a byline: "Polls moved - Jane Roe: ..."
     head = name.head
     for _ in range(3):

@@ -103,10 +103,15 @@ def _typed_as_closer(text: str, pos: int, end: int) -> bool:
 
 
 def _stray(text: str, pos: int, start: int, end: int) -> bool:
-    """A straight mark with space on both sides belongs to neither word: ignore it."""
+    """A straight mark with space on both sides belongs to neither word: ignore it.
+
+    Not after a single quote and a space: `'... important,' " Magel said` closes a quote that
+    ends with a quote inside it (the space keeps the two marks apart on the page).
+    """
     left = pos == start or text[pos - 1].isspace()
     right = pos + 1 >= end or text[pos + 1].isspace()
-    return left and right
+    nested = pos - 2 >= start and text[pos - 1] == " " and text[pos - 2] in "'’"
+    return left and right and not nested
 
 
 def _opens(text: str, pos: int, paragraph_start: int) -> bool:
