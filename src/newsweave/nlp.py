@@ -29,7 +29,7 @@ def load(model: str | None = None) -> Language:
 
 
 #: A quotation mark glued between punctuation and a word, as scraped pages often have it
-#: (`said,“Look` or `prejudice,”Clinton`): the model's tokenizer keeps such a run as one token,
+#: (`said,“We` or `tonight,”Imrie`): the model's tokenizer keeps such a run as one token,
 #: which hides both the quote's boundary and its cue.
 GLUED_QUOTES = (r"(?<=\w)[,.;:!?](?=[\"“”„«»])", r"(?<=[,.;:!?])[\"“”„«»](?=\w)")
 

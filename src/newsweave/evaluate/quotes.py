@@ -293,12 +293,12 @@ def _row(tallies: Counter[str], kind: str, threshold: float) -> dict[str, float]
 def evaluate_speaker_chains(corpus_dir: Path, pairs: Sequence[Pair]) -> Report:
     """How often a speaker mention is resolved to the person the gold chain says it is.
 
-    ECB+ links "he", "the actress" and "Tara Reid" in one chain. A quote's speaker mention is
+    ECB+ links "he", "the actress" and "Mara Kovic" in one chain. A quote's speaker mention is
     scored when it overlaps a gold person mention whose chain is named in the same article
     (by a mention headed by a proper noun): it is right when the name newsweave resolved it
     to ends with the surname of one of those names. Rows are kept apart by how the mention is
     written (name, pronoun, description), as resolving "she" is another task than reading
-    "Reid".
+    "Kovic".
     """
     gold_by_id = {article.id: gold for article, gold in pairs}
     tallies: Counter[str] = Counter()
@@ -343,7 +343,7 @@ def _chain_of(speaker: Speaker, chains: Sequence[dict[str, Any]]) -> dict[str, A
 
 
 def _surname(name: str | None) -> str:
-    """The last word of a name, without a possessive ending: "reid" for "Tara Reid's"."""
+    """The last word of a name, without a possessive ending: "kovic" for "Mara Kovic's"."""
     words = WORD.findall(re.sub(r"[’']s?\b", "", name or ""))
     return words[-1].lower() if words else ""
 

@@ -79,7 +79,7 @@ def clean_span(
         tokens.pop(0)
         start = tokens[0].idx
     if ent.label_ == "PERSON" and len(tokens) > 1 and spoken_past(tokens[0].text):
-        tokens.pop(0)  # `Stated Stone: "..."`: an inverted speech verb read as a given name
+        tokens.pop(0)  # `Stated Imrie: "..."`: an inverted speech verb read as a given name
         start = tokens[0].idx
     role_tokens = []
     # Titles swallowed into the span ("Ministers Linde", "President Reiden"): peel them off.

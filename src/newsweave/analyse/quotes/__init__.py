@@ -178,7 +178,7 @@ def _inherit_from_paragraph_before(items: list[_Item], text: str) -> None:
 
 def _sign_from_paragraph_after(doc: Doc, items: list[_Item], starts: list[int]) -> None:
     """A quote paragraph signed by the next one, as fact checks print them: the quote, then a
-    paragraph of only a dash and the name (`- Sanders.`)."""
+    paragraph of only a dash and the name (`- Orla Brennan.`)."""
     for item in items:
         if item.attribution is not None or item.segment is None:
             continue
@@ -263,7 +263,7 @@ def _name(doc: Doc, token: Token, a: int, b: int, people: People) -> str | None:
             name = mention_name(child)
             return people.full_name(name, child.idx) if name else None
     if token.pos_ in ("NOUN", "ADJ"):
-        # The description's own words: not its determiner nor whose it is ("Reid's publicist").
+        # The description's own words: not its determiner nor whose it is ("the mayor's publicist").
         owner = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
         words = " ".join(
             t.lower_ for t in doc[a:b] if t.dep_ not in ("det", "case") and t.i not in owner

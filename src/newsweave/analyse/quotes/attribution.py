@@ -24,7 +24,7 @@ from newsweave.analyse.quotes.marks import Segment
 #: How far (in tokens) a trailing or leading cue may sit from the quotation mark.
 TRAILING_WINDOW = 16
 LEADING_WINDOW = 25
-#: How many tokens after an inverted cue (`said Edward Leamer`) the speaker's name may run.
+#: How many tokens after an inverted cue (`said Edward Lamb`) the speaker's name may run.
 NAME_WINDOW = 6
 _SENTENCE_END = frozenset(".?!")
 DASHES = frozenset({"-", "–", "—", "--"})
@@ -145,7 +145,7 @@ def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> 
             if not is_cue(token):
                 return None
             # The subject between the mark and the verb, else right after it (`"The risk,"
-            # said Edward Leamer, an economist, "is ..."`: the parser hangs the name elsewhere).
+            # said Edward Lamb, an economist, "is ..."`: the parser hangs the name elsewhere).
             speaker = _first_noun(doc, first, token.i) if first < token.i else None
             if speaker is None and token.i == first:
                 speaker = _first_noun(doc, token.i + 1, min(len(doc), token.i + 1 + NAME_WINDOW))
@@ -208,7 +208,7 @@ def _leading(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> l
     cues, others = [], []
     i = a - 1
     while colon and i >= 0 and doc[i].is_space:
-        i -= 1  # `Ward stated:` ending the paragraph before: the colon carries over the break
+        i -= 1  # `Imrie stated:` ending the paragraph before: the colon carries over the break
     while i >= 0 and a - i <= LEADING_WINDOW:
         token = doc[i]
         if inside[i] and token.idx < seg.open_mark:
@@ -268,7 +268,7 @@ def _colon_name(
     while start > 0 and doc[start - 1].pos_ == "PROPN":
         start -= 1
     if spoken_past(doc[start].text) and start < i - 1:
-        # `Stated Stone:` / `Added Ward:`: the tagger read the inverted verb as a name.
+        # `Stated Imrie:` / `Added Kole:`: the tagger read the inverted verb as a name.
         return Attribution(doc[start], name, None, doc[start + 1 : i].text)
     if start > 0 and doc[start - 1].text in DASHES:
         return Attribution(doc[i], name, None)  # a byline: "Polls moved - Jane Roe: ..."

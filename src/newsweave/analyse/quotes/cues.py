@@ -67,19 +67,17 @@ class Attribution:
     name: str | None = None  # the speaker's name when the entity step already gave it
 
 
-#: Past forms of speech verbs that the regular endings do not make.
-_IRREGULAR_PAST = frozenset({"told", "wrote", "spoke"})
+#: Past forms of speech verbs ("stated", "added", "replied"; "said" is left out: it is also a
+#: given name).
+_PAST_FORMS = frozenset(
+    {"told", "wrote", "spoke"}
+    | {form for verb in SPEECH_VERBS for form in (verb + "d", verb + "ed", verb[:-1] + "ied")}
+)
 
 
 def spoken_past(word: str) -> bool:
-    """A past form of a speech verb ("Stated", "Added", "Replied"), however it was tagged.
-
-    ("Said" is left out: it is also a given name.)
-    """
-    word = word.lower()
-    return word in _IRREGULAR_PAST or any(
-        word in (verb + "d", verb + "ed", verb[:-1] + "ied") for verb in SPEECH_VERBS
-    )
+    """A past form of a speech verb ("Stated", "Added", "Replied"), however it was tagged."""
+    return word.lower() in _PAST_FORMS
 
 
 def is_cue(token: Token) -> bool:

@@ -97,7 +97,7 @@ def _pair(text: str, start: int, end: int) -> tuple[list[tuple[int, int | None]]
 
 def _typed_as_closer(text: str, pos: int, end: int) -> bool:
     """An opening mark that stands where a closing one belongs, glued to the word before and
-    followed by a space: `“It is unusual,“ said Abbot` (a slip of typing or of a converter)."""
+    followed by a space: `“It is unusual,“ said Lamb` (a slip of typing or of a converter)."""
     glued = pos > 0 and not text[pos - 1].isspace()
     return glued and (pos + 1 >= end or text[pos + 1].isspace())
 
@@ -105,7 +105,7 @@ def _typed_as_closer(text: str, pos: int, end: int) -> bool:
 def _stray(text: str, pos: int, start: int, end: int) -> bool:
     """A straight mark with space on both sides belongs to neither word: ignore it.
 
-    Not after a single quote and a space: `'... important,' " Magel said` closes a quote that
+    Not after a single quote and a space: `'... it matters,' " Vance said` closes a quote that
     ends with a quote inside it (the space keeps the two marks apart on the page).
     """
     left = pos == start or text[pos - 1].isspace()

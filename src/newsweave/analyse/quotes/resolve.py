@@ -81,7 +81,7 @@ class People:
                 break
             role = person.role.split()
             # "the British prime minister" matches the role "British Prime Minister"; "the
-            # coroner" a title the name kept ("Coroner Gary Hargrove").
+            # coroner" a title the name kept ("Coroner Elsa Brandt").
             titled = wanted[-1] in person.name.lower().split()[:-1]
             if titled or (role and wanted[-1] == role[-1] and set(wanted) <= set(role)):
                 found = person.name
@@ -142,7 +142,7 @@ def role_before(doc: Doc, i: int) -> str:
         token = doc[j]
         if token.is_punct or token.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ"):
             break
-        # A common noun the name hangs on is a role too: "publicist Jack Ketsoyan".
+        # A common noun the name hangs on is a role too: "publicist Mira Tal".
         compound = token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.i >= i
         if not (token.is_title or token.lower_ in TITLE_WORDS or token.is_upper or compound):
             break

@@ -1,10 +1,11 @@
-"""Gender agreement between "he"/"she" and a person: by role word, else by given name."""
+"""Genders of names (role word, else given name) and their agreement with "he"/"she"."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsweave.analyse.quotes.agreement import agrees, gender_of
+from newsweave.analyse.entities.genders import gender_of
+from newsweave.analyse.quotes.agreement import agrees
 
 
 @pytest.mark.parametrize(
