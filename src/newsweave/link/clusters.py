@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsweave.analyse.entities.keys import name_words, norm, phonetic
 from newsweave.analyse.entities.roles import role_heads
 from newsweave.link.rules import Cluster
-from newsweave.places import article_countries, lookup
+from newsweave.places import article_countries, demonym_place, lookup
 from newsweave.records import EntityMention
 
 __all__ = ["KINDS", "clusters_of"]
@@ -37,6 +37,8 @@ def clusters_of(mentions: tuple[EntityMention, ...]) -> list[Cluster]:
             continue
         place = lookup(name, countries=countries) if kind == "PLACE" else None
         key = f"g:{place['geonames_id']}" if place else norm(name)
+        if kind == "GROUP":  # "Russian": the group stays a group, and carries its country
+            place = demonym_place(name)
         c = clusters.get((kind, key))
         if c is None:
             words = name_words(name) or [norm(name)]

@@ -140,7 +140,7 @@ class Linker:
                 node.role_heads = grow(node.role_heads, role_heads(role))
             for name in names:
                 linker._index_name(node, name)
-            if "geonames_id" in attrs:
+            if "geonames_id" in attrs and node.kind == "PLACE":
                 linker._index_key(f"g:{attrs['geonames_id']}", node.id)
             linker._nodes[node.id] = node
         for ev in evidence:
@@ -223,6 +223,7 @@ class Linker:
                 {k: c.place[k] for k in ("geonames_id", "lat", "lon", "country", "feature")}
             )
             node.attributes["geonames_name"] = c.place["name"]
+        if c.key.startswith("g:"):
             self._index_key(c.key, entity_id)
         self._nodes[entity_id] = node
         return node
