@@ -107,6 +107,8 @@ def test_apply_links_fills_the_mentions() -> None:
         ("the U.K.", (), 2635167, "GB"),
         ("Donetsk", ("UA",), 709717, "UA"),
         ("Donetsk", ("RU",), 565348, "RU"),
+        ("New York", (), 5128581, "US"),  # the city, not the state
+        ("Washington", (), 4140963, "US"),  # the capital, not the state
     ],
 )
 def test_gazetteer(name: str, countries: tuple[str, ...], geonames_id: int, country: str) -> None:

@@ -58,6 +58,9 @@ _CONTINENT_DEMONYMS = {
     "south american": "South America",
 }
 
+#: A city this large is meant by its name rather than a same-named region of its country.
+_BIG_CITY = 500_000
+
 #: Below this population an alternate-name match is too likely to be a coincidence.
 _MIN_ALTERNATE_POPULATION = 50_000
 
@@ -171,7 +174,19 @@ def lookup(name: str, *, countries: Iterable[str] = ()) -> Place | None:
         exact = norm(p["name"]) == norm(name)
         return (p["feature"] == "country", p["country"] in context, exact, p["population"])
 
-    return max(candidates, key=rank)
+    best = max(candidates, key=rank)
+    if best["feature"] == "region":
+        # A region that shares its name with a big city of its country: news means the city
+        # ("New York", "Washington") unless it writes "the state".
+        cities = [
+            p
+            for p in candidates
+            if p["feature"] == "city"
+            and p["country"] == best["country"]
+            and p["population"] >= _BIG_CITY
+        ]
+        best = max(cities, key=rank, default=best)
+    return best
 
 
 def article_countries(names: Iterable[str]) -> frozenset[str]:
