@@ -49,15 +49,6 @@ _COUNTRY_ALIASES = {
     "turkiye": "TR",
 }
 
-#: Adjectives of the continents (a country's come from countryinfo).
-_CONTINENT_DEMONYMS = {
-    "african": "Africa",
-    "asian": "Asia",
-    "european": "Europe",
-    "north american": "North America",
-    "south american": "South America",
-}
-
 #: A city this large is meant by its name rather than a same-named region of its country.
 _BIG_CITY = 500_000
 
@@ -177,7 +168,7 @@ def lookup(name: str, *, countries: Iterable[str] = ()) -> Place | None:
     best = max(candidates, key=rank)
     if best["feature"] == "region":
         # A region that shares its name with a big city of its country: news means the city
-        # ("New York", "Washington") unless it writes "the state".
+        # unless it writes "the state".
         cities = [
             p
             for p in candidates
@@ -218,11 +209,16 @@ def _demonyms() -> dict[str, Place]:
                 if known is None or place["population"] > known["population"]:
                     found[norm(demonym)] = place
                 break
-    for adjective, name in _CONTINENT_DEMONYMS.items():
-        continent = [p for p in index.get(norm(name), ()) if p["feature"] == "continent"]
-        if continent:
-            found[adjective] = continent[0]
+    for places in index.values():
+        for place in places:
+            if place["feature"] == "continent":
+                found.setdefault(norm(_adjective(place["name"])), place)
     return found
+
+
+def _adjective(continent: str) -> str:
+    """A continent's adjective as English forms it: "-a" takes "n", "-e" takes "an"."""
+    return continent + ("an" if continent.endswith("e") else "n")
 
 
 def demonym_place(name: str) -> Place | None:
