@@ -228,10 +228,5 @@ def test_plover_check_floors() -> None:
     if not PLOVER.is_dir():
         pytest.fail(f"the PLOVER records are missing: expected {PLOVER}")
     report = evaluate(PLOVER, part="check")
-    low = {
-        (row, measure): report.rows[row][measure]
-        for (row, measure), floor in FLOORS.items()
-        if report.rows[row][measure] < floor
-    }
-    assert not low, report.rows
+    assert report.below(FLOORS) == {}, report.rows
     assert report.rows["no event found, gold has one"]["records"] <= NO_EVENT_CEILING, report.rows

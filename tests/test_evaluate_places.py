@@ -73,9 +73,4 @@ def test_geowebnews_check_floors() -> None:
     if not GWN.is_dir():
         pytest.fail(f"GeoWebNews is missing: expected {GWN}")
     report = evaluate(GWN, part="check")
-    low = {
-        (row, measure): report.rows[row][measure]
-        for (row, measure), floor in FLOORS.items()
-        if report.rows[row][measure] < floor
-    }
-    assert not low, report.rows
+    assert report.below(FLOORS) == {}, report.rows

@@ -68,12 +68,7 @@ def test_seeds_score() -> None:
 @pytest.mark.slow
 def test_polnear_floors() -> None:
     report = evaluate(POLNEAR, limit=POLNEAR_SUBSET)
-    below = {
-        f"{row} {measure}": report.rows[row][measure]
-        for (row, measure), floor in FLOORS.items()
-        if report.rows[row][measure] < floor
-    }
-    assert below == {}
+    assert report.below(FLOORS) == {}, report.rows
 
 
 def write_corpus(folder: Path, articles: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Path:

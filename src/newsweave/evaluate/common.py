@@ -64,6 +64,14 @@ class Report:
             "notes": self.notes,
         }
 
+    def below(self, floors: dict[tuple[str, str], float]) -> dict[tuple[str, str], float]:
+        """The (row, measure) scores under their floor: what a pinned evaluation reports failing."""
+        return {
+            (row, measure): self.rows[row][measure]
+            for (row, measure), floor in floors.items()
+            if self.rows[row][measure] < floor
+        }
+
 
 def check_part(part: str | None, parts: Collection[str]) -> None:
     """Refuse a ``--part`` the corpus does not have (None and ``all`` mean the whole corpus)."""
