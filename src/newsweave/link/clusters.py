@@ -1,7 +1,7 @@
 """One article's mentions grouped into clusters: one per kind and normalised name.
 
-Places the gazetteer knows are grouped by GeoNames id, found with the countries the article
-itself mentions, so "the U.K." and "UK" (and "Kiev" and "Kyiv") are one cluster.
+Places the gazetteer knows are grouped by GeoNames id, decided by the article's other places
+(``toponyms``), so "the U.K." and "UK" (and "Kiev" and "Kyiv") are one cluster.
 """
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from __future__ import annotations
 from newsweave.analyse.entities.keys import name_words, norm, phonetic
 from newsweave.analyse.entities.roles import role_heads
 from newsweave.link.rules import Cluster
-from newsweave.places import article_countries, demonym_place, lookup
+from newsweave.link.toponyms import place_of_each
+from newsweave.places import demonym_place
 from newsweave.records import EntityMention
 
 __all__ = ["KINDS", "clusters_of"]
@@ -25,17 +26,23 @@ KINDS = {
 }
 
 
-def clusters_of(mentions: tuple[EntityMention, ...]) -> list[Cluster]:
-    """Group one article's mentions by kind and normalised name (places by GeoNames id)."""
-    places = [m.name or m.text for m in mentions if KINDS.get(m.label) == "PLACE"]
-    countries = article_countries(places)
+def clusters_of(mentions: tuple[EntityMention, ...], text: str) -> list[Cluster]:
+    """Group one article's mentions by kind and normalised name (places by GeoNames id).
+
+    Args:
+        mentions: the article's entity mentions, in text order.
+        text: the article's text, which decides what its places are.
+    """
+    at = [i for i, m in enumerate(mentions) if KINDS.get(m.label) == "PLACE"]
+    resolved = place_of_each([mentions[i] for i in at], text)
+    places = {at[k]: place for k, place in resolved.items()}
     clusters: dict[tuple[str, str], Cluster] = {}
     for i, m in enumerate(mentions):
         kind = KINDS.get(m.label)
         name = m.name or m.text
         if kind is None or not norm(name):
             continue
-        place = lookup(name, countries=countries) if kind == "PLACE" else None
+        place = places.get(i)
         key = f"g:{place['geonames_id']}" if place else norm(name)
         if kind == "GROUP":  # "Russian": the group stays a group, and carries its country
             place = demonym_place(name)

@@ -80,7 +80,7 @@ class Linker:
         """
         update = analysis.article.id not in self._seen
         self._seen.add(analysis.article.id)
-        clusters = clusters_of(analysis.entities)
+        clusters = clusters_of(analysis.entities, analysis.article.text)
         ids: list[str | None] = [None] * len(analysis.entities)
         linked: list[str] = []
         # Places, organisations and full names first: they give context to bare surnames (and

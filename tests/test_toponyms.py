@@ -1,0 +1,118 @@
+"""Place names decided by their article: a state written after a town, the states and countries
+named elsewhere, and the other places' likeliest readings."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsweave.ingest import make_article
+from newsweave.link import Linker
+from newsweave.link.toponyms import place_of_each
+from newsweave.pipeline import analyse
+from newsweave.places import region_abbreviation
+from newsweave.records import EntityMention
+
+
+def _places(text: str, *names: str) -> dict[str, tuple[str, str | None, str]]:
+    """Each of ``names`` (its first occurrence in ``text``, as a GPE) -> (country, admin1, name)."""
+    mentions = sorted(
+        (EntityMention(text.index(n), text.index(n) + len(n), n, "GPE") for n in names),
+        key=lambda m: m.start,
+    )
+    found = place_of_each(mentions, text)
+    return {mentions[i].text: (p["country"], p["admin1"], p["feature"]) for i, p in found.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "name", "expected"),
+    [
+        # A state written after the town: spelt out, AP style, or as its postal code.
+        ("Flooding in Charleston, West Virginia.", ("Charleston", "West Virginia"),
+         "Charleston", ("US", "WV", "city")),
+        ("Police in Alexandria, La., said so.", ("Alexandria",), "Alexandria",
+         ("US", "LA", "city")),
+        ("Police in Alexandria, La., said so.", ("Alexandria", "La"), "La",
+         ("US", "LA", "region")),
+        ("A plant in Boise, ID closed.", ("Boise",), "Boise", ("US", "ID", "city")),
+        # A state named elsewhere in the article.
+        ("Mansfield lost its plant. Ohio lawmakers met.", ("Mansfield", "Ohio"), "Mansfield",
+         ("US", "OH", "city")),
+        ("A storm hit Charleston. West Virginia declared an emergency.",
+         ("Charleston", "West Virginia"), "Charleston", ("US", "WV", "city")),
+        # Without context, the likelier place: the town in England, the city in Egypt.
+        ("Mansfield lost its plant.", ("Mansfield",), "Mansfield", ("GB", "ENG", "city")),
+        ("Alexandria was hot.", ("Alexandria",), "Alexandria", ("EG", "06", "city")),
+        # "Georgia": the state beside its towns, the country beside its own or alone.
+        ("Georgia signed the bill in Atlanta.", ("Georgia", "Atlanta"), "Georgia",
+         ("US", "GA", "region")),
+        ("Georgia's leaders met in Tbilisi.", ("Georgia", "Tbilisi"), "Georgia",
+         ("GE", None, "country")),
+        ("Georgia voted.", ("Georgia",), "Georgia", ("GE", None, "country")),
+        ("The team from Atlanta, Georgia won.", ("Atlanta", "Georgia"), "Georgia",
+         ("US", "GA", "region")),
+    ],
+)  # fmt: skip
+def test_a_name_is_decided_by_its_article(
+    text: str, names: tuple[str, ...], name: str, expected: tuple[str, str | None, str]
+) -> None:
+    assert _places(text, *names)[name] == expected
+
+
+def test_one_decision_per_name() -> None:
+    text = "Charleston, W.Va., flooded. In Charleston the roads closed."
+    at = text.rindex("Charleston")
+    mentions = [
+        EntityMention(0, 10, "Charleston", "GPE"),
+        EntityMention(at, at + 10, "Charleston", "GPE"),
+    ]
+    found = place_of_each(mentions, text)
+    assert found[0]["admin1"] == found[1]["admin1"] == "WV"
+
+
+@pytest.mark.parametrize(
+    ("written", "state"),
+    [("La.", "Louisiana"), ("W.Va.", "West Virginia"), ("Calif.", "California"),
+     ("N.Y.", "New York"), ("ID", "Idaho"), ("D.C.", "District of Columbia")],
+)  # fmt: skip
+def test_state_abbreviations(written: str, state: str) -> None:
+    place = region_abbreviation(written)
+    assert place is not None and place["name"] == state and place["feature"] == "region"
+
+
+def test_unknown_abbreviations_are_none() -> None:
+    assert region_abbreviation("Xq.") is None
+    assert region_abbreviation("ZZ") is None
+
+
+@pytest.mark.slow
+def test_the_pipeline_places_towns_by_their_state(nlp: Language) -> None:
+    """The product path: the model finds the names, the linker decides them."""
+    texts = {
+        "alexandria": "Firefighters in Alexandria, Louisiana, put out a warehouse fire on Monday.",
+        "charleston": "Rain closed schools in Charleston, West Virginia, on Tuesday.",
+        "mansfield": (
+            "Mansfield will lose its last steel plant, the company said. "
+            "Ohio officials said they would help the 400 workers in Mansfield."
+        ),
+        "state": "Georgia lawmakers passed the budget in Atlanta on Friday.",
+        "country": "Georgia's prime minister flew from Tbilisi to Brussels on Friday.",
+    }
+    articles = [
+        make_article({"id": key, "text": text}, default_id=key, source=f"{key}.txt")
+        for key, text in texts.items()
+    ]
+    decided: dict[str, dict[str, object]] = {}
+    for analysis in analyse(articles, model=nlp):
+        linker = Linker()
+        for mention, entity_id in zip(analysis.entities, linker.add(analysis), strict=True):
+            entity = linker.entity(entity_id) if entity_id else None
+            if entity is not None and entity.kind == "PLACE":
+                decided[f"{analysis.article.id}:{mention.text}"] = entity.attributes
+    assert decided["alexandria:Alexandria"]["geonames_id"] == 4314550  # Louisiana
+    assert decided["charleston:Charleston"]["geonames_id"] == 4801859  # West Virginia
+    assert decided["mansfield:Mansfield"]["geonames_id"] == 5161723  # Ohio
+    assert decided["state:Georgia"]["geonames_id"] == 4197000  # the US state
+    assert decided["country:Georgia"]["geonames_id"] == 614540  # the country
+    for attributes in decided.values():
+        assert attributes["lat"] is not None and attributes["lon"] is not None
