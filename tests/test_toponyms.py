@@ -3,14 +3,16 @@ named elsewhere, and the other places' likeliest readings."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from spacy.language import Language
 
 from newsweave.ingest import make_article
 from newsweave.link import Linker
-from newsweave.link.toponyms import place_of_each
+from newsweave.link.toponyms import embedded_place, place_of_each
 from newsweave.pipeline import analyse
-from newsweave.places import region_abbreviation
+from newsweave.places import lookup, region_abbreviation
 from newsweave.records import EntityMention
 
 
@@ -71,6 +73,38 @@ def test_one_decision_per_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "named", "written", "geonames_id"),
+    [
+        ("Mansfield Police Department", ("Ohio",), "Mansfield", 5161723),  # placed by Ohio
+        ("Slidell Police Department", ("Louisiana",), "Slidell", 4341727),
+        ("The Washington Post", (), "Washington", 4140963),
+        ("Syrian Observatory for Human Rights", (), "Syrian", 163843),  # a people's name
+        ("University of California", (), "California", 5332921),
+        ("Bank of England", (), "England", 2635167),  # England as the UK
+    ],
+)
+def test_an_organisation_holds_its_place(
+    name: str, named: tuple[str, ...], written: str, geonames_id: int
+) -> None:
+    places = [p for n in named if (p := lookup(n)) is not None]
+    held = embedded_place(name, places)
+    assert held is not None and (held[0], held[1]["geonames_id"]) == (written, geonames_id)
+
+
+@pytest.mark.parametrize(
+    ("name", "named"),
+    [
+        ("Slidell Police Department", ()),  # a town of its size needs the article to place it
+        ("NBC News", ()),  # an acronym is not a town's other name
+        ("Ohio", ()),  # the whole name is the organisation's own
+        ("Goldman Sachs", ()),
+    ],
+)
+def test_an_organisation_without_a_place(name: str, named: tuple[str, ...]) -> None:
+    assert embedded_place(name, [p for n in named if (p := lookup(n)) is not None]) is None
+
+
+@pytest.mark.parametrize(
     ("written", "state"),
     [("La.", "Louisiana"), ("W.Va.", "West Virginia"), ("Calif.", "California"),
      ("N.Y.", "New York"), ("ID", "Idaho"), ("D.C.", "District of Columbia")],
@@ -96,23 +130,28 @@ def test_the_pipeline_places_towns_by_their_state(nlp: Language) -> None:
             "Ohio officials said they would help the 400 workers in Mansfield."
         ),
         "state": "Georgia lawmakers passed the budget in Atlanta on Friday.",
+        "police": "The Mansfield Police Department arrested two men, Ohio police said.",
         "country": "Georgia's prime minister flew from Tbilisi to Brussels on Friday.",
     }
     articles = [
         make_article({"id": key, "text": text}, default_id=key, source=f"{key}.txt")
         for key, text in texts.items()
     ]
-    decided: dict[str, dict[str, object]] = {}
+    decided: dict[str, dict[str, Any]] = {}
     for analysis in analyse(articles, model=nlp):
         linker = Linker()
         for mention, entity_id in zip(analysis.entities, linker.add(analysis), strict=True):
             entity = linker.entity(entity_id) if entity_id else None
             if entity is not None and entity.kind == "PLACE":
                 decided[f"{analysis.article.id}:{mention.text}"] = entity.attributes
+            elif entity is not None and "located_in" in entity.attributes:
+                decided[f"{analysis.article.id}:{mention.text}"] = entity.attributes["located_in"]
     assert decided["alexandria:Alexandria"]["geonames_id"] == 4314550  # Louisiana
     assert decided["charleston:Charleston"]["geonames_id"] == 4801859  # West Virginia
     assert decided["mansfield:Mansfield"]["geonames_id"] == 5161723  # Ohio
     assert decided["state:Georgia"]["geonames_id"] == 4197000  # the US state
+    police = decided["police:The Mansfield Police Department"]
+    assert (police["written"], police["geonames_id"]) == ("Mansfield", 5161723)
     assert decided["country:Georgia"]["geonames_id"] == 614540  # the country
     for attributes in decided.values():
         assert attributes["lat"] is not None and attributes["lon"] is not None

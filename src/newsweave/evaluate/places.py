@@ -7,7 +7,8 @@ dossier and the exports carry it. Then:
 
 - **Recognition**: a place mention is right when its span overlaps a gold toponym's; each gold
   toponym is matched once, in text order. A place mention is one the linker treats as a place
-  (GPE, LOC, FAC) or a demonym it gives its country or continent ("Russian", "European"). The
+  (GPE, LOC, FAC), a demonym it gives its country or continent ("Russian", "European"), or the
+  place an organisation's name holds ("Mansfield" in "Mansfield Police Department"). The
   gold toponyms are the corpus's ``toponyms`` (those with coordinates: literal, metonymic,
   mixed, modifier, embedded and coercion types); a mention overlapping none of them is a false
   positive, a gold toponym no mention overlaps a false negative.
@@ -164,15 +165,17 @@ def _places(articles: Iterable[Article]) -> Iterator[list[Placed] | None]:
         for mention, entity_id in zip(analysis.entities, linker.add(analysis), strict=True):
             entity = linker.entity(entity_id) if entity_id is not None else None
             attributes = entity.attributes if entity is not None else {}
-            if mention.label not in _PLACE_LABELS and "geonames_id" not in attributes:
-                continue
-            placed.append(
-                Placed(
-                    mention.start,
-                    mention.end,
-                    attributes.get("lat"),
-                    attributes.get("lon"),
-                    attributes.get("geonames_id"),
-                )
-            )
+            located = attributes.get("located_in")
+            if mention.label in _PLACE_LABELS or "geonames_id" in attributes:
+                placed.append(_placed(mention.start, mention.end, attributes))
+            elif located:  # "Mansfield" in "Mansfield Police Department"
+                at = analysis.article.text.find(located["written"], mention.start, mention.end)
+                if at >= 0:
+                    placed.append(_placed(at, at + len(located["written"]), located))
         yield placed
+
+
+def _placed(start: int, end: int, attributes: dict[str, Any]) -> Placed:
+    return Placed(
+        start, end, attributes.get("lat"), attributes.get("lon"), attributes.get("geonames_id")
+    )

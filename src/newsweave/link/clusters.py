@@ -9,7 +9,7 @@ from __future__ import annotations
 from newsweave.analyse.entities.keys import name_words, norm, phonetic
 from newsweave.analyse.entities.roles import role_heads
 from newsweave.link.rules import Cluster
-from newsweave.link.toponyms import place_of_each
+from newsweave.link.toponyms import embedded_place, place_of_each
 from newsweave.places import demonym_place
 from newsweave.records import EntityMention
 
@@ -58,6 +58,7 @@ def clusters_of(mentions: tuple[EntityMention, ...], text: str) -> list[Cluster]
                 words[-1],
                 phonetic(words[-1]),
                 place=place,
+                located_in=embedded_place(name, list(resolved.values())) if kind == "ORG" else None,
             )
         elif kind == "PERSON" and len(name_words(name)) > len(name_words(c.name)):
             words = name_words(name)

@@ -219,10 +219,10 @@ class Linker:
             entity_id = f"{base}-{n}"
         node = Node(entity_id, c.kind, {})
         if c.place:
-            node.attributes.update(
-                {k: c.place[k] for k in ("geonames_id", "lat", "lon", "country", "feature")}
-            )
-            node.attributes["geonames_name"] = c.place["name"]
+            node.attributes.update(_place_attributes(c.place))
+        if c.located_in:
+            written, place = c.located_in
+            node.attributes["located_in"] = {"written": written, **_place_attributes(place)}
         if c.key.startswith("g:"):
             self._index_key(c.key, entity_id)
         self._nodes[entity_id] = node
@@ -285,6 +285,12 @@ class Linker:
         return Entity(
             node.id, str(name), node.kind, tuple(node.aliases), tuple(node.roles), attributes
         )
+
+
+def _place_attributes(place: dict[str, object]) -> dict[str, object]:
+    """What an entity carries of its gazetteer entry."""
+    kept = {k: place[k] for k in ("geonames_id", "lat", "lon", "country", "feature")}
+    return {**kept, "geonames_name": place["name"]}
 
 
 def _order(c: Cluster) -> tuple[bool, bool, bool]:

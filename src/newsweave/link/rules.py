@@ -31,6 +31,7 @@ class Cluster:
     role_heads: set[str] = field(default_factory=set)
     mentions: list[int] = field(default_factory=list)  # indexes into ArticleAnalysis.entities
     place: dict[str, object] | None = None
+    located_in: tuple[str, dict[str, object]] | None = None  # an organisation's place, as written
 
 
 @dataclass
