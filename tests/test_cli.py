@@ -111,6 +111,35 @@ def test_ingest_twice_stores_once(seeds_dir: Path, store_url: str) -> None:
     dossier = runner.invoke(main, ["--db", store_url, "show", story["id"], "--json"])
     assert dossier.exit_code == 0 and json.loads(dossier.stdout)["statements"]
     _check_tables(runner, store_url, story["id"])
+    _check_exported_places(runner, store_url, story["id"])
+
+
+def _check_exported_places(runner: CliRunner, store_url: str, story_id: str) -> None:
+    """Every export of a story lists its places with the coordinates of their entities."""
+
+    def export(fmt: str) -> str:
+        result = runner.invoke(main, ["--db", store_url, "export", story_id, "--format", fmt])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    places = json.loads(export("json"))["places"]
+    assert len(places) >= 2
+    with open_store(store_url) as store:
+        for place in places:
+            entity = store.entity(place["id"])
+            assert entity is not None and entity.kind == "PLACE"
+            assert (place["lat"], place["lon"]) == (
+                entity.attributes["lat"],
+                entity.attributes["lon"],
+            )
+            assert place["geonames_id"] == entity.attributes["geonames_id"]
+    markdown, html = export("md"), export("html")
+    assert "## Places" in markdown
+    svg = html[html.index('<svg class="place-map"') :]
+    assert svg.count("<circle") == len(places)
+    for place in places:
+        row = f"| {place['lat']:.4f} | {place['lon']:.4f} |"
+        assert row in markdown and f"<td>{place['lat']:.4f}</td>" in html
 
 
 def _check_tables(runner: CliRunner, store_url: str, story_id: str) -> None:

@@ -182,9 +182,16 @@ def test_seeds_story_shows_both_sources(client: TestClient, store: Store) -> Non
     assert len(keys) == 2
     story_id = store.story_of(keys[0])
     assert story_id and store.story_of(keys[1]) == story_id
-    _html, data = _both(client, f"/stories/{story_id}")
+    html, data = _both(client, f"/stories/{story_id}")
     assert len(data["dossier"]["sources"]) == 2
     assert any(len(st["variants"]) >= 2 for st in data["dossier"]["statements"])
+    # Its places, most named first, with their coordinates: on the map and in the list.
+    places = data["places"]
+    assert len(places) >= 2
+    assert [p["mentions"] for p in places] == sorted((p["mentions"] for p in places), reverse=True)
+    assert html.count("<circle") == len(places)
+    for place in places:
+        assert f'data-place="{place["id"]}"' in html and f"{place['lat']:.4f}" in html
 
 
 def test_entity_page_matches_its_twin(client: TestClient, store: Store) -> None:

@@ -135,6 +135,23 @@ def test_stories_story_and_highlights_in_chromium(served: tuple[str, dict[str, s
             page.mouse.click(5, 990)
             assert tip.is_hidden()
 
+            # The story's places: a dot on the inline map for each, titled with its coordinates,
+            # and the same places listed beside it; a dot links to the place's page.
+            dots = page.locator("svg.place-map circle")
+            rows = page.locator("#places tr[data-place]")
+            assert dots.count() >= 2 and dots.count() == rows.count()
+            box = page.locator("svg.place-map").bounding_box()
+            assert box and box["width"] > 200 and box["height"] > 50
+            page.locator("#places").screenshot(path=str(SCREENSHOTS / "web-story-places.png"))
+            first_row = rows.first.locator("td").all_inner_texts()
+            title = dots.first.locator("title").text_content() or ""
+            lat, lon = float(first_row[3]), float(first_row[4])
+            assert title.startswith(f"{first_row[0]} ({lat:.2f}, {lon:.2f})"), (title, first_row)
+            page.locator("svg.place-map a").first.click()
+            page.wait_for_url("**/entities/**")
+            assert page.locator("h1").inner_text().startswith(first_row[0])
+            page.go_back()
+
             # The examples' fire story, five outlets side by side, for the screenshot.
             page.goto(base + f"/stories/{ids['example']}")
             assert page.locator("article.source").count() == 5

@@ -72,6 +72,7 @@ def export(ctx: click.Context, story_id: str, fmt: str, output: Path | None) -> 
       newsweave export s1a2b3c4d5e6f --format html -o story.html
     """
     from newsweave.export import render_dossier_as
+    from newsweave.export.placemap import map_places
 
     store = store_of(ctx)
     dossier = store.dossier(story_id)
@@ -80,7 +81,8 @@ def export(ctx: click.Context, story_id: str, fmt: str, output: Path | None) -> 
             f"no story {story_id!r} with a dossier (see `newsweave stories`)"
         )
     texts = {a.id: a.text for ref in dossier.get("articles", []) if (a := store.article(ref))}
-    rendered = render_dossier_as(fmt, dossier, texts)
+    places = map_places(store.story_entities(story_id))
+    rendered = render_dossier_as(fmt, dossier, texts, places)
     if output is None:
         click.echo(rendered)
     else:

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from json import dumps  # not `import json`: the submodule newsweave.export.json shadows it
 from typing import Any
 
-from newsweave.records import Dossier, from_plain
+from newsweave.export.placemap import MapPlace
+from newsweave.records import Dossier, as_plain, from_plain
 
 FORMATS = ("json", "md", "html")
 
 
-def render_dossier_as(fmt: str, dossier: Mapping[str, Any], texts: Mapping[str, str]) -> str:
-    """A stored dossier (contract form) rendered as ``json``, ``md`` or ``html``."""
+def render_dossier_as(
+    fmt: str,
+    dossier: Mapping[str, Any],
+    texts: Mapping[str, str],
+    places: Sequence[MapPlace] = (),
+) -> str:
+    """A stored dossier (contract form) rendered as ``json``, ``md`` or ``html``, with the
+    story's places and their coordinates (``Store.story_entities`` through ``map_places``)."""
     if fmt == "json":
-        return json.dumps(dossier, ensure_ascii=False, indent=2)
+        return dumps({**dossier, "places": as_plain(places)}, ensure_ascii=False, indent=2)
     record = from_plain(Dossier, dossier)
     if fmt == "md":
         from newsweave.export.markdown import dossier_markdown
 
-        return dossier_markdown(record, texts=texts)
+        return dossier_markdown(record, texts=texts, places=places)
     if fmt == "html":
         from newsweave.export.html import dossier_html
 
-        return dossier_html(record, texts=texts)
+        return dossier_html(record, texts=texts, places=places)
     raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")

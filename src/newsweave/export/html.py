@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from newsweave.export.markdown import counted
+from newsweave.export.placemap import PLACE_COLUMNS, MapPlace, place_cells, place_map_svg
 from newsweave.records import Dossier, Evidence, Fact, Statement
 
 __all__ = ["dossier_html"]
@@ -47,12 +48,16 @@ function toggle(id,on){document.querySelectorAll('mark').forEach(function(m){
 """
 
 
-def dossier_html(dossier: Dossier, *, texts: Mapping[str, str]) -> str:
+def dossier_html(
+    dossier: Dossier, *, texts: Mapping[str, str], places: Sequence[MapPlace] = ()
+) -> str:
     """Render a dossier as one HTML page.
 
     Args:
         dossier: the story's dossier.
         texts: article id -> the article's text (the columns show it, highlighted).
+        places: the story's places with their coordinates, most named first (drawn on an
+            inline map and listed).
 
     Returns:
         The page, a complete HTML document.
@@ -108,6 +113,10 @@ def dossier_html(dossier: Dossier, *, texts: Mapping[str, str]) -> str:
     ]
     heads = ["name", "kind", "roles", "mentions", "statements"]
     parts.append(_section("Cast", [_table(heads, cast)]))
+    if places:
+        rows = [("<tr>", place_cells(p)) for p in places]
+        heads = list(PLACE_COLUMNS)
+        parts.append(_section("Places", [place_map_svg(places, href=""), _table(heads, rows)]))
     parts.append(f"<script>{_JS}</script></body></html>")
     return "\n".join(parts)
 

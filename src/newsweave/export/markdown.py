@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from newsweave.export.placemap import PLACE_COLUMNS, MapPlace, place_cells
 from newsweave.records import Dossier, Evidence, Fact, Statement
 
 __all__ = ["dossier_markdown"]
@@ -15,13 +16,19 @@ _BADGE = {
 }
 
 
-def dossier_markdown(dossier: Dossier, *, texts: Mapping[str, str] | None = None) -> str:
+def dossier_markdown(
+    dossier: Dossier,
+    *,
+    texts: Mapping[str, str] | None = None,
+    places: Sequence[MapPlace] = (),
+) -> str:
     """Render a dossier as Markdown.
 
     Args:
         dossier: the story's dossier.
         texts: article id -> text, unused today (spans carry their text); accepted so the
             Markdown and HTML exporters take the same arguments.
+        places: the story's places with their coordinates, most named first.
 
     Returns:
         The Markdown document, ending with a newline.
@@ -77,6 +84,9 @@ def dossier_markdown(dossier: Dossier, *, texts: Mapping[str, str] | None = None
             f"| {_cell(member.name)} | {member.kind} | {_cell(', '.join(member.roles))} "
             f"| {member.mentions} | {', '.join(member.statements)} |"
         )
+    if places:
+        lines += ["", "## Places", "", _row(PLACE_COLUMNS), _row(["---"] * len(PLACE_COLUMNS))]
+        lines += [_row([_cell(c) for c in place_cells(place)]) for place in places]
     return "\n".join(lines) + "\n"
 
 
@@ -140,3 +150,7 @@ def _inline(text: str) -> str:
 
 def _cell(text: str) -> str:
     return _inline(text) or "—"
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"

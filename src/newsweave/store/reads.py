@@ -48,6 +48,28 @@ class CrossArticleReads:
         with self.engine.connect() as conn:
             return {row[0]: (int(row[1]), int(row[2])) for row in conn.execute(query)}
 
+    def story_entities(self, story_id: str) -> list[tuple[Entity, int, int]]:
+        """The entities a story's articles name, most named first, each with its number of
+        mentions and of articles naming it."""
+        m, em, e = tables.story_members, tables.entity_mentions, tables.entities
+        mentions = sa.func.count().label("mentions")
+        counted = (
+            sa.select(
+                em.c.entity, mentions, sa.func.count(sa.distinct(em.c.article_key)).label("n")
+            )
+            .join(m, m.c.article_key == em.c.article_key)
+            .where(m.c.story_id == story_id, em.c.entity.is_not(None))
+            .group_by(em.c.entity)
+            .subquery()
+        )
+        query = (
+            sa.select(e, counted.c.mentions, counted.c.n)
+            .join(counted, counted.c.entity == e.c.id)
+            .order_by(counted.c.mentions.desc(), e.c.name)
+        )
+        with self.engine.connect() as conn:
+            return [(_entity(row), int(row.mentions), int(row.n)) for row in conn.execute(query)]
+
     def entity_evidence(self, entity_id: str) -> list[dict[str, Any]]:
         """Every linking decision behind an entity, with the article it was made in."""
         ev, a = tables.entity_evidence, tables.articles

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from newsweave.export.placemap import map_places
 from newsweave.records import as_plain
 from newsweave.store import Store, StoryRow
 
@@ -59,7 +60,8 @@ def stories_page(store: Store, filters: StoryFilters) -> dict[str, Any]:
 
 
 def story_page(store: Store, story_id: str) -> dict[str, Any] | None:
-    """A story's dossier with the full text of each source (what the highlights index into)."""
+    """A story's dossier, the full text of each source (what the highlights index into), and
+    the places it names with their coordinates (what its map draws)."""
     row = store.story(story_id)
     if row is None:
         return None
@@ -73,6 +75,7 @@ def story_page(store: Store, story_id: str) -> dict[str, Any] | None:
         "story": _story_summary(row, dossier),
         "dossier": dossier,
         "texts": texts,
+        "places": as_plain(map_places(store.story_entities(story_id))),
     }
 
 

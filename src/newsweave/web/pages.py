@@ -13,7 +13,9 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
+from newsweave.export.placemap import MapPlace, place_map_svg
 from newsweave.web.highlight import article_marks, dossier_marks, pieces
 
 __all__ = ["Pages", "wants_json"]
@@ -40,6 +42,11 @@ def wants_json(path: str, accept: str) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
+def _place_map(places: list[dict[str, Any]]) -> Markup:
+    """A story page's places (JSON form) as its inline SVG map; every name in it is escaped."""
+    return Markup(place_map_svg([MapPlace(**place) for place in places]))
+
+
 class Pages:
     """The templates, with the helpers they need."""
 
@@ -48,7 +55,12 @@ class Pages:
         self.templates = Jinja2Templates(directory=str(folder))
         env = self.templates.env
         env.autoescape = True  # every template, whatever its name: article text is untrusted
-        env.globals.update(pieces=pieces, dossier_marks=dossier_marks, article_marks=article_marks)
+        env.globals.update(
+            pieces=pieces,
+            dossier_marks=dossier_marks,
+            article_marks=article_marks,
+            place_map=_place_map,
+        )
 
     def render(
         self, request: Request, name: str, data: dict[str, Any], *, as_json: bool
