@@ -16,6 +16,7 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -r requirements.txt
 	$(PY) -m pip install -q --no-deps -e .
+	$(PY) -c "from newsweave import gazetteer; print('gazetteer index:', gazetteer.ensure())"
 	touch $@
 
 # System packages the tests drive for real: PostgreSQL server binaries and Chromium.

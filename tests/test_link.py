@@ -106,7 +106,11 @@ def test_apply_links_fills_the_mentions() -> None:
         ("Kiev", (), 703448, "UA"),
         ("the U.K.", (), 2635167, "GB"),
         ("Donetsk", ("UA",), 709717, "UA"),
-        ("Donetsk", ("RU",), 565348, "RU"),
+        # A country named in the article favours its towns, but not over a world city ten
+        # times larger: "Donetsk" beside Russia is still the Ukrainian city.
+        ("Donetsk", ("RU",), 709717, "UA"),
+        ("Mansfield", ("US",), 4709013, "US"),
+        ("Mansfield", (), 2643097, "GB"),
         ("New York", (), 5128581, "US"),  # the city, not the state
         ("Washington", (), 4140963, "US"),  # the capital, not the state
     ],

