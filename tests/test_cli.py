@@ -135,7 +135,8 @@ def _check_exported_places(runner: CliRunner, store_url: str, story_id: str) -> 
             assert place["geonames_id"] == entity.attributes["geonames_id"]
     markdown, html = export("md"), export("html")
     assert "## Places" in markdown
-    svg = html[html.index('<svg class="place-map"') :]
+    start = html.index('<svg class="place-map"')
+    svg = html[start : html.index("</svg>", start)]
     assert svg.count("<circle") == len(places)
     for place in places:
         row = f"| {place['lat']:.4f} | {place['lon']:.4f} |"

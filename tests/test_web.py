@@ -189,7 +189,8 @@ def test_seeds_story_shows_both_sources(client: TestClient, store: Store) -> Non
     places = data["places"]
     assert len(places) >= 2
     assert [p["mentions"] for p in places] == sorted((p["mentions"] for p in places), reverse=True)
-    assert html.count("<circle") == len(places)
+    start = html.index('<svg class="place-map"')
+    assert html[start : html.index("</svg>", start)].count("<circle") == len(places)
     for place in places:
         assert f'data-place="{place["id"]}"' in html and f"{place['lat']:.4f}" in html
 

@@ -6,20 +6,22 @@ the examples and a hostile article; screenshots go to docs/screenshots/web-*.png
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, EXAMPLES, SCREENSHOTS, SEEDS
+from conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    EXAMPLES,
+    SCREENSHOTS,
+    SEEDS,
+    require_chromium,
+    serving,
+)
 from newsweave.pipeline import ingest
 from newsweave.store import open_store
-from newsweave.web import create_app
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -33,42 +35,54 @@ A second line held <img src=x onerror=alert(1)> where a photo should have been.
 """
 
 
+# Invented for this test: one event reported by two outlets, set in real places, for the map.
+FLOOD = {
+    "lakeshore_ledger.txt": """title: Flooding closes roads across north-central Ohio
+outlet: The Lakeshore Ledger
+date: 2026-06-10
+
+Heavy rain flooded roads in Mansfield on Tuesday, and crews in Columbus sent pumps north.
+The Ohio Department of Transportation closed two highways near Mansfield until Wednesday.
+Rain also fell on Cleveland, where the river rose above its banks for the first time in years.
+""",
+    "buckeye_bulletin.txt": """title: Mansfield floods after a night of heavy rain
+outlet: Buckeye Bulletin
+date: 2026-06-10
+
+Heavy rain flooded roads in Mansfield overnight, and Columbus sent pumps to help the city.
+Ohio transportation officials closed two highways near Mansfield until Wednesday.
+In Cleveland the river rose above its banks, officials said.
+""",
+}
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
     """The base URL of a running server, and the ids the tests look for."""
-    import uvicorn
-
     if not SEEDS.is_dir():
         pytest.fail(f"the reference articles are missing: expected {SEEDS}")
     folder = tmp_path_factory.mktemp("webbrowser")
     (folder / "hostile").mkdir()
     (folder / "hostile" / "harbour_notice.txt").write_text(HOSTILE, encoding="utf-8")
+    (folder / "flood").mkdir()
+    for name, text in FLOOD.items():
+        (folder / "flood" / name).write_text(text, encoding="utf-8")
     url = f"sqlite:///{folder / 'web.db'}"
     with open_store(url) as store:
-        ingest([str(SEEDS), str(EXAMPLES), str(folder / "hostile")], store)
+        ingest([str(SEEDS), str(EXAMPLES), str(folder / "hostile"), str(folder / "flood")], store)
         articles = store.articles()
         seeds = [a for a in articles if a.source and "seeds" in a.source]
         seeds_story = store.story_of(seeds[0].key)
-        # The screenshots show the examples (text we wrote), never the reference articles.
+        # The screenshots show the examples and the flood (text we wrote), never the
+        # reference articles.
         fire = [a for a in articles if a.id.startswith("marrowgate")]
         example_story = store.story_of(fire[0].key)
+        flood = {store.story_of(a.key) for a in articles if a.id in FLOOD}
     assert seeds_story is not None and example_story is not None
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the web server did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}", {"seeds_story": seeds_story, "example": example_story}
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    assert len(flood) == 1, "the two flood reports are one story"
+    ids = {"seeds_story": seeds_story, "example": example_story, "flood": flood.pop() or ""}
+    with serving(url) as base:
+        yield base, ids
 
 
 def _hover(page: Any, mark: Any) -> Any:
@@ -80,15 +94,8 @@ def _hover(page: Any, mark: Any) -> Any:
     return tip
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_stories_story_and_highlights_in_chromium(served: tuple[str, dict[str, str]]) -> None:
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.fail("Debian chromium is missing: apt-get install chromium")
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     base, ids = served
@@ -101,6 +108,9 @@ def test_stories_story_and_highlights_in_chromium(served: tuple[str, dict[str, s
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
             page.goto(base + "/stories")
             assert page.locator("li.story").count() >= 3
+            # Each story at a glance: its facts by status and its articles per day.
+            assert page.locator("li.story svg.facts-bar").count() >= 3
+            assert page.locator("li.story svg.sparkline").count() >= 3
             page.goto(base + "/stories?since=2026-01-01")  # the examples' stories
             page.screenshot(path=str(SCREENSHOTS / "web-stories.png"), full_page=True)
             page.goto(base + "/stories")
@@ -135,8 +145,37 @@ def test_stories_story_and_highlights_in_chromium(served: tuple[str, dict[str, s
             page.mouse.click(5, 990)
             assert tip.is_hidden()
 
-            # The story's places: a dot on the inline map for each, titled with its coordinates,
-            # and the same places listed beside it; a dot links to the place's page.
+            # The examples' fire story, five outlets side by side, for the screenshot.
+            page.goto(base + f"/stories/{ids['example']}")
+            assert page.locator("article.source").count() == 5
+            aligned = page.locator(".statement").filter(
+                has=page.locator("ol.variants li:nth-child(3)")
+            )
+            statement_id = aligned.first.get_attribute("id")
+            _hover(page, page.locator(f'mark[data-statements~="{statement_id}"]').first)
+            page.screenshot(path=str(SCREENSHOTS / "web-story.png"))
+
+            # Who reported what: hovering a cell lights that source's sentence in its column.
+            cell = page.locator("table.matrix td.cell.reported").first
+            row = cell.get_attribute("data-row") or ""
+            article = (cell.get_attribute("data-articles") or "").split()[0]
+            cell.hover()
+            lit = page.locator(f'article.source[data-article="{article}"] mark.on')
+            assert lit.count() >= 1
+            marked = " ".join(
+                lit.first.get_attribute(a) or "" for a in ("data-facts", "data-statements")
+            )
+            assert row in marked.split()
+            page.locator("#matrix").screenshot(path=str(SCREENSHOTS / "web-story-matrix.png"))
+            # When they reported it: a lane per source and per shared fact, dated events below.
+            coverage = page.locator("svg.coverage")
+            assert coverage.locator("circle").count() >= 5
+            assert "first" in (coverage.locator("circle title").nth(5).text_content() or "")
+            page.locator("#coverage").screenshot(path=str(SCREENSHOTS / "web-story-coverage.png"))
+
+            # The flood story's places: a dot on the inline map for each, titled with its
+            # coordinates, and the same places listed beside it; a dot links to the place's page.
+            page.goto(base + f"/stories/{ids['flood']}")
             dots = page.locator("svg.place-map circle")
             rows = page.locator("#places tr[data-place]")
             assert dots.count() >= 2 and dots.count() == rows.count()
@@ -151,16 +190,6 @@ def test_stories_story_and_highlights_in_chromium(served: tuple[str, dict[str, s
             page.wait_for_url("**/entities/**")
             assert page.locator("h1").inner_text().startswith(first_row[0])
             page.go_back()
-
-            # The examples' fire story, five outlets side by side, for the screenshot.
-            page.goto(base + f"/stories/{ids['example']}")
-            assert page.locator("article.source").count() == 5
-            aligned = page.locator(".statement").filter(
-                has=page.locator("ol.variants li:nth-child(3)")
-            )
-            statement_id = aligned.first.get_attribute("id")
-            _hover(page, page.locator(f'mark[data-statements~="{statement_id}"]').first)
-            page.screenshot(path=str(SCREENSHOTS / "web-story.png"))
 
             page.goto(base + "/articles/harbour_notice.txt")
             body = page.locator(".article-body").inner_text()

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from json import dumps  # not `import json`: the submodule newsweave.export.json shadows it
 from typing import Any
 
+from newsweave.export.matrix import story_matrix
 from newsweave.export.placemap import MapPlace
 from newsweave.records import Dossier, as_plain, from_plain
 
@@ -18,11 +19,13 @@ def render_dossier_as(
     texts: Mapping[str, str],
     places: Sequence[MapPlace] = (),
 ) -> str:
-    """A stored dossier (contract form) rendered as ``json``, ``md`` or ``html``, with the
-    story's places and their coordinates (``Store.story_entities`` through ``map_places``)."""
-    if fmt == "json":
-        return dumps({**dossier, "places": as_plain(places)}, ensure_ascii=False, indent=2)
+    """A stored dossier (contract form) rendered as ``json``, ``md`` or ``html``, with who
+    reported what (``story_matrix``) and the story's places and their coordinates
+    (``Store.story_entities`` through ``map_places``)."""
     record = from_plain(Dossier, dossier)
+    if fmt == "json":
+        whole = {**dossier, "matrix": as_plain(story_matrix(record)), "places": as_plain(places)}
+        return dumps(whole, ensure_ascii=False, indent=2)
     if fmt == "md":
         from newsweave.export.markdown import dossier_markdown
 

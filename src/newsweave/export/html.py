@@ -12,8 +12,11 @@ import itertools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from html import escape
+from importlib import resources
 
+from newsweave.export.coverage import coverage_html, story_coverage
 from newsweave.export.markdown import counted
+from newsweave.export.matrix import matrix_html, story_matrix
 from newsweave.export.placemap import PLACE_COLUMNS, MapPlace, place_cells, place_map_svg
 from newsweave.records import Dossier, Evidence, Fact, Statement
 
@@ -64,10 +67,17 @@ def dossier_html(
     """
     parts = [
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
-        f"<title>{escape(dossier.title)}</title><style>{_CSS}</style></head><body>",
+        f"<title>{escape(dossier.title)}</title><style>{_CSS}{_static('matrix.css')}</style>"
+        "</head><body>",
         f'<header><h1>{escape(dossier.title)}</h1><div class="meta">story '
         f"{escape(dossier.id)} · {len(dossier.articles)} articles · "
         f"{len({s.source for s in dossier.sources})} independent sources</div></header>",
+        '<section id="matrix"><h2>Who reported what</h2>',
+        matrix_html(story_matrix(dossier)),
+        "</section>",
+        '<section id="coverage"><h2>When they reported it</h2>',
+        coverage_html(story_coverage(dossier)),
+        "</section>",
         '<div class="sources" id="sources">',
     ]
     marks = _marks(dossier)
@@ -117,8 +127,13 @@ def dossier_html(
         rows = [("<tr>", place_cells(p)) for p in places]
         heads = list(PLACE_COLUMNS)
         parts.append(_section("Places", [place_map_svg(places, href=""), _table(heads, rows)]))
-    parts.append(f"<script>{_JS}</script></body></html>")
+    parts.append(f"<script>{_JS}{_static('matrix.js')}</script></body></html>")
     return "\n".join(parts)
+
+
+def _static(name: str) -> str:
+    """A file the story page serves, inlined: the export needs no server and no network."""
+    return (resources.files("newsweave.web") / "static" / name).read_text(encoding="utf-8")
 
 
 _Mark = tuple[int, int, str, str, str]  # start, end, kind ("q" or "f"), id, fact status

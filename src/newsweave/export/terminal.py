@@ -10,14 +10,44 @@ from rich.table import Table
 from rich.text import Text
 
 from newsweave.export.markdown import dossier_markdown
+from newsweave.export.matrix import SYMBOLS, Matrix, story_matrix
 from newsweave.records import ArticleAnalysis, Dossier, Span, from_plain
 
 _ENTITY_STYLES = {"PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green", "LOC": "green"}
 
 
 def render_dossier(console: Console, dossier: dict[str, Any]) -> None:
-    """A story's dossier: statements, facts by status, timeline and cast."""
-    console.print(Markdown(dossier_markdown(from_plain(Dossier, dossier))))
+    """A story's dossier: who reported what, then statements, facts by status, timeline and
+    cast."""
+    record = from_plain(Dossier, dossier)
+    console.print(matrix_table(story_matrix(record)))
+    console.print(Markdown(dossier_markdown(record)))
+
+
+_CELL_STYLES = {"reported": "green", "differs": "bold dark_orange", "absent": "dim"}
+
+
+def matrix_table(matrix: Matrix) -> Table:
+    """The matrix as a table: ✓ reported, ≠ and the value for another value, · not reported."""
+    table = Table(title="Who reported what (✓ reported · ≠ another value · · not reported)")
+    table.add_column("fact or statement", overflow="fold", max_width=60)
+    for column in matrix.columns:
+        copies = f" +{len(column.copies)}" if column.copies else ""
+        table.add_column(f"{column.outlet or column.articles[0]}{copies}", justify="center")
+    group = None
+    for row in (*matrix.facts, *matrix.statements):
+        if row.group != group:
+            group = row.group
+            table.add_section()
+            title = group if row.kind == "fact" else f"said by {group}"
+            table.add_row(Text(title, style="bold"))
+        text = row.text if len(row.text) <= 60 else row.text[:58] + "…"
+        cells = [
+            Text(SYMBOLS[c.state] + (f" {c.value}" if c.value else ""), style=_CELL_STYLES[c.state])
+            for c in row.cells
+        ]
+        table.add_row(f"{row.id} {text}", *cells)
+    return table
 
 
 def render_article(console: Console, analysis: ArticleAnalysis) -> None:

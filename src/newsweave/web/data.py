@@ -11,8 +11,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from newsweave.export.coverage import story_coverage
+from newsweave.export.glance import articles_per_day
+from newsweave.export.matrix import story_matrix
 from newsweave.export.placemap import map_places
-from newsweave.records import as_plain
+from newsweave.records import Dossier, as_plain, from_plain
 from newsweave.store import Store, StoryRow
 
 __all__ = [
@@ -60,8 +63,9 @@ def stories_page(store: Store, filters: StoryFilters) -> dict[str, Any]:
 
 
 def story_page(store: Store, story_id: str) -> dict[str, Any] | None:
-    """A story's dossier, the full text of each source (what the highlights index into), and
-    the places it names with their coordinates (what its map draws)."""
+    """A story's dossier, the full text of each source (what the highlights index into), who
+    reported what (the matrix of sources and facts) and when (the coverage), and the places it
+    names with their coordinates (what its map draws)."""
     row = store.story(story_id)
     if row is None:
         return None
@@ -71,10 +75,13 @@ def story_page(store: Store, story_id: str) -> dict[str, Any] | None:
         article = store.article(key)
         if article is not None:
             texts[article.id] = article.text
+    record = from_plain(Dossier, dossier)
     return {
         "story": _story_summary(row, dossier),
         "dossier": dossier,
         "texts": texts,
+        "matrix": as_plain(story_matrix(record)),
+        "coverage": as_plain(story_coverage(record)),
         "places": as_plain(map_places(store.story_entities(story_id))),
     }
 
@@ -143,4 +150,6 @@ def _story_summary(row: StoryRow, dossier: dict[str, Any] | None) -> dict[str, A
     if dossier is not None:
         counts = Counter(f.get("status") for f in dossier.get("facts", []))
         summary["facts"] = {status: counts.get(status, 0) for status in _STATUSES}
+        published = (s.get("published") for s in dossier.get("sources", []))
+        summary["per_day"] = articles_per_day(published)
     return summary

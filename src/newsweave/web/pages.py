@@ -15,7 +15,11 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
+from newsweave.export.coverage import Coverage, coverage_html
+from newsweave.export.glance import facts_bar_svg, sparkline_svg
+from newsweave.export.matrix import Matrix, matrix_html
 from newsweave.export.placemap import MapPlace, place_map_svg
+from newsweave.records import from_plain
 from newsweave.web.highlight import article_marks, dossier_marks, pieces
 
 __all__ = ["Pages", "wants_json"]
@@ -47,6 +51,16 @@ def _place_map(places: list[dict[str, Any]]) -> Markup:
     return Markup(place_map_svg([MapPlace(**place) for place in places]))
 
 
+def _matrix_table(matrix: dict[str, Any]) -> Markup:
+    """A story page's matrix (JSON form) as its table; every text in it is escaped."""
+    return Markup(matrix_html(from_plain(Matrix, matrix)))
+
+
+def _coverage_view(coverage: dict[str, Any]) -> Markup:
+    """A story page's coverage (JSON form) as its SVG and text; every text in it is escaped."""
+    return Markup(coverage_html(from_plain(Coverage, coverage)))
+
+
 class Pages:
     """The templates, with the helpers they need."""
 
@@ -60,6 +74,10 @@ class Pages:
             dossier_marks=dossier_marks,
             article_marks=article_marks,
             place_map=_place_map,
+            matrix_table=_matrix_table,
+            coverage_view=_coverage_view,
+            facts_bar=lambda counts: Markup(facts_bar_svg(counts or {})),
+            sparkline=lambda per_day: Markup(sparkline_svg([tuple(d) for d in per_day or []])),
         )
 
     def render(
