@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,6 +37,17 @@ def test_seeds_dossier_in_chromium(page_file: Path) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        # The network is off: any request beyond the file itself is refused and recorded.
+        asked: list[str] = []
+
+        def offline(route: Any) -> None:
+            if route.request.url == page_file.as_uri():
+                route.continue_()
+            else:
+                asked.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", offline)
         page.goto(page_file.as_uri())
         columns = page.locator("article.source")
         assert columns.count() == 2
@@ -54,4 +66,10 @@ def test_seeds_dossier_in_chromium(page_file: Path) -> None:
             assert columns.nth(i).locator(f"mark[data-statements~='{shared}']").count() >= 1
         assert page.locator("mark[data-status='corroborated']").count() >= 2
         assert page.locator(".badge.corroborated").count() >= 4
+        # Who reported what and when, offline: the matrix with a tab stop per reporting cell
+        # (its script inlined), and the coverage timeline.
+        reported = page.locator("table.matrix td.reported")
+        assert reported.count() >= 4 and reported.first.get_attribute("tabindex") == "0"
+        assert page.locator("svg.coverage circle").count() >= 2
+        assert asked == [], asked
         browser.close()

@@ -76,9 +76,10 @@ def test_the_export_shows_the_matrix_escaped() -> None:
     page = dossier_html(_dossier(), texts={"a": "The bridge closed."})
     table = page[page.index('<p class="matrix-legend">') : page.index('<div class="sources"')]
     assert "A &lt;ferry&gt; ran." in table and "<ferry>" not in table
-    assert table.count('class="cell differs"') == 1 and "≠ 1,500" in table
-    assert 'data-row="f1" data-articles="a"' in table
-    assert "table.matrix td.cell[data-row]" in page  # the cells' script is inlined
+    assert table.count('class="differs"') == 1 and "≠ 1,500" in table
+    assert '<tr data-row="f1" data-kind="fact">' in table and 'data-articles="b w"' in table
+    assert '<td class="absent" colspan="2">' in table  # f3: A and B do not report it
+    assert "table.matrix td.reported, table.matrix td.differs" in page  # the script inlined
 
 
 def test_coverage_puts_first_reports_and_events_in_time() -> None:

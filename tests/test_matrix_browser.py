@@ -21,14 +21,16 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 CLAIMS = SHARED / "corpus" / "claims" / "articles"
 
-# Every matrix cell as the page shows it: its table's row id, the column's source, its state.
+# Every matrix cell as the page shows it: its table's row id, the column's source, its state
+# (a cell spanning a run of sources stands for each of them).
 _CELLS = """() => [...document.querySelectorAll('table.matrix')].flatMap(table => {
   const sources = [...table.querySelectorAll('thead th[data-source]')].map(th => th.dataset.source);
   return [...table.querySelectorAll('tbody tr[data-row]')].flatMap(tr =>
-    [...tr.querySelectorAll('td.cell')].map((td, n) => ({
-      row: tr.dataset.row, source: sources[n], text: td.textContent.trim(),
-      state: ['reported', 'differs', 'absent'].find(s => td.classList.contains(s)),
-    })));
+    [...tr.querySelectorAll('td')].flatMap(td => Array(td.colSpan).fill(td))
+      .map((td, n) => ({
+        row: tr.dataset.row, source: sources[n], text: td.textContent.trim(),
+        state: ['reported', 'differs', 'absent'].find(s => td.classList.contains(s)),
+      })));
 })"""
 
 

@@ -156,9 +156,11 @@ def test_stories_story_and_highlights_in_chromium(served: tuple[str, dict[str, s
             page.screenshot(path=str(SCREENSHOTS / "web-story.png"))
 
             # Who reported what: hovering a cell lights that source's sentence in its column.
-            cell = page.locator("table.matrix td.cell.reported").first
-            row = cell.get_attribute("data-row") or ""
-            article = (cell.get_attribute("data-articles") or "").split()[0]
+            cell = page.locator("table.matrix tbody th + td.reported").first  # column 0
+            assert cell.get_attribute("tabindex") == "0"  # a tab stop
+            row = cell.locator("xpath=..").get_attribute("data-row") or ""
+            column = page.locator("table.matrix thead th[data-articles]").first
+            article = (column.get_attribute("data-articles") or "").split()[0]
             cell.hover()
             lit = page.locator(f'article.source[data-article="{article}"] mark.on')
             assert lit.count() >= 1

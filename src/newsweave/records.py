@@ -8,9 +8,10 @@ Every record found in an article carries ``start``/``end`` character offsets int
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
@@ -36,25 +37,44 @@ def from_plain(cls: type[R], data: Mapping[str, Any]) -> R:
 
     Keys the record does not know are ignored, so older stored JSON still loads.
     """
+    record_type: Any = cls  # a class is hashable; the type checker cannot see it of type[R]
+    fields = _fields_of(record_type)
+    return cls(**{name: convert(data[name]) for name, convert in fields if name in data})
+
+
+@functools.cache
+def _fields_of(cls: Any) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """A record's field names, each with the function that rebuilds its value, made once per
+    class: resolving annotations per value is what rebuilding a large dossier spent its time
+    on."""
     hints = typing.get_type_hints(cls)
-    values = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            values[f.name] = _from_plain_value(hints[f.name], data[f.name])
-    return cls(**values)
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
 
 
-def _from_plain_value(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+@functools.cache
+def _converter(hint: Any) -> Callable[[Any], Any]:
+    """How a plain value of type ``hint`` becomes a record field's value."""
     if isinstance(hint, types.UnionType):
         options = [o for o in typing.get_args(hint) if o is not type(None)]
-        return _from_plain_value(options[0], value) if len(options) == 1 else value
-    if dataclasses.is_dataclass(hint) and isinstance(value, Mapping):
-        return from_plain(hint, value)  # type: ignore[arg-type]
+        return _converter(options[0]) if len(options) == 1 else _same
+    if dataclasses.is_dataclass(hint):
+        record = hint
+
+        def rebuild(value: Any) -> Any:
+            return from_plain(record, value) if isinstance(value, Mapping) else value  # type: ignore[arg-type]
+
+        return _unless_none(rebuild)
     if typing.get_origin(hint) is tuple:
-        item = typing.get_args(hint)[0]
-        return tuple(_from_plain_value(item, v) for v in value)
+        item = _converter(typing.get_args(hint)[0])
+        return _unless_none(lambda value: tuple(item(v) for v in value))
+    return _same
+
+
+def _unless_none(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else convert(value)
+
+
+def _same(value: Any) -> Any:
     return value
 
 

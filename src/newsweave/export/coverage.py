@@ -10,6 +10,7 @@ dated entries of the timeline as ticks below. ``coverage_html`` adds the same as
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -157,9 +158,11 @@ def _svg(coverage: Coverage) -> str:
             f'<line x1="{x0:.1f}" y1="{y(lane):.1f}" x2="{x1:.1f}" y2="{y(lane):.1f}" '
             f'stroke="{colour}" stroke-width="3" stroke-opacity="0.5"/>'
         )
-        for rank, (day, outlet) in enumerate(fact.reports):
+        # One dot per day, however many sources reported it that day.
+        for rank, (day, reports) in enumerate(itertools.groupby(fact.reports, key=lambda r: r[0])):
             how = "first" if rank == 0 else "followed"
-            parts.append(_dot(x(day), y(lane), f"{fact.id}: {how}, {outlet} ({day})", colour))
+            outlets = ", ".join(outlet for _, outlet in reports)
+            parts.append(_dot(x(day), y(lane), f"{fact.id}: {how}, {outlets} ({day})", colour))
     for n, event in enumerate(coverage.events[:_EVENTS]):
         at, row = x(event.day), events_top + 16 + 14 * n
         # The label runs away from the nearer edge; the triangle marks the day itself.
@@ -181,9 +184,7 @@ def _text(coverage: Coverage) -> str:
         for s in coverage.sources
     )
     facts = "".join(
-        f"<li>{escape(f.id)} {escape(_short(f.text, 80))}: first {escape(_reports(f.reports[:1]))}"
-        + (f"; followed by {escape(_reports(f.reports[1:]))}" if len(f.reports) > 1 else "")
-        + "</li>"
+        f"<li>{escape(f'{f.id} {_short(f.text, 80)}: {_first_and_rest(f.reports)}')}</li>"
         for f in coverage.facts
         if f.reports
     )
@@ -213,8 +214,16 @@ def _dot(x: float, y: float, title: str, colour: str = "#2563eb", *, ring: bool 
     )
 
 
-def _reports(reports: Sequence[tuple[str, str]]) -> str:
-    return ", ".join(f"{outlet} ({day})" for day, outlet in reports)
+def _first_and_rest(reports: Sequence[tuple[str, str]]) -> str:
+    """ "first A (day); followed by B (day), C (day)", the followers counted past five (the
+    matrix names them all)."""
+    (day, outlet), rest = reports[0], reports[1:]
+    said = f"first {outlet} ({day})"
+    if rest:
+        named = ", ".join(f"{o} ({d})" for d, o in rest[:5])
+        more = f" and {len(rest) - 5} more, the last on {rest[-1][0]}" if len(rest) > 5 else ""
+        said += f"; followed by {named}{more}"
+    return said
 
 
 def _short(text: str, size: int) -> str:

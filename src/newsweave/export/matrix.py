@@ -14,6 +14,7 @@ draw the same matrix from a dossier.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -171,9 +172,9 @@ def matrix_html(matrix: Matrix) -> str:
     """The matrix as HTML (every text escaped): the corroborated and conflicting facts in one
     table, the single-source facts and the statements by speaker in tables that open on
     demand, so the first one fits a printed page. Each table has a header row of sources and a
-    group header before each status or speaker; each cell that reports its row is focusable,
-    and its ``data-articles`` and ``data-row`` say which highlights of the source columns it
-    stands for (``web/static/matrix.js`` lights them)."""
+    group header before each status or speaker. The script (``web/static/matrix.js``) makes
+    each cell that reports its row focusable and lights the highlights it stands for: those of
+    its row's ``data-row`` in the articles of its column header's ``data-articles``."""
     shared = [r for r in matrix.facts if r.group != "single-source"]
     single = [r for r in matrix.facts if r.group == "single-source"]
     parts = [
@@ -191,7 +192,9 @@ def matrix_html(matrix: Matrix) -> str:
 
 def _table(columns: Sequence[MatrixColumn], rows: Sequence[MatrixRow], what: str) -> str:
     heads = "".join(
-        f'<th scope="col" data-source="{escape(c.source)}">{escape(c.outlet or c.articles[0])}'
+        f'<th scope="col" data-source="{escape(c.source)}" '
+        f'data-articles="{escape(" ".join(c.articles + c.copies))}">'
+        f"{escape(c.outlet or c.articles[0])}"
         f"<br><small>{escape(c.published or 'undated')}{_copies(c)}</small></th>"
         for c in columns
     )
@@ -222,19 +225,19 @@ def _copies(column: MatrixColumn) -> str:
 
 
 def _row_html(row: MatrixRow) -> str:
+    """A row: its id and text, then a cell per column; a run of sources that do not report it
+    is one cell spanning them (a 50-source story's single-source fact stays a few bytes)."""
     text = row.text if len(row.text) <= 90 else row.text[:88] + "…"
     cells = []
-    for cell in row.cells:
-        symbol = SYMBOLS[cell.state] + (f" {cell.value}" if cell.value else "")
-        if cell.state == "absent":
-            cells.append(f'<td class="cell absent" title="not reported">{symbol}</td>')
+    for state, run in itertools.groupby(row.cells, key=lambda c: c.state == "absent"):
+        if state:
+            span = len(list(run))
+            wide = f' colspan="{span}"' if span > 1 else ""
+            cells.append(f'<td class="absent"{wide}>{SYMBOLS["absent"]}</td>')
             continue
-        articles = " ".join(dict.fromkeys(ev.article for ev in cell.evidence))
-        said = " / ".join(ev.text for ev in cell.evidence)
-        cells.append(
-            f'<td class="cell {cell.state}" tabindex="0" data-row="{escape(row.id)}" '
-            f'data-articles="{escape(articles)}" title="{escape(said)}">{escape(symbol)}</td>'
-        )
+        for cell in run:
+            symbol = SYMBOLS[cell.state] + (f" {cell.value}" if cell.value else "")
+            cells.append(f'<td class="{cell.state}">{escape(symbol)}</td>')
     return (
         f'<tr data-row="{escape(row.id)}" data-kind="{row.kind}"><th scope="row">'
         f'<a href="#{escape(row.id)}">{escape(row.id)}</a> {escape(text)}</th>{"".join(cells)}</tr>'
