@@ -108,3 +108,18 @@ def test_coverage_puts_first_reports_and_events_in_time() -> None:
     html = coverage_html(coverage)
     assert html.count("<svg") == 1 and "first A (2026-05-01); followed by B (2026-05-02)" in html
     assert "A &lt;ferry&gt;" not in html  # single-source facts are not lanes
+
+
+def test_the_terminal_prints_the_matrix_with_symbols() -> None:
+    from rich.console import Console
+
+    from newsweave.export.terminal import render_dossier
+
+    console = Console(record=True, width=160, color_system=None)
+    render_dossier(console, _dossier().as_dict())
+    text = console.export_text()
+    assert "Who reported what" in text
+    row = next(line for line in text.splitlines() if "f2 1,200 people left." in line)
+    assert row.count("✓ 1,200") == 2 and "≠ 1,500" in row
+    alone = next(line for line in text.splitlines() if "f3 A <ferry> ran." in line)
+    assert alone.count("·") == 2 and alone.count("✓") == 1

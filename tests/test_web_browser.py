@@ -6,6 +6,7 @@ the examples and a hostile article; screenshots go to docs/screenshots/web-*.png
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -174,6 +175,9 @@ def test_stories_story_and_highlights_in_chromium(served: tuple[str, dict[str, s
             assert coverage.locator("circle").count() >= 5
             assert "first" in (coverage.locator("circle title").nth(5).text_content() or "")
             page.locator("#coverage").screenshot(path=str(SCREENSHOTS / "web-story-coverage.png"))
+            # Printed, the story at a glance (matrix and coverage) is one A4 landscape page.
+            pdf = page.pdf(format="A4", landscape=True, prefer_css_page_size=True)
+            assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
             # The flood story's places: a dot on the inline map for each, titled with its
             # coordinates, and the same places listed beside it; a dot links to the place's page.

@@ -28,7 +28,7 @@ __all__ = [
     "story_coverage",
 ]
 
-#: Facts drawn as lanes: the most widely reported first; the text lists them all.
+#: Facts drawn as lanes (and told in the text twin): the most widely reported first.
 _FACT_LANES = 12
 #: Dated events drawn below the lanes; the text lists them all.
 _EVENTS = 15
@@ -137,8 +137,8 @@ def _svg(coverage: Coverage) -> str:
     for n in range(span + 1):
         day = (first + dt.timedelta(days=n)).isoformat()
         parts.append(
-            f'<line x1="{x(day):.1f}" y1="20" x2="{x(day):.1f}" y2="{events_top:.0f}" '
-            f'stroke="#e3e8ee"/><text x="{x(day):.1f}" y="14" font-size="10" '
+            f'<line x1="{x(day):.0f}" y1="20" x2="{x(day):.0f}" y2="{events_top:.0f}" '
+            f'stroke="#e3e8ee"/><text x="{x(day):.0f}" y="14" font-size="10" '
             f'text-anchor="middle" fill="#555">{day[5:]}</text>'
         )
     for lane, source in enumerate(coverage.sources):
@@ -155,7 +155,7 @@ def _svg(coverage: Coverage) -> str:
         colour = "#c2410c" if fact.status == "conflicting" else "#15803d"
         x0, x1 = x(fact.reports[0][0]), x(fact.reports[-1][0])
         parts.append(
-            f'<line x1="{x0:.1f}" y1="{y(lane):.1f}" x2="{x1:.1f}" y2="{y(lane):.1f}" '
+            f'<line x1="{x0:.0f}" y1="{y(lane):.0f}" x2="{x1:.0f}" y2="{y(lane):.0f}" '
             f'stroke="{colour}" stroke-width="3" stroke-opacity="0.5"/>'
         )
         # One dot per day, however many sources reported it that day.
@@ -168,8 +168,8 @@ def _svg(coverage: Coverage) -> str:
         # The label runs away from the nearer edge; the triangle marks the day itself.
         right = at > width / 2
         parts.append(
-            f'<path d="M{at:.1f},{row - 9:.0f} l4,7 h-8 z" fill="#6b7280"/>'
-            f'<text x="{at - 7 if right else at + 7:.1f}" y="{row:.0f}" font-size="10" '
+            f'<path d="M{at:.0f},{row - 9:.0f} l4,7 h-8 z" fill="#6b7280"/>'
+            f'<text x="{at - 7 if right else at + 7:.0f}" y="{row:.0f}" font-size="10" '
             f'text-anchor="{"end" if right else "start"}" fill="#333">{escape(event.day)} '
             f"{escape(_short(event.text, 60))}</text>"
         )
@@ -183,11 +183,13 @@ def _text(coverage: Coverage) -> str:
         f"{escape(' (and a copy: ' + ', '.join(s.copies) + ')') if s.copies else ''}</li>"
         for s in coverage.sources
     )
+    drawn = [f for f in coverage.facts[:_FACT_LANES] if f.reports]
     facts = "".join(
         f"<li>{escape(f'{f.id} {_short(f.text, 80)}: {_first_and_rest(f.reports)}')}</li>"
-        for f in coverage.facts
-        if f.reports
+        for f in drawn
     )
+    if len(coverage.facts) > len(drawn):
+        facts += f"<li>and {len(coverage.facts) - len(drawn)} more facts: see the matrix</li>"
     events = "".join(
         f"<li>{escape(e.day)}: {escape(_short(e.text, 100))}</li>" for e in coverage.events
     )
@@ -201,7 +203,7 @@ def _text(coverage: Coverage) -> str:
 def _label(y: float, text: str, *, bold: bool = False) -> str:
     weight = ' font-weight="600"' if bold else ""
     return (
-        f'<text x="4" y="{y + 4:.1f}" font-size="11"{weight} fill="#222">'
+        f'<text x="4" y="{y + 4:.0f}" font-size="11"{weight} fill="#222">'
         f"{escape(_short(text, 30))}</text>"
     )
 
@@ -209,7 +211,7 @@ def _label(y: float, text: str, *, bold: bool = False) -> str:
 def _dot(x: float, y: float, title: str, colour: str = "#2563eb", *, ring: bool = False) -> str:
     fill = "none" if ring else colour
     return (
-        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{fill}" stroke="{colour}" '
+        f'<circle cx="{x:.0f}" cy="{y:.0f}" r="5" fill="{fill}" stroke="{colour}" '
         f'stroke-width="1.5"><title>{escape(title)}</title></circle>'
     )
 

@@ -69,6 +69,7 @@ class Pages:
         self.templates = Jinja2Templates(directory=str(folder))
         env = self.templates.env
         env.autoescape = True  # every template, whatever its name: article text is untrusted
+        env.trim_blocks = env.lstrip_blocks = True  # no blank lines where block tags stood
         env.globals.update(
             pieces=pieces,
             dossier_marks=dossier_marks,
