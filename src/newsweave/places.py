@@ -43,7 +43,7 @@ _STATE_ABBREVIATIONS = {
     "va": "VA", "wash": "WA", "wva": "WV", "wis": "WI", "wyo": "WY",
 }  # fmt: skip
 
-#: Canadian provinces and territories as the Canadian Press writes them ("Nelson, B.C.").
+#: Canadian provinces and territories as Canadian news style abbreviates them ("Nelson, B.C.").
 _PROVINCE_ABBREVIATIONS = {
     "alta": "AB", "bc": "BC", "man": "MB", "nb": "NB", "nfld": "NL", "nl": "NL", "ns": "NS",
     "nwt": "NT", "ont": "ON", "pei": "PE", "que": "QC", "sask": "SK", "yt": "YT",

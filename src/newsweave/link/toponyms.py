@@ -31,7 +31,7 @@ __all__ = ["article_context", "embedded_place", "place_of_each"]
 _AFTER_TOWN = ", "
 #: An abbreviation written after a town and the comma ("La.", "W.Va.", "N.Y.", "ID").
 _ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,2}|[A-Z]{2}\b")
-#: A town this large is meant by its name inside an organisation's ("Seattle Seahawks") even
+#: A town this large is meant by its name inside an organisation's ("Boise State Broncos") even
 #: when the article places it nowhere else; a smaller one only when the article names it or
 #: its state.
 _KNOWN_TOWN = 100_000
@@ -144,7 +144,7 @@ def embedded_place(name: str, places: Sequence[Place]) -> tuple[str, Place] | No
     """The place an organisation's name holds, as written in it, with its gazetteer entry.
 
     "Mansfield Police Department" in an article that names Ohio holds Mansfield, Ohio; "The
-    Washington Post" Washington; "Syrian Observatory for Human Rights" Syria. The longest,
+    Denver Post" Denver; "Kenyan Wildlife Service" Kenya. The longest,
     then first, run of capitalised words that is a country, a state, a continent, a people's
     name, a town the article places (``places``: its place mentions' entries) or a town of
     ``_KNOWN_TOWN`` people. Never the whole name (that is the organisation), and never an
@@ -169,10 +169,9 @@ def embedded_place(name: str, places: Sequence[Place]) -> tuple[str, Place] | No
 def _placed_by_article(written: str, place: Place, places: Sequence[Place]) -> bool:
     """Whether a name that is not a place mention of its own (a facility, a word of an
     organisation's name) plausibly means ``place`` in an article whose places are ``places``:
-    a country or continent always; a division when the article is set in its country or it is
-    large and its name unique; a town
-    when the article names it or its state, or when it is large, and never for an acronym
-    (NBC is not a town's other name)."""
+    a country or continent always; a division when the article is set in its country, or when
+    it is large and its name unique; a town when the article names it or its state, or when it
+    is large, and never for an acronym (NBC is not a town's other name)."""
     if place["feature"] in ("country", "continent"):
         return True
     context = article_context(places)
@@ -180,7 +179,7 @@ def _placed_by_article(written: str, place: Place, places: Sequence[Place]) -> b
         if place["country"] in context.countries | {c for c, _ in context.nearby}:
             return True
         # Elsewhere only a large division whose name no other country's divisions share:
-        # "University of California" holds California, "Central Mental Hospital" no region.
+        # "University of California" holds California, "Central Lakes Clinic" no region.
         namesakes = {p["country"] for p in candidates(written) if p["feature"] == "region"}
         return namesakes == {place["country"]} and place["population"] >= _KNOWN_REGION
     if written.isupper():
