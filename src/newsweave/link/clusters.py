@@ -36,6 +36,7 @@ def clusters_of(mentions: tuple[EntityMention, ...], text: str) -> list[Cluster]
     at = [i for i, m in enumerate(mentions) if KINDS.get(m.label) == "PLACE"]
     resolved = place_of_each([mentions[i] for i in at], text)
     places = {at[k]: place for k, place in resolved.items()}
+    article_places = list(resolved.values())  # what an organisation's name is read against
     clusters: dict[tuple[str, str], Cluster] = {}
     for i, m in enumerate(mentions):
         kind = KINDS.get(m.label)
@@ -58,7 +59,7 @@ def clusters_of(mentions: tuple[EntityMention, ...], text: str) -> list[Cluster]
                 words[-1],
                 phonetic(words[-1]),
                 place=place,
-                located_in=embedded_place(name, list(resolved.values())) if kind == "ORG" else None,
+                located_in=embedded_place(name, article_places) if kind == "ORG" else None,
             )
         elif kind == "PERSON" and len(name_words(name)) > len(name_words(c.name)):
             words = name_words(name)

@@ -74,7 +74,9 @@ def place_of_each(mentions: Sequence[EntityMention], text: str) -> dict[int, Pla
     for name in {n for n, m in zip(names, mentions, strict=True) if m.label in _NOT_A_TOWN}:
         place = decided[name]
         others = [p for other, p in decided.items() if other != name and p is not None]
-        if place is not None and not _placed_by_article(name, place, others):
+        if place is not None and not _placed_by_article(
+            name, place, others, article_context(others)
+        ):
             decided[name] = None  # "Street": not a same-named town far away
     return {i: place for i, name in enumerate(names) if (place := decided[name]) is not None}
 
@@ -144,10 +146,10 @@ def embedded_place(name: str, places: Sequence[Place]) -> tuple[str, Place] | No
     """The place an organisation's name holds, as written in it, with its gazetteer entry.
 
     "Mansfield Police Department" in an article that names Ohio holds Mansfield, Ohio; "The
-    Denver Post" Denver; "Kenyan Wildlife Service" Kenya. The longest,
-    then first, run of capitalised words that is a country, a state, a continent, a people's
-    name, a town the article places (``places``: its place mentions' entries) or a town of
-    ``_KNOWN_TOWN`` people. Never the whole name (that is the organisation), and never an
+    Denver Post" Denver; "Kenyan Wildlife Service" Kenya. The longest, then first, run of
+    capitalised words that is a country, a state, a continent, a people's name, a town the
+    article places (``places``: its place mentions' entries) or a town of ``_KNOWN_TOWN``
+    people. Never the whole name (that is the organisation), and never an
     acronym read as a town's other name ("NBC").
     """
     words = [w.strip(",.;:") for w in name.split()]
@@ -161,20 +163,22 @@ def embedded_place(name: str, places: Sequence[Place]) -> tuple[str, Place] | No
                 continue
             written = " ".join(phrase)
             place = demonym_place(written) or choose(written, candidates(written), context)
-            if place is not None and _placed_by_article(written, place, places):
+            if place is not None and _placed_by_article(written, place, places, context):
                 return written, place
     return None
 
 
-def _placed_by_article(written: str, place: Place, places: Sequence[Place]) -> bool:
+def _placed_by_article(
+    written: str, place: Place, places: Sequence[Place], context: Context
+) -> bool:
     """Whether a name that is not a place mention of its own (a facility, a word of an
-    organisation's name) plausibly means ``place`` in an article whose places are ``places``:
+    organisation's name) plausibly means ``place`` in an article whose places are ``places``
+    (``context``, what they say):
     a country or continent always; a division when the article is set in its country, or when
     it is large and its name unique; a town when the article names it or its state, or when it
     is large, and never for an acronym (NBC is not a town's other name)."""
     if place["feature"] in ("country", "continent"):
         return True
-    context = article_context(places)
     if place["feature"] != "city":
         if place["country"] in context.countries | {c for c, _ in context.nearby}:
             return True
