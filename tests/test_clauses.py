@@ -45,7 +45,31 @@ from newsweave.records import Article
 )
 def test_clauses(nlp: Language, text: str, expected: list[str]) -> None:
     clauses = find_clauses(nlp(text), Article(id="x", key="x", text=text))
-    assert [c.text for c in clauses] == expected
+    assert [c.text for c in clauses if not c.about] == expected
+    assert all(text[c.start : c.end] == c.text for c in clauses)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        # A participial phrase set off by a comma tells a claim about the noun phrase before.
+        (
+            "The walkout, organised by the drivers' union, began on Monday.",
+            [("The walkout", "organised by the drivers' union")],
+        ),
+        (
+            "The new levy, approved by the council on Friday, takes effect in May.",
+            [("The new levy", "approved by the council on Friday")],
+        ),
+        # Without a comma the participle restricts its noun: no claim of its own.
+        ("The walkout organised by the drivers' union began on Monday.", []),
+        # A verb the parser hangs under a name and its apposition is the main verb.
+        ("The mayor, Ana Ruiz, opened the bridge on Monday.", []),
+    ],
+)
+def test_participial_phrases(nlp: Language, text: str, phrases: list[tuple[str, str]]) -> None:
+    clauses = find_clauses(nlp(text), Article(id="x", key="x", text=text))
+    assert [(c.about, c.text) for c in clauses if c.about] == phrases
     assert all(text[c.start : c.end] == c.text for c in clauses)
 
 

@@ -137,6 +137,10 @@ class Clause(Record):
     # clause with its own subject ("and two are missing"), a factive adverbial clause with its
     # own subject ("when the dam overflowed"), or a closing ", where ..." relative clause.
     stands_alone: bool = False
+    # For a participial phrase set off by a comma ("The motion, tabled on Friday by the
+    # opposition, failed"): the noun phrase it tells about ("The motion"). Such a clause lies
+    # inside another one and states a claim of its own about that noun phrase.
+    about: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,12 @@ adverbial clause with its own subject opened by a factive subordinator, which pr
 says as having happened ("Nine people were hurt | when the stand collapsed"; not "until",
 "if" or "unless"), outside a relative clause or apposition, and a non-restrictive relative
 clause of place or time that closes the sentence ("..., where the bridge collapsed").
+
+A participial phrase set off by a comma tells a claim of its own about the noun phrase before
+it ("The motion, tabled on Friday by the opposition, failed": the opposition tabled the
+motion on Friday; "The river, swollen by a week of rain, ..."). It is returned as one more
+clause inside its sentence's clauses, with that noun phrase (``Clause.about``), so that one
+sentence can support two facts: the motion's failure and who tabled it.
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ _FACTIVE = frozenset(
     ["when", "after", "because", "since", "as", "while", "although", "though", "whereas"]
 )
 _DESCRIBING = frozenset(["relcl", "acl", "appos"])
+_PARTICIPLES = frozenset(["VBN", "VBG"])
+_NOMINAL = frozenset(["NOUN", "PROPN"])
 _SETTING = frozenset(["where", "when"])
 
 
@@ -50,7 +58,29 @@ def find_clauses(doc: Doc, article: Article) -> list[Clause]:
             if trimmed:
                 lead = start + len(text) - len(text.lstrip())
                 clauses.append(Clause(lead, lead + len(trimmed), trimmed, stands_alone=alone))
+        clauses += _participial_phrases(sent)
     return clauses
+
+
+def _participial_phrases(sent: Span) -> list[Clause]:
+    """The sentence's participial phrases set off by a comma after a noun phrase, each with
+    that noun phrase (``Clause.about``)."""
+    if sent.root.pos_ not in _VERBAL:
+        return []  # no main verb: a participle is more likely the misread predicate
+    found = []
+    doc = sent.doc
+    for token in sent:
+        if token.dep != symbols.acl or token.tag_ not in _PARTICIPLES:  # the integer label first
+            continue
+        head, first = token.head, token.left_edge.i
+        if head.pos_ not in _NOMINAL or first <= head.left_edge.i or doc[first - 1].text != ",":
+            continue
+        about = doc[head.left_edge.i : first - 1]
+        if any(t.text == "," for t in about):
+            continue  # "the minister, Ana Lobo, held ...": the parser lost the main verb
+        phrase = doc[first : token.right_edge.i + 1]
+        found.append(Clause(phrase.start_char, phrase.end_char, phrase.text, about=about.text))
+    return found
 
 
 def _clause_spans(sent: Span) -> list[tuple[int, int, bool]]:

@@ -210,7 +210,9 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
         if m.label == "PERSON"
     )
     person_starts = [s for s, _ in people]
-    cuts = sorted(c.start for c in analysis.clauses)  # where the parser's clauses begin
+    # Where the parser's clauses begin; a participial phrase lies inside one and cuts nothing.
+    cuts = sorted(c.start for c in analysis.clauses if not c.about)
+    phrases = [c for c in analysis.clauses if c.about]
     utterances = _second_utterances(text, analysis.quotes, analysis.sentences)
     alone = sorted(c.start for c in analysis.clauses if c.stands_alone)
     # Looked up by position (bisect), not scanned per unit: a very long article has thousands.
@@ -244,6 +246,15 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
                     # "Ruiz, who sent 40 officers, warned ...": a claim about the speaker.
                     told = _RELATIVE.sub(" ", unit.text, count=1)
                     units.append(dataclasses.replace(unit, text=told))
+        for phrase in phrases:
+            if sentence.start <= phrase.start < sentence.end:
+                # The noun phrase told before it adds to its words: "The levy | approved by
+                # the council on Friday" is a claim.
+                least = _MIN_STANDALONE
+                unit = _unit(text, blank, art, phrase.start, phrase.end, here, len(units), least)
+                if unit is not None:
+                    # "The motion, tabled by the opposition, ...": the opposition tabled it.
+                    units.append(dataclasses.replace(unit, text=f"{phrase.about} {unit.text}"))
         last = _at(person_starts, sentence.end) - 1  # the last person named in the sentence
         if last >= 0 and person_starts[last] >= sentence.start:
             previous = people[last][1]

@@ -72,7 +72,11 @@ articles = Table(
 )
 
 sentences = _owned("sentences")
-clauses = _owned("clauses", Column("stands_alone", Boolean, nullable=False, default=False))
+clauses = _owned(
+    "clauses",
+    Column("stands_alone", Boolean, nullable=False, default=False),
+    Column("about", Text, nullable=False, default=""),
+)
 
 entity_mentions = _owned(
     "entity_mentions",
