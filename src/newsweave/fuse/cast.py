@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsweave.fuse.names import EntityOf, fold, mention_key, same_person
+from newsweave.fuse.names import EntityOf, mention_key, same_person
 from newsweave.fuse.speakers import SpeakerKeys
+from newsweave.lexicon.names import norm
 from newsweave.records import ArticleAnalysis, CastMember, Statement
 
 __all__ = ["cast"]
@@ -80,8 +81,8 @@ def cast(
 
 def _speaker_key(name: str, speakers: SpeakerKeys) -> str | None:
     """The speaker key this written name belongs to, if it is one of the story's speakers."""
-    folded = fold(name)
+    folded = norm(name)
     for key, full in speakers.names.items():
-        if key.startswith("~") and (fold(full) == folded or same_person(name, full)):
+        if key.startswith("~") and (norm(full) == folded or same_person(name, full)):
             return key
     return None

@@ -14,8 +14,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from newsweave.fuse.names import EntityOf, fold, mention_key
+from newsweave.fuse.names import EntityOf, mention_key
 from newsweave.fuse.sources import Sources
+from newsweave.lexicon.names import norm
 from newsweave.records import ArticleAnalysis, Event, Evidence, Span, StoryEvent
 from newsweave.spans import covering
 
@@ -91,7 +92,7 @@ def _party(
     m = covering(analysis.entities, span)
     if m is not None:
         return mention_key(analysis.article.id, m, entity_of=entity_of), m.name or m.text
-    words = fold(span.text)
+    words = norm(span.text)
     if words in _PRONOUNS:  # "we" in one quote is not "we" in another: never a shared party
         return f"{_OWN}{analysis.article.id}:{span.start}", span.text
     return "~" + words, span.text

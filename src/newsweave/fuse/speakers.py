@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsweave.fuse.names import EntityOf, fold, same_person
+from newsweave.fuse.names import EntityOf, same_person
+from newsweave.lexicon.names import norm
 from newsweave.records import ArticleAnalysis, EntityMention, Quote
 
 __all__ = ["SpeakerKeys", "speaker_keys"]
@@ -64,7 +65,7 @@ def speaker_keys(
     names: dict[str, str] = {}
     for group in groups:
         best = max(group, key=lambda n: (len(n.split()), len(n)))
-        key = "~" + fold(best)
+        key = "~" + norm(best)
         names[key] = best
         for name in group:
             key_of_name[name] = key

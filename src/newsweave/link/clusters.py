@@ -6,8 +6,8 @@ Places the gazetteer knows are grouped by GeoNames id, decided by the article's 
 
 from __future__ import annotations
 
-from newsweave.analyse.entities.keys import name_words, norm, phonetic
-from newsweave.analyse.entities.roles import role_heads
+from newsweave.lexicon.names import name_words, norm, phonetic
+from newsweave.lexicon.titles import role_heads
 from newsweave.link.rules import Cluster
 from newsweave.link.toponyms import embedded_place, place_of_each
 from newsweave.places import demonym_place

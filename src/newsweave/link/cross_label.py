@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsweave.analyse.entities.roles import is_demonym
+from newsweave.lexicon.countries import is_demonym
 from newsweave.link.rules import CONTEXT_NEEDED, Cluster, Node, Verdict
 
 __all__ = ["CROSS_KINDS", "Known", "other_label"]

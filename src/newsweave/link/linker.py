@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from newsweave.analyse.entities.keys import name_words, norm, phonetic
-from newsweave.analyse.entities.roles import role_heads
+from newsweave.lexicon.names import name_words, norm, phonetic
+from newsweave.lexicon.titles import role_heads
 from newsweave.link.clusters import clusters_of
 from newsweave.link.cross_label import Known, other_label
 from newsweave.link.rules import (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsweave.analyse.entities.keys import given_names_agree
+from newsweave.lexicon.names import given_names_agree
 
 #: Context weight needed before a surname alone (or a spelling variant) may merge.
 CONTEXT_NEEDED = 0.5

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
-from newsweave.analyse.entities.keys import norm
+from newsweave.lexicon.names import norm
 from newsweave.places import (
     Context,
     Place,

@@ -3,7 +3,7 @@
 Terms come from the article text with a lowercase word pattern, a small stop list and a crude
 plural folding, so the clusterer does not depend on the language pipeline and costs a few
 microseconds per word. Entity keys are the canonical entity id when linking has run, else the
-mention's normalised name.
+mention's normal form (``lexicon.names.norm``).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from newsweave.lexicon.names import norm
 from newsweave.records import ArticleAnalysis, EntityMention
 
 __all__ = ["ArticleFeatures", "details", "entity_key", "features", "lead_text", "terms"]
@@ -91,9 +92,7 @@ def entity_key(mention: EntityMention) -> str:
     """The canonical id when linked, else the normalised written name ("donald trump")."""
     if mention.entity:
         return mention.entity
-    name = (mention.name or mention.text).lower()
-    name = re.sub(r"^the\s+|'s$|[^\w\s-]", "", name)
-    return "~" + " ".join(name.split())
+    return "~" + norm(mention.name or mention.text)
 
 
 def details(analysis: ArticleAnalysis, counts: Mapping[str, int]) -> dict[str, int]:

@@ -29,8 +29,9 @@ from newsweave.stories.vectors import Space, SparseVector
 
 __all__ = ["STATE_VERSION", "from_state", "to_state"]
 
-STATE_VERSION = 3  # 2: the details view and merges; 3: the IDF prior, the normalised cut
-# and fragment sweeps (their settings are saved with the state). An older state is rebuilt.
+STATE_VERSION = 4  # 2: the details view and merges; 3: the IDF prior, the normalised cut
+# and fragment sweeps (their settings are saved with the state); 4: entity keys folded by
+# lexicon.names.norm (accents, hyphens; countries by their name). An older state is rebuilt.
 
 
 def _spaces(c: StoryClusterer) -> dict[str, Space]:

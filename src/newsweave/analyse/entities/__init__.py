@@ -24,8 +24,8 @@ from newsweave.analyse.entities.names import (
     resolve_names,
     trim_headline_words,
 )
-from newsweave.analyse.entities.roles import is_title_word
 from newsweave.analyse.entities.runons import split_run_ons
+from newsweave.lexicon.titles import is_title_word
 from newsweave.records import Article, EntityMention
 
 __all__ = ["NAME_LABELS", "find_entities"]

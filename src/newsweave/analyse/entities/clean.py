@@ -12,15 +12,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsweave.analyse.entities.roles import (
+from newsweave.analyse.quotes.cues import spoken_past
+from newsweave.lexicon.countries import is_demonym
+from newsweave.lexicon.titles import (
     ABBREVIATED_TITLES,
     HONORIFICS,
-    is_demonym,
     is_head,
     is_title_word,
     singular,
 )
-from newsweave.analyse.quotes.cues import spoken_past
 
 _EDGE_PUNCT = " \t\n,;:!?\"'“”‘’«»()-–—*/|"
 _QUOTES = '"“”«»'

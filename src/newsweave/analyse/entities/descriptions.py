@@ -17,12 +17,12 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from newsweave.analyse.entities.clean import Draft
-from newsweave.analyse.entities.roles import (
+from newsweave.lexicon import word_set
+from newsweave.lexicon.countries import is_demonym
+from newsweave.lexicon.titles import (
     LEADER_HEADS,
-    is_demonym,
     is_head,
     is_title_word,
-    lexicon,
     role_demonyms,
     role_heads,
 )
@@ -35,7 +35,7 @@ _APPOSITION = frozenset({"appos"})
 #: Nouns for people: agent suffixes ("driver", "actress", "escapee", "novelist") plus a closed
 #: list of the others news uses. It keeps a misparsed apposition ("the organization") out.
 _PERSON_SUFFIX = re.compile(r"(?:er|or|ess|ist|ee|ian|man|woman|ant|ent|eur|ier|yer)$")
-_PERSON_NOUNS = lexicon(
+_PERSON_NOUNS = word_set(
     """
     teen teenager boy girl child kid baby mom mum dad son daughter wife husband brother sister
     aunt uncle nephew niece cousin grandson granddaughter widow bride groom fiance fiancee

@@ -21,7 +21,7 @@ from typing import Literal
 
 from unidecode import unidecode
 
-from newsweave.analyse.entities.roles import lexicon
+from newsweave.lexicon import word_set
 
 Gender = Literal["f", "m"]
 
@@ -30,14 +30,14 @@ DECISIVE = 0.9
 #: A name seen fewer times than this in the table is not trusted either way.
 MIN_COUNT = 20
 
-FEMININE_WORDS = lexicon(
+FEMININE_WORDS = word_set(
     """
     mrs mrs. ms ms. miss madam madame queen princess duchess lady dame actress spokeswoman
     chairwoman congresswoman councilwoman businesswoman policewoman anchorwoman sister mother
     daughter wife widow grandmother aunt niece girl woman
     """
 )
-MASCULINE_WORDS = lexicon(
+MASCULINE_WORDS = word_set(
     """
     mr mr. sir king prince duke lord actor spokesman chairman congressman councilman
     businessman policeman anchorman brother father son husband widower grandfather uncle

@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable
 
 from newsweave.analyse.entities.clean import Draft
-from newsweave.analyse.entities.keys import norm
-from newsweave.analyse.entities.roles import is_demonym
+from newsweave.lexicon.countries import is_demonym, names_people_of
+from newsweave.lexicon.names import norm
+from newsweave.places import known_place
 
 #: Last words of organisation and facility names ("Kell Industries", "Eastquay Medical Center").
 #: Words that are also common surnames (Hill, Hall, Park, Church, Temple, Steel, Court, ...)
@@ -33,8 +34,6 @@ ORG_HEADS = frozenset(
 
 #: Labels the model gives a person by mistake, and a person's name by mistake.
 _NOT_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
-#: How a people's name ends after its country's stem: Velmor-an, Korvath-i, Alden-ian, Chin-ese.
-_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "i", "ese", "ish", "ean"})
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 #: Words that say the name next to them is a place: "the province of X", "X's port district".
 _PLACE_BEFORE = re.compile(
@@ -70,8 +69,6 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
     the model's labels stand. A one-word "person" that is a large place and no word of any
     person name in the article becomes a place.
     """
-    from newsweave.places import known_place  # here: places imports this package's keys
-
     groups: dict[str, list[Draft]] = {}
     person_words: set[str] = set()
     for d in drafts:
@@ -137,7 +134,7 @@ def _peoples_names(groups: dict[str, list[Draft]]) -> None:
         if " " not in key and any(d.label in ("GPE", "LOC") for d in group)
     }
     for key, group in groups.items():
-        if " " in key or key in places or not any(_names_people_of(key, p) for p in places):
+        if " " in key or key in places or not any(names_people_of(key, p) for p in places):
             continue
         for d in group:
             if d.label in ("ORG", "GPE", "LOC", "PERSON"):
@@ -186,13 +183,7 @@ def _place_named(word: str, lookup: Callable[[str], dict[str, object] | None]) -
 
 def _has_demonym(key: str, demonyms: set[str]) -> bool:
     """Whether the article names the people of ``key`` ("Velmoran", "Korvathi", "Aldenian")."""
-    return any(_names_people_of(n, key) for n in demonyms)
-
-
-def _names_people_of(word: str, place: str) -> bool:
-    """Whether ``word`` is the people's name of ``place``: Velmor-an, Korvath-i, Alden-ian."""
-    stem = place[:-1] if place[-1:] in ("a", "e", "i", "o", "u", "y") else place
-    return word != place and word.startswith(stem) and word[len(stem) :] in _DEMONYM_ENDINGS
+    return any(names_people_of(n, key) for n in demonyms)
 
 
 def _looks_like_place(

@@ -10,8 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsweave.analyse.entities.clean import Draft, role_before, role_in_apposition
-from newsweave.analyse.entities.keys import name_words, norm
-from newsweave.analyse.entities.roles import (
+from newsweave.lexicon.names import name_words, norm
+from newsweave.lexicon.titles import (
     ABBREVIATED_TITLES,
     HONORIFICS,
     TITLE_HEADS,

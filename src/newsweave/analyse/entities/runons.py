@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from newsweave.analyse.entities.clean import Draft
-from newsweave.analyse.entities.keys import norm
 from newsweave.analyse.entities.labels import ORG_HEADS
+from newsweave.lexicon.names import norm
 
 _WORD = re.compile(r"\S+")
 #: Labels whose spans may hold a person's name run together with other words. Places are left

@@ -35,6 +35,13 @@ from newsweave.analyse.events.lexicon import (
     WEAPONS,
 )
 from newsweave.analyse.times.offsets import calendar_date, offset_anchors
+from newsweave.lexicon.grammar import (
+    FIRST_PERSON,
+    NOMINAL_SUBJECTS,
+    PERSONAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SUBJECTS,
+)
 from newsweave.records import Article, EntityMention, Event, Quote, Sentence, Span, TimeRef
 from newsweave.spans import at_offset
 
@@ -44,12 +51,8 @@ _TARGET_PREPS = frozenset({"with", "against", "on", "upon", "at", "to"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-_PERSONAL = frozenset({"he", "she", "him", "her"})
-_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 #: Subjects that deny the event: "no one was detained", "nobody was hurt".
 _NOBODY = frozenset({"nobody", "none", "noone"})
-_RELATIVE = frozenset({"who", "that", "which"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _MODALS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would"}
 #: Modals that state an intention, and the categories an intention turns into AGREE or
 #: THREATEN (RETREAT stays: "will withdraw" is a promise or a threat by its context).
@@ -307,12 +310,12 @@ def _arguments(verb: Token, noun: Token | None) -> tuple[Token | None, Token | N
         )
     if verb.dep_ == "relcl":
         # "the diplomats who negotiated ...": the diplomats; "residents who were evacuated"
-        actor = verb.head if actor is not None and actor.lower_ in _RELATIVE else actor
-        target = verb.head if target is not None and target.lower_ in _RELATIVE else target
+        actor = verb.head if actor is not None and actor.lower_ in RELATIVE_PRONOUNS else actor
+        target = verb.head if target is not None and target.lower_ in RELATIVE_PRONOUNS else target
     head = verb
     # "vowed to attack", "arrested and charged": the governing verb's subject. Not for a verb
     # with a subject of its own ("..., and no one was detained": nobody named did it).
-    own_subject = any(c.dep_ in _SUBJECTS for c in verb.children)
+    own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
     while (
         actor is None and not own_subject and head.dep_ in ("xcomp", "conj") and head.head != head
     ):
@@ -348,7 +351,7 @@ def _party(
     candidates: list[Token | None] = []
     for child in verb.children:
         if child.dep_ == "ccomp" and code == "REQUEST":
-            candidates += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            candidates += [c for c in child.children if c.dep_ in NOMINAL_SUBJECTS]
         if child.dep_ == "xcomp":
             candidates += [c for c in child.children if c.dep_ in ("dobj", "dative")]
             candidates += _prep_objects([child], _TARGET_PREPS)
@@ -375,7 +378,7 @@ def _prep_objects(heads: Iterable[Token], preps: frozenset[str]) -> list[Token]:
 def _denied(verb: Token) -> bool:
     """ "No one was detained", "nobody was hurt": the subject says it did not happen."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in NOMINAL_SUBJECTS:
             no_one = child.lower_ == "one" and any(t.lower_ == "no" for t in child.lefts)
             if no_one or child.lower_ in _NOBODY:
                 return True
@@ -411,11 +414,11 @@ def _argument(
     """The span an argument token stands for: its name, else its noun phrase."""
     if token is None:
         return None
-    if resolve and token.lower_ in _PERSONAL:
+    if resolve and token.lower_ in PERSONAL_PRONOUNS:
         antecedent = mentions.person_before(token)
         if antecedent is not None:
             return antecedent
-    if resolve and token.lower_ in _FIRST_PERSON:
+    if resolve and token.lower_ in FIRST_PERSON:
         speaker = mentions.speaker_of(token)
         if speaker is not None:
             return speaker
@@ -470,7 +473,7 @@ class _Mentions:
                 if e.label == "PERSON" and speaker.start <= e.start and e.end <= speaker.end:
                     return Span(e.start, e.end, e.text)
             written = token.doc.char_span(speaker.start, speaker.end)
-            if written is not None and written.root.lower_ in _PERSONAL:
+            if written is not None and written.root.lower_ in PERSONAL_PRONOUNS:
                 return self.person_before(written.root)
             return Span(speaker.start, speaker.end, speaker.text)
         return None

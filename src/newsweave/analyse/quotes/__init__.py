@@ -23,12 +23,12 @@ from newsweave.analyse.quotes.headline import headline_claim
 from newsweave.analyse.quotes.indirect import MOSTLY_QUOTED, find_indirect
 from newsweave.analyse.quotes.marks import Segment, find_segments, paragraphs
 from newsweave.analyse.quotes.resolve import People, Person, collect_people, mention_name
+from newsweave.lexicon.grammar import PERSONAL_PRONOUNS
 from newsweave.records import Article, EntityMention, Quote, Span, Speaker
 
 __all__ = ["find_quotes"]
 
 #: Third-person pronouns that stand for a person named before them.
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: A paragraph this many paragraphs after the last speaker still continues their "he".
 PRONOUN_REACH = 2
 

@@ -20,6 +20,7 @@ from newsweave.analyse.quotes.cues import (
     spoken_past,
 )
 from newsweave.analyse.quotes.marks import Segment
+from newsweave.lexicon.grammar import NOMINAL_SUBJECTS
 
 #: How far (in tokens) a trailing or leading cue may sit from the quotation mark.
 TRAILING_WINDOW = 16
@@ -189,7 +190,7 @@ def _adjacent(doc: Doc, verb: Token, *, start: int) -> bool:
     words = [t for t in doc[start : verb.i] if not t.is_punct]
     if not words:
         return True
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS), None)
     if subject is None:
         return False
     return all(subject.left_edge.i <= t.i <= subject.right_edge.i for t in words)

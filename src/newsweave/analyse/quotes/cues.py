@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsweave.analyse.quotes.resolve import word_set
+from newsweave.lexicon import word_set
+from newsweave.lexicon.grammar import NOMINAL_SUBJECTS, RELATIVE_PRONOUNS
 
 #: Verbs that report speech or writing.
 SPEECH_VERBS = word_set(
@@ -45,8 +46,6 @@ THOUGHT_VERBS = word_set(
     """
 )
 CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS
-SUBJECTS = ("nsubj", "nsubjpass")
-RELATIVES = frozenset({"who", "that", "which"})
 #: Nouns that make a prepositional phrase a channel: "in a post on X", "in an interview".
 CHANNEL_NOUNS = word_set(
     """
@@ -123,13 +122,15 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
     current = verb
     for _ in range(4):
         subjects = [
-            c for c in current.children if c.dep_ in SUBJECTS and not (inside and inside[c.i])
+            c
+            for c in current.children
+            if c.dep_ in NOMINAL_SUBJECTS and not (inside and inside[c.i])
         ]
         if subjects:
             # The subject nearest on the left: "1:50 p.m. <new paragraph> Smith said" has two.
             left = [c for c in subjects if c.i < current.i]
             child = left[-1] if left else subjects[0]
-            if child.lower_ in RELATIVES and current.dep_ == "relcl":
+            if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head  # "Zelenskyy, who suggested ...": the antecedent
             return child
         if current is verb and is_cue(verb):

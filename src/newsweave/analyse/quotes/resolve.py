@@ -17,25 +17,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsweave.lexicon.titles import is_name_title
 from newsweave.records import EntityMention
 
-
-def word_set(words: str) -> frozenset[str]:
-    """The white-space separated words of a long literal, as a set."""
-    return frozenset(words.split())
-
-
-#: Words that are titles or roles, never part of a person's name.
-TITLE_WORDS = word_set(
-    """
-    president presidents vice prime minister ministers chancellor federal secretary secretaries
-    senator sen sen. rep rep. representative gov gov. governor mayor mr mr. mrs mrs. ms ms. dr dr.
-    general gen gen. col col. lt lt. sgt sgt. adm adm. capt capt. king queen prince princess pope
-    chief deputy foreign defense defence state leader spokesman spokeswoman spokesperson ambassador
-    judge justice attorney director chairman chairwoman chair ceo sir lord lady dame former
-    candidate senators congressman congresswoman speaker commissioner premier coach
-    """
-)
 _BRACKETS = re.compile(r"[\[\]()]")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -106,7 +90,7 @@ class People:
 def clean_name(text: str) -> str:
     """A person's name without titles, brackets or a possessive ending."""
     words = [_POSSESSIVE.sub("", w) for w in _BRACKETS.sub(" ", text).split()]
-    while words and words[0].lower().rstrip(".") in TITLE_WORDS | {"the"}:
+    while words and (words[0].lower() == "the" or is_name_title(words[0])):
         words.pop(0)
     return " ".join(w for w in words if w)
 
@@ -144,7 +128,7 @@ def role_before(doc: Doc, i: int) -> str:
             break
         # A common noun the name hangs on is a role too: "publicist Mira Tal".
         compound = token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.i >= i
-        if not (token.is_title or token.lower_ in TITLE_WORDS or token.is_upper or compound):
+        if not (token.is_title or is_name_title(token.text) or token.is_upper or compound):
             break
         words.insert(0, token.lower_)
         j -= 1

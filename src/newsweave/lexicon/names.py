@@ -1,10 +1,20 @@
-"""Normal forms of names, shared by in-article resolution and cross-article linking."""
+"""Normal forms of names: what in-article resolution, cross-article linking, the gazetteer's
+index, the story features and the dossier's keys all compare."""
 
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
+
+__all__ = [
+    "given_name",
+    "given_names_agree",
+    "name_words",
+    "norm",
+    "phonetic",
+    "surname",
+]
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NON_WORD = re.compile(r"[^\w\s-]")

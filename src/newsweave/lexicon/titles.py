@@ -6,16 +6,26 @@ keeps the split between a role and a name explainable.
 
 from __future__ import annotations
 
-import re
+from newsweave.lexicon import word_set
+from newsweave.lexicon.countries import is_demonym
 
-
-def lexicon(text: str) -> frozenset[str]:
-    """The whitespace-separated words of a lexicon block."""
-    return frozenset(text.split())
+__all__ = [
+    "ABBREVIATED_TITLES",
+    "HONORIFICS",
+    "LEADER_HEADS",
+    "TITLE_HEADS",
+    "TITLE_MODIFIERS",
+    "is_head",
+    "is_name_title",
+    "is_title_word",
+    "role_demonyms",
+    "role_heads",
+    "singular",
+]
 
 
 #: Words that head a title ("President Reiden", "the British prime minister").
-TITLE_HEADS = lexicon(
+TITLE_HEADS = word_set(
     """
     president presidents minister ministers chancellor chancellors secretary secretaries
     senator senators governor governors mayor mayors king queen pope prince princess emperor
@@ -26,12 +36,12 @@ TITLE_HEADS = lexicon(
     captain commander chief admiral bishop archbishop cardinal rabbi imam reverend pastor
     father sister vice-president chief-of-staff pm mp mep boxer actor actress singer comedian
     comedienne rapper filmmaker quarterback qb linebacker receiver striker pitcher champion
-    host anchor correspondent columnist author novelist playwright
+    host anchor correspondent columnist author novelist playwright candidate
         """
 )
 
 #: Words that qualify a title head ("Prime", "Foreign", "Defense", "Federal", "Deputy").
-TITLE_MODIFIERS = lexicon(
+TITLE_MODIFIERS = word_set(
     """
     prime foreign defense defence interior finance home federal deputy vice acting former
     first state national security health justice trade economy economic energy education
@@ -42,7 +52,7 @@ TITLE_MODIFIERS = lexicon(
 )
 
 #: Honorifics: stripped from names but not worth keeping as a role.
-HONORIFICS = lexicon(
+HONORIFICS = word_set(
     """
     mr mr. mrs mrs. ms ms. miss dr dr. sir dame prof prof. mx mx.
         """
@@ -64,19 +74,6 @@ ABBREVIATED_TITLES = {
     "det.": "Detective",
 }
 
-#: Demonyms that head a role ("Ukrainian President"): matched by shape plus a few irregulars.
-_IRREGULAR_DEMONYMS = lexicon(
-    """
-    french dutch greek thai swiss british irish welsh scottish english danish swedish finnish
-    polish turkish spanish czech slovak kazakh uzbek iraqi israeli pakistani saudi qatari
-    kuwaiti omani yemeni emirati afghan european western eastern chinese japanese vietnamese
-    portuguese lebanese sudanese senegalese us u.s. uk u.k. eu un nato american mexican german
-    african moroccan kenyan cuban venezuelan jamaican dominican ugandan tibetan afghan
-    bangladeshi somali kuwaiti bahraini azerbaijani
-        """
-)
-_DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i)$")
-
 #: Generic heads that stand for any head of state or government ("the Russian leader").
 LEADER_HEADS = frozenset({"leader", "president", "premier", "chancellor", "prime minister", "king"})
 
@@ -96,15 +93,23 @@ _PLURALS = {
 }
 
 
-def is_demonym(word: str) -> bool:
-    """Whether ``word`` reads as a nationality adjective ("Ukrainian", "French", "U.S.")."""
-    return word.lower() in _IRREGULAR_DEMONYMS or bool(_DEMONYM_SHAPE.match(word))
-
-
 def is_title_word(word: str) -> bool:
     """Whether ``word`` can be part of a title ("Prime", "Minister", "of", "Sen.")."""
     low = word.lower()
     return low in TITLE_HEADS or low in TITLE_MODIFIERS or low in ABBREVIATED_TITLES
+
+
+def is_name_title(word: str) -> bool:
+    """Whether a name written after ``word`` is cleaned of it: a title or role word, an
+    honorific, or an abbreviated title with or without its dot ("Sen", "Sen.", "Mr")."""
+    low = word.lower()
+    bare = low.rstrip(".")
+    return (
+        is_title_word(low)
+        or low in HONORIFICS
+        or bare in HONORIFICS
+        or bare + "." in ABBREVIATED_TITLES
+    )
 
 
 def is_head(word: str) -> bool:
