@@ -4,7 +4,7 @@ token is given.
 
 from __future__ import annotations
 
-from importlib import resources
+from importlib import metadata, resources
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -14,7 +14,6 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Mount
 
-import newsweave
 from newsweave import config
 from newsweave.store import open_store
 from newsweave.web.cache import PageCache
@@ -47,7 +46,7 @@ def create_app(
     """
     app = FastAPI(
         title="newsweave",
-        version=getattr(newsweave, "__version__", "0"),
+        version=metadata.version("newsweave"),
         description="Stories across outlets, their dossiers, entities, articles and search.",
         docs_url=None,  # the interactive docs load scripts from a CDN: keep the server offline
         redoc_url=None,
