@@ -189,12 +189,10 @@ def test_timeline_dates_an_undated_articles_offset_from_its_story(nlp: Language)
 
 
 def test_dating_an_undated_article_from_its_story_carries_lands_on(nlp: Language) -> None:
-    from collections import Counter
-
     from newsweave.pipeline.collection import date_from_story
 
     text = "The talks opened on March 2. Three days later the two ministers met in Geneva."
-    dated = date_from_story(_analysis(nlp, text, None), Counter({"2026-03-06": 2}))
+    dated = date_from_story(_analysis(nlp, text, None), "2026-03-06")
     assert dated.article.published == "2026-03-02"
     assert offsets(list(dated.times)) == [("Three days", "P3D", "2026-03-05")]
     assert [e.time for e in dated.events] == ["2026-03-05"]

@@ -170,8 +170,8 @@ def analyze(paths: tuple[str, ...], as_json: bool, max_bytes: int) -> None:
     else:
         table = Table("story", "articles", "outlets", "title")
         for story in collection.stories:
-            outlets = {s.outlet or s.article for s in story.sources}
-            table.add_row(story.id, str(len(story.articles)), str(len(outlets)), story.title)
+            sources = {s.source for s in story.sources}  # independent, as `stories` counts
+            table.add_row(story.id, str(len(story.articles)), str(len(sources)), story.title)
         console.print(table)
     if collection.rejected:
         sys.exit(2)

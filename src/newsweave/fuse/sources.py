@@ -2,7 +2,8 @@
 
 Two articles are the same source when they come from the same outlet, or when one is a
 near-duplicate (a wire copy, a re-publication) of the other. An article whose outlet is unknown
-is its own source, named by its id.
+is its own source, named by its id. The keys come from ``newsweave.stories.sources``, which the
+story list counts with too.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from newsweave.records import ArticleAnalysis, DossierSource
+from newsweave.stories.sources import source_keys
 
 __all__ = ["Sources", "sources_of"]
 
@@ -37,34 +39,16 @@ class Sources:
 
 def sources_of(analyses: Sequence[ArticleAnalysis], duplicates: Mapping[str, str]) -> Sources:
     """Source keys for a story's articles; ``duplicates`` maps a copy's id to its original's."""
-    outlet = {a.article.id: a.article.outlet for a in analyses}
-
-    def root(article: str) -> str:
-        seen = {article}
-        while article in duplicates and duplicates[article] not in seen:
-            article = duplicates[article]
-            seen.add(article)
-        return article
-
-    entries = []
-    for a in analyses:
-        original = root(a.article.id)
-        name = outlet.get(original) or a.article.outlet
-        key = "outlet:" + _outlet_key(name) if name else "article:" + original
-        entries.append(
-            DossierSource(
-                article=a.article.id,
-                outlet=a.article.outlet,
-                published=a.article.published,
-                title=a.article.title,
-                source=key,
-                duplicate_of=duplicates.get(a.article.id),
-            )
+    keys = source_keys({a.article.id: a.article.outlet for a in analyses}, duplicates)
+    entries = [
+        DossierSource(
+            article=a.article.id,
+            outlet=a.article.outlet,
+            published=a.article.published,
+            title=a.article.title,
+            source=keys[a.article.id],
+            duplicate_of=duplicates.get(a.article.id),
         )
+        for a in analyses
+    ]
     return Sources(entries)
-
-
-def _outlet_key(name: str) -> str:
-    """One key per outlet however it is written ("The Harbor Gazette", "harbor gazette")."""
-    folded = " ".join(name.lower().split())
-    return folded.removeprefix("the ")

@@ -3,7 +3,8 @@
 A fact whose evidence holds a resolved date ("on Friday" -> 2025-05-16) becomes a timeline
 entry for that date, with the evidence that dates it; a narrative offset ("three days later")
 dates it by the day it lands on. An undated article's relative dates (and offsets) are
-resolved again against the publication date inferred for it from the story.
+resolved again against the publication date inferred for it from the story's date
+(``newsweave.stories.dates.story_date``, as ``newsweave analyze`` dates it).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import date
 
 from newsweave.analyse.times.offsets import calendar_date, offset_anchors
 from newsweave.records import ArticleAnalysis, Fact, TimelineEntry, TimeRef
+from newsweave.stories.dates import story_date
 
 __all__ = ["Dated", "resolved_times", "sort_key", "timeline"]
 
@@ -33,7 +35,7 @@ def resolved_times(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[Dated]
     Wednesday") or a narrative offset ("three days later", valued by the day it lands on),
     whose value may be a guess.
     """
-    anchor = min((a.article.published for a in analyses if a.article.published), default=None)
+    anchor = story_date(a.article for a in analyses)
     out: dict[str, list[Dated]] = {}
     for analysis in analyses:
         times: Sequence[TimeRef] = analysis.times

@@ -6,9 +6,8 @@ from their story -> build each story's dossier.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from newsweave import config
 from newsweave.analyse.events import event_time
@@ -21,6 +20,7 @@ from newsweave.link.speakers import link_speakers
 from newsweave.pipeline.article import analyse
 from newsweave.records import Article, ArticleAnalysis, Dossier, Entity
 from newsweave.stories import StorySummary, grouping
+from newsweave.stories.dates import story_date
 
 
 @dataclass
@@ -31,6 +31,7 @@ class Collection:
     entities: list[Entity]
     stories: list[Dossier]
     rejected: list[str]  # one-line messages naming the input and the reason
+    summaries: list[StorySummary] = field(default_factory=list)  # the story list, as stored
 
 
 def analyze_paths(paths: Iterable[str], *, max_bytes: int = config.MAX_FILE_BYTES) -> Collection:
@@ -82,7 +83,7 @@ def build_collection(
     dossiers = [
         dossier_of(s, by_key, {a.key: a.duplicate_of for a in assignments}) for s in summaries
     ]
-    return Collection(linked, linker.entities(), dossiers, list(rejected))
+    return Collection(linked, linker.entities(), dossiers, list(rejected), summaries)
 
 
 def link_all(analyses: Iterable[ArticleAnalysis]) -> tuple[list[ArticleAnalysis], Linker]:
@@ -95,20 +96,18 @@ def date_from_stories(
     analyses: Sequence[ArticleAnalysis], story_of: Mapping[str, str]
 ) -> list[ArticleAnalysis]:
     """Undated articles dated from the other articles of their story, flagged as inferred."""
-    dates: dict[str, Counter[str]] = {}
+    members: dict[str, list[Article]] = {}
     for a in analyses:
-        if a.article.published and not a.article.published_inferred:
-            dates.setdefault(story_of.get(a.article.key, ""), Counter())[a.article.published] += 1
-    return [
-        date_from_story(a, dates.get(story_of.get(a.article.key, ""), Counter())) for a in analyses
-    ]
+        members.setdefault(story_of.get(a.article.key, ""), []).append(a.article)
+    dates = {story: story_date(articles) for story, articles in members.items()}
+    return [date_from_story(a, dates[story_of.get(a.article.key, "")]) for a in analyses]
 
 
-def date_from_story(analysis: ArticleAnalysis, story_dates: Counter[str]) -> ArticleAnalysis:
-    """One undated article dated by its partial dates read against its story's usual date."""
-    if analysis.article.published is not None or not story_dates:
+def date_from_story(analysis: ArticleAnalysis, anchor: str | None) -> ArticleAnalysis:
+    """One undated article dated by its partial dates read against its story's date
+    (``story_date``)."""
+    if analysis.article.published is not None or anchor is None:
         return analysis
-    anchor = story_dates.most_common(1)[0][0]
     inferred = infer_published_from_anchor(analysis.times, anchor)
     if inferred is None:
         return analysis

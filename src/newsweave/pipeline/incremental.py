@@ -8,7 +8,7 @@ rebuilds any that an interrupted run left stale).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -211,11 +211,20 @@ def refresh_dossiers(store: Store, story_ids: Iterable[str] | None = None) -> li
             if after is not before:
                 store.update_dates(after)
         ids = {a.article.key: a.article.id for a in dated}
-        duplicates = {ids[k]: ids[o] for k, o in members if o and k in ids and o in ids}
+        duplicates = {ids[k]: _id_of(store, o, ids) for k, o in members if o and k in ids}
         dossier = build_dossier(story_id, dated, title=row.title, duplicates=duplicates)
         store.save_dossier(story_id, dossier.as_dict())
         rebuilt.append(story_id)
     return rebuilt
+
+
+def _id_of(store: Store, key: str, ids: Mapping[str, str]) -> str:
+    """The id of the article with ``key``: a member's, or that of an original in another story
+    (its copies here then count once, as the story list counts them)."""
+    if key in ids:
+        return ids[key]
+    article = store.article(key)
+    return article.id if article is not None else key
 
 
 def _story_row(summary: StorySummary) -> StoryRow:

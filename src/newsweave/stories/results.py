@@ -49,6 +49,6 @@ class StorySummary(Record):
     keys: tuple[str, ...]  # article keys, same order
     first_published: str | None
     last_published: str | None
-    outlets: tuple[str, ...]
-    independent_outlets: int  # distinct sources, near-duplicates not counted
+    outlets: tuple[str, ...]  # each outlet once, as first written
+    independent_outlets: int  # independence keys (``sources``): what the dossier counts
     duplicates: tuple[tuple[str, str], ...] = ()  # (copy key, original key)

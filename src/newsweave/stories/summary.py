@@ -9,6 +9,7 @@ import numpy as np
 from newsweave.stories.cluster import StoryClusterer
 from newsweave.stories.model import Member, Story
 from newsweave.stories.results import StorySummary, order_key, story_id
+from newsweave.stories.sources import outlet_key, source_keys
 
 __all__ = ["public_id", "summarize", "summarize_all"]
 
@@ -39,8 +40,9 @@ def summarize(clusterer: StoryClusterer, number: int) -> StorySummary:
     """Members, title, span and outlets of story ``number``.
 
     The title is the member headline (or lead) whose embedding is closest to the story's mean
-    embedding; ties go to the first member. Independent outlets count the distinct outlets of
-    members that are not near-duplicates, an article without outlet counting as its own source.
+    embedding; ties go to the first member. Outlets name each outlet once (its first spelling);
+    independent outlets count the members' independence keys (``sources``), as the dossier
+    does: one per outlet, a near-duplicate counting as its original.
     """
     story = clusterer.stories[number]
     members = _ordered(clusterer, story)
@@ -49,8 +51,11 @@ def summarize(clusterer: StoryClusterer, number: int) -> StorySummary:
         members, key=lambda m: (float(m.embedding.astype(np.float32) @ centre), -members.index(m))
     )
     dated = [m.published for m in members if m.published]
-    outlets = sorted({m.outlet for m in members if m.outlet})
-    sources = {m.outlet or f"article:{m.key}" for m in members if m.duplicate_of is None}
+    named = {outlet_key(m.outlet): m.outlet for m in reversed(members) if m.outlet}
+    sources = source_keys(
+        {m.key: m.outlet for m in members},
+        {m.key: m.duplicate_of for m in members if m.duplicate_of},
+    )
     return StorySummary(
         id=story_id(members[0].key),
         title=best.title,
@@ -58,8 +63,8 @@ def summarize(clusterer: StoryClusterer, number: int) -> StorySummary:
         keys=tuple(m.key for m in members),
         first_published=min(dated) if dated else None,
         last_published=max(dated) if dated else None,
-        outlets=tuple(outlets),
-        independent_outlets=len(sources),
+        outlets=tuple(sorted(named.values())),
+        independent_outlets=len(set(sources.values())),
         duplicates=tuple((m.key, m.duplicate_of) for m in members if m.duplicate_of),
     )
 
