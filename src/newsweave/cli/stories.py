@@ -91,7 +91,7 @@ def export(ctx: click.Context, story_id: str, fmt: str, output: Path | None) -> 
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["events", "quotes", "entities"]))
+@click.argument("kind", type=click.Choice(["articles", "events", "quotes", "entities", "facts"]))
 @click.option("--story", "story_id", help="Only the articles of this story.")
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True
@@ -102,7 +102,9 @@ def export(ctx: click.Context, story_id: str, fmt: str, output: Path | None) -> 
 def table(
     ctx: click.Context, kind: str, story_id: str | None, fmt: str, output: Path | None
 ) -> None:
-    """Export events (one row per reported event), quotes or entities as CSV or JSON Lines.
+    """Export articles, events (one row per reported event), quotes, entities or the
+    dossiers' facts as CSV or JSON Lines (`newsweave export-tables` writes them all, also as
+    Parquet).
 
     Every event and quote row names its article, outlet, date, story and the sentence it was
     read from; names carry their canonical entity id.
@@ -115,7 +117,7 @@ def table(
     from newsweave.export.tables import store_table, write_table
 
     if kind == "entities" and story_id is not None:
-        raise click.UsageError("--story applies to the events and quotes tables")
+        raise click.UsageError("--story applies to every table but entities")
     store = store_of(ctx)
     if story_id is not None and store.story(story_id) is None:
         raise click.ClickException(f"no story {story_id!r} (see `newsweave stories`)")

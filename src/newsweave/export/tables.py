@@ -1,5 +1,5 @@
-"""Tables for researchers: events (one row per reported event, GDELT-like), quotes and
-canonical entities, as CSV or JSON Lines.
+"""Tables for researchers: articles, events (one row per reported event, GDELT-like), quotes,
+canonical entities and the dossiers' facts, as CSV, JSON Lines or Parquet.
 
 Every event and quote row carries its article, outlet, date, story and the sentence it was read
 from, so a row can be checked against its source; names carry their canonical entity id, so rows
@@ -12,23 +12,33 @@ import csv
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import IO, Any, Protocol
 
 from newsweave.records import ArticleAnalysis, Entity, Span
 from newsweave.spans import at_offset, covering
 
 __all__ = [
+    "ARTICLE_COLUMNS",
     "ENTITY_COLUMNS",
     "EVENT_COLUMNS",
+    "FACT_COLUMNS",
     "QUOTE_COLUMNS",
     "TABLES",
+    "article_rows",
     "entity_rows",
     "event_rows",
+    "fact_rows",
     "quote_rows",
     "store_table",
+    "write_parquet",
     "write_table",
 ]
 
+ARTICLE_COLUMNS = (
+    "article", "key", "outlet", "outlet_inferred", "published", "published_inferred",
+    "title", "url", "words", "entities", "quotes", "events", "story",
+)  # fmt: skip
 EVENT_COLUMNS = (
     "event_id", "date", "date_from", "time", "code", "action", "negated", "modality",
     "actor", "actor_entity", "target", "target_entity", "place", "place_entity",
@@ -43,7 +53,19 @@ ENTITY_COLUMNS = (
     "entity_id", "name", "kind", "aliases", "roles", "mentions", "articles",
     "geonames_id", "lat", "lon", "country",
 )  # fmt: skip
-TABLES = ("events", "quotes", "entities")
+FACT_COLUMNS = (
+    "fact_id", "story", "status", "text", "sources", "outlets", "conflict", "values",
+    "articles", "evidence",
+)  # fmt: skip
+TABLES = ("articles", "events", "quotes", "entities", "facts")
+#: Parquet column types where a column is not text (lists are lists of text).
+_ARROW_TYPES = {
+    "outlet_inferred": "bool", "published_inferred": "bool", "negated": "bool",
+    "words": "int64", "entities": "int64", "quotes": "int64", "events": "int64",
+    "mentions": "int64", "articles": "int64", "sources": "int64", "geonames_id": "int64",
+    "lat": "float64", "lon": "float64",
+    "aliases": "list", "roles": "list", "outlets": "list", "values": "list", "evidence": "list",
+}  # fmt: skip
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -81,6 +103,49 @@ def event_rows(
             "text": e.text,
             "sentence": _sentence(analysis, e.start),
             **_source(analysis, story),
+        }
+
+
+def article_rows(
+    analysis: ArticleAnalysis, *, story: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """One row for an article: where and when it was published (and whether that was
+    inferred), its size and how much was found in it."""
+    a = analysis.article
+    yield {
+        **_source(analysis, story),
+        "key": a.key,
+        "outlet_inferred": a.outlet_inferred,
+        "published_inferred": a.published_inferred,
+        "title": a.title,
+        "words": len(a.text.split()),
+        "entities": len(analysis.entities),
+        "quotes": len(analysis.quotes),
+        "events": len(analysis.events),
+    }
+
+
+def fact_rows(story: str, dossier: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """One row per fact of a story's dossier (its output-contract form): its status, how many
+    independent sources give it, and the articles and sentences it stands on. ``articles`` is
+    the number of articles; ``evidence`` lists each supporting span as ``article [start:end]``;
+    ``values`` lists a conflicting fact's values as ``value (outlet; outlet)``."""
+    for fact in dossier.get("facts", ()):
+        evidence = fact.get("evidence", ())
+        yield {
+            "fact_id": f"{story}:{fact['id']}",
+            "story": story,
+            "status": fact["status"],
+            "text": fact["text"],
+            "sources": fact.get("sources", 0),
+            "outlets": list(fact.get("outlets", ())),
+            "conflict": fact.get("conflict"),
+            "values": [
+                f"{side['value']} ({'; '.join(side.get('outlets', ()))})"
+                for side in fact.get("sides", ())
+            ],
+            "articles": len({e["article"] for e in evidence}),
+            "evidence": [f"{e['article']} [{e['start']}:{e['end']}]" for e in evidence],
         }
 
 
@@ -141,6 +206,20 @@ def write_table(
     return count
 
 
+def write_parquet(rows: Iterable[dict[str, Any]], columns: Sequence[str], path: Path) -> int:
+    """Write ``rows`` as one Parquet file with a fixed schema (text unless ``_ARROW_TYPES``
+    says otherwise), so that an empty table loads with the same columns; returns the count."""
+    import pyarrow as pa  # only this export needs it
+    import pyarrow.parquet as pq
+
+    kinds = {"bool": pa.bool_(), "int64": pa.int64(), "float64": pa.float64()}
+    kinds["list"] = pa.list_(pa.string())
+    schema = pa.schema([(c, kinds.get(_ARROW_TYPES.get(c, ""), pa.string())) for c in columns])
+    listed = [{c: row.get(c) for c in columns} for row in rows]
+    pq.write_table(pa.Table.from_pylist(listed, schema=schema), path)
+    return len(listed)
+
+
 class TableSource(Protocol):
     """What ``store_table`` reads (a ``Store``)."""
 
@@ -150,19 +229,23 @@ class TableSource(Protocol):
     def story_members(self, story_id: str) -> list[tuple[str, str | None]]: ...
     def entities(self) -> list[Entity]: ...
     def entity_counts(self) -> dict[str, tuple[int, int]]: ...
+    def story_ids(self) -> set[str]: ...
+    def dossier(self, story_id: str) -> dict[str, Any] | None: ...
 
 
 def store_table(
     store: TableSource, kind: str, *, story: str | None = None
 ) -> tuple[Sequence[str], Iterator[dict[str, Any]]]:
-    """The columns and rows of table ``kind`` (``events``, ``quotes``, ``entities``) over the
-    whole store, or (events and quotes) over one story's articles."""
+    """The columns and rows of table ``kind`` (one of ``TABLES``) over the whole store, or
+    (all but entities) over one story."""
     if kind not in TABLES:
         raise ValueError(f"unknown table {kind!r}: use one of {', '.join(TABLES)}")
     if kind == "entities":
         if story is not None:
-            raise ValueError("--story applies to the events and quotes tables, not to entities")
+            raise ValueError("--story applies to the articles, events, quotes and facts tables")
         return ENTITY_COLUMNS, entity_rows(store.entities(), store.entity_counts())
+    if kind == "facts":
+        return FACT_COLUMNS, _facts(store, [story] if story is not None else None)
     keys = (
         [key for key, _ in store.story_members(story)]
         if story is not None
@@ -176,10 +259,20 @@ def store_table(
             story_id = story_of.get(analysis.article.key)
             if kind == "events":
                 yield from event_rows(analysis, entities=by_id, story=story_id)
-            else:
+            elif kind == "quotes":
                 yield from quote_rows(analysis, story=story_id)
+            else:
+                yield from article_rows(analysis, story=story_id)
 
-    return (EVENT_COLUMNS if kind == "events" else QUOTE_COLUMNS), rows()
+    columns = {"events": EVENT_COLUMNS, "quotes": QUOTE_COLUMNS, "articles": ARTICLE_COLUMNS}
+    return columns[kind], rows()
+
+
+def _facts(store: TableSource, stories: Sequence[str] | None) -> Iterator[dict[str, Any]]:
+    for story in stories if stories is not None else sorted(store.story_ids()):
+        dossier = store.dossier(story)
+        if dossier is not None:
+            yield from fact_rows(story, dossier)
 
 
 def _source(analysis: ArticleAnalysis, story: str | None) -> dict[str, Any]:
