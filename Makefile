@@ -25,8 +25,8 @@ $(SYSSTAMP): scripts/install-system.sh
 	@mkdir -p $(VENV) && touch $@
 
 # The main job on the bundled examples: ingest, list the stories, then the largest story's
-# dossier in the terminal and as a self-contained HTML page.
-demo: install
+# dossier in the terminal and as a self-contained HTML page. Python packages only: no apt.
+demo: $(STAMP)
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/newsweave --db demo.db ingest examples/
 	$(BIN)/newsweave --db demo.db stories

@@ -16,7 +16,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from conftest import SHARED
+from conftest import shared_path
 from newsweave.cli import main
 from newsweave.store import open_store
 
@@ -245,7 +245,7 @@ def test_killed_ingest_completes_on_rerun(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_analyze_json_lines_keeps_ids_and_dates() -> None:
-    corpus = SHARED / "corpus" / "tempeval3" / "articles.jsonl"
+    corpus = shared_path("corpus/tempeval3/articles.jsonl")
     records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()][:40]
     result = CliRunner().invoke(main, ["analyze", str(corpus), "--json"])
     assert result.exit_code == 0, result.stderr

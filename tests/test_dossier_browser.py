@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, SEEDS
+from conftest import CHROMIUM, CHROMIUM_ARGS
 from newsweave.export.html import dossier_html
 from newsweave.fuse import build_dossier
 from newsweave.ingest import read
@@ -19,8 +19,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    analyses = [a for a in analyse(read([str(SEEDS)])) if isinstance(a, ArticleAnalysis)]
+def page_file(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    analyses = [a for a in analyse(read([str(seeds_dir)])) if isinstance(a, ArticleAnalysis)]
     analyses.sort(key=lambda a: a.article.id)
     dossier = build_dossier("seeds", analyses)
     texts = {a.article.id: a.article.text for a in analyses}

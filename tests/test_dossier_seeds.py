@@ -11,25 +11,22 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared_path
 from newsweave.ingest import read
 from newsweave.pipeline import analyse, build_collection
 from newsweave.records import ArticleAnalysis, Dossier, Evidence, Fact
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEEDS = SHARED / "corpus" / "seeds"
-GOLD = SHARED / "corpus" / "seeds.gold.json"
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def gold() -> dict:
-    return json.loads(GOLD.read_text(encoding="utf-8"))
+    return json.loads(shared_path("corpus/seeds.gold.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def seed_analyses() -> list[ArticleAnalysis]:
-    analyses = [a for a in analyse(read([str(SEEDS)])) if isinstance(a, ArticleAnalysis)]
+def seed_analyses(seeds_dir: Path) -> list[ArticleAnalysis]:
+    analyses = [a for a in analyse(read([str(seeds_dir)])) if isinstance(a, ArticleAnalysis)]
     assert len(analyses) == 2
     return sorted(analyses, key=lambda a: a.article.id)
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import shared_path
 from newsweave.evaluate.claims import PARTS, Span, evaluate, gold_key, overlaps
 from newsweave.records import Article
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CLAIMS = SHARED / "corpus" / "claims"
 
 #: Measured on the whole claims set (docs/evaluation.md, "Claims"): fact pairs P 0.921 R 0.795,
 #: status 0.905, no hard negative joined, statements recall 0.939. The floors are the issue's
@@ -47,9 +43,7 @@ def test_parts_do_not_overlap() -> None:
 
 @pytest.mark.slow
 def test_claims_floor() -> None:
-    if not CLAIMS.is_dir():
-        pytest.fail(f"the claims corpus is missing: expected {CLAIMS}")
-    rows = evaluate(CLAIMS).rows
+    rows = evaluate(shared_path("corpus/claims")).rows
     assert rows["fact pairs"]["precision"] >= PAIR_PRECISION_FLOOR
     assert rows["fact pairs"]["recall"] >= PAIR_RECALL_FLOOR
     assert rows["status"]["accuracy"] >= STATUS_FLOOR

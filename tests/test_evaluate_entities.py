@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import shared_path
 from newsweave.evaluate.entities import REFERENCE_ROW, b_cubed, evaluate, reference_clusters
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-ECBPLUS = SHARED / "corpus" / "ecbplus"
 
 #: Floors measured on the full dev part (see docs/evaluation.md, Entities); raise, never lower.
 F1_FLOOR = 0.803
@@ -28,7 +24,7 @@ def test_b_cubed_perfect_and_lumped() -> None:
 
 @pytest.mark.slow
 def test_ecbplus_floors() -> None:
-    report = evaluate(ECBPLUS)
+    report = evaluate(shared_path("corpus/ecbplus"))
     system, baseline = report.rows["b-cubed"], report.rows["baseline (identical strings)"]
     assert system["f1"] >= F1_FLOOR, report.rows
     assert system["f1"] - baseline["f1"] >= MARGIN_OVER_BASELINE, report.rows

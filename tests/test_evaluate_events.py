@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from conftest import shared_path
 from newsweave.errors import InputError
 from newsweave.evaluate.events import (
     PARTS,
@@ -24,9 +25,6 @@ from newsweave.evaluate.events import (
     score,
 )
 from newsweave.records import Event, Span
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-PLOVER = SHARED / "corpus" / "plover"
 
 #: Measured on the check part (docs/evaluation.md, "Events (PLOVER)"): category accuracy 0.495,
 #: macro-F1 0.455, source actor 0.379, target actor 0.283, no event found for 34 of 95 records.
@@ -225,8 +223,6 @@ def test_unknown_part_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_plover_check_floors() -> None:
-    if not PLOVER.is_dir():
-        pytest.fail(f"the PLOVER records are missing: expected {PLOVER}")
-    report = evaluate(PLOVER, part="check")
+    report = evaluate(shared_path("corpus/plover"), part="check")
     assert report.below(FLOORS) == {}, report.rows
     assert report.rows["no event found, gold has one"]["records"] <= NO_EVENT_CEILING, report.rows

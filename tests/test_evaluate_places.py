@@ -6,11 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared_path
 from newsweave.errors import InputError
 from newsweave.evaluate.places import Placed, distance_km, evaluate, parts, score
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-GWN = SHARED / "corpus" / "gwn"
 
 #: Measured on the check half (docs/evaluation.md, "Places (GeoWebNews)"); the issue's targets
 #: (recognition F1 0.80, accuracy@161 km 0.80 of found and 0.65 of all gold) are not met yet.
@@ -70,7 +68,5 @@ def test_unknown_part_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_geowebnews_check_floors() -> None:
-    if not GWN.is_dir():
-        pytest.fail(f"GeoWebNews is missing: expected {GWN}")
-    report = evaluate(GWN, part="check")
+    report = evaluate(shared_path("corpus/gwn"), part="check")
     assert report.below(FLOORS) == {}, report.rows

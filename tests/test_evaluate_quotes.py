@@ -8,12 +8,9 @@ from typing import Any
 
 import pytest
 
+from conftest import shared_path
 from newsweave.errors import InputError
 from newsweave.evaluate.quotes import Unit, evaluate, match, overlap, seed_overlap
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-POLNEAR = SHARED / "corpus" / "polnear"
-SEEDS = SHARED / "corpus" / "seeds"
 
 #: PolNeAR documents scored in CI: the first 300 of 924 keep the test to a few minutes.
 POLNEAR_SUBSET = 300
@@ -61,13 +58,13 @@ def test_seed_overlap(predicted: str, gold: str, expected: bool) -> None:
 
 @pytest.mark.slow
 def test_seeds_score() -> None:
-    report = evaluate(SEEDS)
+    report = evaluate(shared_path("corpus/seeds"))
     assert report.rows["seeds quote and speaker"]["accuracy"] == 1.0, report.notes
 
 
 @pytest.mark.slow
 def test_polnear_floors() -> None:
-    report = evaluate(POLNEAR, limit=POLNEAR_SUBSET)
+    report = evaluate(shared_path("corpus/polnear"), limit=POLNEAR_SUBSET)
     assert report.below(FLOORS) == {}, report.rows
 
 

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import shared_path
 from newsweave.evaluate.stories import bcubed, evaluate, pairwise
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-ECBPLUS = SHARED / "corpus" / "ecbplus"
 
 #: Measured on the whole ECB+ dev part, entities linked first as in the product: B-cubed F1
 #: 0.951, pairwise F1 0.925 (see the Stories section of docs/evaluation.md). The B-cubed floor
@@ -44,9 +40,7 @@ def test_pairwise() -> None:
 
 @pytest.mark.slow
 def test_ecbplus_floor() -> None:
-    if not ECBPLUS.is_dir():
-        pytest.fail(f"the ECB+ corpus is missing: expected {ECBPLUS}")
-    report = evaluate(ECBPLUS)
+    report = evaluate(shared_path("corpus/ecbplus"))
     assert report.documents == 772
     assert report.rows["b-cubed"]["f1"] >= BCUBED_F1_FLOOR
     assert report.rows["pairwise"]["f1"] >= PAIRWISE_F1_FLOOR

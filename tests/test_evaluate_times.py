@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import shared_path
 from newsweave.evaluate.times import Gold, Scores, evaluate, match, same_value, score_document
 from newsweave.records import TimeRef
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-TEMPEVAL3 = SHARED / "corpus" / "tempeval3"
 
 #: Pinned a little under what the rules measure on the TempEval-3 dev part (see
 #: docs/evaluation.md); a change that lowers them is a regression.
@@ -64,7 +60,7 @@ def test_same_value(ours: str | None, theirs: str, same: bool) -> None:
 
 @pytest.mark.slow
 def test_tempeval3_floors() -> None:
-    report = evaluate(TEMPEVAL3)
+    report = evaluate(shared_path("corpus/tempeval3"))
     assert report.documents == 256
     for row, floor in FLOORS.items():
         assert report.rows[row]["f1"] >= floor, (row, report.rows[row])

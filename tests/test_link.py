@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared_path
 from newsweave.ingest import read
 from newsweave.link import Linker, apply_links
 from newsweave.pipeline import analyse
 from newsweave.places import lookup
 from newsweave.records import Article, ArticleAnalysis, EntityMention
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def _analysis(
@@ -148,15 +147,15 @@ def test_gazetteer_misses() -> None:
 
 
 @pytest.fixture(scope="module")
-def seeds_linked() -> tuple[list[ArticleAnalysis], Linker]:
-    articles = [a for a in read([SHARED / "corpus" / "seeds"]) if isinstance(a, Article)]
+def seeds_linked(seeds_dir: Path) -> tuple[list[ArticleAnalysis], Linker]:
+    articles = [a for a in read([seeds_dir]) if isinstance(a, Article)]
     analyses = [a for a in analyse(articles) if isinstance(a, ArticleAnalysis)]
     linker = Linker()
     return [apply_links(a, linker.add(a)) for a in analyses], linker
 
 
 def _seeds_gold() -> dict[str, object]:
-    return json.loads((SHARED / "corpus" / "seeds.gold.json").read_text(encoding="utf-8"))
+    return json.loads(shared_path("corpus/seeds.gold.json").read_text(encoding="utf-8"))
 
 
 def _entity_at(analysis: ArticleAnalysis, start: int, end: int) -> str | None:

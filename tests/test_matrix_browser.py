@@ -13,13 +13,12 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, SHARED, require_chromium, serving
+from conftest import CHROMIUM, CHROMIUM_ARGS, require_chromium, serving, shared_path
 from newsweave.pipeline import ingest
 from newsweave.store import open_store
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-CLAIMS = SHARED / "corpus" / "claims" / "articles"
 
 # Every matrix cell as the page shows it: its table's row id, the column's source, its state
 # (a cell spanning a run of sources stands for each of them).
@@ -36,11 +35,10 @@ _CELLS = """() => [...document.querySelectorAll('table.matrix')].flatMap(table =
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
-    if not CLAIMS.is_dir():
-        pytest.fail(f"the claims corpus is missing: expected {CLAIMS}")
+    claims = shared_path("corpus/claims/articles")
     url = f"sqlite:///{tmp_path_factory.mktemp('matrix') / 'claims.db'}"
     with open_store(url) as store:
-        report = ingest([str(CLAIMS)], store)
+        report = ingest([str(claims)], store)
         assert not report.rejected
         stories = [row.id for row in store.stories()]
     with serving(url) as base:

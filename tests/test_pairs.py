@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import shared_path
 from newsweave.evaluate.pairs import evaluate, split_pairs
 from newsweave.fuse import pairs
 from newsweave.fuse.pairs import SCALARS, same_claim, scalar_features
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-MSRP = SHARED / "corpus" / "msrp"
 
 #: Measured on MSRP's held-out part (one in five groups of pairs, never trained on): see the
 #: Claims section of docs/evaluation.md.
@@ -73,9 +69,7 @@ def test_the_split_keeps_shared_sentences_on_one_side() -> None:
 
 @pytest.mark.slow
 def test_msrp_heldout_floor() -> None:
-    if not MSRP.is_dir():
-        pytest.fail(f"the MSRP corpus is missing: expected {MSRP}")
-    report = evaluate(MSRP, part="heldout")
+    report = evaluate(shared_path("corpus/msrp"), part="heldout")
     row = report.rows["same claim (heldout)"]
     assert row["pairs"] == 831
     assert row["accuracy"] >= ACCURACY_FLOOR

@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from conftest import shared_path
 from newsweave.analyse.entities import find_entities
 from newsweave.analyse.quotes import find_quotes
 from newsweave.analyse.quotes.marks import find_segments
 from newsweave.evaluate.quotes import person_of, seed_overlap
 from newsweave.ingest import make_article, read
 from newsweave.records import Article, Quote
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def quotes_of(nlp: Language, text: str, *, outlet: str | None = None) -> list[Quote]:
@@ -371,13 +370,13 @@ def test_scare_quotes_without_speaker_are_left_out(nlp: Language) -> None:
 
 
 def _seed_articles() -> list[Article]:
-    return [a for a in read([str(SHARED / "corpus" / "seeds")]) if isinstance(a, Article)]
+    return [a for a in read([str(shared_path("corpus/seeds"))]) if isinstance(a, Article)]
 
 
 @pytest.mark.slow
 def test_seeds_gold(nlp: Language) -> None:
     """Every gold quote of the two reference articles, with the right speaker."""
-    gold = json.loads((SHARED / "corpus" / "seeds.gold.json").read_text(encoding="utf-8"))
+    gold = json.loads(shared_path("corpus/seeds.gold.json").read_text(encoding="utf-8"))
     canon = {
         alias.lower(): person
         for person, aliases in gold["people"].items()

@@ -20,8 +20,6 @@ from newsweave.stories.summary import public_id
 from newsweave.stories.vectors import Space
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "corpus" / "seeds"
 EXAMPLES = ROOT / "examples"
 
 ORIGINAL = (
@@ -167,10 +165,8 @@ def _copy(article: Article, text: str, outlet: str) -> Article:
 
 
 @pytest.fixture(scope="module")
-def seeds() -> list[ArticleAnalysis]:
-    if not SEEDS.is_dir():
-        pytest.fail(f"the reference articles are missing: expected {SEEDS} beside the checkout")
-    return _analyse(_read(SEEDS))
+def seeds(seeds_dir: Path) -> list[ArticleAnalysis]:
+    return _analyse(_read(seeds_dir))
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from conftest import shared_path
 from newsweave.analyse.times import (
     find_times,
     infer_published,
@@ -17,10 +18,6 @@ from newsweave.analyse.times import (
 )
 from newsweave.ingest import read
 from newsweave.records import Article, TimeRef
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEEDS = SHARED / "corpus" / "seeds"
-SEEDS_GOLD = SHARED / "corpus" / "seeds.gold.json"
 
 
 def times_of(nlp: Language, text: str, published: str | None = "2025-05-16") -> list[TimeRef]:
@@ -240,9 +237,10 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 @pytest.mark.slow
-def test_seeds_gold(nlp: Language) -> None:
-    gold = json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))["articles"]
-    articles = {a.id: a for a in read([SEEDS]) if isinstance(a, Article)}
+def test_seeds_gold(nlp: Language, seeds_dir: Path) -> None:
+    gold_file = shared_path("corpus/seeds.gold.json")
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))["articles"]
+    articles = {a.id: a for a in read([seeds_dir]) if isinstance(a, Article)}
     checked = 0
     for article_id, record in gold.items():
         article = articles[article_id]
@@ -266,8 +264,8 @@ def test_seeds_gold(nlp: Language) -> None:
 
 
 @pytest.mark.slow
-def test_undated_seed_dated_from_its_story(nlp: Language) -> None:
-    articles = {a.id: a for a in read([SEEDS]) if isinstance(a, Article)}
+def test_undated_seed_dated_from_its_story(nlp: Language, seeds_dir: Path) -> None:
+    articles = {a.id: a for a in read([seeds_dir]) if isinstance(a, Article)}
     dated = articles["000_684d17ba5a89146b.txt"]
     undated = articles["002_1143c52ad1076830.txt"]
     assert undated.published is None

@@ -20,8 +20,6 @@ from newsweave.store import Store, open_store
 from newsweave.web import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "corpus" / "seeds"
 EXAMPLES = ROOT / "examples"
 TOKEN = "s3cret-test-token"
 
@@ -56,16 +54,14 @@ FOLLOW_UP = {
 
 
 @pytest.fixture(scope="module")
-def store_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not SEEDS.is_dir():
-        pytest.fail(f"the reference articles are missing: expected {SEEDS}")
+def store_url(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("web")
     hostile = folder / "hostile" / "test_ledger_council.txt"
     hostile.parent.mkdir()
     hostile.write_text(HOSTILE, encoding="utf-8")
     url = f"sqlite:///{folder / 'web.db'}"
     with open_store(url) as store:
-        report = ingest([str(SEEDS), str(EXAMPLES), str(hostile.parent)], store)
+        report = ingest([str(seeds_dir), str(EXAMPLES), str(hostile.parent)], store)
     assert not report.rejected
     yield url
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +18,6 @@ from conftest import (
     CHROMIUM_ARGS,
     EXAMPLES,
     SCREENSHOTS,
-    SEEDS,
     require_chromium,
     serving,
 )
@@ -58,10 +58,10 @@ In Cleveland the river rose above its banks, officials said.
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+def served(
+    tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path
+) -> Iterator[tuple[str, dict[str, str]]]:
     """The base URL of a running server, and the ids the tests look for."""
-    if not SEEDS.is_dir():
-        pytest.fail(f"the reference articles are missing: expected {SEEDS}")
     folder = tmp_path_factory.mktemp("webbrowser")
     (folder / "hostile").mkdir()
     (folder / "hostile" / "harbour_notice.txt").write_text(HOSTILE, encoding="utf-8")
@@ -70,7 +70,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
         (folder / "flood" / name).write_text(text, encoding="utf-8")
     url = f"sqlite:///{folder / 'web.db'}"
     with open_store(url) as store:
-        ingest([str(SEEDS), str(EXAMPLES), str(folder / "hostile"), str(folder / "flood")], store)
+        ingest(
+            [str(seeds_dir), str(EXAMPLES), str(folder / "hostile"), str(folder / "flood")], store
+        )
         articles = store.articles()
         seeds = [a for a in articles if a.source and "seeds" in a.source]
         seeds_story = store.story_of(seeds[0].key)
