@@ -11,7 +11,7 @@ from newsweave.analyse.times import find_times
 from newsweave.fuse.timeline import resolved_times
 from newsweave.pipeline.collection import date_from_stories
 from newsweave.records import Article, ArticleAnalysis
-from newsweave.stories.dates import story_date
+from newsweave.stories.dates import dated_from_story, story_date
 
 
 def _article(n: int, published: str | None, *, inferred: bool = False) -> Article:
@@ -64,3 +64,18 @@ def test_the_collection_and_the_timeline_read_an_undated_article_alike(nlp: Lang
     assert dated.article.published == "2026-03-09" and dated.article.published_inferred
     assert [t.value for t in dated.times] == ["2026-03-09"]
     assert [value for _, _, value, _ in resolved_times(story)["u"]] == ["2026-03-09"]
+
+
+def test_an_article_with_a_date_or_a_story_without_one_is_not_dated_again(
+    nlp: Language,
+) -> None:
+    dated = _analysis(nlp, "a", "The two ministers met on Monday in Geneva.", "2026-03-12")
+    undated = _analysis(nlp, "u", "The two ministers met on Monday in Geneva.", None)
+    assert dated_from_story(dated.article, dated.times, "2026-03-02") == (
+        dated.article,
+        dated.times,
+    )
+    assert dated_from_story(undated.article, undated.times, None) == (
+        undated.article,
+        undated.times,
+    )

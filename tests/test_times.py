@@ -17,7 +17,7 @@ from newsweave.analyse.times import (
     resolve_with_anchor,
 )
 from newsweave.ingest import read
-from newsweave.records import Article, TimeRef
+from newsweave.records import Article, RelativeTime, TimeRef
 
 
 def times_of(nlp: Language, text: str, published: str | None = "2025-05-16") -> list[TimeRef]:
@@ -210,6 +210,47 @@ def test_resolve_with_anchor_rereads_relative_forms(nlp: Language) -> None:
     assert [t.value for t in found] == [None, None]
     resolved = resolve_with_anchor(found, "2025-05-16")
     assert [t.value for t in resolved] == ["2025-05-16", "2025-W21"]
+
+
+@pytest.mark.parametrize(
+    ("form", "relative"),
+    [
+        ("day:-1", RelativeTime("shift", unit="day", amount=-1)),
+        ("week:0", RelativeTime("shift", unit="week", amount=0)),
+        ("wd:5:past@TEV", RelativeTime("wd", number=5, direction="past", time="TEV")),
+        ("md:05-16:?@T14:00", RelativeTime("md", month=5, day=16, direction="?", time="T14:00")),
+        ("mdw:03-06:near", RelativeTime("mdw", month=3, day=6, direction="near")),
+        ("mon:10:before", RelativeTime("mon", month=10, direction="before")),
+        ("my:06:-1", RelativeTime("my", month=6, amount=-1)),
+        ("season:SU:past", RelativeTime("season", name="SU", direction="past")),
+        ("hol:TG:future", RelativeTime("hol", name="TG", direction="future")),
+        ("q:3:past", RelativeTime("q", number=3, direction="past")),
+        ("q:3:past:-1", RelativeTime("q", number=3, direction="past", amount=-1)),
+        ("qy:1:1", RelativeTime("qy", number=1, amount=1)),
+        ("nq:-4", RelativeTime("nq", amount=-4)),
+        ("nqy:1988", RelativeTime("nqy", number=1988)),
+        ("ny:0", RelativeTime("ny", amount=0)),
+        ("ago:year:-1", RelativeTime("ago", unit="year", amount=-1)),
+        ("narr:day:0@TAF", RelativeTime("narr", unit="day", amount=0, time="TAF")),
+        ("from:month:-2", RelativeTime("from", unit="month", amount=-2)),
+        ("wkend:?", RelativeTime("wkend", direction="?")),
+    ],
+)
+def test_relative_form_reads_and_writes(form: str, relative: RelativeTime) -> None:
+    assert RelativeTime.parse(form) == relative
+    assert relative.format() == form
+
+
+@pytest.mark.parametrize("form", ["weekday:5:past", "md:05-16", "day:a", "q:3", ""])
+def test_a_string_that_is_no_relative_form_is_refused(form: str) -> None:
+    with pytest.raises(ValueError, match="not a relative time form"):
+        RelativeTime.parse(form)
+
+
+def test_every_relative_form_found_reads_back(nlp: Language) -> None:
+    forms = [t.relative for text, _ in CASES for t in times_of(nlp, text) if t.relative]
+    assert len(forms) > 20
+    assert all(RelativeTime.parse(form).format() == form for form in forms)
 
 
 def test_infer_published_from_story_anchor(nlp: Language) -> None:

@@ -190,12 +190,107 @@ class TimeRef(Record):
     type: TimeType
     value: str | None
     mod: str | None = None  # START, MID, END, APPROX, ...
-    # Anchor-free form of a relative expression ("weekday:5:past", "day:-1", "monthday:05-16"),
-    # so it can be re-resolved against another publication date without the parse.
+    # Anchor-free form of a relative expression ("wd:5:past", "day:-1", "md:05-16:past"), so
+    # it can be re-resolved against another publication date without the parse: a
+    # ``RelativeTime`` as stored and exported (read it with ``relative_time``).
     relative: str | None = None
     # The day a narrative offset lands on ("three days later" -> "2025-05-19"): TimeML keeps
     # such a span a DURATION (value "P3D"), but a timeline and an event need the date.
     lands_on: str | None = None
+
+    @property
+    def relative_time(self) -> RelativeTime | None:
+        """The anchor-free form, read; None for an expression written in full."""
+        return None if self.relative is None else RelativeTime.parse(self.relative)
+
+
+#: The units a ``shift`` form counts from the anchor ("day:-1": yesterday).
+SHIFT_UNITS = frozenset(
+    {"day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century"}
+)
+#: The fields each kind of relative form writes after its head, in order (``month_day`` is
+#: ``MM-DD``; a trailing ``?`` marks one that may be left out).
+_RELATIVE_FIELDS: dict[str, tuple[str, ...]] = {
+    "shift": ("amount",),
+    "ago": ("unit", "amount"),
+    "narr": ("unit", "amount"),
+    "from": ("unit", "amount"),
+    "wd": ("number", "direction"),
+    "mon": ("month", "direction"),
+    "my": ("month", "amount"),
+    "md": ("month_day", "direction"),
+    "mdw": ("month_day", "direction"),
+    "season": ("name", "direction"),
+    "hol": ("name", "direction"),
+    "q": ("number", "direction", "amount?"),
+    "qy": ("number", "amount"),
+    "nq": ("amount",),
+    "nqy": ("number",),
+    "ny": ("amount",),
+    "wkend": ("direction",),
+}
+
+
+@dataclass(frozen=True)
+class RelativeTime:
+    """What a relative time expression says, before a date to count from is known.
+
+    Kept in ``TimeRef.relative`` as a short string, ``kind:field:...[@time]`` ("wd:5:past",
+    "narr:day:3", "md:05-16:?@T14:00"; a ``shift`` writes its unit as its head: "day:-1"):
+    ``parse`` reads it and ``format`` writes it. The kinds and what each resolves to are
+    listed in ``newsweave.analyse.times.resolve``.
+    """
+
+    kind: str  # shift, ago, narr, from, wd, mon, my, md, mdw, season, hol, q, qy, nq, nqy, ...
+    unit: str | None = None  # shift, ago, narr, from: day, week, month, year, ...
+    amount: int | None = None  # units from the reference (years for my, q and qy)
+    month: int | None = None  # mon, my, md, mdw
+    day: int | None = None  # md, mdw: the day of the month
+    number: int | None = None  # wd: ISO weekday; q, qy: quarter; nqy: year
+    name: str | None = None  # season ("SU") or holiday ("TG")
+    # past, future, near; before, after, this ("last", "next", "this" Friday); done ("the
+    # quarter ended Oct. 31"); "?" until the tense of the clause is read
+    direction: str | None = None
+    time: str | None = None  # a time of day on the day found: "TEV", "T14:00"
+
+    @classmethod
+    def parse(cls, text: str) -> RelativeTime:
+        """The record of a stored form; ValueError when ``text`` is not one."""
+        form, _, time = text.partition("@")
+        head, *args = form.split(":")
+        kind = "shift" if head in SHIFT_UNITS else head
+        names = _RELATIVE_FIELDS.get(kind, ())
+        required = sum(not n.endswith("?") for n in names)
+        values: dict[str, Any] = {"unit": head} if kind == "shift" else {}
+        try:
+            if not names:
+                raise ValueError(f"no kind {head!r}")
+            if not required <= len(args) <= len(names):
+                raise ValueError(f"{kind} takes {required} to {len(names)} fields")
+            for field_name, arg in zip((n.rstrip("?") for n in names), args, strict=False):
+                if field_name == "month_day":
+                    month, day = arg.split("-")
+                    values.update(month=int(month), day=int(day))
+                elif field_name in ("unit", "name", "direction"):
+                    values[field_name] = arg
+                else:
+                    values[field_name] = int(arg)
+        except ValueError as exc:
+            raise ValueError(f"not a relative time form: {text!r} ({exc})") from exc
+        return cls(kind, time=time or None, **values)
+
+    def format(self) -> str:
+        """The stored form (``parse`` reads it back)."""
+        parts = [str(self.unit) if self.kind == "shift" else self.kind]
+        for field_name in (n.rstrip("?") for n in _RELATIVE_FIELDS[self.kind]):
+            if field_name == "month_day":
+                parts.append(f"{self.month:02d}-{self.day:02d}")
+            elif field_name == "month":
+                parts.append(f"{self.month:02d}")
+            elif (value := getattr(self, field_name)) is not None:
+                parts.append(str(value))
+        form = ":".join(parts)
+        return f"{form}@{self.time}" if self.time else form
 
 
 @dataclass(frozen=True)
@@ -247,7 +342,24 @@ class Entity(Record):
     kind: str  # PERSON, ORG, PLACE, GROUP
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
-    attributes: dict[str, Any] = field(default_factory=dict)  # geonames id, coordinates, ...
+    # What the output contract documents (docs/output-contract.md, "Entity"): a place's
+    # gazetteer entry, and of every entity the counts the linker resumes from.
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LinkEvidence(Record):
+    """Why a cluster of mentions in one article was given an entity id (one linking decision,
+    as the linker makes it and the store keeps it)."""
+
+    entity: str  # canonical entity id
+    article: str  # article id
+    start: int
+    end: int
+    text: str  # the fullest mention of the cluster
+    rule: str  # "new-entity", "same-name", "spelling-variant+given-name", ...
+    score: float
+    detail: str
 
 
 @dataclass(frozen=True)

@@ -4,19 +4,18 @@ A fact whose evidence holds a resolved date ("on Friday" -> 2025-05-16) becomes 
 entry for that date, with the evidence that dates it; a narrative offset ("three days later")
 dates it by the day it lands on. An undated article's relative dates (and offsets) are
 resolved again against the publication date inferred for it from the story's date
-(``newsweave.stories.dates.story_date``, as ``newsweave analyze`` dates it).
+(``newsweave.stories.dates``, as ``newsweave analyze`` dates it).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 
 from newsweave.analyse.times.offsets import calendar_date, offset_anchors
 from newsweave.records import ArticleAnalysis, Fact, TimelineEntry, TimeRef
-from newsweave.stories.dates import story_date
+from newsweave.stories.dates import dated_from_story, story_date
 
 __all__ = ["Dated", "resolved_times", "sort_key", "timeline"]
 
@@ -38,16 +37,20 @@ def resolved_times(analyses: Sequence[ArticleAnalysis]) -> dict[str, list[Dated]
     anchor = story_date(a.article for a in analyses)
     out: dict[str, list[Dated]] = {}
     for analysis in analyses:
-        times: Sequence[TimeRef] = analysis.times
-        if analysis.article.published is None and anchor is not None:
-            times = _with_story_date(times, anchor)
+        _, times = dated_from_story(analysis.article, analysis.times, anchor)
         anchors = offset_anchors(times)
         out[analysis.article.id] = [
-            (t.start, t.end, value, t.relative is None or t.relative.startswith("md:"))
+            (t.start, t.end, value, _written(t))
             for t in times
             if t.start not in anchors and (value := _calendar_value(t)) is not None
         ]
     return out
+
+
+def _written(t: TimeRef) -> bool:
+    """Whether a date is written in full, or but for its year ("21 March")."""
+    relative = t.relative_time
+    return relative is None or relative.kind == "md"
 
 
 def _calendar_value(t: TimeRef) -> str | None:
@@ -105,14 +108,3 @@ def _day_part(value: str) -> str:
     """A time's day ("2025-05-16T14:00" -> "2025-05-16"): the timeline is kept by day."""
     match = _CALENDAR.match(value)
     return match.group() if match else value
-
-
-def _with_story_date(times: Sequence[TimeRef], anchor: str) -> Sequence[TimeRef]:
-    try:
-        from newsweave.analyse.times import infer_published_from_anchor, resolve_with_anchor
-    except ImportError:  # the time step is optional for the dossier
-        return times
-    inferred = infer_published_from_anchor(times, anchor)
-    if inferred is None:
-        return times
-    return [dataclasses.replace(t) for t in resolve_with_anchor(times, inferred[0])]

@@ -2,17 +2,20 @@
 
 An article that carries no date of its own ("on Monday", "May 16") is dated from its story
 (``newsweave.pipeline.collection.date_from_story``), and the dossier's timeline resolves its
-relative dates the same way (``newsweave.fuse.timeline``); both ask ``story_date``.
+relative dates the same way (``newsweave.fuse.timeline``); both ask ``story_date`` and
+``dated_from_story``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-from newsweave.records import Article
+from newsweave.analyse.times import infer_published_from_anchor, resolve_with_anchor
+from newsweave.records import Article, TimeRef
 
-__all__ = ["story_date"]
+__all__ = ["dated_from_story", "story_date"]
 
 
 def story_date(articles: Iterable[Article]) -> str | None:
@@ -33,3 +36,36 @@ def story_date(articles: Iterable[Article]) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda day: (-counts[day], day))
+
+
+def dated_from_story(
+    article: Article, times: Sequence[TimeRef], anchor: str | None
+) -> tuple[Article, tuple[TimeRef, ...]]:
+    """An undated article dated from its story, with its time expressions read again.
+
+    Its partial dates ("May 16") and weekdays ("on Monday") are read against the story's date
+    (``infer_published_from_anchor``); the date they give becomes the article's, flagged as
+    inferred, and its relative expressions are resolved again against it.
+
+    Args:
+        article: the article; one that carries a date keeps it.
+        times: its time expressions, as found without a publication date.
+        anchor: the story's date (``story_date``), or None when no article of it is dated.
+
+    Returns:
+        The dated article and its times resolved again; ``article`` and ``times`` as they are
+        when it has a date or nothing in its text dates it.
+    """
+    if article.published is not None or anchor is None:
+        return article, tuple(times)
+    inferred = infer_published_from_anchor(times, anchor)
+    if inferred is None:
+        return article, tuple(times)
+    published, evidence = inferred
+    dated = replace(
+        article,
+        published=published,
+        published_inferred=True,
+        published_evidence=f"{evidence}; story date {anchor}",
+    )
+    return dated, tuple(resolve_with_anchor(times, published))

@@ -73,7 +73,7 @@ def resolve_with_anchor(times: Sequence[TimeRef], published: str | None) -> list
     narrative = Narrative()
     resolved = []
     for ref in times:
-        relative = relative_of(ref)
+        relative = ref.relative_time
         value, lands_on = ref.value, ref.lands_on
         if is_from_date(relative):
             lands_on = None  # landed from the date after it, once that has its value
@@ -91,18 +91,12 @@ def resolve_with_anchor(times: Sequence[TimeRef], published: str | None) -> list
     return land_from_dates(resolved)
 
 
-def relative_of(ref: TimeRef) -> str | None:
-    """The anchor-free form of a time expression, or None for an absolute one."""
-    return ref.relative
-
-
 def _with_tense(doc: Doc, text: str, found: Found) -> Found:
-    if found.relative is None or "?" not in found.relative:
+    if found.relative is None or found.relative.direction != "?":
         return found
-    kind = found.relative.split(":", 1)[0]
-    default = _DEFAULTS.get(kind, "near")
+    default = _DEFAULTS.get(found.relative.kind, "near")
     direction = direction_at(doc, text, found.start, found.end, default=default)
-    return found._replace(relative=found.relative.replace("?", direction, 1))
+    return found._replace(relative=dataclasses.replace(found.relative, direction=direction))
 
 
 def _resolve_found(text: str, found: list[Found], published: str | None) -> list[TimeRef]:
@@ -114,7 +108,7 @@ def _resolve_found(text: str, found: list[Found], published: str | None) -> list
             type=item.type,
             value=item.value,
             mod=item.mod,
-            relative=item.relative,
+            relative=None if item.relative is None else item.relative.format(),
         )
         for item in found
     ]

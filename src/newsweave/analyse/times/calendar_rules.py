@@ -18,6 +18,7 @@ from newsweave.analyse.times.lexicon import (
     YEAR,
     month_number,
 )
+from newsweave.records import RelativeTime
 
 
 def _full_date(year: str, month: int, day: str, start: int, end: int) -> Found | None:
@@ -55,10 +56,12 @@ def _month_day(m: re.Match[str]) -> Found | None:
             return found._replace(value=cal.iso_week(date.fromisoformat(found.value)))
         return found
     if weekof:  # "the week of March 6"
-        return Found(m.start(), m.end(), "DATE", relative=f"mdw:{month:02d}-{int(day):02d}:?")
+        week_of = RelativeTime("mdw", month=month, day=int(day), direction="?")
+        return Found(m.start(), m.end(), "DATE", relative=week_of)
     # "the quarter ended Oct. 31": the day is over, whatever year is nearest.
     direction = "done" if _ENDED.search(m.string, max(0, m.start() - 8), m.start()) else "?"
-    return Found(m.start(), m.end(), "DATE", relative=f"md:{month:02d}-{int(day):02d}:{direction}")
+    on_day = RelativeTime("md", month=month, day=int(day), direction=direction)
+    return Found(m.start(), m.end(), "DATE", relative=on_day)
 
 
 _ENDED = re.compile(r"(?i:\bended\s+)$")
@@ -72,7 +75,9 @@ def _second_day(m: re.Match[str]) -> Found | None:
     start, end = m.start("day"), m.end("day")
     if m["year"]:
         return _full_date(m["year"], month, day, start, end)
-    return Found(start, end, "DATE", relative=f"md:{month:02d}-{int(day):02d}:?")
+    return Found(
+        start, end, "DATE", relative=RelativeTime("md", month=month, day=int(day), direction="?")
+    )
 
 
 def _month_year(m: re.Match[str]) -> Found | None:
@@ -90,12 +95,15 @@ def _month(m: re.Match[str]) -> Found | None:
     if m["month"] == "March" and _A_MARCH.match(m.string, m.end()):
         return None  # "the annual March for Life", "the March of the Mothers": a procession
     start = m.start("rel") if m["rel"] else m.start("month")
-    return Found(start, m.end(), "DATE", relative=f"mon:{month:02d}:{direction}")
+    return Found(
+        start, m.end(), "DATE", relative=RelativeTime("mon", month=month, direction=direction)
+    )
 
 
 def _month_of_year(m: re.Match[str]) -> Found | None:
     shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
-    return Found(m.start(), m.end(), "DATE", relative=f"my:{month_number(m['month']):02d}:{shift}")
+    relative = RelativeTime("my", month=month_number(m["month"]), amount=shift)
+    return Found(m.start(), m.end(), "DATE", relative=relative)
 
 
 def _year(m: re.Match[str]) -> Found | None:
@@ -118,15 +126,17 @@ def _quarter(m: re.Match[str]) -> Found | None:
     year = m["year"] or m["year_before"]
     if year:
         return Found(m.start(), m.end(), "DATE", value=f"{year}-Q{number}")
-    shift = ":-1" if m["ago"] else ""
-    return Found(m.start(), m.end(), "DATE", relative=f"q:{number}:past{shift}")
+    # "the year-ago third quarter": that quarter a year before
+    relative = RelativeTime("q", number=number, direction="past", amount=-1 if m["ago"] else None)
+    return Found(m.start(), m.end(), "DATE", relative=relative)
 
 
 def _half(m: re.Match[str]) -> Found | None:
     number = 2 if m["ord"].lower() == "last" else ORDINALS[m["ord"].lower()]
     if m["year"]:
         return Found(m.start(), m.end(), "DATE", value=f"{m['year']}-H{number}")
-    return Found(m.start(), m.end(), "DATE", relative=f"half:{'-1' if number == 1 else '0'}")
+    relative = RelativeTime("shift", unit="half", amount=-1 if number == 1 else 0)
+    return Found(m.start(), m.end(), "DATE", relative=relative)
 
 
 # Triggers: a rule runs only near one of these (see ``Rule``).
@@ -154,7 +164,8 @@ def _season_any(m: re.Match[str]) -> Found | None:
         return None
     rel = re.sub(r"\s+", " ", (before["rel"] or "").lower())
     start = before.start() if rel else m.start()
-    return Found(start, m.end(), "DATE", relative=f"season:{code}:{DIRECTIONS.get(rel, '?')}")
+    relative = RelativeTime("season", name=code, direction=DIRECTIONS.get(rel, "?"))
+    return Found(start, m.end(), "DATE", relative=relative)
 
 
 RULES: list[Rule] = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from newsweave.analyse.times.found import Found, Rule
@@ -14,6 +15,7 @@ from newsweave.analyse.times.lexicon import (
     month_number,
     weekday_number,
 )
+from newsweave.records import RelativeTime
 
 _PART = rf"(?:\s+(?P<part>{DAY_PART}))?"
 _TZ = r"(?:\s+\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET)\)?)?"
@@ -27,11 +29,10 @@ _WEEKDAY_WORD = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)")
 def _weekday(m: re.Match[str]) -> Found | None:
     day = weekday_number(m["weekday"])
     direction = DIRECTIONS.get((m["rel"] or "").strip().lower(), "?")
-    relative = f"wd:{day}:{direction}"
+    relative = RelativeTime("wd", number=day, direction=direction)
     if m["part"]:
-        return Found(
-            m.start(), m.end(), "TIME", relative=f"{relative}@{DAY_PARTS[m['part'].lower()]}"
-        )
+        at_part = dataclasses.replace(relative, time=DAY_PARTS[m["part"].lower()])
+        return Found(m.start(), m.end(), "TIME", relative=at_part)
     return Found(m.start(), m.end(), "DATE", relative=relative)
 
 
@@ -60,33 +61,42 @@ def _clock(m: re.Match[str]) -> Found | None:
     time = clock_value(m)
     if m["on_md"]:
         month, day = month_number(m["on_month"]), int(m["on_md"])
-        return Found(m.start(), m.end(), "TIME", relative=f"md:{month:02d}-{day:02d}:?@{time}")
+        on_day = RelativeTime("md", month=month, day=day, direction="?", time=time)
+        return Found(m.start(), m.end(), "TIME", relative=on_day)
     if m["on_weekday"]:
         day = weekday_number(m["on_weekday"])
-        return Found(m.start(), m.end(), "TIME", relative=f"wd:{day}:?@{time}")
+        on_weekday = RelativeTime("wd", number=day, direction="?", time=time)
+        return Found(m.start(), m.end(), "TIME", relative=on_weekday)
     shift = {"today": 0, "yesterday": -1, "tomorrow": 1}.get((m["on_rel"] or "").lower())
     if shift is not None:
-        return Found(m.start(), m.end(), "TIME", relative=f"day:{shift}@{time}")
-    return Found(m.start(), m.end(), "TIME", relative=f"narr:day:0@{time}")
+        on_shift = RelativeTime("shift", unit="day", amount=shift, time=time)
+        return Found(m.start(), m.end(), "TIME", relative=on_shift)
+    # on the day the text is telling of
+    on_narrative = RelativeTime("narr", unit="day", amount=0, time=time)
+    return Found(m.start(), m.end(), "TIME", relative=on_narrative)
 
 
+#: Holidays on a fixed day: month, day.
 _HOLIDAYS = {
-    "christmas eve": "12-24",
-    "christmas day": "12-25",
-    "christmas": "12-25",
-    "new year's eve": "12-31",
-    "new year's day": "01-01",
-    "halloween": "10-31",
-    "independence day": "07-04",
-    "valentine's day": "02-14",
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "halloween": (10, 31),
+    "independence day": (7, 4),
+    "valentine's day": (2, 14),
 }
 
 
 def _holiday(m: re.Match[str]) -> Found | None:
     name = m["name"].lower().replace("\u2019", "'")
     if name.startswith("thanksgiving"):
-        return Found(m.start(), m.end(), "DATE", relative="hol:TG:?")
-    return Found(m.start(), m.end(), "DATE", relative=f"md:{_HOLIDAYS[name]}:?")
+        thanksgiving = RelativeTime("hol", name="TG", direction="?")
+        return Found(m.start(), m.end(), "DATE", relative=thanksgiving)
+    month, day = _HOLIDAYS[name]
+    on_day = RelativeTime("md", month=month, day=day, direction="?")
+    return Found(m.start(), m.end(), "DATE", relative=on_day)
 
 
 def _weekdays_any(m: re.Match[str]) -> Found | None:

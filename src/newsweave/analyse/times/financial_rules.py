@@ -11,6 +11,7 @@ import re
 
 from newsweave.analyse.times.found import Found, Rule
 from newsweave.analyse.times.lexicon import ORDINALS, YEAR
+from newsweave.records import RelativeTime
 
 _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 
@@ -22,24 +23,26 @@ def _the_year(m: re.Match[str]) -> Found | None:
     if m.group("ended"):
         return Found(m.start(), m.end("year"), "DURATION", value="P1Y")
     if m.group("that"):
-        return Found(m.start(), m.end("year"), "DATE", relative="ny:0")
-    return Found(m.start(), m.end("year"), "DATE", relative="year:0")
+        return Found(m.start(), m.end("year"), "DATE", relative=RelativeTime("ny", amount=0))
+    this_year = RelativeTime("shift", unit="year", amount=0)
+    return Found(m.start(), m.end("year"), "DATE", relative=this_year)
 
 
 def _year_quarter(m: re.Match[str]) -> Found | None:
     """ "This year's third quarter", "next year's first quarter"."""
     shift = _YEAR_SHIFT[m["rel"].lower()]
-    return Found(m.start(), m.end(), "DATE", relative=f"qy:{ORDINALS[m['ord'].lower()]}:{shift}")
+    relative = RelativeTime("qy", number=ORDINALS[m["ord"].lower()], amount=shift)
+    return Found(m.start(), m.end(), "DATE", relative=relative)
 
 
 def _period_of_year(m: re.Match[str]) -> Found | None:
     """ "The 1988 quarter", "the 1989 period": the quarter the report is about, in that year."""
-    return Found(m.start(), m.end(), "DATE", relative=f"nqy:{m['year']}")
+    return Found(m.start(), m.end(), "DATE", relative=RelativeTime("nqy", number=int(m["year"])))
 
 
 def _year_ago_period(m: re.Match[str]) -> Found | None:
     """ "Last year's quarter", "the corresponding period last year", "the quarter a year ago"."""
-    return Found(m.start(), m.end(), "DATE", relative="nq:-4")
+    return Found(m.start(), m.end(), "DATE", relative=RelativeTime("nq", amount=-4))
 
 
 def _year_ago_months(m: re.Match[str]) -> Found | None:
@@ -52,7 +55,7 @@ def _financial(m: re.Match[str]) -> Found | None:
     """ "The quarter", "the latest period", "the year-ago quarter", "the previous quarter"."""
     rel = (m["rel"] or m["rel2"] or "").lower()
     shift = -4 if rel.startswith("year") else (-1 if rel in ("previous", "prior") else 0)
-    return Found(m.start(), m.end(), "DATE", relative=f"nq:{shift}")
+    return Found(m.start(), m.end(), "DATE", relative=RelativeTime("nq", amount=shift))
 
 
 _QUARTER_WORD = re.compile(r"(?i)\b(?:quarter|period|year)")

@@ -6,21 +6,21 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from newsweave.records import TimeType
+from newsweave.records import RelativeTime, TimeType
 
 
 class Found(NamedTuple):
     """A recognised expression: either an absolute ``value`` or an anchor-free ``relative`` form.
 
-    A ``relative`` form may hold ``?`` where the direction (past, future, near) is to be read
-    from the tense of the clause.
+    A ``relative`` form may have the direction ``?``: past, future or near, to be read from the
+    tense of the clause.
     """
 
     start: int
     end: int
     type: TimeType
     value: str | None = None
-    relative: str | None = None
+    relative: RelativeTime | None = None
     mod: str | None = None
 
 

@@ -151,7 +151,7 @@ def infer_published_from_anchor(times: Sequence[TimeRef], anchor: str) -> tuple[
     Returns:
         ``(YYYY-MM-DD, evidence)`` or None when no partial or full date supports one.
     """
-    from newsweave.analyse.times import relative_of, resolve_with_anchor
+    from newsweave.analyse.times import resolve_with_anchor
 
     try:
         story_day = date.fromisoformat(anchor[:10])
@@ -159,15 +159,17 @@ def infer_published_from_anchor(times: Sequence[TimeRef], anchor: str) -> tuple[
         return None
     candidates = []
     for ref in resolve_with_anchor(times, anchor):
-        relative = (relative_of(ref) or "").split("@")[0]
-        partial = relative.startswith("md:") and not relative.endswith(":future")
-        weekday = relative.startswith("wd:") and relative.endswith(":past")
-        if relative and not (partial or weekday):
+        relative = ref.relative_time
+        # kind "" for a date written in full
+        kind, direction = (relative.kind, relative.direction) if relative else ("", None)
+        partial = kind == "md" and direction != "future"
+        weekday = kind == "wd" and direction == "past"
+        if kind and not (partial or weekday):
             continue
         day = cal.parse_day(ref.value)
         window = _WEEKDAY_WINDOW_DAYS if weekday else _STORY_WINDOW_DAYS
         if day is not None and abs((day - story_day).days) <= window:
-            candidates.append((day, ref, relative[:2]))
+            candidates.append((day, ref, kind))
     if not candidates:
         return None
     day, ref, kind = max(candidates, key=lambda c: c[0])

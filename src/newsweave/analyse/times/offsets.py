@@ -18,7 +18,7 @@ from itertools import pairwise
 from newsweave.analyse.times import calendar as cal
 from newsweave.analyse.times.found import Found
 from newsweave.analyse.times.lexicon import CLOCK_UNITS, VAGUE, number_value
-from newsweave.records import TimeRef
+from newsweave.records import RelativeTime, TimeRef
 
 #: Units an offset lands by as they are (weeks become days, clock units the same day).
 _LANDING_UNITS = {"day", "week", "month"}
@@ -28,7 +28,7 @@ _SAME_DAY_HOURS = 6
 _BETWEEN = re.compile(r"(?i:\s+(?:after|before)\s+(?:the\s+)?)")
 
 
-def offset_landing(quantity: str, unit: str, sign: int) -> str | None:
+def offset_landing(quantity: str, unit: str, sign: int) -> RelativeTime | None:
     """The narrative form of where an offset lands ("three", "day", +1 -> ``narr:day:3``).
 
     A duration read with a signal ("three days later") keeps its TIMEX3 value; this form,
@@ -42,12 +42,14 @@ def offset_landing(quantity: str, unit: str, sign: int) -> str | None:
         return None
     if unit in CLOCK_UNITS:
         # Beyond a few hours the offset may cross midnight, and which way is not written.
-        return "narr:day:0" if unit != "hour" or number <= _SAME_DAY_HOURS else None
+        if unit == "hour" and number > _SAME_DAY_HOURS:
+            return None
+        return RelativeTime("narr", unit="day", amount=0)
     if unit not in _LANDING_UNITS:
         return None
     if unit == "week":
-        return f"narr:day:{sign * 7 * number}"
-    return f"narr:{unit}:{sign * number}"
+        return RelativeTime("narr", unit="day", amount=sign * 7 * number)
+    return RelativeTime("narr", unit=unit, amount=sign * number)
 
 
 def from_dates(text: str, found: Sequence[Found]) -> list[Found]:
@@ -66,9 +68,9 @@ def from_dates(text: str, found: Sequence[Found]) -> list[Found]:
     return out
 
 
-def is_from_date(relative: str | None) -> bool:
+def is_from_date(relative: RelativeTime | None) -> bool:
     """Whether a relative form is an offset from the date written after it."""
-    return relative is not None and relative.startswith("from:")
+    return relative is not None and relative.kind == "from"
 
 
 def land_from_dates(refs: Sequence[TimeRef]) -> list[TimeRef]:
@@ -76,13 +78,14 @@ def land_from_dates(refs: Sequence[TimeRef]) -> list[TimeRef]:
     after it (None when that date has no value of a day, or of a month for months)."""
     out = list(refs)
     for i, ref in enumerate(refs[:-1]):
-        if ref.relative is None or not is_from_date(ref.relative):
+        offset = ref.relative_time
+        if offset is None or not is_from_date(offset) or offset.unit is None:
             continue
-        _, unit, amount = ref.relative.split(":")
+        unit, amount = offset.unit, offset.amount or 0  # a from: form has both (``parse``)
         value = (refs[i + 1].value or "").split("T")[0]
         landed = None
         if cal.parse_day(value) is not None or (unit == "month" and value[:4].isdigit()):
-            landed = cal.shift_value(value, unit, int(amount))
+            landed = cal.shift_value(value, unit, amount)
         out[i] = dataclasses.replace(ref, lands_on=landed)
     return out
 
@@ -93,7 +96,7 @@ def offset_anchors(times: Sequence[TimeRef]) -> set[int]:
     return {
         after.start
         for before, after in pairwise(times)
-        if before.type == "DURATION" and before.lands_on and is_from_date(before.relative)
+        if before.type == "DURATION" and before.lands_on and is_from_date(before.relative_time)
     }
 
 

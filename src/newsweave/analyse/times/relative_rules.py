@@ -3,6 +3,7 @@ ago", "the next day", "now" (durations and sets are in ``span_rules``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from newsweave.analyse.times.found import Found, Rule
@@ -17,6 +18,7 @@ from newsweave.analyse.times.lexicon import (
 )
 from newsweave.analyse.times.offsets import offset_landing
 from newsweave.analyse.times.span_rules import duration_value
+from newsweave.records import RelativeTime
 
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": 0}
 _SHIFTS = {
@@ -59,10 +61,11 @@ _ANCHORLESS = {
 
 def _day_word(m: re.Match[str]) -> Found | None:
     word = m["word"].lower()
-    relative = f"day:{_DAY_WORDS[word]}"
+    relative = RelativeTime("shift", unit="day", amount=_DAY_WORDS[word])
     part = m["part"] or ("night" if word in ("tonight", "overnight") else None)
     if part:
-        return Found(m.start(), m.end(), "TIME", relative=f"{relative}@{DAY_PARTS[part.lower()]}")
+        at_part = dataclasses.replace(relative, time=DAY_PARTS[part.lower()])
+        return Found(m.start(), m.end(), "TIME", relative=at_part)
     return Found(m.start(), m.end(), "DATE", relative=relative)
 
 
@@ -71,12 +74,14 @@ def _mid_part(m: re.Match[str], *, day: Found | None = None) -> Found | None:
     if day is not None:
         return day._replace(mod="MID")
     part = DAY_PARTS[m["part"].lower()]
-    return Found(m.start(), m.end(), "TIME", relative=f"narr:day:0@{part}", mod="MID")
+    relative = RelativeTime("narr", unit="day", amount=0, time=part)
+    return Found(m.start(), m.end(), "TIME", relative=relative, mod="MID")
 
 
 def _this_part(m: re.Match[str]) -> Found | None:
     shift = -1 if m["rel"].lower() == "last" else 0
-    return Found(m.start(), m.end(), "TIME", relative=f"day:{shift}@{DAY_PARTS[m['part'].lower()]}")
+    relative = RelativeTime("shift", unit="day", amount=shift, time=DAY_PARTS[m["part"].lower()])
+    return Found(m.start(), m.end(), "TIME", relative=relative)
 
 
 def _unit_shift(m: re.Match[str]) -> Found | None:
@@ -84,17 +89,17 @@ def _unit_shift(m: re.Match[str]) -> Found | None:
         return None  # "Next Month" with a capital: a programme's title
     rel = re.sub(r"^the\s+", "", m["rel"].lower())
     unit = m["unit"].lower()
-    if rel in ("next", "following") and m["rel"].lower().startswith("the"):
-        return Found(m.start(), m.end(), "DATE", relative=f"narr:{unit}:1")
-    if rel == "following":
-        return Found(m.start(), m.end(), "DATE", relative=f"narr:{unit}:1")
-    if rel == "same":
-        return Found(m.start(), m.end(), "DATE", relative=f"narr:{unit}:0")
-    if unit == "weekend":
-        return Found(m.start(), m.end(), "DATE", relative=f"wkend:{_weekend_direction(rel)}")
-    if rel in ("latest", "most recent") and unit == "quarter":
-        return Found(m.start(), m.end(), "DATE", relative="quarter:-1")  # the last one reported
-    return Found(m.start(), m.end(), "DATE", relative=f"{unit}:{_SHIFTS[rel]}")
+    if rel == "following" or (rel == "next" and m["rel"].lower().startswith("the")):
+        relative = RelativeTime("narr", unit=unit, amount=1)  # "the next week": after the last
+    elif rel == "same":
+        relative = RelativeTime("narr", unit=unit, amount=0)
+    elif unit == "weekend":
+        relative = RelativeTime("wkend", direction=_weekend_direction(rel))
+    elif rel in ("latest", "most recent") and unit == "quarter":
+        relative = RelativeTime("shift", unit="quarter", amount=-1)  # the last one reported
+    else:
+        relative = RelativeTime("shift", unit=unit, amount=_SHIFTS[rel])
+    return Found(m.start(), m.end(), "DATE", relative=relative)
 
 
 def _weekend_direction(rel: str) -> str:
@@ -120,7 +125,8 @@ def _ago(m: re.Match[str]) -> Found | None:
     if number is None or unit in CLOCK_UNITS:
         return None
     base = "narr" if direction in ("earlier", "later") else "ago"
-    return Found(m.start(), m.end(), "DATE", relative=f"{base}:{unit}:{sign * number}")
+    relative = RelativeTime(base, unit=unit, amount=sign * number)
+    return Found(m.start(), m.end(), "DATE", relative=relative)
 
 
 _REL_UNIT = r"(?:week(?:end)?|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)"
@@ -143,10 +149,12 @@ def _narrative_day_any(m: re.Match[str]) -> Found | None:
     )
     if before_what and m.string[max(0, m.start() - 2) : m.start()].startswith(","):
         # "Oct. 12, the day before the crash": the day just named, not the one before it.
-        return Found(m.start(), m.start() + 7, "DATE", relative="narr:day:0")
+        same_day = RelativeTime("narr", unit="day", amount=0)
+        return Found(m.start(), m.start() + 7, "DATE", relative=same_day)
     if re.match(r"(?i)an?\s+day\b", m[0]):
         # "a day earlier": a duration and a signal, as "three days later" (``_ago``).
-        landing = "narr:day:-1" if m[0].lower().endswith("earlier") else "narr:day:1"
+        sign = -1 if m[0].lower().endswith("earlier") else 1
+        landing = RelativeTime("narr", unit="day", amount=sign)
         end = m.start() + len(m[0].rsplit(None, 1)[0])
         return Found(m.start(), end, "DURATION", value="P1D", relative=landing)
     part = (m["u1"] or "").lower()
@@ -161,9 +169,11 @@ def _narrative_day_any(m: re.Match[str]) -> Found | None:
         if any(w in words for w in ("next", "following", "after", "later"))
         else (-1 if any(w in words for w in ("before", "previous", "prior", "earlier")) else 0)
     )
+    relative = RelativeTime("narr", unit="day", amount=shift)
     if part:
-        return Found(m.start(), m.end(), "TIME", relative=f"narr:day:{shift}@{DAY_PARTS[part]}")
-    return Found(m.start(), m.end(), "DATE", relative=f"narr:day:{shift}")
+        at_part = dataclasses.replace(relative, time=DAY_PARTS[part])
+        return Found(m.start(), m.end(), "TIME", relative=at_part)
+    return Found(m.start(), m.end(), "DATE", relative=relative)
 
 
 RULES: list[Rule] = [
@@ -200,7 +210,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         re.compile(r"(?i:\bthe\s+weekend\b)"),
-        lambda m: Found(m.start(), m.end(), "DATE", relative="wkend:?"),
+        lambda m: Found(m.start(), m.end(), "DATE", relative=RelativeTime("wkend", direction="?")),
     ),
     Rule(
         re.compile(

@@ -1,11 +1,12 @@
 """Turn anchor-free relative forms into TIMEX3 values, given the publication date.
 
-A relative form (kept in ``TimeRef.relative``) is a small string, so that an expression can be
-resolved again later against another date without the parse:
+A relative form is a ``RelativeTime`` (``newsweave.records``), kept in ``TimeRef.relative`` as
+a small string so that an expression can be resolved again later against another date without
+the parse. Its kinds, as stored (``RelativeTime.format``; the kind ``shift`` writes its unit):
 
 =====================  ===================================================================
-``day:-1``             the day, week, weekend, month, quarter, half, year, decade or century
-``week:0`` ...         that many units from the anchor ("yesterday", "this week")
+``day:-1``             ``shift``: the day, week, weekend, month, quarter, half, year, decade or
+``week:0`` ...         century that many units from the anchor ("yesterday", "this week")
 ``wd:5:past``          weekday 5 (Friday) before (``past``), after (``future``) or nearest
 ``mon:10:past``        a month without a year
 ``my:06:-1``           a month of the year before, this or next ("June last year")
@@ -14,7 +15,8 @@ resolved again later against another date without the parse:
                        ``md:10-31:done`` ("the quarter ended Oct. 31"): on or before it;
                        ``mdw:03-06:near``: the ISO week of that day ("the week of March 6")
 ``season:SU:past``     a season without a year
-``q:3:past``           a quarter without a year
+``q:3:past``           a quarter without a year; ``q:3:past:-1``: a year before that
+                       ("the year-ago third quarter")
 ``ago:year:-1``        that many units before the anchor ("a year ago")
 ``nq:-4``              the quarter the narrative is about, shifted ("the year-ago quarter")
 ``nqy:1988``           that quarter in another year ("the 1988 period"), else the year
@@ -38,8 +40,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsweave.analyse.times import calendar as cal
-
-_SHIFT_UNITS = {"day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century"}
+from newsweave.records import RelativeTime
 
 
 @dataclass
@@ -50,7 +51,7 @@ class Narrative:
     value: str | None = None
     quarter: str | None = None
 
-    def note(self, value: str | None, relative: str | None = None) -> None:
+    def note(self, value: str | None, relative: RelativeTime | None = None) -> None:
         """Remember a resolved date value as the latest reference point.
 
         Only a quarter named as such ("the third quarter", not "the year-ago quarter") becomes
@@ -62,67 +63,69 @@ class Narrative:
         if day is not None:
             self.day = day
         self.value = value.split("T")[0]
-        if "-Q" in value and (relative is None or relative.startswith("q:") or relative == "nq:0"):
+        if "-Q" in value and (
+            relative is None
+            or relative.kind == "q"
+            or (relative.kind == "nq" and relative.amount == 0 and relative.time is None)
+        ):
             self.quarter = value
 
 
-def resolve(relative: str, anchor: date, narrative: Narrative) -> str | None:
+def resolve(relative: RelativeTime, anchor: date, narrative: Narrative) -> str | None:
     """The TIMEX3 value of a relative form, or None when it cannot be resolved."""
-    form, _, time_part = relative.partition("@")
-    value = _resolve_date(form, anchor, narrative)
-    if value is None or not time_part:
+    value = _resolve_date(relative, anchor, narrative)
+    if value is None or not relative.time:
         return value
     if cal.parse_day(value) is None or len(value) != 10:
         return value
-    return value + time_part
+    return value + relative.time
 
 
-def _resolve_date(form: str, anchor: date, narrative: Narrative) -> str | None:
-    kind, _, rest = form.partition(":")
-    args = rest.split(":")
-    if kind in _SHIFT_UNITS:
-        return cal.shift(anchor, kind, int(args[0]))
+def _resolve_date(r: RelativeTime, anchor: date, narrative: Narrative) -> str | None:
+    # The fields a kind has are set (``RelativeTime.parse`` requires them); the type checker
+    # cannot know which, hence the ``or`` defaults, never used.
+    kind, unit, amount, direction = r.kind, r.unit or "", r.amount or 0, r.direction or ""
+    if kind == "shift":
+        return cal.shift(anchor, unit, amount)
     if kind == "wd":
-        return cal.nearest_weekday(anchor, int(args[0]), args[1]).isoformat()
+        return cal.nearest_weekday(anchor, r.number or 0, direction).isoformat()
     if kind == "mon":
-        month = int(args[0])
-        return f"{cal.nearest_year(anchor, month, None, args[1]):04d}-{month:02d}"
+        month = r.month or 0
+        return f"{cal.nearest_year(anchor, month, None, direction):04d}-{month:02d}"
     if kind == "my":
-        return f"{anchor.year + int(args[1]):04d}-{int(args[0]):02d}"
+        return f"{anchor.year + amount:04d}-{r.month or 0:02d}"
     if kind in ("md", "mdw"):
-        month, day = (int(part) for part in args[0].split("-"))
-        year = cal.nearest_year(anchor, month, day, "past" if args[1] == "done" else "near")
+        month, day = r.month or 0, r.day or 0
+        year = cal.nearest_year(anchor, month, day, "past" if direction == "done" else "near")
         found = cal.safe_date(year, month, day)
         if found is None:
             return None
         return cal.iso_week(found) if kind == "mdw" else found.isoformat()
     if kind == "season":
-        return cal.nearest_season(anchor, args[0], args[1])
+        return cal.nearest_season(anchor, r.name or "", direction)
     if kind == "q":
-        quarter = cal.nearest_quarter(anchor, int(args[0]), args[1])
-        return cal.shift_value(quarter, "year", int(args[2])) if len(args) > 2 else quarter
+        quarter = cal.nearest_quarter(anchor, r.number or 0, direction)
+        return cal.shift_value(quarter, "year", r.amount) if r.amount is not None else quarter
     if kind == "wkend":
-        return _weekend(anchor, args[0])
+        return _weekend(anchor, direction)
     if kind == "hol":
-        return _thanksgiving(anchor, args[1])
+        return _thanksgiving(anchor, direction)
     if kind == "nq":
         base = narrative.quarter or cal.shift(anchor, "quarter", -1)
-        return cal.shift_value(base, "quarter", int(args[0]))
+        return cal.shift_value(base, "quarter", amount)
     if kind == "nqy":
-        return f"{args[0]}-Q{narrative.quarter[-1]}" if narrative.quarter else args[0]
+        return f"{r.number}-Q{narrative.quarter[-1]}" if narrative.quarter else str(r.number)
     if kind == "qy":
-        return f"{anchor.year + int(args[1]):04d}-Q{args[0]}"
+        return f"{anchor.year + amount:04d}-Q{r.number}"
     if kind == "ny":
         base = narrative.value[:4] if narrative.value else f"{anchor.year:04d}"
-        return f"{int(base) + int(args[0]):04d}"
+        return f"{int(base) + amount:04d}"
     if kind == "ago":
-        unit, amount = args[0], int(args[1])
         if unit == "year" and narrative.quarter:
             # In a results report "a year ago" is the same quarter a year before.
             return cal.shift_value(narrative.quarter, "quarter", 4 * amount)
         return cal.shift(anchor, unit, amount)
     if kind == "narr":
-        unit, amount = args[0], int(args[1])
         if unit == "year" and narrative.quarter and amount < 0:
             return cal.shift_value(narrative.quarter, "quarter", 4 * amount)
         if unit in ("day", "week"):

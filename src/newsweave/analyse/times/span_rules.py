@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from newsweave.analyse.times.found import Found, Rule
@@ -74,7 +75,7 @@ def _duration(m: re.Match[str]) -> Found | None:
         sign = -1 if direction in ("earlier", "before") else 1
         landing = offset_landing(m["qty"], m["unit"].lower(), sign)
         if landing is not None and direction in ("after", "before"):
-            landing = "from" + landing.removeprefix("narr")
+            landing = dataclasses.replace(landing, kind="from")
     start = prefix.start() if prefix else m.start()
     return Found(start, m.end(), "DURATION", value=value, relative=landing)
 
