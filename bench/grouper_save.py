@@ -2,7 +2,7 @@
 
 A grouper of N synthetic articles (built as in ``stories_scaling.py``) is saved whole into a
 fresh SQLite store; then 100 more articles arrive and the partial save an ingest batch makes
-(``to_state(members=...)`` then ``save_grouper_state(..., partial=True)``) is timed. Printed
+(``to_state(members=...)``, ``save_grouper_state`` then ``mark_saved``) is timed. Printed
 per N: the size of the grouper's one-record header, the member and vocabulary rows the batch
 wrote, and the seconds taken (building the partial state, writing it, reloading it).
 
@@ -28,7 +28,7 @@ from newsweave.embed import embed
 from newsweave.store import open_store, tables
 from newsweave.stories import StoryClusterer
 from newsweave.stories.features import features
-from newsweave.stories.state import to_state
+from newsweave.stories.state import mark_saved, to_state
 from stories_scaling import base_analyses, peak_rss_mb, variants
 
 BATCH = 100
@@ -57,7 +57,9 @@ def measure(bases: list[Any], n: int, cache_dir: Path | None) -> dict[str, float
     clusterer = _built(bases, n, cache_dir)
     with tempfile.TemporaryDirectory() as tmp, open_store(f"sqlite:///{tmp}/g.db") as store:
         started = time.perf_counter()
-        store.save_grouper_state(to_state(clusterer), partial=False)
+        whole = to_state(clusterer)
+        store.save_grouper_state(whole)
+        mark_saved(clusterer, whole)
         full_s = time.perf_counter() - started
         clusterer.touched.clear()
         batch = list(variants(bases, n + BATCH))[n:]
@@ -77,22 +79,23 @@ def measure(bases: list[Any], n: int, cache_dir: Path | None) -> dict[str, float
         state = to_state(clusterer, members=unsaved)
         state_s = time.perf_counter() - started
         started = time.perf_counter()
-        store.save_grouper_state(state, partial=True)
+        store.save_grouper_state(state)
+        mark_saved(clusterer, state)
         save_s = time.perf_counter() - started
         started = time.perf_counter()
         loaded = store.grouper_state()
         load_s = time.perf_counter() - started
-        assert loaded is not None and len(loaded["members"]) == n + BATCH
+        assert loaded is not None and len(loaded.members) == n + BATCH
         with store.engine.connect() as conn:
             g = tables.grouper_state
             header = len(conn.scalar(sa.select(g.c.data).where(g.c.name == "stories")) or b"")
             terms_after = _rows(conn, "grouper_terms") if has_terms else 0
-        vocabulary = sum(len(state[s]["keys"]) for s in ("terms", "entities", "details"))
+        vocabulary = sum(len(v.keys) for v in state.vocabularies().values())
     return {
         "n": n,
         "stories": len(clusterer.stories),
         "header": header,
-        "members": len(state["members"]),
+        "members": len(state.members),
         "vocabulary": vocabulary,
         "new_rows": terms_after - terms_before,
         "full_s": full_s,

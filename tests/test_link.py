@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,25 @@ def test_the_uk_is_one_place_with_a_geonames_id() -> None:
     place = linker.entity(a["the U.K."] or "")
     assert place is not None and place.kind == "PLACE"
     assert place.attributes["geonames_id"] == 2635167 and place.attributes["country"] == "GB"
+
+
+def _documented_entity_fields() -> set[str]:
+    """The names written in code style in the output contract's "Entity" section."""
+    contract = Path(__file__).resolve().parents[1] / "docs" / "output-contract.md"
+    section = contract.read_text(encoding="utf-8").split("\n## Entity\n")[1].split("\n## ")[0]
+    return set(re.findall(r"`(\w+)`", section))
+
+
+def test_entity_attributes_hold_only_what_the_contract_documents() -> None:
+    linker = Linker()
+    _ids(linker, _analysis("a", ("Russia", "GPE"), ("Helena Brandt", "PERSON")))
+    _ids(linker, _analysis("b", ("Russian", "NORP"), ("Brandt", "PERSON"), ("Kyiv", "GPE")))
+    documented = _documented_entity_fields()
+    for entity in linker.entities():
+        assert set(entity.attributes) <= documented, entity.name
+        assert {"names", "mentions", "articles", "context"} <= set(entity.attributes)
+    rebuilt = Linker.from_entities(linker.entities())
+    assert [e.attributes for e in rebuilt.entities()] == [e.attributes for e in linker.entities()]
 
 
 def test_apply_links_fills_the_mentions() -> None:

@@ -21,6 +21,7 @@ from newsweave.records import (
     ArticleAnalysis,
     EntityMention,
     Event,
+    LinkEvidence,
     Quote,
     Sentence,
     Span,
@@ -28,7 +29,14 @@ from newsweave.records import (
     TimeRef,
 )
 from newsweave.store import Store, open_store, tables
-from newsweave.store.grouper import decode_state, encode_state
+from newsweave.store.grouper import decode_state, encode_state, stored_state
+from newsweave.stories.model import Settings
+from newsweave.stories.state import (
+    GrouperState,
+    SavedMember,
+    SavedStory,
+    SavedVocabulary,
+)
 
 TEXT = "Mayor Ana Ruiz said on Monday: “The bridge opens in May.” 300 people came."
 
@@ -151,13 +159,13 @@ def test_a_grouper_state_saved_as_one_record_moves_to_rows(tmp_path: Path) -> No
             sa.text("INSERT INTO grouper_state VALUES ('stories', :data, CURRENT_TIMESTAMP)"),
             {"data": encode_state(legacy)},
         )
-    with open_store(url) as store:  # migrates to the latest revision
-        assert store.grouper_state() == legacy
-        with store.engine.begin() as conn:
-            assert conn.scalar(sa.text("SELECT count(*) FROM grouper_members")) == 2
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0002")  # and back: the members return to the record
-            data = conn.scalar(sa.text("SELECT data FROM grouper_state"))
+    # Opening migrates to the latest revision.
+    with open_store(url) as store, store.engine.begin() as conn:
+        assert stored_state(conn) == legacy
+        assert conn.scalar(sa.text("SELECT count(*) FROM grouper_members")) == 2
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")  # and back: the members return to the record
+        data = conn.scalar(sa.text("SELECT data FROM grouper_state"))
     assert decode_state(data) == legacy
 
 
@@ -190,8 +198,9 @@ def test_a_grouper_state_before_0005_moves_its_vocabularies_to_rows(store_url: s
                 {"key": raw["key"], "seq": seq, "data": encode_state(raw)},
             )
     with open_store(store_url) as store:  # migrates to the latest revision
-        assert store.grouper_state() == {**legacy, "members": members}
+        assert store.grouper_state() is None  # of another version: its stories are rebuilt
         with store.engine.begin() as conn:
+            assert stored_state(conn) == {**legacy, "members": members}
             assert conn.scalar(sa.text("SELECT count(*) FROM grouper_terms")) == 6
             header = decode_state(conn.scalar(sa.text("SELECT data FROM grouper_state")))
             assert header["terms"] == {"documents": 2}
@@ -200,26 +209,91 @@ def test_a_grouper_state_before_0005_moves_its_vocabularies_to_rows(store_url: s
     assert decode_state(data) == legacy
 
 
+def _member(key: str, story: int) -> SavedMember:
+    """A saved member with made-up arrays (the store keeps them as it is given them)."""
+    return SavedMember(
+        key=key,
+        id=f"{key}.txt",
+        story=story,
+        published="2026-03-16",
+        outlet=None,
+        title="Bridge",
+        duplicate_of=None,
+        date_inferred=False,
+        places=("Lindmark",),
+        index_keys=("t:bridge",),
+        embedding=b"\x00\xff",
+        term_ids=b"\x01\x00\x00\x00",
+        term_weights=b"\x00\x00\x80?",
+        entity_ids=b"",
+        entity_weights=b"",
+        detail_ids=b"",
+        detail_weights=b"",
+        signature=bytes(8),
+    )
+
+
+def _state(
+    members: tuple[SavedMember, ...],
+    stories: tuple[SavedStory, ...],
+    *vocabularies: SavedVocabulary,
+    partial: bool = False,
+) -> GrouperState:
+    terms, entities, details = vocabularies
+    return GrouperState(
+        settings=Settings(),
+        next_number=len(stories),
+        latest="2026-03-16",
+        since_sweep=0,
+        terms=terms,
+        entities=entities,
+        details=details,
+        members=members,
+        stories=stories,
+        partial=partial,
+    )
+
+
+def test_a_grouper_state_is_read_back_as_saved(store_url: str) -> None:
+    whole = _state(
+        (_member("k1", 0), _member("k2", 1)),
+        (SavedStory(0, ("k1",), True), SavedStory(1, ("k2",), False)),
+        SavedVocabulary(("bridge", "river"), (2, 1), 2),
+        SavedVocabulary(("per-ruiz",), (1,), 2),
+        SavedVocabulary((), (), 2),
+    )
+    with open_store(store_url) as store:
+        assert store.grouper_state() is None
+        store.save_grouper_state(whole)
+        assert store.grouper_state() == whole
+        # A partial save writes the members it holds: changed ones keep their place, new ones
+        # come after the others.
+        changed = (_member("k3", 2), _member("k1", 7))
+        store.save_grouper_state(dataclasses.replace(whole, members=changed, partial=True))
+        saved = store.grouper_state()
+        assert saved is not None and saved.members == (changed[1], whole.members[1], changed[0])
+        # Saved by another version of the grouper: not loaded (its stories are rebuilt).
+        store.save_grouper_state(dataclasses.replace(whole, version=0))
+        assert store.grouper_state() is None
+
+
 def test_a_partial_save_writes_only_the_vocabulary_rows_it_holds(store_url: str) -> None:
-    full: dict[str, Any] = {
-        "version": 2,
-        "terms": {"keys": ["bridge", "river", "mayor"], "df": [1, 1, 1], "documents": 1},
-        "entities": {"keys": ["per-ruiz"], "df": [1], "documents": 1},
-        "details": {"keys": [], "df": [], "documents": 1},
-        "members": [{"key": "k1", "story": 0}],
-        "stories": [{"number": 0, "members": ["k1"], "settled": False}],
-    }
-    partial: dict[str, Any] = {
-        "version": 2,
-        "terms": {"ids": [1, 3], "keys": ["river", "flood"], "df": [2, 1], "documents": 2},
-        "entities": {"ids": [], "keys": [], "df": [], "documents": 2},
-        "details": {"ids": [0], "keys": ["#300"], "df": [1], "documents": 2},
-        "members": [{"key": "k2", "story": 1}],
-        "stories": [
-            {"number": 0, "members": ["k1"], "settled": False},
-            {"number": 1, "members": ["k2"], "settled": False},
-        ],
-    }
+    first = (SavedStory(0, ("k1",), False),)
+    full = _state(
+        (_member("k1", 0),),
+        first,
+        SavedVocabulary(("bridge", "river", "mayor"), (1, 1, 1), 1),
+        SavedVocabulary(("per-ruiz",), (1,), 1),
+        SavedVocabulary((), (), 1),
+    )
+    partial = _state(
+        (_member("k2", 1),),
+        (*first, SavedStory(1, ("k2",), False)),
+        SavedVocabulary(("river", "flood"), (2, 1), 2, ids=(1, 3)),
+        SavedVocabulary((), (), 2, ids=()),
+        SavedVocabulary(("#300",), (1,), 2, ids=(0,)),
+        partial=True,
+    )
     with open_store(store_url) as store:
         store.save_grouper_state(full)
         assert store.grouper_state() == full
@@ -230,17 +304,17 @@ def test_a_partial_save_writes_only_the_vocabulary_rows_it_holds(store_url: str)
                 written.extend(params if many else [params])
 
         sa.event.listen(store.engine, "before_cursor_execute", count)
-        store.save_grouper_state(partial, partial=True)
+        store.save_grouper_state(partial)
         sa.event.remove(store.engine, "before_cursor_execute", count)
         assert len(written) == 3  # river, flood, #300: not bridge, mayor or per-ruiz
-        assert store.grouper_state() == {
-            **partial,
-            "terms": {"keys": ["bridge", "river", "mayor", "flood"], "df": [1, 2, 1, 1]}
-            | {"documents": 2},
-            "entities": {"keys": ["per-ruiz"], "df": [1], "documents": 2},
-            "details": {"keys": ["#300"], "df": [1], "documents": 2},
-            "members": full["members"] + partial["members"],
-        }
+        assert store.grouper_state() == dataclasses.replace(
+            partial,
+            terms=SavedVocabulary(("bridge", "river", "mayor", "flood"), (1, 2, 1, 1), 2),
+            entities=SavedVocabulary(("per-ruiz",), (1,), 2),
+            details=SavedVocabulary(("#300",), (1,), 2),
+            members=full.members + partial.members,
+            partial=False,
+        )
 
 
 def test_reopening_keeps_data(store_url: str) -> None:
@@ -286,15 +360,7 @@ def _write_with_story(
         tuple((key, None) for key in members),
     )
     evidence = [
-        {
-            "entity": "per-ruiz",
-            "start": 6,
-            "end": 14,
-            "text": "Ana Ruiz",
-            "rule": "new-entity",
-            "score": 1.0,
-            "detail": "first seen",
-        }
+        LinkEvidence("per-ruiz", analysis.article.id, 6, 14, "Ana Ruiz", "new-entity", 1.0, "first")
     ]
     store.write(
         ArticleWrite(
@@ -322,18 +388,6 @@ def test_entities_stories_and_search(store_url: str) -> None:
         assert store.stories(outlet="River News")[0].id == "s-new"
         assert store.stories(outlet="Other") == []
         assert store.story_of(first.article.key) == "s-new"
-        assert store.grouper_state() is None
-        first_members = [{"key": "k1", "signature": b"\x00\xff"}, {"key": "k2", "story": 1}]
-        store.save_grouper_state({"members": first_members, "n": 1})
-        assert store.grouper_state() == {"members": first_members, "n": 1}
-        # A partial save writes the members it holds: changed ones keep their place, new ones
-        # come after the others.
-        changed = [{"key": "k3", "story": 2}, {"key": "k1", "story": 7}]
-        store.save_grouper_state({"members": changed, "n": 2}, partial=True)
-        assert store.grouper_state() == {
-            "members": [changed[1], first_members[1], changed[0]],
-            "n": 2,
-        }
         hits = store.search("bridge opens")
         assert {h["article"] for h in hits} == {"a.txt", "b.txt"}
         assert any(h["kind"] == "quote" for h in hits)

@@ -13,8 +13,6 @@ import dataclasses
 import hashlib
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
 
 from newsweave.lexicon.names import name_words, norm, phonetic
 from newsweave.lexicon.titles import role_heads
@@ -28,27 +26,21 @@ from newsweave.link.rules import (
     judge_other,
     judge_person,
 )
-from newsweave.records import ArticleAnalysis, Entity
+from newsweave.records import ArticleAnalysis, Entity, LinkEvidence
 
 _ID_PREFIX = {"PERSON": "per", "ORG": "org", "PLACE": "plc", "GROUP": "grp"}
 _CONTEXT_KEPT = 100  # co-occurring entities kept per entity when persisted
 
 
-@dataclass(frozen=True)
-class LinkEvidence:
-    """Why a cluster of mentions in one article was given an entity id."""
+# One linking decision as the linker keeps it: ``LinkEvidence``'s fields in order. A tuple of
+# strings and numbers, not the record: the garbage collector stops tracking such tuples, so its
+# full passes do not grow with the number of linked articles.
+_EvidenceRow = tuple[str, str, int, int, str, str, float, str]
 
-    entity: str
-    article: str
-    start: int
-    end: int
-    text: str  # the fullest mention of the cluster
-    rule: str  # "new-entity", "same-name", "spelling-variant+given-name", ...
-    score: float
-    detail: str
 
-    def as_dict(self) -> dict[str, object]:
-        return dataclasses.asdict(self)
+def _row(evidence: LinkEvidence) -> _EvidenceRow:
+    e = evidence
+    return (e.entity, e.article, e.start, e.end, e.text, e.rule, e.score, e.detail)
 
 
 class Linker:
@@ -66,7 +58,7 @@ class Linker:
         # Tuples, not sets or records: the garbage collector stops tracking tuples of strings
         # and numbers, so its full passes do not grow with the number of linked articles.
         self._index: dict[str, tuple[str, ...]] = {}
-        self._evidence: dict[str, list[tuple[Any, ...]]] = {}
+        self._evidence: dict[str, list[_EvidenceRow]] = {}
         self._seen: set[str] = set()  # article ids already linked
         self._surname_unique = surname_unique
 
@@ -144,7 +136,7 @@ class Linker:
                 linker._index_key(f"g:{attrs['geonames_id']}", node.id)
             linker._nodes[node.id] = node
         for ev in evidence:
-            linker._evidence.setdefault(ev.entity, []).append(dataclasses.astuple(ev))
+            linker._evidence.setdefault(ev.entity, []).append(_row(ev))
             linker._seen.add(ev.article)
         return linker
 
@@ -195,19 +187,18 @@ class Linker:
         """Keep the evidence for putting cluster ``c`` into ``node``."""
         first = analysis.entities[c.mentions[0]]
         best = max((analysis.entities[i] for i in c.mentions), key=lambda m: len(m.text))
-        self._evidence.setdefault(node.id, []).append(
-            (
-                node.id,
-                analysis.article.id,
-                best.start,
-                best.end,
-                best.text,
-                verdict.rule if verdict else "new-entity",
-                round(verdict.score, 3) if verdict else 1.0,
-                (verdict.detail if verdict else f"first seen as {c.name!r}")
-                + f"; {len(c.mentions)} mention(s) from offset {first.start}",
-            )
+        evidence = LinkEvidence(
+            entity=node.id,
+            article=analysis.article.id,
+            start=best.start,
+            end=best.end,
+            text=best.text,
+            rule=verdict.rule if verdict else "new-entity",
+            score=round(verdict.score, 3) if verdict else 1.0,
+            detail=(verdict.detail if verdict else f"first seen as {c.name!r}")
+            + f"; {len(c.mentions)} mention(s) from offset {first.start}",
         )
+        self._evidence.setdefault(node.id, []).append(_row(evidence))
 
     def _create(self, c: Cluster) -> Node:
         base = (

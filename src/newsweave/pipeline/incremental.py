@@ -23,7 +23,6 @@ from newsweave.pipeline.collection import date_from_stories
 from newsweave.records import Article, ArticleAnalysis
 from newsweave.store import ArticleWrite, Store, StoryRow
 from newsweave.stories import OnlineStories, StoryChanges, StorySummary, order_key
-from newsweave.stories.state import STATE_VERSION
 
 T = TypeVar("T")
 
@@ -51,9 +50,7 @@ class CrossArticleState:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.linker = Linker.from_entities(store.entities())
-        saved = store.grouper_state()
-        if saved is not None and saved.get("version") != STATE_VERSION:
-            saved = None  # another version's state: every story is rebuilt below
+        saved = store.grouper_state()  # None too for another version's: rebuilt below
         self.stories = OnlineStories.from_state(saved) if saved else OnlineStories()
         # Keys of the members changed since the last save; None: save them all (a new state).
         self.unsaved: set[str] | None = set() if saved else None
@@ -83,10 +80,7 @@ class CrossArticleState:
         changes = self._take_changes()
         touched = sorted({i for i in ids if i})
         evidence = [
-            e.as_dict()
-            for i in touched
-            for e in self.linker.evidence(i)
-            if e.article == analysis.article.id
+            e for i in touched for e in self.linker.evidence(i) if e.article == analysis.article.id
         ]
         return ArticleWrite(
             linked,
@@ -106,9 +100,9 @@ class CrossArticleState:
     def save(self) -> None:
         if self.unsaved == set():
             return  # nothing joined or moved since the last save
-        partial = self.unsaved is not None
         state = self.stories.to_state(members=self.unsaved)
-        self.store.save_grouper_state(state, partial=partial)
+        self.store.save_grouper_state(state)
+        self.stories.mark_saved(state)
         self.unsaved = set()
 
     def _take_changes(self) -> StoryChanges:

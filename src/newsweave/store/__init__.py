@@ -34,11 +34,17 @@ from newsweave.records import (
 )
 from newsweave.store import tables
 from newsweave.store.feeds import FeedEntry, FeedState, FeedStore
-from newsweave.store.grouper import GrouperState
+from newsweave.store.grouper import GrouperStore
 from newsweave.store.lock import single_writer
 from newsweave.store.reads import CrossArticleReads
 from newsweave.store.rows import from_row
-from newsweave.store.writes import ArticleWrite, StoryRow, apply_cross_article, insert_analysis
+from newsweave.store.writes import (
+    ArticleWrite,
+    CrossArticleWrites,
+    StoryRow,
+    apply_cross_article,
+    insert_analysis,
+)
 
 __all__ = ["ArticleWrite", "FeedEntry", "FeedState", "Store", "StoryRow", "open_store"]
 
@@ -66,7 +72,7 @@ def open_store(url: str | None = None) -> Store:
     return Store(config.database_url(url))
 
 
-class Store(CrossArticleReads, GrouperState, FeedStore):
+class Store(CrossArticleReads, CrossArticleWrites, GrouperStore, FeedStore):
     """Read and write articles, their analyses, entities and stories."""
 
     def __init__(self, url: str) -> None:

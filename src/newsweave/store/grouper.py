@@ -1,14 +1,21 @@
-"""The story grouper's saved state: members and vocabularies in rows, the rest in a record.
+"""The story grouper's saved state in the database: the one place that lays a ``GrouperState``
+out in rows and reads it back.
 
 A mixin of ``Store``: it needs only ``self.engine``. Members (one row each, their vectors and
 MinHash signature) and vocabulary keys (one row each, with the document frequency) are written
-per batch as they change; the settings and story lists are one compressed JSON record.
+per batch as they change; the rest is one compressed JSON record, the header: ``{"version",
+"settings", "next_number", "latest", "since_sweep", "terms", "entities", "details" (each
+``{"documents"}``), "stories": [{"number", "members", "settled"}]}``. A member row holds the
+fields of a ``SavedMember``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any, TypeVar
+import dataclasses
+import functools
+import logging
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -20,95 +27,190 @@ from newsweave.store.migrations.state_v1 import decode as decode_state
 from newsweave.store.migrations.state_v1 import encode as encode_state
 from newsweave.store.writes import now
 
-__all__ = ["GrouperState", "decode_state", "encode_state"]
+if TYPE_CHECKING:
+    from newsweave.stories.state import GrouperState, SavedMember, SavedVocabulary
+
+__all__ = ["GrouperStore", "decode_state", "encode_state", "stored_state"]
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 
-class GrouperState:
+class GrouperStore:
     engine: Engine
 
-    def grouper_state(self) -> dict[str, Any] | None:
-        """The story grouper's saved state, or ``None`` before the first story.
-
-        Reassembled whole from its rows: the members in arrival order and each vocabulary as
-        ``{"keys", "df", "documents"}``.
-        """
-        g, m = tables.grouper_state, tables.grouper_members
+    def grouper_state(self) -> GrouperState | None:
+        """The story grouper's saved state, whole; ``None`` before the first story, or when
+        another version of the grouper saved it (its stories are then rebuilt)."""
         with self.engine.connect() as conn:
-            data = conn.scalar(sa.select(g.c.data).where(g.c.name == "stories"))
-            if data is None:
-                return None
-            state = decode_state(data)
-            rows = conn.scalars(sa.select(m.c.data).order_by(m.c.seq))
-            state["members"] = [decode_state(row) for row in rows]
-            for name in _SPACES:
-                space = state.get(name)
-                if isinstance(space, dict) and "keys" not in space:
-                    state[name] = {**_vocabulary(conn, name), "documents": space["documents"]}
-        return state
+            header = _stored_header(conn)
+            return _state(header, _stored_members(conn)) if header is not None else None
 
-    def save_grouper_state(self, state: dict[str, Any], *, partial: bool = False) -> None:
+    def save_grouper_state(self, state: GrouperState) -> None:
         """Save the story grouper's state in one transaction.
 
-        ``state["members"]`` (dicts with a ``"key"``, in arrival order) are kept in rows of
-        their own, each vocabulary (``"terms"``, ``"entities"``, ``"details"``) in rows of one
-        key each, the rest (settings, story lists) in one record. With ``partial``,
-        ``state["members"]`` holds only the members added or changed since the last save, and
-        a vocabulary given as ``{"ids", "keys", "df", "documents"}`` only its new or changed
-        entries: those rows are written (new members after the others) and the rest stay, so a
-        batch writes what it changed rather than the whole archive. Without ``partial``, the
-        members and vocabularies replace all rows.
+        A whole state replaces every row. A partial one (``state.partial``) writes only the
+        members and vocabulary entries it holds (a new member after the others, a changed one
+        in its place) and leaves the other rows as they are, so that a batch writes what it
+        changed rather than the whole archive.
         """
         g, m, t = tables.grouper_state, tables.grouper_members, tables.grouper_terms
-        header = {k: v for k, v in state.items() if k != "members"}
-        vocabularies = {}
-        for name in _SPACES:
-            space = header.get(name)
-            if isinstance(space, dict) and "keys" in space:
-                vocabularies[name] = space
-                header[name] = {"documents": space["documents"]}
-        members = list(state.get("members", ()))
         with self.engine.begin() as conn:
-            if not partial:
+            if not state.partial:
                 conn.execute(m.delete())
                 conn.execute(t.delete())
             last = conn.scalar(sa.select(sa.func.max(m.c.seq)))
             next_seq = -1 if last is None else int(last)
-            for chunk in _chunks(members, 500):
-                keys = [raw["key"] for raw in chunk]
+            for chunk in _chunks(list(state.members), 500):
+                keys = [member.key for member in chunk]
                 query = sa.select(m.c.key, m.c.seq).where(m.c.key.in_(keys))
                 known = {key: seq for key, seq in conn.execute(query)}
                 rows = []
-                for raw in chunk:
-                    if raw["key"] not in known:
+                for member in chunk:
+                    if member.key not in known:
                         next_seq += 1
-                    seq = known.get(raw["key"], next_seq)
-                    rows.append({"key": raw["key"], "seq": seq, "data": encode_state(raw)})
+                    seq = known.get(member.key, next_seq)
+                    rows.append({"key": member.key, "seq": seq, "data": _member_data(member)})
                 conn.execute(m.delete().where(m.c.key.in_(keys)))
                 conn.execute(m.insert(), rows)
-            for name, space in vocabularies.items():
-                _write_vocabulary(conn, name, space)
+            for name, vocabulary in state.vocabularies().items():
+                _write_vocabulary(conn, name, vocabulary)
             conn.execute(g.delete().where(g.c.name == "stories"))
             conn.execute(
-                g.insert(), {"name": "stories", "data": encode_state(header), "updated_at": now()}
+                g.insert(),
+                {"name": "stories", "data": encode_state(_header(state)), "updated_at": now()},
             )
+
+
+def stored_state(conn: sa.Connection) -> dict[str, Any] | None:
+    """The saved state as stored, whatever its version, reassembled whole from its rows: the
+    header with ``"members"`` (in arrival order) and each vocabulary as ``{"keys", "df",
+    "documents"}``; ``None`` before the first save."""
+    header = _stored_header(conn)
+    return {**header, "members": list(_stored_members(conn))} if header is not None else None
+
+
+def _stored_header(conn: sa.Connection) -> dict[str, Any] | None:
+    """The header, each vocabulary's keys read back into it from their rows."""
+    g = tables.grouper_state
+    data = conn.scalar(sa.select(g.c.data).where(g.c.name == "stories"))
+    if data is None:
+        return None
+    header = decode_state(data)
+    for name in _SPACES:
+        space = header.get(name)
+        if isinstance(space, dict) and "keys" not in space:
+            header[name] = {**_vocabulary(conn, name), "documents": space["documents"]}
+    return header
+
+
+def _stored_members(conn: sa.Connection) -> Iterator[dict[str, Any]]:
+    """The member rows, in arrival order."""
+    m = tables.grouper_members
+    for row in conn.scalars(sa.select(m.c.data).order_by(m.c.seq)):
+        yield decode_state(row)
 
 
 _SPACES = ("terms", "entities", "details")  # the grouper's vocabularies
 
 
-def _write_vocabulary(conn: sa.Connection, name: str, space: dict[str, Any]) -> None:
-    """Write the entries of one vocabulary: upsert those of ``space["ids"]``, or replace all
-    of its rows when it has no ``"ids"``."""
+def _header(state: GrouperState) -> dict[str, Any]:
+    """What the one record holds: everything but the members and the vocabularies' keys."""
+    return {
+        "version": state.version,
+        "settings": dataclasses.asdict(state.settings),
+        "next_number": state.next_number,
+        "latest": state.latest,
+        "since_sweep": state.since_sweep,
+        **{name: {"documents": v.documents} for name, v in state.vocabularies().items()},
+        "stories": [
+            {"number": s.number, "members": list(s.members), "settled": s.settled}
+            for s in state.stories
+        ],
+    }
+
+
+def _member_data(member: SavedMember) -> bytes:
+    record: Any = type(member)  # a class is hashable; the type checker cannot see it of type[...]
+    return encode_state({name: getattr(member, name) for name in _field_names(record)})
+
+
+@functools.cache
+def _field_names(record: Any) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(record))
+
+
+def _state(stored: dict[str, Any], members: Iterable[dict[str, Any]]) -> GrouperState | None:
+    """The record of a stored header and its members; ``None`` for another version's."""
+    # Loaded here, not with the store: a store opened to read stories need not load the
+    # grouper's libraries (datasketch, scipy, wordfreq take seconds).
+    from newsweave.stories import state as saved
+    from newsweave.stories.model import Settings
+
+    if stored.get("version") != saved.STATE_VERSION:
+        log.info(
+            "the saved story state is of version %r, not %d: not loaded",
+            stored.get("version"),
+            saved.STATE_VERSION,
+        )
+        return None
+
+    def vocabulary(raw: dict[str, Any]) -> SavedVocabulary:
+        return saved.SavedVocabulary(tuple(raw["keys"]), tuple(raw["df"]), int(raw["documents"]))
+
+    return saved.GrouperState(
+        settings=Settings(**stored["settings"]),
+        next_number=int(stored["next_number"]),
+        latest=stored.get("latest"),
+        since_sweep=int(stored.get("since_sweep", 0)),  # absent before: a sweep's phase was lost
+        terms=vocabulary(stored["terms"]),
+        entities=vocabulary(stored["entities"]),
+        details=vocabulary(stored["details"]),
+        members=tuple(_member(raw, saved.SavedMember) for raw in members),
+        stories=tuple(
+            saved.SavedStory(int(raw["number"]), tuple(raw["members"]), bool(raw.get("settled")))
+            for raw in stored["stories"]
+        ),
+        version=int(stored["version"]),
+    )
+
+
+def _member(raw: dict[str, Any], record: type[SavedMember]) -> SavedMember:
+    # In field order, positionally: a store loads thousands of members at once.
+    return record(
+        raw["key"],
+        raw["id"],
+        raw["story"],
+        raw["published"],
+        raw["outlet"],
+        raw["title"],
+        raw["duplicate_of"],
+        raw.get("date_inferred", False),
+        tuple(raw["places"]),
+        tuple(raw["index_keys"]),
+        raw["embedding"],
+        raw["term_ids"],
+        raw["term_weights"],
+        raw["entity_ids"],
+        raw["entity_weights"],
+        raw["detail_ids"],
+        raw["detail_weights"],
+        raw["signature"],
+    )
+
+
+def _write_vocabulary(conn: sa.Connection, name: str, vocabulary: SavedVocabulary) -> None:
+    """Write the entries of one vocabulary: upsert those of a partial one, or replace all of
+    its rows with a whole one."""
     t = tables.grouper_terms
-    ids = space.get("ids")
+    ids = vocabulary.ids
     rows = [
         {"space": name, "id": i, "key": key, "df": df}
         for i, key, df in zip(
-            range(len(space["keys"])) if ids is None else ids,
-            space["keys"],
-            space["df"],
+            range(len(vocabulary.keys)) if ids is None else ids,
+            vocabulary.keys,
+            vocabulary.df,
             strict=True,
         )
     ]

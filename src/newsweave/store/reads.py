@@ -1,6 +1,7 @@
 """Reading what spans articles: canonical entities, stories and their dossiers, search.
 
-A mixin of ``Store``: it needs only ``self.engine``.
+A mixin of ``Store``: it needs only ``self.engine``. It only reads: what it reads is written
+by ``writes.py``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy.engine import Engine
 from newsweave.records import Entity, Quote
 from newsweave.store import tables
 from newsweave.store.rows import from_row
-from newsweave.store.writes import StoryRow, now, write_story_changes
+from newsweave.store.writes import StoryRow
 
 
 class CrossArticleReads:
@@ -187,22 +188,6 @@ class CrossArticleReads:
         s = tables.stories
         with self.engine.connect() as conn:
             return list(conn.scalars(sa.select(s.c.id).where(s.c.stale.is_(True)).order_by(s.c.id)))
-
-    def save_dossier(self, story_id: str, dossier: dict[str, Any]) -> None:
-        """Store a story's rebuilt dossier and mark it fresh."""
-        s = tables.stories
-        with self.engine.begin() as conn:
-            conn.execute(
-                s.update()
-                .where(s.c.id == story_id)
-                .values(dossier=dossier, stale=False, updated_at=now())
-            )
-
-    def write_stories(self, changed: Sequence[StoryRow], removed: Sequence[str]) -> None:
-        """Story rows and memberships changed without a new article (a grouper that healed,
-        or fragments swept into their stories)."""
-        with self.engine.begin() as conn:
-            write_story_changes(conn, changed, removed)
 
     def story_member_keys(self) -> set[str]:
         """Keys of every article that belongs to a story."""

@@ -1,21 +1,22 @@
-"""What one article changes across the store, written in the article's own transaction.
+"""What one article changes across the store, written in the article's own transaction; and
+the story rows and dossiers written after a batch (``CrossArticleWrites``).
 
 The pipeline computes an ``ArticleWrite`` (the analysis, the entities it touched, the story it
-joined); ``apply`` writes all of it at once, so a crash never leaves an article stored but not
-linked or not assigned to a story.
+joined); ``apply_cross_article`` writes all of it at once, so a crash never leaves an article
+stored but not linked or not assigned to a story.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
-from newsweave.records import Article, ArticleAnalysis, Entity
+from newsweave.records import Article, ArticleAnalysis, Entity, LinkEvidence
 from newsweave.store import tables
 from newsweave.store.rows import to_row
 
@@ -40,7 +41,7 @@ class ArticleWrite:
 
     analysis: ArticleAnalysis
     entities: Sequence[Entity] = ()  # entities the article created or changed
-    evidence: Sequence[Mapping[str, Any]] = ()  # linking decisions (entity, start, end, text, ...)
+    evidence: Sequence[LinkEvidence] = ()  # the linking decisions made in the article
     stories: Sequence[StoryRow] = ()  # stories the article changed, with their whole membership
     removed_stories: Sequence[str] = ()  # story ids gone (renamed, merged or split away)
 
@@ -95,19 +96,12 @@ def apply_cross_article(conn: Connection, write: ArticleWrite, article: Article)
             },
         )
     if write.evidence:
-        columns = tables.entity_evidence.columns.keys()
-        conn.execute(
-            tables.entity_evidence.insert(),
-            [
-                {
-                    **{k: e.get(k) for k in columns},
-                    "entity_id": e["entity"],
-                    "article_key": article.key,
-                    "seq": i,
-                }
-                for i, e in enumerate(write.evidence)
-            ],
-        )
+        table = tables.entity_evidence
+        rows = [
+            to_row(e, table, entity_id=e.entity, article_key=article.key, seq=i)
+            for i, e in enumerate(write.evidence)
+        ]
+        conn.execute(table.insert(), rows)
     write_story_changes(conn, write.stories, write.removed_stories, new_key=article.key)
 
 
@@ -148,3 +142,27 @@ def upsert_story(conn: Connection, story: StoryRow) -> None:
     updated = conn.execute(stories.update().where(stories.c.id == story.id).values(**values))
     if updated.rowcount == 0:
         conn.execute(stories.insert(), {"id": story.id, "dossier": None, **values})
+
+
+class CrossArticleWrites:
+    """What is written across articles outside an article's own transaction: stories that
+    changed without a new article, and rebuilt dossiers. A mixin of ``Store``: it needs only
+    ``self.engine``."""
+
+    engine: Engine
+
+    def write_stories(self, changed: Sequence[StoryRow], removed: Sequence[str]) -> None:
+        """Story rows and memberships changed without a new article (a grouper that healed,
+        or fragments swept into their stories)."""
+        with self.engine.begin() as conn:
+            write_story_changes(conn, changed, removed)
+
+    def save_dossier(self, story_id: str, dossier: dict[str, Any]) -> None:
+        """Store a story's rebuilt dossier and mark it fresh."""
+        s = tables.stories
+        with self.engine.begin() as conn:
+            conn.execute(
+                s.update()
+                .where(s.c.id == story_id)
+                .values(dossier=dossier, stale=False, updated_at=now())
+            )

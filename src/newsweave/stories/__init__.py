@@ -2,7 +2,8 @@
 
 ``group_stories(analyses)`` groups a collection in one go (for ``newsweave analyze``);
 ``OnlineStories`` takes articles one at a time as they are ingested and keeps state that can
-be saved with ``to_state()`` and restored with ``from_state()``.
+be saved with ``to_state()`` (a ``GrouperState`` record; ``mark_saved()`` once it is stored)
+and restored with ``from_state()``.
 """
 
 from __future__ import annotations

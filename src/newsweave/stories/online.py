@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -14,7 +13,7 @@ from newsweave.stories.cluster import StoryClusterer
 from newsweave.stories.features import ArticleFeatures, features
 from newsweave.stories.model import Settings
 from newsweave.stories.results import StoryAssignment, StorySummary, order_key, story_id
-from newsweave.stories.state import from_state, to_state
+from newsweave.stories.state import GrouperState, from_state, mark_saved, to_state
 from newsweave.stories.summary import public_id, summarize, summarize_all
 
 __all__ = ["Embedder", "OnlineStories", "StoryChanges", "group_stories", "grouping"]
@@ -119,15 +118,17 @@ class OnlineStories:
         c.touched.clear()
         return StoryChanges(updated=updated, removed=removed)
 
-    def to_state(self, *, members: Collection[str] | None = None) -> dict[str, Any]:
-        """The grouper's state as plain data (see ``newsweave.stories.state``); with
-        ``members``, only those articles' part of it."""
+    def to_state(self, *, members: Collection[str] | None = None) -> GrouperState:
+        """The grouper's state (see ``newsweave.stories.state``); with ``members``, only those
+        articles' part of it and what changed since the last ``mark_saved``."""
         return to_state(self.clusterer, members=members)
 
+    def mark_saved(self, state: GrouperState) -> None:
+        """Note that ``state`` is stored: the next partial state leaves out what it held."""
+        mark_saved(self.clusterer, state)
+
     @classmethod
-    def from_state(
-        cls, state: dict[str, Any], *, embedder: Embedder | None = None
-    ) -> OnlineStories:
+    def from_state(cls, state: GrouperState, *, embedder: Embedder | None = None) -> OnlineStories:
         """A grouper that continues from a saved state."""
         online = cls(clusterer=from_state(state), embedder=embedder)
         online._ids = {n: public_id(online.clusterer, n) for n in online.clusterer.stories}

@@ -47,8 +47,9 @@ class Space:
     ids: dict[str, int] = field(default_factory=dict)
     df: list[int] = field(default_factory=list)
     documents: int = 0
-    # Ids whose frequency changed (or that are new) since ``take_changed``: what a store that
-    # keeps the vocabulary as rows must write.
+    # Ids whose frequency changed (or that are new) since a state holding them was marked
+    # saved (``stories.state.mark_saved``): what a store that keeps the vocabulary as rows
+    # must write.
     changed: set[int] = field(default_factory=set)
     prior: Callable[[str], float] | None = None
     prior_documents: float = 0.0
@@ -73,12 +74,6 @@ class Space:
                 self.shares.append(self._share(key))
             self.df[i] += 1
             self.changed.add(i)
-
-    def take_changed(self) -> list[int]:
-        """The ids changed since the last call, ascending; the record starts again empty."""
-        ids = sorted(self.changed)
-        self.changed.clear()
-        return ids
 
     def idf(self, key: str) -> float:
         """Smoothed IDF, ``log((N + 1) / (df + 1)) + 1`` (unseen keys weigh most), where N and
