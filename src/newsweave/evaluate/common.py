@@ -1,16 +1,20 @@
-"""What every scorer shares: reading a corpus, counting, and a printable report."""
+"""What every scorer shares: reading a corpus, running the product's analysis on it,
+counting, and a printable report."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsweave.errors import InputError
+from newsweave.errors import InputError, StepError
 from newsweave.ingest import make_article
-from newsweave.records import Article
+from newsweave.records import Article, ArticleAnalysis
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -64,6 +68,14 @@ class Report:
             "notes": self.notes,
         }
 
+    def note_failures(self, failed: list[str]) -> None:
+        """Say in the notes which articles failed in the analysis (scored as finding nothing)."""
+        if failed:
+            self.notes.append(
+                f"{len(failed)} article(s) failed in the analysis and count as finding nothing: "
+                + "; ".join(failed)
+            )
+
     def below(self, floors: dict[tuple[str, str], float]) -> dict[tuple[str, str], float]:
         """The (row, measure) scores under their floor: what a pinned evaluation reports failing."""
         return {
@@ -113,3 +125,22 @@ def read_corpus(
             count += 1
             if limit is not None and count >= limit:
                 return
+
+
+def analysed(
+    articles: Iterable[Article], failed: list[str], *, steps: Collection[str] | None = None
+) -> Iterator[tuple[ArticleAnalysis, Doc | None]]:
+    """The product's analysis of each article, in order, with the parse it was made from.
+
+    This is ``pipeline.analyse`` (outlet and date inference included), so a score measures
+    what users run; ``steps`` names the steps a scorer reads (with those they need). An article
+    that fails yields an empty analysis (nothing found) and its message goes to ``failed``.
+    """
+    from newsweave.pipeline import analyse_with_parses  # the language pipeline loads only here
+
+    for article, doc, result in analyse_with_parses(articles, steps=steps):
+        if isinstance(result, StepError):
+            failed.append(str(result))
+            yield ArticleAnalysis(article), doc
+        else:
+            yield result, doc

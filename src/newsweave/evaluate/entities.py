@@ -4,7 +4,8 @@ Scored mentions: gold person and place mentions written as proper names (the tex
 a capital letter and its first word is not an article or a pronoun). Each takes the canonical
 id of the system mention that overlaps it most, or stays alone when none does. The system
 links across all documents and is given no topic information. The baseline merges mentions
-whose text is identical.
+whose text is identical. The analysis is the product's (``pipeline.analyse``, its entity step
+only: no other step feeds the linker) and the linking is the collection's (``link_all``).
 """
 
 from __future__ import annotations
@@ -13,10 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsweave import nlp
-from newsweave.analyse.entities import find_entities
-from newsweave.evaluate.common import Report, check_part, read_corpus
-from newsweave.link import Linker, apply_links
+from newsweave.evaluate.common import Report, analysed, check_part, read_corpus
 from newsweave.records import Article, ArticleAnalysis
 
 __all__ = ["REFERENCE_ROW", "b_cubed", "evaluate", "gold_mentions", "reference_clusters", "score"]
@@ -57,14 +55,11 @@ def evaluate(corpus_dir: Path, *, limit: int | None = None, part: str | None = N
     if part in PARTS:
         pairs = [(a, r) for a, r in pairs if topic_of(r) in PARTS[str(part)]]
     pairs = pairs[:limit] if limit is not None else pairs
-    language = nlp.load()
-    docs = language.pipe((a.text for a, _ in pairs), batch_size=32)
-    analyses = [
-        ArticleAnalysis(a, entities=tuple(find_entities(doc, a)))
-        for doc, (a, _) in zip(docs, pairs, strict=True)
-    ]
+    failed: list[str] = []
+    analyses = [a for a, _ in analysed((a for a, _ in pairs), failed, steps=("entities",))]
     report = Report(task="entities", corpus=str(corpus_dir), documents=len(pairs))
     report.rows, report.notes = score(pairs, analyses)
+    report.note_failures(failed)
     return report
 
 
@@ -72,8 +67,9 @@ def score(
     pairs: Sequence[tuple[Article, dict[str, Any]]], analyses: Sequence[ArticleAnalysis]
 ) -> tuple[dict[str, dict[str, float]], list[str]]:
     """Link ``analyses`` in order and score them against the gold records in ``pairs``."""
-    linker = Linker()
-    linked = [apply_links(a, linker.add(a)) for a in analyses]
+    from newsweave.pipeline.collection import link_all  # the language pipeline loads only here
+
+    linked, linker = link_all(analyses)
     gold = gold_mentions(pairs)
     system = _system_ids(gold, linked)
     covered = sum(1 for m in gold if system(m) is not None)

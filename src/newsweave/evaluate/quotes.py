@@ -2,7 +2,9 @@
 
 Overlap of two spans is counted in word tokens (runs of letters and digits, so quotation
 marks and punctuation do not count): ``|shared words| / max(|predicted|, |gold|)``, the
-measure of the GenderGapTracker and Citron evaluations. See docs/evaluation.md for the rules.
+measure of the GenderGapTracker and Citron evaluations. The quotes are the product's
+(``pipeline.analyse``, its quote step and the entity step it needs). See docs/evaluation.md
+for the rules.
 """
 
 from __future__ import annotations
@@ -18,11 +20,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsweave import nlp
-from newsweave.analyse.entities import find_entities
-from newsweave.analyse.quotes import find_quotes
 from newsweave.errors import InputError
-from newsweave.evaluate.common import Report, check_part, read_corpus
+from newsweave.evaluate.common import Report, analysed, check_part, read_corpus
 from newsweave.evaluate.entities import PARTS as TOPIC_PARTS
 from newsweave.evaluate.entities import PERSON_TYPES, topic_of
 from newsweave.ingest import read
@@ -33,7 +32,6 @@ Pair = tuple[Article, dict[str, Any]]
 THRESHOLDS = (0.3, 0.8)
 SEEDS_OVERLAP = 0.8
 WORD = re.compile(r"\w+")
-BATCH = 16
 
 #: The development split of PolNeAR by its upstream compartment: the rules may be tuned on
 #: ``train`` and are checked on ``dev``, which they never saw. ECB+ is split by topic.
@@ -101,12 +99,13 @@ def _seeds_gold(corpus_dir: Path) -> tuple[Path, Path] | None:
     return None
 
 
-def analyse_quotes(articles: Iterable[Article]) -> Iterable[tuple[Article, Doc, list[Quote]]]:
-    """Each article with its parse and its quotes, parsing in batches with ``nlp.pipe``."""
-    language = nlp.load()
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in language.pipe(pairs, as_tuples=True, batch_size=BATCH):
-        yield article, doc, find_quotes(doc, article, entities=find_entities(doc, article))
+def analyse_quotes(
+    articles: Iterable[Article], failed: list[str]
+) -> Iterable[tuple[Article, Doc | None, Sequence[Quote]]]:
+    """Each article with its parse and the quotes the product finds in it (``analysed``: the
+    quote step and the entity step it needs); an article that fails is named in ``failed``."""
+    for analysis, doc in analysed(articles, failed, steps=("quotes",)):
+        yield analysis.article, doc, analysis.quotes
 
 
 # --- PolNeAR-style attribution corpora -------------------------------------------------------
@@ -117,13 +116,15 @@ def evaluate_attributions(corpus_dir: Path, pairs: Sequence[Pair]) -> Report:
     for the quotes whose source is written as a pronoun or a description)."""
     gold_by_id = {article.id: gold for article, gold in pairs}
     tallies: Counter[str] = Counter()
-    for article, doc, quotes in analyse_quotes(a for a, _ in pairs):
+    failed: list[str] = []
+    for article, doc, quotes in analyse_quotes((a for a, _ in pairs), failed):
         starts = [m.start() for m in WORD.finditer(article.text)]
         predicted = predicted_units(quotes, starts, article.text)
         gold = gold_units(gold_by_id[article.id]["attributions"], starts, doc)
         for threshold in THRESHOLDS:
             _tally(tallies, predicted, gold, threshold)
     report = Report(task="quotes", corpus=str(corpus_dir), documents=len(pairs))
+    report.note_failures(failed)
     for kind in ("direct", "indirect"):
         for threshold in THRESHOLDS:
             report.rows[f"{kind} @{threshold}"] = _row(tallies, kind, threshold)
@@ -173,7 +174,9 @@ def _only_marks(text: str, before: Quote, after: Quote) -> bool:
     return not WORD.search(text[before.end : after.start])
 
 
-def gold_units(attributions: Sequence[dict[str, Any]], starts: list[int], doc: Doc) -> list[Unit]:
+def gold_units(
+    attributions: Sequence[dict[str, Any]], starts: list[int], doc: Doc | None
+) -> list[Unit]:
     """Gold attributions as units (content spans joined, sources kept as spans)."""
     units = []
     for gold in attributions:
@@ -187,9 +190,10 @@ def gold_units(attributions: Sequence[dict[str, Any]], starts: list[int], doc: D
     return units
 
 
-def written_as(doc: Doc, start: int, end: int) -> str:
-    """``name``, ``pronoun`` or ``description``: how the mention at ``[start, end)`` is written."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+def written_as(doc: Doc | None, start: int, end: int) -> str:
+    """``name``, ``pronoun`` or ``description``: how the mention at ``[start, end)`` is written
+    (``name`` when there is no parse: the model failed on the article)."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     return WRITTEN_AS.get(span.root.pos_, "description") if span is not None else "name"
 
 
@@ -302,7 +306,8 @@ def evaluate_speaker_chains(corpus_dir: Path, pairs: Sequence[Pair]) -> Report:
     """
     gold_by_id = {article.id: gold for article, gold in pairs}
     tallies: Counter[str] = Counter()
-    for article, doc, quotes in analyse_quotes(a for a, _ in pairs):
+    failed: list[str] = []
+    for article, doc, quotes in analyse_quotes((a for a, _ in pairs), failed):
         people = [c for c in gold_by_id[article.id]["entities"] if c["type"] in PERSON_TYPES]
         speakers = {(q.speaker.start, q.speaker.end): q.speaker for q in quotes if q.speaker}
         for speaker in speakers.values():
@@ -317,6 +322,7 @@ def evaluate_speaker_chains(corpus_dir: Path, pairs: Sequence[Pair]) -> Report:
                 tallies[f"{written} seen"] += 1
                 tallies[f"{written} right"] += _surname(speaker.name) in names
     report = Report(task="quotes", corpus=str(corpus_dir), documents=len(pairs))
+    report.note_failures(failed)
     for written in ("name", "pronoun", "description"):
         report.rows[f"speaker resolved, mention a {written}"] = _accuracy(
             tallies[f"{written} right"], tallies[f"{written} seen"]
@@ -362,7 +368,8 @@ def evaluate_seeds(folder: Path, gold_path: Path) -> Report:
     articles = [a for a in read([str(folder)]) if isinstance(a, Article)]
     found = with_speaker = total = predicted = predicted_right = 0
     misses: list[str] = []
-    for article, _, quotes in analyse_quotes(articles):
+    failed: list[str] = []
+    for article, _, quotes in analyse_quotes(articles, failed):
         name = Path(article.source or article.id).name
         expected = gold["articles"].get(name, {}).get("quotes", [])
         quoted = [q for q in quotes if q.kind != "indirect"]
@@ -379,6 +386,7 @@ def evaluate_seeds(folder: Path, gold_path: Path) -> Report:
                 misses.append(f"{name} #{item['n']}: {item['speaker']}: {item['text'][:60]}")
         predicted_right += len(used)
     report = Report(task="quotes", corpus=str(folder), documents=len(articles))
+    report.note_failures(failed)
     report.rows["seeds quotes"] = {
         "precision": round(predicted_right / predicted, 4) if predicted else 0.0,
         "recall": round(found / total, 4) if total else 0.0,

@@ -13,8 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from pathlib import Path
 
-from newsweave.errors import StepError
-from newsweave.evaluate.common import Counts, Report, read_corpus
+from newsweave.evaluate.common import Counts, Report, analysed, read_corpus
 from newsweave.records import ArticleAnalysis
 from newsweave.stories import OnlineStories, Settings
 
@@ -59,15 +58,14 @@ def cluster_in_order(
 
 def evaluate(corpus_dir: Path, *, limit: int | None = None) -> Report:
     """Cluster every document of ``corpus_dir`` together and score against gold sub-topics."""
-    # The language pipeline loads only when scoring.
-    from newsweave.pipeline import analyse
-    from newsweave.pipeline.collection import link_all
+    from newsweave.pipeline.collection import link_all  # the language pipeline loads only here
 
     pairs = list(read_corpus(corpus_dir, limit=limit))
     gold = {
         article.id: str(record.get("subtopic") or record.get("topic")) for article, record in pairs
     }
-    analyses = [a for a in analyse(article for article, _ in pairs) if not isinstance(a, StepError)]
+    failed: list[str] = []
+    analyses = [a for a, _ in analysed((article for article, _ in pairs), failed)]
     # Entities are linked first, as ``newsweave run`` and ``ingest`` do before grouping.
     predicted = cluster_in_order(link_all(analyses)[0])
     scored = {d: g for d, g in gold.items() if d in predicted}
@@ -79,6 +77,7 @@ def evaluate(corpus_dir: Path, *, limit: int | None = None) -> Report:
         f"{len(set(predicted.values()))} stories predicted, "
         f"{len(set(scored.values()))} gold sub-topics"
     )
+    report.note_failures(failed)
     return report
 
 

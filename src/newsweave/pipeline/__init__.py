@@ -5,7 +5,15 @@
 - ``incremental``: articles into the store as they arrive (``newsweave ingest``).
 """
 
-from newsweave.pipeline.article import STEPS, Step, analyse, analyse_doc, analyse_one
+from newsweave.pipeline.article import (
+    STEPS,
+    Step,
+    analyse,
+    analyse_doc,
+    analyse_one,
+    analyse_with_parses,
+    select_steps,
+)
 from newsweave.pipeline.collection import Collection, analyze_paths, analyze_texts, build_collection
 from newsweave.pipeline.incremental import IngestReport, ingest, refresh_dossiers
 
@@ -17,9 +25,11 @@ __all__ = [
     "analyse",
     "analyse_doc",
     "analyse_one",
+    "analyse_with_parses",
     "analyze_paths",
     "analyze_texts",
     "build_collection",
     "ingest",
     "refresh_dossiers",
+    "select_steps",
 ]

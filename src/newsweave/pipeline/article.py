@@ -2,13 +2,14 @@
 
 ``analyse(articles)`` maps the language model over articles in batches and runs the steps
 below on each document. It is pure: no database, no global state beyond the model, so it can
-be mapped over a cluster.
+be mapped over a cluster. It is the one per-article pipeline: the CLI, the store and the
+evaluations all run it (a caller that needs only some steps names them: ``steps=``).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -52,25 +53,37 @@ STEPS: tuple[Step, ...] = (
 )
 
 
-def analyse_doc(doc: Doc, article: Article, *, steps: tuple[Step, ...] = STEPS) -> ArticleAnalysis:
-    """Run every step on one parsed article. Raises ``StepError`` naming the failing step.
+def select_steps(names: Collection[str] | None = None) -> tuple[Step, ...]:
+    """The steps named (all when None) and the earlier steps they need, in ``STEPS`` order.
+
+    Raises:
+        ValueError: a name is not a step's.
+    """
+    if names is None:
+        return STEPS
+    wanted = set(names)
+    unknown = wanted - {s.name for s in STEPS}
+    if unknown:
+        choices = ", ".join(s.name for s in STEPS)
+        raise ValueError(f"no such step: {', '.join(sorted(unknown))} (choose from {choices})")
+    for step in reversed(STEPS):  # a step needs only earlier ones: one pass back collects all
+        if step.name in wanted:
+            wanted.update(step.needs)
+    return tuple(s for s in STEPS if s.name in wanted)
+
+
+def analyse_doc(
+    doc: Doc, article: Article, *, steps: Collection[str] | None = None
+) -> ArticleAnalysis:
+    """Run the steps (all, or those named and what they need) on one parsed article.
 
     An article without an outlet or a date first gets them inferred from its own text (and
-    flagged as inferred), so that its relative dates can be resolved.
+    flagged as inferred), so that its relative dates can be resolved; this runs whatever the
+    steps. Raises ``StepError`` naming the failing step.
     """
-    if article.outlet is None and (outlet := infer_outlet(article)) is not None:
-        article = replace(article, outlet=outlet[0], outlet_inferred=True)
-    if article.published is None:
-        inferred = infer_published(doc, article)
-        if inferred is not None:
-            article = replace(
-                article,
-                published=inferred[0],
-                published_inferred=True,
-                published_evidence=inferred[1],
-            )
+    article = _with_inferred(doc, article)
     found: dict[str, tuple[Any, ...]] = {}
-    for step in steps:
+    for step in select_steps(steps):
         try:
             found[step.name] = tuple(step.fn(doc, article, **{n: found[n] for n in step.needs}))
         except Exception as exc:
@@ -79,14 +92,53 @@ def analyse_doc(doc: Doc, article: Article, *, steps: tuple[Step, ...] = STEPS) 
     return ArticleAnalysis(article=article, **found)
 
 
+def _with_inferred(doc: Doc, article: Article) -> Article:
+    """The article with its outlet and date inferred from its own text where missing."""
+    if article.outlet is None and (outlet := infer_outlet(article)) is not None:
+        article = replace(article, outlet=outlet[0], outlet_inferred=True)
+    if article.published is None and (published := infer_published(doc, article)) is not None:
+        article = replace(
+            article,
+            published=published[0],
+            published_inferred=True,
+            published_evidence=published[1],
+        )
+    return article
+
+
 def analyse(
     articles: Iterable[Article],
     *,
     model: Language | None = None,
     batch_size: int = config.BATCH_SIZE,
+    steps: Collection[str] | None = None,
 ) -> Iterator[ArticleAnalysis | StepError]:
     """Analyse articles in order; a failing article (in the model or in a step) yields its
-    ``StepError`` and the rest go on. Long articles are parsed in windows (``windows``)."""
+    ``StepError`` and the rest go on. Long articles are parsed in windows (``windows``).
+
+    Args:
+        articles: the articles, in order.
+        model: the language pipeline (``nlp.load()`` when None).
+        batch_size: articles parsed at once.
+        steps: the names of the steps to run (with the steps they need); all when None. The
+            outlet and date inference runs whatever the steps.
+    """
+    for _, _, result in analyse_with_parses(
+        articles, model=model, batch_size=batch_size, steps=steps
+    ):
+        yield result
+
+
+def analyse_with_parses(
+    articles: Iterable[Article],
+    *,
+    model: Language | None = None,
+    batch_size: int = config.BATCH_SIZE,
+    steps: Collection[str] | None = None,
+) -> Iterator[tuple[Article, Doc | None, ArticleAnalysis | StepError]]:
+    """``analyse``, each result beside its article and the parse it was made from (None when
+    the model failed on it): for a caller that reads the parse too, such as a scorer."""
+    chosen = tuple(s.name for s in select_steps(steps))  # an unknown name fails before parsing
     language = model or nlp.load()
     pairs = ((a.text, a) for a in articles)
     for doc, article in windows.parse(language, pairs, batch_size=batch_size):
@@ -94,10 +146,10 @@ def analyse(
             if isinstance(doc, Exception):
                 name = article.source or article.id
                 raise StepError(f"{name}: the language model failed: {_reason(doc)}") from doc
-            yield analyse_doc(doc, article)
+            yield article, doc, analyse_doc(doc, article, steps=chosen)
         except StepError as exc:
             log.warning("%s", exc)
-            yield exc
+            yield article, doc if isinstance(doc, Doc) else None, exc
 
 
 def _reason(exc: Exception) -> str:

@@ -11,16 +11,15 @@ from dataclasses import dataclass, field, replace
 
 from newsweave import config
 from newsweave.analyse.events import event_time
-from newsweave.analyse.times import infer_published_from_anchor, resolve_with_anchor
 from newsweave.errors import InputError, StepError
 from newsweave.fuse import build_dossier
-from newsweave.ingest import read
+from newsweave.ingest import make_article, read
 from newsweave.link import Linker, apply_links
 from newsweave.link.speakers import link_speakers
 from newsweave.pipeline.article import analyse
 from newsweave.records import Article, ArticleAnalysis, Dossier, Entity
 from newsweave.stories import StorySummary, grouping
-from newsweave.stories.dates import story_date
+from newsweave.stories.dates import dated_from_story, story_date
 
 
 @dataclass
@@ -37,24 +36,31 @@ class Collection:
 def analyze_paths(paths: Iterable[str], *, max_bytes: int = config.MAX_FILE_BYTES) -> Collection:
     """Analyse all articles under ``paths`` together as one collection."""
     articles, rejected = read_articles(paths, max_bytes=max_bytes)
-    analyses = []
-    for result in analyse(articles):
-        if isinstance(result, StepError):
-            rejected.append(str(result))
-        else:
-            analyses.append(result)
-    return build_collection(analyses, rejected=rejected)
+    analyses, failed = analyse_all(articles)
+    return build_collection(analyses, rejected=[*rejected, *failed])
 
 
 def analyze_texts(texts: Iterable[str]) -> Collection:
-    """Analyse plain texts (ids ``text-1``, ``text-2``, ...) as one collection."""
-    from newsweave.ingest import make_article
-
+    """Analyse plain texts (ids ``text-1``, ``text-2``, ...) as one collection; a text that
+    fails in the analysis is named in the collection's ``rejected`` list."""
     articles = [
         make_article({"text": t}, default_id=f"text-{n}", source=f"text-{n}")
         for n, t in enumerate(texts, start=1)
     ]
-    return build_collection([a for a in analyse(articles) if isinstance(a, ArticleAnalysis)])
+    analyses, failed = analyse_all(articles)
+    return build_collection(analyses, rejected=failed)
+
+
+def analyse_all(articles: Iterable[Article]) -> tuple[list[ArticleAnalysis], list[str]]:
+    """Every article's analysis, and the one-line messages of those that failed."""
+    analyses: list[ArticleAnalysis] = []
+    failed: list[str] = []
+    for result in analyse(articles):
+        if isinstance(result, StepError):
+            failed.append(str(result))
+        else:
+            analyses.append(result)
+    return analyses, failed
 
 
 def read_articles(paths: Iterable[str], *, max_bytes: int) -> tuple[list[Article], list[str]]:
@@ -106,19 +112,9 @@ def date_from_stories(
 def date_from_story(analysis: ArticleAnalysis, anchor: str | None) -> ArticleAnalysis:
     """One undated article dated by its partial dates read against its story's date
     (``story_date``)."""
-    if analysis.article.published is not None or anchor is None:
+    article, times = dated_from_story(analysis.article, analysis.times, anchor)
+    if article is analysis.article:
         return analysis
-    inferred = infer_published_from_anchor(analysis.times, anchor)
-    if inferred is None:
-        return analysis
-    published, evidence = inferred
-    article = replace(
-        analysis.article,
-        published=published,
-        published_inferred=True,
-        published_evidence=f"{evidence}; story date {anchor}",
-    )
-    times = tuple(resolve_with_anchor(analysis.times, published))
     events = tuple(event_time(e, analysis.sentences, times) for e in analysis.events)
     return replace(analysis, article=article, times=times, events=events)
 
