@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import random
 from pathlib import Path
 
@@ -11,12 +12,17 @@ import pytest
 from newsweave.ingest import article_key, read
 from newsweave.pipeline import analyse
 from newsweave.records import Article, ArticleAnalysis
-from newsweave.stories import OnlineStories, group_stories, grouping, story_id
+from newsweave.stories import (
+    OnlineStories,
+    Settings,
+    group_stories,
+    grouping,
+    order_key,
+    story_id,
+)
 from newsweave.stories.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.stories.features import details, terms
-from newsweave.stories.model import Story
 from newsweave.stories.prior import document_share
-from newsweave.stories.summary import public_id
 from newsweave.stories.vectors import Space
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -277,6 +283,23 @@ def test_state_round_trip(examples: list[ArticleAnalysis]) -> None:
     assert {s.id: s.keys for s in restored.stories()} == {s.id: s.keys for s in straight.stories()}
 
 
+def test_taking_a_state_changes_nothing_until_it_is_marked_saved(
+    examples: list[ArticleAnalysis],
+) -> None:
+    online = OnlineStories()
+    online.add_many(examples[:5])
+    keys = {a.article.key for a in examples[:5]}
+    state = online.to_state(members=keys)
+    assert state.partial and state.terms.ids and len(state.members) == 5
+    assert online.to_state(members=keys) == state  # not saved: taken again, the same
+    online.mark_saved(state)
+    after = online.to_state(members=set())
+    assert after.terms.ids == () and after.members == ()
+    online.add_many(examples[5:6])
+    ids = online.to_state(members=set()).terms.ids
+    assert ids and len(ids) < len(online.clusterer.term_space.df)  # the new article's terms
+
+
 def test_changes_name_what_a_store_must_rewrite(examples: list[ArticleAnalysis]) -> None:
     ordered = sorted(examples, key=lambda a: a.article.published or "", reverse=True)
     online = OnlineStories()
@@ -292,58 +315,102 @@ def test_changes_name_what_a_store_must_rewrite(examples: list[ArticleAnalysis])
     assert online.take_changes().updated == []
 
 
-def test_a_merged_story_is_reported_gone(examples: list[ArticleAnalysis]) -> None:
-    online = OnlineStories()
-    online.add_many(examples)
+# The fire story's first report, and its last: the one left alone in the tests below.
+FIRE_FIRST = "marrowgate_courier_2026-04-21.txt"
+FIRE_LAST = "calder_evening_post_2026-04-23.txt"
+
+
+@pytest.fixture(scope="module")
+def roundup(examples: list[ArticleAnalysis]) -> ArticleAnalysis:
+    """An undated report made of the opening paragraphs of the fire story's first and last
+    reports: close to both, a copy of neither."""
+    by_id = {a.article.id: a.article for a in examples}
+    text = "\n\n".join(by_id[i].text.split("\n\n")[0] for i in (FIRE_FIRST, FIRE_LAST))
+    article = Article(
+        id="roundup", key=article_key(text, "Roundup Wire"), text=text, outlet="Roundup Wire"
+    )
+    return _analyse([article])[0]
+
+
+def _with_a_lone_report(
+    examples: list[ArticleAnalysis],
+    settings: Settings | None = None,
+    *,
+    published: str | None = None,
+) -> tuple[OnlineStories, str, str]:
+    """The examples grouped in publication order, except that the fire story's last report
+    came when no story was close enough to take it (the join threshold out of reach for that
+    one article), so it stands alone; with ``published``, it is dated that day.
+
+    Returns the grouper, the fire story's id and the lone report's story id.
+    """
+    by_id = {a.article.id: a for a in examples}
+    lone = by_id[FIRE_LAST]
+    if published is not None:
+        lone = dataclasses.replace(
+            lone, article=dataclasses.replace(lone.article, published=published)
+        )
+    online = OnlineStories(settings=settings)
+    ordered = sorted(examples, key=lambda a: order_key(a.article.published, a.article.key))
+    online.add_many([a for a in ordered if a.article.id != FIRE_LAST])
+    clusterer = online.clusterer
+    chosen = clusterer.settings
+    clusterer.settings = dataclasses.replace(chosen, threshold=math.inf)
+    online.add(lone)
+    clusterer.settings = chosen
+    assert sorted(len(s.articles) for s in online.stories()) == [1, 4, 5]
+    return online, story_id(by_id[FIRE_FIRST].article.key), story_id(lone.article.key)
+
+
+def test_a_merged_story_is_reported_gone(
+    examples: list[ArticleAnalysis], roundup: ArticleAnalysis
+) -> None:
+    # The ratio rule alone, with no bar: any two stories one article matches are merged.
+    online, fire, lone = _with_a_lone_report(examples, Settings(merge_ratio=0.0, fragment_size=0))
     online.take_changes()
-    c = online.clusterer
-    c.settings = dataclasses.replace(c.settings, merge_ratio=0.0)  # any two stories merge
-    kept, absorbed = sorted(c.stories)
-    gone = public_id(c, absorbed)
-    c._maybe_merge(c.stories[kept], absorbed)
+    online.add(roundup)  # matches the fire story and the lone report's
     changes = online.take_changes()
-    assert [len(s.articles) for s in changes.updated] == [10]
-    assert gone in changes.removed or changes.updated[0].id == gone
+    assert [(s.id, len(s.articles)) for s in changes.updated] == [(fire, 6)]
+    assert changes.removed == [lone]
     restored = OnlineStories.from_state(online.to_state())
     assert {s.id: s.keys for s in restored.stories()} == {s.id: s.keys for s in online.stories()}
 
 
-def test_a_fragment_joins_when_its_articles_would(examples: list[ArticleAnalysis]) -> None:
-    online = OnlineStories()
-    online.add_many(examples)
-    c = online.clusterer
-    c.settings = dataclasses.replace(c.settings, merge_ratio=10.0)  # only the fragment rule
-    story = max(c.stories.values(), key=lambda s: len(s.members))
-    fragment = Story(-1)
-    fragment.members.append(story.members[0])
-    c._add_sums(fragment, c.members[story.members[0]])
-    assert c._alike(story, fragment)  # one of the story's own reports, the same days
-    fragment.first = fragment.last = "2031-01-01"
-    assert not c._alike(story, fragment)  # the same report, years away
-    c.settings = dataclasses.replace(c.settings, fragment_size=0)
-    fragment.first, fragment.last = story.first, story.last
-    assert not c._alike(story, fragment)
+@pytest.mark.parametrize(
+    ("settings", "published", "merged"),
+    [
+        # The fragment rule alone: one of the story's own reports, the same days, joins.
+        (Settings(merge_ratio=10.0), None, True),
+        # The same report years away does not.
+        (Settings(merge_ratio=10.0), "2031-01-01", False),
+        # Nor the same days when no story counts as a fragment.
+        (Settings(merge_ratio=10.0, fragment_size=0), None, False),
+        # The roundup does match the distant report: with no bar at all, they merge.
+        (Settings(merge_ratio=0.0, fragment_size=0), "2031-01-01", True),
+    ],
+)
+def test_a_fragment_joins_when_its_articles_would(
+    examples: list[ArticleAnalysis],
+    roundup: ArticleAnalysis,
+    settings: Settings,
+    published: str | None,
+    merged: bool,
+) -> None:
+    online, fire, lone = _with_a_lone_report(examples, settings, published=published)
+    online.add(roundup)  # joins the fire story, and meets the lone report's
+    story = online.story(fire)
+    assert story is not None and len(story.articles) == (6 if merged else 5)
+    assert (online.story(lone) is None) is merged
 
 
 def test_a_lone_report_is_swept_into_its_story(examples: list[ArticleAnalysis]) -> None:
-    online = OnlineStories()
-    online.add_many(examples)
-    grouped = {frozenset(s.keys) for s in online.stories()}
-    c = online.clusterer
-    story = max(c.stories.values(), key=lambda s: len(s.members))
-    # The story's last report stands alone, as if it had come before its story was close
-    # enough and no later article had matched both.
-    key = story.members.pop()
-    lone = c._new_story()
-    lone.members.append(key)
-    c.members[key].story = lone.number
-    c.rebuild(story)
-    c.rebuild(lone)
-    c.index.add(lone.number, c.members[key].index_keys)
-    c.touched |= {story.number, lone.number}
-    c.nearby.add(lone.number)  # as ``add`` records a story it starts
+    # No later article matches both the lone report and its story: the sweep at the end of a
+    # batch brings them together.
+    online, fire, lone = _with_a_lone_report(examples)
     online.take_changes()  # the store now holds the lone story
-    gone = public_id(c, lone.number)
     online.consolidate()
+    grouped = {frozenset(s.keys) for s in grouping(examples)[1]}
     assert {frozenset(s.keys) for s in online.stories()} == grouped
-    assert gone in online.take_changes().removed
+    changes = online.take_changes()
+    assert [s.id for s in changes.updated] == [fire]
+    assert changes.removed == [lone]
