@@ -74,6 +74,19 @@ def shared_path(relative: str) -> Path:
 
 
 @pytest.fixture(scope="session")
+def examples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite store of the examples, ingested once through the CLI; tests only read it."""
+    from click.testing import CliRunner
+
+    from newsweave.cli import main
+
+    store = str(tmp_path_factory.mktemp("examples") / "news.db")
+    ingested = CliRunner().invoke(main, ["--db", store, "ingest", str(EXAMPLES)])
+    assert ingested.exit_code == 0, ingested.output
+    return store
+
+
+@pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return shared_path("corpus/seeds")
 

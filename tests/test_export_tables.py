@@ -10,23 +10,18 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES
 from newsweave.cli import main
 from newsweave.export.tables import TABLES
 from newsweave.store import open_store
 
 
 @pytest.fixture(scope="module")
-def tables(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
-    """The examples ingested into a store, and the store's tables written as Parquet."""
-    tmp = tmp_path_factory.mktemp("tables")
-    store_url = str(tmp / "news.db")
-    runner = CliRunner()
-    ingested = runner.invoke(main, ["--db", store_url, "ingest", str(EXAMPLES)])
-    assert ingested.exit_code == 0, ingested.output
-    written = runner.invoke(main, ["--db", store_url, "export-tables", str(tmp / "out")])
+def tables(examples_db: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """The examples' store, and its tables written as Parquet."""
+    out = tmp_path_factory.mktemp("tables")
+    written = CliRunner().invoke(main, ["--db", examples_db, "export-tables", str(out)])
     assert written.exit_code == 0, written.output
-    return store_url, tmp / "out"
+    return examples_db, out
 
 
 def test_every_table_loads_in_pandas_and_duckdb(tables: tuple[str, Path]) -> None:

@@ -25,7 +25,7 @@ from importlib import resources
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, ROOT
+from conftest import ROOT
 from newsweave.cli import main
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -42,13 +42,11 @@ DIFF_LINES = 40
 
 
 @pytest.fixture(scope="module")
-def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def exports(examples_db: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The story's export in each format, through the CLI, from the examples ingested."""
     tmp = tmp_path_factory.mktemp("golden")
-    store = str(tmp / "news.db")
+    store = examples_db
     runner = CliRunner()
-    ingested = runner.invoke(main, ["--db", store, "ingest", str(EXAMPLES)])
-    assert ingested.exit_code == 0, ingested.output
     listed = runner.invoke(main, ["--db", store, "stories", "--json"])
     assert listed.exit_code == 0, listed.output
     ids = [s["id"] for s in json.loads(listed.output)]
