@@ -23,7 +23,7 @@ from newsweave.analyse.quotes.cues import SPEECH_VERBS
 from newsweave.fuse.names import EntityOf, mention_key
 from newsweave.records import ArticleAnalysis, Quote, Sentence
 
-__all__ = ["Unit", "claim_units", "content_words"]
+__all__ = ["Unit", "capitalised", "claim_units", "content_words", "without"]
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 #: Where one clause ends and the next begins (the cut falls at the start of group 1).
@@ -187,6 +187,20 @@ class Unit:
 def content_words(text: str) -> list[str]:
     """Lower-cased words that carry content (no stop words, no bare punctuation)."""
     return [w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in _STOP]
+
+
+def capitalised(text: str) -> frozenset[str]:
+    """The capitalised words of ``text`` that are not function words: names and titles."""
+    return frozenset(
+        w
+        for w in (m.group() for m in _WORD.finditer(text))
+        if w[0].isupper() and w.lower() not in _STOP
+    )
+
+
+def without(text: str, words: frozenset[str]) -> str:
+    """``text`` without ``words``."""
+    return " ".join(_WORD.sub(lambda m: "" if m.group() in words else m.group(), text).split())
 
 
 def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None) -> list[Unit]:
