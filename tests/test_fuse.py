@@ -12,7 +12,7 @@ import pytest
 from newsweave.fuse import build_dossier
 from newsweave.fuse.conflicts import find_conflict
 from newsweave.fuse.events import story_events
-from newsweave.fuse.facts import THRESHOLD, link_units
+from newsweave.fuse.facts import COUNT_BONUS, THRESHOLD, Closeness, link_units
 from newsweave.fuse.groups import cohesive_groups, from_matrix
 from newsweave.fuse.names import country_key, same_person
 from newsweave.fuse.sources import sources_of
@@ -178,6 +178,7 @@ def test_planted_numbers_conflict(example_dossiers, story, values, lone) -> None
             ["how quickly the building was lost", "almost no time", "searching the ruins"],
         ),
         ("The blaze started late on Monday night", ["began three days of mourning"]),
+        ("overnight killed 14 workers", ["began three days of mourning", "funerals"]),
         ("sons, daughters, neighbours", ["the city was still in shock", "attended the service"]),
         ("too little, far too late", ["a down payment on silence"]),
         ("visited the site early", ["spoke to reporters at a cordon", "attended the service"]),
@@ -630,6 +631,30 @@ def test_units_close_only_through_the_names_they_share_are_not_one_claim() -> No
     toured = unit("c", "On Sunday morning Mayor Ines Varga visited the flooded school")
     assert float(np.dot(*embed([visited.text, attended.text]))) >= THRESHOLD  # alike as written
     assert sorted(link_units([visited, attended, toured], embed)) == [[0, 2], [1]]
+
+
+def test_units_that_state_one_count_are_closer() -> None:
+    """Two wordings of one count ("some four thousand" / "4,000") come closer by the count's
+    bonus; a unit without a count of its own does not."""
+    units = [
+        Unit("a", 0, 1, "a", frozenset(), frozenset(), 0, counts=frozenset({4000.0})),
+        Unit("b", 0, 1, "b", frozenset(), frozenset(), 0, counts=frozenset({4000.0})),
+        Unit("c", 0, 1, "c", frozenset(), frozenset(), 0),
+    ]
+    closeness = Closeness(units, np.eye(3, dtype=np.float32))
+    assert closeness(np.array([0]), np.array([1, 2])).tolist() == [[COUNT_BONUS, 0.0]]
+
+
+def test_a_unit_knows_the_counts_in_its_span() -> None:
+    text = "Some 4,000 workers joined the strike on its first day. Two ministers met the union."
+    found = (
+        Amount(0, 10, "Some 4,000", 4000.0, "workers"),
+        Amount(text.index("Two"), text.index("Two") + 3, "Two", 2.0, "ministers"),
+    )
+    cut = text.index("Two")
+    sentences = (Sentence(0, cut - 1, text[: cut - 1]), Sentence(cut, len(text), text[cut:]))
+    analysis = replace(_one_sentence("x", text), sentences=sentences, amounts=found)
+    assert [u.counts for u in claim_units(analysis)] == [frozenset({4000.0}), frozenset()]
 
 
 def _placed(article_id: str, text: str, places: list[str]) -> ArticleAnalysis:

@@ -182,6 +182,7 @@ class Unit:
     words: frozenset[str]  # content words, lower case
     entities: frozenset[str]  # entity keys named in the unit
     order: int  # position among the article's units
+    counts: frozenset[float] = frozenset()  # what the unit counts, from ``MIN_COUNT`` up
 
 
 def content_words(text: str) -> list[str]:
@@ -272,7 +273,25 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
         last = _at(person_starts, sentence.end) - 1  # the last person named in the sentence
         if last >= 0 and person_starts[last] >= sentence.start:
             previous = people[last][1]
-    return units
+    return [_counted(u, analysis) for u in units]
+
+
+#: Smaller counts ("two ministers", "seven villages") are too common to tell claims apart.
+MIN_COUNT = 10
+
+
+def _counted(unit: Unit, analysis: ArticleAnalysis) -> Unit:
+    """``unit`` with the values of the counts in its span ("some 4,000 workers", "four
+    thousand workers": 4000), so that two outlets' wordings of one count can be matched."""
+    counts = frozenset(
+        a.value
+        for a in analysis.amounts
+        if a.value is not None
+        and a.value >= MIN_COUNT
+        and a.unit
+        and unit.start <= a.start < unit.end
+    )
+    return dataclasses.replace(unit, counts=counts) if counts else unit
 
 
 def _at(starts: Sequence[int], offset: int) -> int:
