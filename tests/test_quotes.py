@@ -407,3 +407,145 @@ def test_seeds_gold(nlp: Language) -> None:
 def test_a_headline_label_or_place_is_no_speaker(nlp: Language, headline: str) -> None:
     text = headline + "\n\nTransport minister Marta Lindqvist spoke in Osterby on Tuesday."
     assert [q for q in quotes_of(nlp, text) if q.kind == "indirect"] == []
+
+
+def speaker_of(quote: Quote) -> str | None:
+    """The resolved name of a quote's speaker, else the words naming it."""
+    return (quote.speaker.name or quote.speaker.text) if quote.speaker else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb and a colon ending the paragraph before introduce the quote.
+        (
+            "The council voted on Tuesday. Mayor Ana Pop released the following statement:"
+            "\n\n“We will rebuild the bridge before the winter comes.”",
+            "Ana Pop",
+        ),
+        # A no-break space between the closing mark and an inverted cue.
+        (
+            "Mayor Ana Pop spoke to the council.\n\n"
+            "“We will rebuild the bridge before the winter,”\xa0added Pop.",
+            "Ana Pop",
+        ),
+        # ... or between the comma of the cue and the opening mark: the quote is a sentence
+        # of its own, and "The engineer" starts the next one.
+        (
+            "Mayor Ana Pop said,\xa0“We will rebuild the bridge before the winter.” "
+            "The engineer then described the repairs.",
+            "Ana Pop",
+        ),
+        (
+            "Mayor Ana Pop said, “We will rebuild the bridge before the winter.” "
+            "The engineer then described the repairs in detail.",
+            "Ana Pop",
+        ),
+        # An infinitive shares the subject of the verb it completes.
+        (
+            "Mayor Ana Pop thanked the crews.\n\n"
+            "Pop went on to say, “We will rebuild the bridge before the winter comes.”",
+            "Pop",
+        ),
+        (
+            "Councillor Tomas Rigg tried to rescue the ferry plan by saying, "
+            "“The ferry costs less than a new bridge.”",
+            "Tomas Rigg",
+        ),
+        # "upon", tagged as a conjunction, still takes the participle to the verb before.
+        (
+            "Councillor Tomas Rigg lost the room upon saying, "
+            "“The ferry costs less than a new bridge.”",
+            "Tomas Rigg",
+        ),
+        # A reporting participle the parser hung on the reported clause.
+        (
+            "Councillor Tomas Rigg told the paper that the council had failed the town, "
+            "adding, “Nobody read the engineers' report.”",
+            "Tomas Rigg",
+        ),
+        # "what" is not a speaker: the verb before it is the cue.
+        (
+            "Mayor Ana Pop spoke on Friday about what went wrong at the bridge: “We should "
+            "have shut it a week sooner. The fault is mine alone.”",
+            "Ana Pop",
+        ),
+        # Phrasal reporting verbs.
+        (
+            "Councillor Tomas Rigg accused the mayor of waste. Ana Pop shot back, "
+            "“The councillor voted for every one of these budgets.”",
+            "Ana Pop",
+        ),
+        (
+            "As harbour master Piotr Adler put it, “The tide does not wait for the council.”",
+            "Piotr Adler",
+        ),
+        (
+            "As harbour master Piotr Adler pointed out on Monday, "
+            "“The tide does not wait for the council.”",
+            "Piotr Adler",
+        ),
+        # A statement issued or released: its author speaks.
+        (
+            "Mayor Ana Pop issued a statement, “We will rebuild the bridge before the winter.”",
+            "Ana Pop",
+        ),
+        (
+            "Mayor Ana Pop released a statement saying, "
+            "“We will rebuild the bridge before the winter comes.”",
+            "Ana Pop",
+        ),
+        # A reporting verb with nothing reported, in the sentence before the quote.
+        (
+            "Mayor Ana Pop said in a statement. “The count is final and the result stands.”",
+            "Ana Pop",
+        ),
+        # What is written on something "reads".
+        ("“The bridge stays closed until spring,” the notice read.", "notice"),
+        # ... even when the tagger takes "read" for a noun.
+        (
+            "Editors of the Eastquay Courier wrote about the bridge.\n\n“Nobody on the "
+            "council has walked across it since the storm,” the editorial read.",
+            "editorial",
+        ),
+        # Names the tagger took for an adverb, or for part of the verb.
+        (
+            "“The ledger of the harbour board is a mess that nobody could audit,” "
+            "said Quelly, explaining he had worked with the clerk.",
+            "Quelly",
+        ),
+        (
+            "When someone in the hall shouted, “Ferry,” Quist joked, again using a mock accent, "
+            "“Bring your own oars and a towel!”",
+            "Quist",
+        ),
+        # A participle in the speaker's description does not end the search for the cue.
+        (
+            'Moya phoned voters from her kitchen.\n\n"This is a volunteer for the ferry '
+            'referendum. Will you vote on Sunday?" Moya, a retired worker from a paper mill, '
+            "said into the phone.",
+            "Moya",
+        ),
+    ],
+)
+def test_cues_the_parse_hides(nlp: Language, text: str, expected: str) -> None:
+    """Each the shape of a cue the parser or the tagger made hard to see."""
+    assert speaker_of([q for q in quotes_of(nlp, text) if q.kind == "direct"][-1]) == expected
+
+
+def test_a_signature_with_a_place_and_a_glued_dash(nlp: Language) -> None:
+    text = (
+        "The debate ran late.\n\n"
+        "“I warned about the crash before it came, and nobody listened.”\n\n"
+        "-Orla Brennan, Eastquay."
+    )
+    assert table(quotes_of(nlp, text))[0][2] == "Orla Brennan"
+
+
+def test_a_relative_pronoun_after_a_quote_is_no_speaker(nlp: Language) -> None:
+    text = (
+        "Singer Ola Berg took the stage. "
+        "Vik Moya interjected, “Please welcome our guest, Ola Berg,” who then began to sing."
+    )
+    found = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert [speaker_of(q) for q in found] == ["Vik Moya"]

@@ -8,6 +8,7 @@ __all__ = [
     "PERSONAL_PRONOUNS",
     "RELATIVE_PRONOUNS",
     "SUBJECTS",
+    "WH_PRONOUNS",
 ]
 
 #: Third-person pronouns that stand for a person named before ("he said", "told her").
@@ -16,6 +17,9 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 #: Relative pronouns: "Zelenskyy, who said ..." is said by the antecedent.
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+#: Words that stand for someone named elsewhere, or for no one ("what happened"): a quote
+#: whose cue has one of these as its subject takes its speaker from another cue.
+WH_PRONOUNS = RELATIVE_PRONOUNS | {"what", "whom", "whoever", "whatever", "whichever"}
 #: Dependency labels of a subject that names who acts or speaks (spaCy's English scheme).
 NOMINAL_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Every dependency label of a subject: a clause ("What he said angered them") or an

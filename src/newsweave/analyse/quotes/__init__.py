@@ -28,6 +28,8 @@ from newsweave.records import Article, EntityMention, Quote, Span, Speaker
 
 __all__ = ["find_quotes"]
 
+#: What a signature line opens with (`- Orla Brennan.`, `—Orla Brennan`).
+DASH_CHARS = frozenset("-–—")
 #: Third-person pronouns that stand for a person named before them.
 #: A paragraph this many paragraphs after the last speaker still continues their "he".
 PRONOUN_REACH = 2
@@ -102,7 +104,7 @@ def _text(doc: Doc, article: Article) -> str:
 def _segment_item(doc: Doc, text: str, seg: Segment, inside: list[bool]) -> _Item:
     """A quoted segment with the cue found around it (if any) and its kind."""
     attribution, trailing = find_cue(doc, text, seg, inside)
-    before = char_before(text, seg.open_mark, space=" \t")
+    before = char_before(text, seg.open_mark, space=" \t\xa0")
     opens_sentence = before in ("", "\n") or before in '.?!:,"”' or seg.continued
     closes_clause = trailing and text[seg.end - 1] in ",?!—–"
     kind = "direct" if opens_sentence or closes_clause else "partial"
@@ -167,7 +169,10 @@ def _inherit_from_paragraph_before(items: list[_Item], text: str) -> None:
         seg = item.segment
         if item.attribution is not None or seg is None:
             continue
-        if char_before(text, seg.open_mark, space=" \t") not in ("", "\n") and not seg.continued:
+        if (
+            char_before(text, seg.open_mark, space=" \t\xa0") not in ("", "\n")
+            and not seg.continued
+        ):
             continue  # not at the start of its paragraph
         if _words_after(text, seg):
             continue  # `"...," a voice-over states.`: the paragraph says who, if anyone
@@ -178,7 +183,8 @@ def _inherit_from_paragraph_before(items: list[_Item], text: str) -> None:
 
 def _sign_from_paragraph_after(doc: Doc, items: list[_Item], starts: list[int]) -> None:
     """A quote paragraph signed by the next one, as fact checks print them: the quote, then a
-    paragraph of only a dash and the name (`- Orla Brennan.`)."""
+    paragraph of a dash and the name (`- Orla Brennan.`), perhaps with where or how after a
+    comma (`-Orla Brennan, Eastquay.`)."""
     for item in items:
         if item.attribution is not None or item.segment is None:
             continue
@@ -186,15 +192,17 @@ def _sign_from_paragraph_after(doc: Doc, items: list[_Item], starts: list[int]) 
         if following >= len(starts):
             continue
         first = doc.char_span(starts[following], starts[following] + 1, alignment_mode="expand")
-        if first is None or first[0].text not in DASHES:
+        if first is None or first[0].text[:1] not in DASH_CHARS:
             continue
+        glued = first[0].text not in DASHES  # `-Orla`: the tokenizer kept the dash on the name
         words = []
-        for token in doc[first.start + 1 :]:
-            if "\n" in token.text or token.text in ".;":
+        for token in doc[first.start + (0 if glued else 1) :]:
+            if "\n" in token.text or token.text in ".;,":
                 break
             words.append(token)
         if 1 <= len(words) <= 4 and all(t.pos_ == "PROPN" for t in words):
-            item.attribution = Attribution(first[0], words[-1], None)
+            name = " ".join(t.text for t in words).lstrip("".join(DASH_CHARS)) if glued else None
+            item.attribution = Attribution(first[0], words[-1], None, name)
 
 
 def _words_after(text: str, seg: Segment) -> bool:

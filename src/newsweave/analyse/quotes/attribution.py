@@ -13,14 +13,16 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from newsweave.analyse.quotes.cues import (
+    CHANNEL_NOUNS,
     SPEECH_VERBS,
     Attribution,
     attribute,
     is_cue,
+    spoken_form,
     spoken_past,
 )
 from newsweave.analyse.quotes.marks import Segment
-from newsweave.lexicon.grammar import NOMINAL_SUBJECTS
+from newsweave.lexicon.grammar import NOMINAL_SUBJECTS, WH_PRONOUNS
 
 #: How far (in tokens) a trailing or leading cue may sit from the quotation mark.
 TRAILING_WINDOW = 16
@@ -34,7 +36,7 @@ DASHES = frozenset({"-", "–", "—", "--"})
 _OPENERS = frozenset({"", ".", "?", "!", "”", '"'})
 
 
-def char_before(text: str, pos: int, *, space: str = " \t\n\r") -> str:
+def char_before(text: str, pos: int, *, space: str = " \t\n\r\xa0") -> str:
     """The first character before ``pos`` that is not in ``space`` ("" at the start)."""
     i = pos - 1
     while i >= 0 and text[i] in space:
@@ -75,7 +77,8 @@ def find_cue(
     closed = seg.end > seg.start and text[seg.end - 1] in _SENTENCE_END
     # `Kawecka said: "... family." She said that ...`: a whole sentence quoted after a colon
     # belongs to what introduced it; the cue after it starts a sentence of its own.
-    introduced = closed and char_before(text, seg.open_mark) == ":"
+    # So is one after a comma (`Moya said, "... family." The judge recalled ...`).
+    introduced = closed and char_before(text, seg.open_mark) in (":", ",")
     trailing = None if introduced else _trailing(doc, text, seg, b, inside)
     if trailing is not None:
         return trailing, True
@@ -86,10 +89,11 @@ def find_cue(
         *_leading(doc, text, seg, a, inside),
         *_governor(doc, a, b, inside, closed=closed),
         *_in_sentence(doc, a, b, inside, after=char_before(text, seg.open_mark) not in _OPENERS),
+        *_said_before(doc, text, seg, a, inside),
     ]
     for cue in candidates:
         found = attribute(cue, inside)
-        if found.speaker is not None:
+        if found.speaker is not None and found.speaker.lower_ not in WH_PRONOUNS:
             return found, False
     return None, False
 
@@ -123,8 +127,10 @@ def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> 
         return None
     ends_open = text[seg.end - 1] in ",?!—–-" if seg.end > seg.start else False
     i = b
-    while i < len(doc) and doc[i].idx <= seg.close_mark:
-        i += 1
+    while i < len(doc) and (
+        doc[i].idx <= seg.close_mark or (doc[i].is_space and "\n" not in doc[i].text)
+    ):
+        i += 1  # past the mark and a space token of its own (`,”\xa0added Ruiz`)
     first, seen = i, 0
     while i < len(doc) and seen < TRAILING_WINDOW:
         token = doc[i]
@@ -132,6 +138,12 @@ def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> 
             return None
         if token.pos_ == "VERB" and token.dep_ in ("nsubj", "compound") and token.is_title:
             pass  # a name the tagger took for a verb: `"...," Trump shot back`
+        elif token.pos_ == "VERB" and token.dep_ == "amod":
+            pass  # a participle in the speaker's description: `Vik, a retired nurse, said`
+        elif _untagged_cue(doc, token, ends_open=ends_open, start=first):
+            # `"...," the editorial read.`: a speech verb the tagger took for a noun.
+            speaker = _first_noun(doc, first, token.i) or _last_word(doc, first, token.i)
+            return Attribution(token, speaker, None) if speaker is not None else None
         elif token.pos_ == "VERB":
             if not is_cue(token) and ends_open and not _has_subject(token):
                 # `"...," Smith barked`: the parser made the name a compound of the verb.
@@ -141,7 +153,12 @@ def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> 
                 return None
             found = attribute(token, inside)
             speaker = found.speaker
-            if speaker is not None and not inside[speaker.i] and _adjacent(doc, token, start=first):
+            if (
+                speaker is not None
+                and not inside[speaker.i]
+                and speaker.lower_ not in WH_PRONOUNS  # `"...," who proceeded to sing`
+                and _adjacent(doc, token, start=first)
+            ):
                 return found
             if not is_cue(token):
                 return None
@@ -157,6 +174,27 @@ def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> 
             seen += 1
         i += 1
     return None
+
+
+def _untagged_cue(doc: Doc, token: Token, *, ends_open: bool, start: int) -> bool:
+    """A speech verb tagged as a noun or adjective after a speaker's noun phrase, ending the
+    clause: `"...," the editorial read.`, `"...," the ministry states in the report`."""
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        ends_open
+        and token.i > start
+        and token.pos_ in ("NOUN", "ADJ", "PROPN")
+        and not token.is_title
+        and spoken_form(token.text)
+        and (after is None or after.is_punct or after.is_space or after.pos_ in ("ADP", "ADV"))
+    )
+
+
+def _last_word(doc: Doc, start: int, end: int) -> Token | None:
+    """The last word of ``doc[start:end]`` when it can head a noun phrase (`the editorial`,
+    `the two`: the tagger read them as an adjective or a number)."""
+    words = [t for t in doc[start:end] if not t.is_punct and not t.is_space]
+    return words[-1] if words and words[-1].pos_ in ("ADJ", "NUM", "NOUN", "PROPN") else None
 
 
 def _bare_name(doc: Doc, start: int, end: int) -> Token | None:
@@ -175,14 +213,34 @@ def _first_noun(doc: Doc, start: int, end: int) -> Token | None:
     """The head of the noun phrase opening ``doc[start:end]`` (the last of a name's words)."""
     for i in range(start, end):
         token = doc[i]
-        if token.pos_ in ("PROPN", "PRON", "NOUN"):
-            while i + 1 < end and doc[i + 1].pos_ == "PROPN" and token.pos_ == "PROPN":
+        if token.lower_ in WH_PRONOUNS:
+            return None  # `"...," that is plainly wrong, Ruiz said`: the quote's own clause
+        named = token.pos_ == "PROPN" or _mistagged_name(token)
+        if named or token.pos_ in ("PRON", "NOUN"):
+            while (
+                named
+                and i + 1 < end
+                and (doc[i + 1].pos_ == "PROPN" or _mistagged_name(doc[i + 1]))
+            ):
                 i += 1
                 token = doc[i]
             return token
-        if token.pos_ not in ("DET", "ADJ", "PUNCT"):
+        # Modifiers before the head: "the", "former", "retired" (a participle the tagger
+        # read as a verb).
+        if token.pos_ not in ("DET", "ADJ", "PUNCT") and token.dep_ not in ("amod", "compound"):
             return None
     return None
+
+
+def _mistagged_name(token: Token) -> bool:
+    """A capitalised word the tagger took for an adverb or a verb (`said Quelly`), not a word
+    capitalised for opening the sentence."""
+    return (
+        token.is_title
+        and token.pos_ in ("ADV", "VERB", "ADJ", "X")
+        and not token.is_sent_start
+        and not spoken_past(token.text)
+    )
 
 
 def _adjacent(doc: Doc, verb: Token, *, start: int) -> bool:
@@ -208,8 +266,10 @@ def _leading(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> l
     colon = before == ":"
     cues, others = [], []
     i = a - 1
-    while colon and i >= 0 and doc[i].is_space:
-        i -= 1  # `Imrie stated:` ending the paragraph before: the colon carries over the break
+    while colon and i >= 0 and (doc[i].is_space or doc[i].idx >= seg.open_mark):
+        # `Imrie stated:` ending the paragraph before: the colon carries over the break (and
+        # over the opening mark, a token of its own).
+        i -= 1
     while i >= 0 and a - i <= LEADING_WINDOW:
         token = doc[i]
         if inside[i] and token.idx < seg.open_mark:
@@ -218,10 +278,39 @@ def _leading(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> l
             break
         if is_cue(token):
             cues.append(token)
-        elif colon and token.pos_ == "VERB" and _has_subject(token):
+        elif token.pos_ == "VERB" and _has_subject(token) and (colon or _issues(token)):
             others.append(token)
         i -= 1
     return cues + others
+
+
+def _said_before(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> list[Token]:
+    """A reporting verb with nothing reported in the sentence before a quote that opens its
+    own: `Ruiz said in a statement. "The count is final."`."""
+    if char_before(text, seg.open_mark) not in _SENTENCE_END:
+        return []
+    i = a - 1
+    while i >= 0 and (doc[i].idx >= seg.open_mark or doc[i].is_space or doc[i].is_punct):
+        if "\n" in doc[i].text:
+            return []  # the sentence before is another paragraph's
+        i -= 1
+    if i < 0 or inside[i]:
+        return []
+    sent = doc[i].sent
+    if any(inside[sent.start : i + 1]):
+        return []  # `"A," she said. "B."`: B goes on with A (``__init__._inherit``)
+    return [
+        t
+        for t in doc[sent.start : i + 1]
+        if t.lemma_.lower() in SPEECH_VERBS
+        and is_cue(t)
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in t.children)
+    ][::-1]
+
+
+def _issues(verb: Token) -> bool:
+    """A verb whose object is a statement, post or the like: `Ruiz issued a statement, "..."`."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in CHANNEL_NOUNS for c in verb.children)
 
 
 def _in_sentence(

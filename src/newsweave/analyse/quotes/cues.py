@@ -27,7 +27,7 @@ SPEECH_VERBS = word_set(
     boast concede report recount exclaim whisper shout yell proclaim mention caution allege
     echo counter retort pronounce demand plead write tout praise blast slam criticize criticise
     dismiss mock call label brand hint signal indicate reveal disclose estimate concur affirm
-    accord
+    accord read interject opine exhort
     """
 )
 #: Reporting verbs that frame a quotation ("called it "a disgrace"", "described as "a fresh
@@ -35,9 +35,21 @@ SPEECH_VERBS = word_set(
 QUOTATION_ONLY = word_set(
     """
     describe call label brand praise blast slam criticize criticise dismiss mock tout echo
-    pronounce
+    pronounce read
     """
 )
+#: Verbs that report speech only with their particle: "shot back", "pointed out", "chimed in".
+PHRASAL_CUES = {
+    "shoot": "back",
+    "fire": "back",
+    "hit": "back",
+    "snap": "back",
+    "point": "out",
+    "chime": "in",
+    "weigh": "in",
+    "cut": "in",
+    "lash": "out",
+}
 #: Verbs of thinking and knowing that also introduce reported content ("he believes that").
 THOUGHT_VERBS = word_set(
     """
@@ -74,14 +86,37 @@ _PAST_FORMS = frozenset(
 )
 
 
+#: Present and past forms of speech verbs, with the irregular ones.
+_FORMS = (
+    _PAST_FORMS
+    | {"said", "says", "read", "reads", "writes", "tells"}
+    | {verb + "s" for verb in SPEECH_VERBS}
+    | {verb + "es" for verb in SPEECH_VERBS}
+)
+
+
+def spoken_form(word: str) -> bool:
+    """A present or past form of a speech verb ("states", "read"), however it was tagged."""
+    return word.lower() in _FORMS
+
+
 def spoken_past(word: str) -> bool:
     """A past form of a speech verb ("Stated", "Added", "Replied"), however it was tagged."""
     return word.lower() in _PAST_FORMS
 
 
 def is_cue(token: Token) -> bool:
-    """A verb whose lemma reports speech or thought."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS
+    """A verb whose lemma reports speech or thought, or a phrase that does ("shot back", "as
+    Ruiz put it")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in CUE_VERBS:
+        return True
+    if lemma in PHRASAL_CUES:
+        return any(c.lower_ == PHRASAL_CUES[lemma] for c in token.children)
+    # "As the minister put it, ...": "put it" with "as" is a reporting phrase.
+    return lemma == "put" and {"as", "it"} <= {c.lower_ for c in token.children}
 
 
 def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
@@ -120,7 +155,7 @@ def _according_to(cue: Token) -> Token | None:
 def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
     """The verb's subject, or that of the reporting verb it is coordinated with or serves."""
     current = verb
-    for _ in range(4):
+    for _ in range(5):
         subjects = [
             c
             for c in current.children
@@ -143,11 +178,26 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
             # second reporting verb shares the subject of the first, not of A.
             current = head.head
             continue
-        if current.tag_ == "VBG" and current.dep_ == "pcomp" and head.pos_ == "ADP":
-            current = head.head  # "he began by saying": the subject of "began"
+        if current.tag_ == "VBG" and current.dep_ == "pcomp" and head.pos_ in ("ADP", "SCONJ"):
+            current = head.head  # "he began by saying", "upon saying": the subject of "began"
+            continue
+        if (
+            current.dep_ == "acl"
+            and head.lemma_.lower() in CHANNEL_NOUNS
+            and head.dep_ == "dobj"
+            and head.head.pos_ == "VERB"
+        ):
+            current = head.head  # "she issued a statement saying": the subject of "issued"
+            continue
+        if current.dep_ == "xcomp" and (controller := _controller(current)) is not None:
+            current = controller  # "she went on to say": the subject of "went"
             continue
         if current.tag_ == "VBG" and current.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
             current = head  # "Trump returned the favour, telling reporters": a participle
+            if is_cue(verb) and head.dep_ == "ccomp" and is_cue(head.head):
+                # "Ruiz wrote that the crews knew it, adding ...": the parser hung the
+                # reporting participle on the reported clause; it goes on the writer's words.
+                current = head.head
             continue
         if head is current or (current.dep_ != "conj" and not is_cue(head)):
             return None  # only coordinated verbs share a subject with any verb
@@ -158,12 +208,32 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
     return None
 
 
+def _controller(verb: Token) -> Token | None:
+    """The verb whose subject an infinitive shares: "went on to say", "appeared to add",
+    "seemed (to be) ready to tell". Not when that verb has an object, who is then the one told
+    to speak ("urged the mayor to say")."""
+    head = verb.head
+    if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.dep_ == "xcomp":
+        head = head.head.head
+    if head.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative") for c in head.children):
+        return None
+    return head
+
+
 def _name_before(verb: Token) -> Token | None:
     """A name right before a subjectless cue, which the parser hung elsewhere.
 
     `In a statement to the paper, her adviser, Jo Bloggs, said: "..."` parses "Jo Bloggs" as an
     apposition of "the paper".
     """
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if (
+        before is not None
+        and before.dep_ == "compound"
+        and before.head.i == verb.i
+        and before.pos_ == "PROPN"
+    ):
+        return before  # `"...," Quist joked`: the parser made the name part of the verb
     i = verb.i - 1
     while i >= 0 and verb.doc[i].text == ",":
         i -= 1
