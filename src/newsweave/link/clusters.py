@@ -65,7 +65,7 @@ def clusters_of(mentions: tuple[EntityMention, ...], text: str) -> list[Cluster]
             words = name_words(name)
             c.name, c.given, c.forenames = name, words[0], frozenset(words[:-1])
         if m.role:
-            c.roles.add(m.role)
+            c.roles[m.role] = None
             c.role_heads |= role_heads(m.role)
         c.mentions.append(i)
     return list(clusters.values())

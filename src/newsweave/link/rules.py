@@ -27,7 +27,7 @@ class Cluster:
     forenames: frozenset[str]  # every word before the surname ("arcade", "joseph")
     surname: str
     phonetic: str
-    roles: set[str] = field(default_factory=set)
+    roles: dict[str, None] = field(default_factory=dict)  # as written (a set varies by run)
     role_heads: set[str] = field(default_factory=set)
     mentions: list[int] = field(default_factory=list)  # indexes into ArticleAnalysis.entities
     place: dict[str, object] | None = None
