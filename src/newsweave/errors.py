@@ -26,3 +26,7 @@ class ModelError(NewsweaveError):
 
 class StepError(NewsweaveError):
     """A pipeline step failed on an article; names the step and the article."""
+
+
+class ClusterError(NewsweaveError):
+    """Ray could not be started or reached, or one of its workers died."""

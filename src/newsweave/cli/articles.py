@@ -30,31 +30,76 @@ from newsweave.cli.app import (
     help="Reject files larger than this.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option(
+    "--ray",
+    "ray_address",
+    is_flag=False,
+    flag_value="local",
+    default=None,
+    metavar="[ADDRESS]",
+    help="Analyse on Ray: alone, a local Ray; with the HOST:PORT that `ray start --head` "
+    "printed, that cluster. Put it after the paths.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With --ray: actors analysing at once (default: one per free CPU).",
+)
 @click.pass_context
 @fail_cleanly
-def ingest(ctx: click.Context, paths: tuple[str, ...], max_bytes: int, as_json: bool) -> None:
+def ingest(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    max_bytes: int,
+    as_json: bool,
+    ray_address: str | None,
+    workers: int | None,
+) -> None:
     """Read, analyse and store articles from files and folders (txt, JSONL, HTML, RSS/Atom).
 
     Articles already stored are skipped, so running it again completes an interrupted run.
-    Exits with code 2 when any input was rejected (the rest is still stored).
+    Exits with code 2 when any input was rejected (the rest is still stored). With --ray the
+    analysis runs on Ray workers and each batch is stored in one transaction; the store ends
+    up as without it.
 
     \b
     Example:
       newsweave --db news.db ingest examples/ feeds/world.xml
+      newsweave --db news.db ingest examples/ --ray
+      newsweave --db news.db ingest examples/ --ray 10.0.0.5:6379
     """
-    from newsweave.pipeline import ingest as run_ingest
-
+    if workers is not None and ray_address is None:
+        raise click.UsageError("--workers needs --ray")
     store = store_of(ctx)
     progress = progress_bar(quiet=as_json)
     with progress:
         task = progress.add_task("ingesting", total=None)
-        report = run_ingest(
-            paths,
-            store,
-            max_bytes=max_bytes,
-            on_progress=lambda outcome: progress.advance(task),
-            on_wait=lambda line: err_console.print(line, style="yellow", markup=False),
-        )
+
+        def advance(_outcome: str) -> None:
+            progress.advance(task)
+
+        def waiting(line: str) -> None:
+            err_console.print(line, style="yellow", markup=False)
+
+        if ray_address is None:
+            from newsweave.pipeline import ingest as run_ingest
+
+            report = run_ingest(
+                paths, store, max_bytes=max_bytes, on_progress=advance, on_wait=waiting
+            )
+        else:
+            from newsweave.pipeline.ray_ingest import ingest_on_ray
+
+            report = ingest_on_ray(
+                paths,
+                store,
+                address=ray_address,
+                workers=workers,
+                max_bytes=max_bytes,
+                on_progress=advance,
+                on_wait=waiting,
+            )
     report_rejected(report.rejected)
     summary = {
         "stored": len(report.stored),

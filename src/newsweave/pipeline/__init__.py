@@ -2,7 +2,9 @@
 
 - ``article``: per-article analysis (the ordered ``STEPS`` over one parse of each article);
 - ``collection``: a whole collection at once, without a database (``newsweave analyze``);
-- ``incremental``: articles into the store as they arrive (``newsweave ingest``).
+- ``incremental``: articles into the store as they arrive (``newsweave ingest``);
+- ``ray_ingest``: the same with the analysis on Ray (``newsweave ingest --ray``), not imported
+  here, so that ``import newsweave`` never imports Ray.
 """
 
 from newsweave.pipeline.article import (

@@ -3,7 +3,8 @@ dossiers of the stories that changed. Nothing is recomputed from scratch.
 
 Each article, with the entities it touched and its story membership, is committed in one
 transaction; dossiers are rebuilt after the batch, for the stories marked stale (a re-run
-rebuilds any that an interrupted run left stale).
+rebuilds any that an interrupted run left stale). ``IngestRun`` is a run batch by batch:
+``ray_ingest.py`` goes through it too, with the analysis on Ray and a transaction per batch.
 """
 
 from __future__ import annotations
@@ -150,39 +151,93 @@ def _ingest(
     *,
     on_progress: Callable[[str], None] | None,
 ) -> IngestReport:
-    report = IngestReport(stored=[], duplicates=0, rejected=[], stories=[])
-    notify = on_progress or (lambda _outcome: None)
-    seen: set[str] = set()
-    state: CrossArticleState | None = None
-    for batch in _batches(items, config.BATCH_SIZE):
-        articles = []
+    run = IngestRun(store, on_progress)
+    for batch in batches(items):
+        admitted = run.admit(batch)
+        run.count(admitted)
+        for result in analyse(admitted.articles):
+            if (update := run.place(result)) is not None:
+                run.stored(store.write(update))
+        run.end_batch()
+    return run.finish()
+
+
+@dataclass(frozen=True)
+class Admitted:
+    """A batch's new articles, and what was turned away before the analysis."""
+
+    articles: list[Article]
+    rejected: list[str]
+    duplicates: int
+
+
+class IngestRun:
+    """One ingest run, batch by batch: what the ordinary ingest and the Ray ingest
+    (``ray_ingest.py``) share, so that both store the same thing whoever analyses.
+
+    Per batch: ``admit`` (drop what was seen or stored), ``count`` what was turned away, then
+    for each analysis ``place`` (link, assign a story) and ``stored`` once it is written,
+    ``end_batch`` (fragments join their stories, the grouper's state is saved); ``finish``
+    rebuilds the stale dossiers.
+    """
+
+    def __init__(self, store: Store, on_progress: Callable[[str], None] | None) -> None:
+        self.store = store
+        self.report = IngestReport(stored=[], duplicates=0, rejected=[], stories=[])
+        self.notify = on_progress or (lambda _outcome: None)
+        self.seen: set[str] = set()
+        self.state: CrossArticleState | None = None  # loaded with the first new article
+
+    def admit(self, batch: Iterable[Article | InputError]) -> Admitted:
+        """The articles of ``batch`` neither seen in this run nor stored, in order."""
+        rejected: list[str] = []
+        articles: list[Article] = []
+        duplicates = 0
         for item in batch:
             if isinstance(item, InputError):
-                report.rejected.append(str(item))
-                notify("rejected")
-            elif item.key in seen:
-                report.duplicates += 1
-                notify("duplicate")
+                rejected.append(str(item))
+            elif item.key in self.seen:
+                duplicates += 1
             else:
-                seen.add(item.key)
+                self.seen.add(item.key)
                 articles.append(item)
-        known = store.known_keys(a.key for a in articles)
-        report.duplicates += len(known)
-        for _ in known:
-            notify("duplicate")
-        for result in analyse(a for a in articles if a.key not in known):
-            if isinstance(result, StepError):
-                report.rejected.append(str(result))
-                notify("rejected")
-                continue
-            state = state or CrossArticleState(store)
-            report.stored.append(store.write(state.place(result)).id)
-            notify("stored")
-        if state is not None:
-            state.consolidate()
-            state.save()
-    report.stories = refresh_dossiers(store)
-    return report
+        known = self.store.known_keys(a.key for a in articles)
+        fresh = [a for a in articles if a.key not in known]
+        return Admitted(fresh, rejected, duplicates + len(known))
+
+    def count(self, admitted: Admitted) -> None:
+        """Report what ``admit`` turned away."""
+        for message in admitted.rejected:
+            self.report.rejected.append(message)
+            self.notify("rejected")
+        self.report.duplicates += admitted.duplicates
+        for _ in range(admitted.duplicates):
+            self.notify("duplicate")
+
+    def place(self, result: ArticleAnalysis | StepError) -> ArticleWrite | None:
+        """What to store for one analysed article (None, and reported, when it failed)."""
+        if isinstance(result, StepError):
+            self.report.rejected.append(str(result))
+            self.notify("rejected")
+            return None
+        self.state = self.state or CrossArticleState(self.store)
+        return self.state.place(result)
+
+    def stored(self, article: Article) -> None:
+        """Report an article once its transaction is committed."""
+        self.report.stored.append(article.id)
+        self.notify("stored")
+
+    def end_batch(self) -> None:
+        """Let fragments join their stories and save the grouper's state (a batch is in)."""
+        if self.state is not None:
+            self.state.consolidate()
+            self.state.save()
+
+    def finish(self) -> IngestReport:
+        """Rebuild the stale dossiers; the run's report."""
+        self.report.stories = refresh_dossiers(self.store)
+        return self.report
 
 
 def refresh_dossiers(store: Store, story_ids: Iterable[str] | None = None) -> list[str]:
@@ -235,7 +290,9 @@ def _story_row(summary: StorySummary) -> StoryRow:
     )
 
 
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+def batches(items: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (``config.BATCH_SIZE``, read when called)."""
+    size = size or config.BATCH_SIZE
     batch: list[T] = []
     for item in items:
         batch.append(item)
@@ -246,4 +303,13 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-__all__ = ["CrossArticleState", "IngestReport", "ingest", "ingest_items", "refresh_dossiers"]
+__all__ = [
+    "Admitted",
+    "CrossArticleState",
+    "IngestReport",
+    "IngestRun",
+    "batches",
+    "ingest",
+    "ingest_items",
+    "refresh_dossiers",
+]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from importlib import resources
@@ -140,17 +140,27 @@ class Store(CrossArticleReads, CrossArticleWrites, GrouperStore, FeedStore):
         An article already stored (same key) is left as it is. When another article already
         uses the same id, this one gets its key appended to stay addressable.
         """
-        article = update.analysis.article
         with self.engine.begin() as conn:
-            if self._has_key(conn, article.key):
-                return article
-            taken = conn.execute(
-                sa.select(tables.articles.c.key).where(tables.articles.c.id == article.id)
-            ).first()
-            if taken is not None:
-                article = replace(article, id=f"{article.id}~{article.key[:8]}")
-            insert_analysis(conn, update.analysis, article)
-            apply_cross_article(conn, update, article)
+            return self._write_in(conn, update)
+
+    def write_batch(self, updates: Sequence[ArticleWrite]) -> list[Article]:
+        """Store several articles as ``write`` does, in order, all in one transaction: a batch
+        analysed elsewhere (``pipeline/ray_ingest.py``) is stored whole or not at all."""
+        with self.engine.begin() as conn:
+            return [self._write_in(conn, update) for update in updates]
+
+    def _write_in(self, conn: Connection, update: ArticleWrite) -> Article:
+        """``write`` inside the caller's transaction; returns the article as stored."""
+        article = update.analysis.article
+        if self._has_key(conn, article.key):
+            return article
+        taken = conn.execute(
+            sa.select(tables.articles.c.key).where(tables.articles.c.id == article.id)
+        ).first()
+        if taken is not None:
+            article = replace(article, id=f"{article.id}~{article.key[:8]}")
+        insert_analysis(conn, update.analysis, article)
+        apply_cross_article(conn, update, article)
         return article
 
     def update_dates(self, analysis: ArticleAnalysis) -> None:
