@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
@@ -129,30 +130,36 @@ async def _warm(url: str) -> None:
 
 
 async def _load(
-    url: str, *, clients: int, total: int, seconds: float
+    urls: str | Sequence[str], *, clients: int, total: int, seconds: float
 ) -> tuple[list[float], float, int]:
     """Latencies (s) of the requests made, the wall time, and the number of failures.
 
     Each client is one keep-alive connection speaking minimal HTTP/1.1 over asyncio streams:
     a full client library would spend more of the two cores than the server it measures.
+    Several ``urls`` (one server) are asked in turn, so that a page cache cannot answer them
+    all.
     """
-    target = httpx.URL(url)
-    request = (
-        f"GET {target.raw_path.decode()} HTTP/1.1\r\nHost: {target.host}:{target.port}\r\n"
-        "Accept: */*\r\n\r\n"
-    ).encode()
+    targets = [httpx.URL(u) for u in ([urls] if isinstance(urls, str) else urls)]
+    host, port = targets[0].host, targets[0].port
+    requests = [
+        (
+            f"GET {t.raw_path.decode()} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: */*\r\n\r\n"
+        ).encode()
+        for t in targets
+    ]
     latencies: list[float] = []
     failures = 0
-    remaining = total
+    sent = 0
     started = time.perf_counter()
     deadline = started + seconds
 
     async def one_client() -> None:
-        nonlocal remaining, failures
-        reader, writer = await asyncio.open_connection(target.host, target.port)
+        nonlocal sent, failures
+        reader, writer = await asyncio.open_connection(host, port)
         try:
-            while remaining > 0 and time.perf_counter() < deadline:
-                remaining -= 1
+            while sent < total and time.perf_counter() < deadline:
+                request = requests[sent % len(requests)]
+                sent += 1
                 t0 = time.perf_counter()
                 writer.write(request)
                 head = await reader.readuntil(b"\r\n\r\n")
@@ -171,13 +178,18 @@ async def _load(
     return latencies, time.perf_counter() - started, failures
 
 
-def _report(path: str, latencies: list[float], wall: float, failures: int) -> None:
+def _percentiles(latencies: list[float]) -> tuple[float, float, float]:
+    """p50, p99 and the slowest of ``latencies`` (s), in milliseconds."""
     ms = sorted(x * 1000 for x in latencies)
-    p50 = statistics.median(ms)
-    p99 = ms[min(len(ms) - 1, round(0.99 * (len(ms) - 1)))]
+    return statistics.median(ms), ms[min(len(ms) - 1, round(0.99 * (len(ms) - 1)))], ms[-1]
+
+
+def _report(path: str, latencies: list[float], wall: float, failures: int) -> None:
+    p50, p99, slowest = _percentiles(latencies)
     print(
-        f"{path:40s} {len(ms):5d} requests in {wall:5.1f} s = {len(ms) / wall:7.1f} req/s  "
-        f"p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  max {ms[-1]:6.1f} ms  failures {failures}"
+        f"{path:40s} {len(latencies):5d} requests in {wall:5.1f} s = "
+        f"{len(latencies) / wall:7.1f} req/s  "
+        f"p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  max {slowest:6.1f} ms  failures {failures}"
     )
 
 

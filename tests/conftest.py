@@ -12,12 +12,8 @@ that this suite starts from the installed binaries (throwaway data directory, lo
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import shutil
-import socket
-import subprocess
-import tempfile
 import threading
 import time
 import uuid
@@ -28,6 +24,7 @@ import pytest
 from spacy.language import Language
 
 import newsweave.nlp
+from throwaway_postgres import MISSING, free_port, server_bindir, throwaway_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSWEAVE_SHARED") or ROOT.parent / "shared")
@@ -91,12 +88,6 @@ def seeds_dir() -> Path:
     return shared_path("corpus/seeds")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextlib.contextmanager
 def serving(store_url: str) -> Iterator[str]:
     """The web application over ``store_url`` in a uvicorn thread on a free loopback port:
@@ -105,7 +96,7 @@ def serving(store_url: str) -> Iterator[str]:
 
     from newsweave.web import create_app
 
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(store_url), host="127.0.0.1", port=port, log_level="warning")
     )
@@ -128,66 +119,14 @@ def require_chromium() -> None:
         pytest.fail("Debian chromium is missing: apt-get install chromium")
 
 
-def _as_postgres(*cmd: str) -> list[str]:
-    """initdb refuses to run as root: run the server tools as the postgres user then."""
-    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else list(cmd)
-
-
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
-    """A throwaway PostgreSQL server on 127.0.0.1; yields its base URL."""
-    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not bins:
-        pytest.fail("PostgreSQL server binaries are missing: run `make install`")
-    bindir = Path(bins[-1]).parent
-    workdir = Path(tempfile.mkdtemp(prefix="newsweave-pg-"))
-    data = workdir / "data"
-    data.mkdir()
-    if os.geteuid() == 0:
-        os.chmod(workdir, 0o755)
-        shutil.chown(data, "postgres", "postgres")
-        shutil.chown(workdir, "postgres", "postgres")
-    port = _free_port()
-    subprocess.run(
-        _as_postgres(
-            str(bindir / "initdb"),
-            "-D",
-            str(data),
-            "-A",
-            "trust",
-            "-U",
-            "postgres",
-            "--no-sync",
-            "-E",
-            "UTF8",
-        ),
-        check=True,
-        capture_output=True,
-    )
-    options = f"-p {port} -c listen_addresses=127.0.0.1 -k {workdir} -c fsync=off"
-    subprocess.run(
-        _as_postgres(
-            str(bindir / "pg_ctl"),
-            "-D",
-            str(data),
-            "-o",
-            options,
-            "-l",
-            str(workdir / "log"),
-            "-w",
-            "start",
-        ),
-        check=True,
-        capture_output=True,
-    )
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}"
-    finally:
-        subprocess.run(
-            _as_postgres(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"),
-            capture_output=True,
-        )
-        shutil.rmtree(workdir, ignore_errors=True)
+    """A throwaway PostgreSQL server on 127.0.0.1 (``throwaway_postgres.py``); yields its base
+    URL."""
+    if server_bindir() is None:
+        pytest.fail(MISSING)
+    with throwaway_postgres() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

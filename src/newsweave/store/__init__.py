@@ -41,12 +41,21 @@ from newsweave.store.rows import from_row
 from newsweave.store.writes import (
     ArticleWrite,
     CrossArticleWrites,
+    StoryGlance,
     StoryRow,
     apply_cross_article,
     insert_analysis,
 )
 
-__all__ = ["ArticleWrite", "FeedEntry", "FeedState", "Store", "StoryRow", "open_store"]
+__all__ = [
+    "ArticleWrite",
+    "FeedEntry",
+    "FeedState",
+    "Store",
+    "StoryGlance",
+    "StoryRow",
+    "open_store",
+]
 
 log = logging.getLogger(__name__)
 
@@ -227,12 +236,26 @@ class Store(CrossArticleReads, CrossArticleWrites, GrouperStore, FeedStore):
         a = tables.articles
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(a).where(a.c.id == ref)).first()
+            if row is None:  # a whole key, as the pages and the ingest pass: the primary key
+                row = conn.execute(sa.select(a).where(a.c.key == ref)).first()
             if row is None and len(ref) >= 6:
                 rows = conn.execute(
                     sa.select(a).where(a.c.key.startswith(ref, autoescape=True)).limit(2)
                 ).all()
                 row = rows[0] if len(rows) == 1 else None
         return from_row(Article, row) if row is not None else None
+
+    def articles_of(self, keys: Iterable[str]) -> list[Article]:
+        """The articles with these keys, in that order (unknown keys skipped): one query per
+        500, where asking for each would cost a round trip per article."""
+        a = tables.articles
+        wanted = list(keys)
+        found: dict[str, Article] = {}
+        with self.engine.connect() as conn:
+            for at in range(0, len(wanted), 500):
+                query = sa.select(a).where(a.c.key.in_(wanted[at : at + 500]))
+                found.update((row.key, from_row(Article, row)) for row in conn.execute(query))
+        return [found[key] for key in wanted if key in found]
 
     def analysis(self, ref: str) -> ArticleAnalysis | None:
         """An article with everything the analysis found in it."""

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from newsweave.records import Entity, Quote
 from newsweave.store import tables
 from newsweave.store.rows import from_row
-from newsweave.store.writes import StoryRow
+from newsweave.store.writes import StoryGlance, StoryRow
 
 
 class CrossArticleReads:
@@ -49,9 +49,11 @@ class CrossArticleReads:
         with self.engine.connect() as conn:
             return {row[0]: (int(row[1]), int(row[2])) for row in conn.execute(query)}
 
-    def story_entities(self, story_id: str) -> list[tuple[Entity, int, int]]:
-        """The entities a story's articles name, most named first, each with its number of
-        mentions and of articles naming it."""
+    def story_entities(
+        self, story_id: str, *, kind: str | None = None
+    ) -> list[tuple[Entity, int, int]]:
+        """The entities a story's articles name (of one ``kind``, or all), most named first,
+        each with its number of mentions and of articles naming it."""
         m, em, e = tables.story_members, tables.entity_mentions, tables.entities
         mentions = sa.func.count().label("mentions")
         counted = (
@@ -68,6 +70,8 @@ class CrossArticleReads:
             .join(counted, counted.c.entity == e.c.id)
             .order_by(counted.c.mentions.desc(), e.c.name)
         )
+        if kind is not None:
+            query = query.where(e.c.kind == kind)
         with self.engine.connect() as conn:
             return [(_entity(row), int(row.mentions), int(row.n)) for row in conn.execute(query)]
 
@@ -111,7 +115,7 @@ class CrossArticleReads:
     ) -> list[StoryRow]:
         """Stories, newest first, optionally filtered by date range, entity or outlet."""
         s, m, a = tables.stories, tables.story_members, tables.articles
-        query = sa.select(s)
+        query = sa.select(*_listing())
         if since:
             query = query.where(s.c.last_published >= since)
         if until:
@@ -131,7 +135,7 @@ class CrossArticleReads:
     def story(self, story_id: str) -> StoryRow | None:
         s = tables.stories
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(s).where(s.c.id == story_id)).first()
+            row = conn.execute(sa.select(*_listing()).where(s.c.id == story_id)).first()
         return _story(row) if row is not None else None
 
     def dossier(self, story_id: str) -> dict[str, Any] | None:
@@ -238,6 +242,11 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
+def _listing() -> list[sa.Column[Any]]:
+    """The stories' columns but the dossier: a listing never needs a whole dossier."""
+    return [c for c in tables.stories.c if c.name != "dossier"]
+
+
 def _story(row: Any) -> StoryRow:
     return StoryRow(
         id=row.id,
@@ -247,4 +256,5 @@ def _story(row: Any) -> StoryRow:
         outlets=tuple(row.outlets),
         independent_outlets=row.independent_outlets,
         article_count=row.article_count,
+        glance=StoryGlance.from_dict(row.glance) if row.glance else None,
     )

@@ -70,6 +70,9 @@ articles = Table(
     Column("encoding_guessed", Boolean, nullable=False, default=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
+# On PostgreSQL only, migration 0011 adds ``articles_key_prefix`` (the key with pattern
+# operators): ``LIKE 'abc%'`` (``Store.article``) cannot use the primary key under a collation
+# other than C. Like ``search_index``, it is written in the migration alone.
 
 sentences = _owned("sentences")
 clauses = _owned(
@@ -165,6 +168,7 @@ stories = Table(
     Column("independent_outlets", Integer, nullable=False),
     Column("article_count", Integer, nullable=False),
     Column("dossier", JSON),  # the story's dossier as in the output contract; null until built
+    Column("glance", JSON),  # what the stories list shows of the dossier (``StoryGlance``)
     Column("stale", Boolean, nullable=False),  # members changed since the dossier was built
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )

@@ -9,7 +9,8 @@ stored but not linked or not assigned to a story.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,31 @@ from sqlalchemy.engine import Connection, Engine
 from newsweave.records import Article, ArticleAnalysis, Entity, LinkEvidence
 from newsweave.store import tables
 from newsweave.store.rows import to_row
+
+
+@dataclass(frozen=True)
+class StoryGlance:
+    """What the stories list shows of a story's dossier, stored beside it (``stories.glance``)
+    so that listing 50 stories reads 50 small records instead of 50 whole dossiers."""
+
+    facts: tuple[tuple[str, int], ...] = ()  # (status, number of facts), for each status found
+    published: tuple[str | None, ...] = ()  # each source's publication date, in source order
+
+    @classmethod
+    def of(cls, dossier: Mapping[str, Any]) -> StoryGlance:
+        """The glance of a dossier in its output-contract form."""
+        statuses = Counter(f.get("status") for f in dossier.get("facts", ()))
+        return cls(
+            facts=tuple(sorted((s, n) for s, n in statuses.items() if isinstance(s, str))),
+            published=tuple(s.get("published") for s in dossier.get("sources", ())),
+        )
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> StoryGlance:
+        return cls(tuple((s, int(n)) for s, n in raw["facts"]), tuple(raw["published"]))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"facts": [list(f) for f in self.facts], "published": list(self.published)}
 
 
 @dataclass(frozen=True)
@@ -33,6 +59,7 @@ class StoryRow:
     independent_outlets: int
     article_count: int
     members: tuple[tuple[str, str | None], ...] = ()  # (article key, key of its original or None)
+    glance: StoryGlance | None = None  # as read back; None until the dossier is built
 
 
 @dataclass(frozen=True)
@@ -158,11 +185,16 @@ class CrossArticleWrites:
             write_story_changes(conn, changed, removed)
 
     def save_dossier(self, story_id: str, dossier: dict[str, Any]) -> None:
-        """Store a story's rebuilt dossier and mark it fresh."""
+        """Store a story's rebuilt dossier (and its glance) and mark it fresh."""
         s = tables.stories
         with self.engine.begin() as conn:
             conn.execute(
                 s.update()
                 .where(s.c.id == story_id)
-                .values(dossier=dossier, stale=False, updated_at=now())
+                .values(
+                    dossier=dossier,
+                    glance=StoryGlance.of(dossier).as_dict(),
+                    stale=False,
+                    updated_at=now(),
+                )
             )

@@ -7,7 +7,6 @@ its twin cannot drift apart. A builder returns ``None`` when the thing asked for
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +15,7 @@ from newsweave.export.glance import articles_per_day
 from newsweave.export.matrix import story_matrix
 from newsweave.export.placemap import map_places
 from newsweave.records import Dossier, as_plain, from_plain
-from newsweave.store import Store, StoryRow
+from newsweave.store import Store, StoryGlance, StoryRow
 
 __all__ = [
     "StoryFilters",
@@ -56,7 +55,7 @@ def stories_page(store: Store, filters: StoryFilters) -> dict[str, Any]:
     return {
         "filters": as_plain(filters),
         "stories": [
-            {**_story_summary(row, store.dossier(row.id)), "last_grew": _minute(grew.get(row.id))}
+            {**_story_summary(row, row.glance), "last_grew": _minute(grew.get(row.id))}
             for row in rows
         ],
     }
@@ -70,19 +69,16 @@ def story_page(store: Store, story_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     dossier = store.dossier(story_id) or {}
-    texts: dict[str, str] = {}
-    for key, _original in store.story_members(story_id):
-        article = store.article(key)
-        if article is not None:
-            texts[article.id] = article.text
+    keys = [key for key, _original in store.story_members(story_id)]
+    texts = {article.id: article.text for article in store.articles_of(keys)}
     record = from_plain(Dossier, dossier)
     return {
-        "story": _story_summary(row, dossier),
+        "story": _story_summary(row, StoryGlance.of(dossier)),
         "dossier": dossier,
         "texts": texts,
         "matrix": as_plain(story_matrix(record)),
         "coverage": as_plain(story_coverage(record)),
-        "places": as_plain(map_places(store.story_entities(story_id))),
+        "places": as_plain(map_places(store.story_entities(story_id, kind="PLACE"))),
     }
 
 
@@ -137,7 +133,9 @@ def _minute(moment: dt.datetime | None) -> str | None:
     return f"{moment.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC" if moment is not None else None
 
 
-def _story_summary(row: StoryRow, dossier: dict[str, Any] | None) -> dict[str, Any]:
+def _story_summary(row: StoryRow, glance: StoryGlance | None) -> dict[str, Any]:
+    """A story's listing data; with its dossier's glance, the facts by status and the sources
+    per day too."""
     summary: dict[str, Any] = {
         "id": row.id,
         "title": row.title,
@@ -147,9 +145,8 @@ def _story_summary(row: StoryRow, dossier: dict[str, Any] | None) -> dict[str, A
         "independent_outlets": row.independent_outlets,
         "article_count": row.article_count,
     }
-    if dossier is not None:
-        counts = Counter(f.get("status") for f in dossier.get("facts", []))
+    if glance is not None:
+        counts = dict(glance.facts)
         summary["facts"] = {status: counts.get(status, 0) for status in _STATUSES}
-        published = (s.get("published") for s in dossier.get("sources", []))
-        summary["per_day"] = articles_per_day(published)
+        summary["per_day"] = articles_per_day(glance.published)
     return summary
