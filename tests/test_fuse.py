@@ -317,6 +317,53 @@ def test_a_claim_in_two_sentences_joins_its_match() -> None:
     assert cohesive_groups(["a", "a", "b"], links, from_matrix(cosine), cohesion=0.5) == [[0, 1, 2]]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("story", "said", "others"),
+    [
+        ("fire", "treated for burns", ["almost no time", "searching the ruins"]),
+        ("fire", "within seven minutes", ["almost no time"]),
+        ("fire", "darkest night", ["the city was still in shock"]),
+        ("fire", "pay for a single funeral", ["memorial ceremony", "one family standing"]),
+        ("summit", "37 Korvathi artillery strikes", ["no plans to pull back"]),
+        ("summit", "not closing any doors", ["would not discuss a ceasefire line"]),
+    ],
+)
+def test_different_things_one_speaker_said_are_not_one_statement(
+    example_dossiers, story: str, said: str, others: list[str]
+) -> None:
+    """One speaker's quotes share the speaker's subject, so their embeddings are close; the
+    same-claim reader keeps what the speaker said about different things apart."""
+    holding = [
+        st for st in example_dossiers[story].statements if any(said in v.text for v in st.variants)
+    ]
+    for statement in holding:
+        texts = [v.text for v in statement.variants]
+        assert not [o for o in others if any(o in t for t in texts)], statement.id
+
+
+def test_a_costly_check_is_asked_only_about_links_that_would_join() -> None:
+    """``accept`` is asked about the links that would join two groups, best first: not about
+    a link inside a group already, and a refused link leaves the items apart."""
+    cosine = np.array([[1.0, 0.9, 0.8], [0.9, 1.0, 0.6], [0.8, 0.6, 1.0]])
+    asked: list[tuple[int, int]] = []
+
+    def accept(score: float, i: int, j: int) -> bool:
+        asked.append((i, j))
+        return score > 0.7
+
+    links = [(0.9, 0, 1), (0.8, 0, 2), (0.6, 1, 2)]
+    groups = cohesive_groups(
+        ["a", "b", "c"], iter(links), from_matrix(cosine), cohesion=0.4, accept=accept
+    )
+    assert groups == [[0, 1, 2]]
+    assert asked == [(0, 1), (0, 2)]  # (1, 2) is inside the group by then
+    refused = cohesive_groups(
+        ["a", "b", "c"], iter(links), from_matrix(cosine), cohesion=0.4, accept=lambda *_: False
+    )
+    assert refused == [[0], [1], [2]]
+
+
 def test_passages_keep_a_look_alike_of_the_same_article_out() -> None:
     """Items 0 and 1 are two different things "a" says; item 2 of "b" is like both, more like 0.
     With passages, 2 joins 0 only; pieces of one passage of "a" (3 and 4) join "b" together."""

@@ -62,12 +62,14 @@ def load() -> Any:
     return SentenceTransformer(str(path), device="cpu")
 
 
-def embed(texts: Sequence[str], *, batch_size: int = 64) -> npt.NDArray[np.float32]:
+def embed(texts: Sequence[str], *, batch_size: int = 16) -> npt.NDArray[np.float32]:
     """Embed ``texts`` as L2-normalised rows (``len(texts) x DIMENSION``), reusing cached ones.
 
     Args:
         texts: the sentences (or short passages) to embed; empty strings give zero vectors.
-        batch_size: how many texts the model encodes at once.
+        batch_size: how many texts the model encodes at once (the model sorts them by
+            length; small batches of a story's sentences pad less: 16 was the fastest of
+            16-128 on two cores).
 
     Returns:
         A float32 array with one row per text.

@@ -48,6 +48,7 @@ def cohesive_groups(
     *,
     cohesion: float,
     passages: Sequence[Hashable] | None = None,
+    accept: Callable[[float, int, int], bool] | None = None,
 ) -> list[list[int]]:
     """The indices of ``parts`` grouped along scored ``links``, best first; a group of more
     than two grows only while its items, across parts, keep a mean ``similarity`` of at least
@@ -59,12 +60,13 @@ def cohesive_groups(
     become one group; the mean keeps a group to one claim, while a claim one part spreads over
     two items still joins. ``passages`` is for what a part states in one place (a speaker's
     utterance, quoted in one or two pieces in one article): the best link then wins, and a
-    look-alike from elsewhere in the same part cannot ride along on it.
+    look-alike from elsewhere in the same part cannot ride along on it. ``accept`` is a
+    costly last check of a link: asked only about the links that would join two groups.
     """
     part_of = np.array([hash(p) for p in parts])
     members = {i: [i] for i in range(len(parts))}
     owner = list(range(len(parts)))
-    for _, i, j in sorted(links, key=lambda link: -link[0]):
+    for score, i, j in sorted(links, key=lambda link: -link[0]):
         a, b = owner[i], owner[j]
         if a == b:
             continue
@@ -75,6 +77,8 @@ def cohesive_groups(
             across = part_of[rows][:, None] != part_of[cols][None, :]
             if not across.any() or similarity(rows, cols)[across].mean() < cohesion:
                 continue
+        if accept is not None and not accept(score, i, j):
+            continue
         for k in members[b]:
             owner[k] = a
         members[a] += members.pop(b)

@@ -12,10 +12,12 @@ pair labelled "same meaning" or not, most negatives sharing many words):
   asked only about the pairs the fast model leaves in doubt (a probability between ``DOUBT``'s
   bounds): about 20 ms a pair on two cores.
 
-Measured by ``newsweave evaluate pairs``. The dossier's facts and statements do not use it
-yet: wired in, it joined fewer of the reference articles' loosely worded corroborations than
-the embedding cosine the dossier uses (MSRP's "same meaning" is stricter than "the same
-claim"; docs/evaluation.md, "Claims").
+Measured by ``newsweave evaluate pairs``. The dossier's facts do not use it: wired in, it
+joined fewer of the reference articles' loosely worded corroborations than the embedding
+cosine the dossier uses (MSRP's "same meaning" is stricter than "the same claim";
+docs/evaluation.md, "Claims"). Statements ask it about one speaker's quotes that the
+embedding finds only fairly close (``fuse/statements.py``): there it tells two things one
+person said from one thing said twice.
 
 Both are trained by ``scripts/train_same_claim.py`` and ``scripts/train_reader.py``
 (deterministic, on MSRP's training part only); the weights ship in ``fuse/models``. Answers
@@ -39,7 +41,16 @@ import numpy.typing as npt
 from newsweave.errors import ModelError
 from newsweave.fuse.units import content_words
 
-__all__ = ["DOUBT", "MODEL_PATH", "SCALARS", "fast", "features", "same_claim", "threshold"]
+__all__ = [
+    "DOUBT",
+    "MODEL_PATH",
+    "SCALARS",
+    "fast",
+    "features",
+    "numbers_in",
+    "same_claim",
+    "threshold",
+]
 
 MODEL_PATH = Path(__file__).with_name("models") / "same_claim.json"
 #: The fast model's probabilities between which the close reader decides instead.
@@ -109,6 +120,11 @@ def _numbers(words: list[str]) -> set[str]:
         elif w in _SPELLED:
             out.add(_SPELLED[w])
     return out
+
+
+def numbers_in(text: str) -> set[str]:
+    """The numbers a text states, in digits ("two million" -> {"2", "1000000"})."""
+    return _numbers(_words(text))
 
 
 def _names(text: str) -> set[str]:

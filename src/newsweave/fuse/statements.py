@@ -12,12 +12,14 @@ word-level differences of each variant from the first.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from newsweave.fuse.groups import cohesive_groups
+from newsweave.fuse.pairs import numbers_in, same_claim
 from newsweave.fuse.similarity import Embedder
 from newsweave.fuse.sources import Sources
 from newsweave.fuse.speakers import SpeakerKeys
@@ -32,6 +34,13 @@ THRESHOLD = 0.44
 COHESION = 0.4  # the mean closeness a statement of three or more quotes keeps
 PASSAGE_GAP = 40  # characters between two pieces of one quotation: an attribution at most
 FRAGMENT_SHARE = 0.8  # a quote with this share of its words in another is a fragment of it
+#: Under this closeness, two quotes of one speaker are one utterance only if the same-claim
+#: reader (``fuse/pairs.py``) finds, for the whole quotes or for a sentence of each, at least
+#: ``DIFFERENT`` chance that they state one claim: one speaker's quotes share the speaker's
+#: subject, so the embedding finds "two firefighters were treated for burns" close to "the
+#: crews had finished searching the ruins". Both chosen on the tune stories and our examples.
+SURE = 0.70
+DIFFERENT = 0.2
 _MIN_FRAGMENT_WORDS = 3  # one or two words ("unacceptable") prove nothing
 
 
@@ -69,6 +78,7 @@ def align_statements(
         closeness,
         cohesion=COHESION,
         passages=_passages(items),
+        accept=lambda score, i, j: score >= SURE or _one_claim(items[i], items[j]),
     )
     groups = [[items[i] for i in group] for group in grouped]
     built = [_statement(g, sources, speakers) for g in groups]
@@ -151,6 +161,27 @@ def _links(items: Sequence[_Item], closeness: _Closeness) -> list[tuple[float, i
                         links.append((score, min(i, j), max(i, j)))
     links.sort(key=lambda link: link[1:])
     return links
+
+
+def _one_claim(a: _Item, b: _Item) -> bool:
+    """Whether the same-claim reader finds, for the whole quotes or a sentence of each, at
+    least ``DIFFERENT`` chance that two quotes state one claim, or both state the same numbers
+    (the reader weighs a count little: "a loss of three million a week" / "every week costs
+    the yard €3 million")."""
+    if _same_numbers(a, b):
+        return True
+    pairs = list(itertools.product(_pieces(a), _pieces(b)))
+    return float(same_claim(pairs).max()) >= DIFFERENT
+
+
+def _pieces(item: _Item) -> list[str]:
+    """The quote and each of its sentences: an outlet may report one sentence of a quote."""
+    return list(dict.fromkeys([item.quote.text, *sentences_of(item.quote.text)]))
+
+
+def _same_numbers(a: _Item, b: _Item) -> bool:
+    numbers = numbers_in(a.quote.text)
+    return bool(numbers) and numbers == numbers_in(b.quote.text)
 
 
 class _Closeness:
