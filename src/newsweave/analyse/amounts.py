@@ -17,6 +17,12 @@ _NUMBER_WORDS = (
     "nineteen", "twenty",
 )  # fmt: skip
 _WORDS = {word: value for value, word in enumerate(_NUMBER_WORDS)}
+_WORDS |= {
+    tens: 10 * n
+    for n, tens in enumerate(
+        ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), 3
+    )
+}
 _SCALES = {
     "hundred": 1e2,
     "thousand": 1e3,
@@ -50,21 +56,38 @@ def find_amounts(doc: Doc, article: Article) -> list[Amount]:
 
 
 def parse_number(text: str) -> float | None:
-    """The value of "1,000", "4.5 million", "three", "a dozen"; ``None`` if there is none."""
+    """The value of "1,000", "4.5 million", "three", "two thousand four hundred", "a dozen";
+    ``None`` if there is none."""
     lowered = text.lower()
     match = _NUMBER.search(lowered)
-    value: float | None = None
-    if match:
-        value = float(match.group().replace(",", ""))
-    else:
-        value = next(
-            (float(_WORDS[w]) for w in re.findall(r"[a-z]+", lowered) if w in _WORDS), None
-        )
+    if match is None:
+        return _spelled(re.findall(r"[a-z]+", lowered))
+    value = float(match.group().replace(",", ""))
     for word, scale in _SCALES.items():
         if re.search(rf"\b{word}\b", lowered):
-            value = (value or 1.0) * scale
-            break
+            return value * scale
     return value
+
+
+def _spelled(words: list[str]) -> float | None:
+    """The value of a number written in words, scale by scale: "two thousand four hundred"
+    is 2 x 1,000 + 4 x 100; "hundreds" alone is 100."""
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        if word in _WORDS:
+            current += _WORDS[word]
+        elif word == "hundred":
+            current = (current or 1.0) * 100
+        elif word in _SCALES:
+            total += (current or 1.0) * _SCALES[word]
+            current = 0.0
+        elif word.rstrip("s") in _SCALES:  # "hundreds", "thousands"
+            total += (current or 1.0) * _SCALES[word.rstrip("s")]
+            current = 0.0
+        else:
+            continue
+        seen = True
+    return total + current if seen else None
 
 
 def _unit(ent: Span) -> str | None:
