@@ -15,6 +15,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from spacy.language import Language
+
 from newsweave import nlp
 from newsweave.errors import InputError
 from newsweave.ingest import read
@@ -34,18 +36,23 @@ def load_articles(copies: int) -> list[Article]:
     ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def set_up(description: str) -> tuple[argparse.Namespace, list[Article], int, Language]:
+    """The bench's arguments (``--copies``, ``--rounds``), its articles, their words, and the
+    language model loaded and warmed up: what the throughput benches share."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
     parser.add_argument(
         "--copies", type=int, default=20, help="copies of the examples (default 20)"
     )
     parser.add_argument("--rounds", type=int, default=2, help="best of this many rounds")
     args = parser.parse_args()
-
     articles = load_articles(args.copies)
-    words = sum(len(a.text.split()) for a in articles)
     model = nlp.load()
     list(model.pipe(a.text for a in articles[:10]))  # warm up
+    return args, articles, sum(len(a.text.split()) for a in articles), model
+
+
+def main() -> None:
+    args, articles, words, model = set_up(__doc__)
 
     bare, full = float("inf"), float("inf")
     for _ in range(args.rounds):

@@ -14,13 +14,11 @@ cores from them.
 
 from __future__ import annotations
 
-import argparse
 import os
 import time
 from collections.abc import Callable
 
-from analyze_throughput import load_articles
-from newsweave import nlp
+from analyze_throughput import set_up
 from newsweave.pipeline import analyse
 from newsweave.pipeline.incremental import batches
 from newsweave.pipeline.ray_ingest import AnalyserPool, ray_session
@@ -61,17 +59,7 @@ def actor_cpu(pool: AnalyserPool) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--copies", type=int, default=20, help="copies of the examples (default 20)"
-    )
-    parser.add_argument("--rounds", type=int, default=2, help="best of this many rounds")
-    args = parser.parse_args()
-
-    articles = load_articles(args.copies)
-    words = sum(len(a.text.split()) for a in articles)
-    model = nlp.load()
-    list(model.pipe(a.text for a in articles[:10]))  # warm up
+    args, articles, words, model = set_up(__doc__)
     print(f"articles {len(articles)}  words {words}  model {model.meta['name']}")
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
