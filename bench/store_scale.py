@@ -31,7 +31,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote_plus
@@ -42,14 +42,13 @@ sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests")]
 import psycopg  # noqa: E402
 
 import newsweave.embed  # noqa: E402
-from newsweave import config  # noqa: E402
-from newsweave.pipeline.incremental import CrossArticleState, refresh_dossiers  # noqa: E402
+from newsweave.pipeline.incremental import CrossArticleState, IngestRun, batches  # noqa: E402
 from newsweave.records import ArticleAnalysis  # noqa: E402
 from newsweave.store import Store, open_store  # noqa: E402
 from newsweave.stories.features import STOP_WORDS  # noqa: E402
 from stories_scaling import base_analyses  # noqa: E402
 from synthetic_articles import variants  # noqa: E402
-from synthetic_store import BaseEmbedder, base_embeddings, fill  # noqa: E402
+from synthetic_store import BaseEmbedder, FillReport, base_embeddings, fill  # noqa: E402
 from throwaway_postgres import throwaway_postgres  # noqa: E402
 from web_load import _free_port, _load, _percentiles, _wait_ready, _warm  # noqa: E402
 
@@ -63,6 +62,13 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(0).shuffle(bases)
     embedder = BaseEmbedder(newsweave.embed.embed, args.vectors)
     print(f"{len(bases)} base articles", flush=True)
+    worker = measure_worker(list(variants(bases, 10**6, 10**6 + args.worker_sample)))
+    print(
+        f"one worker: analysis {worker['analysis']:.0f} ms/article, "
+        f"embeddings {worker['embeddings']:.0f} ms/article "
+        f"({worker['words']:.0f} words/article)",
+        flush=True,
+    )
     results: dict[int, dict[str, Any]] = {}
     with _database(args.db) as url, open_store(url) as store:
         stored = 0
@@ -92,6 +98,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--db", help="an empty PostgreSQL database (default: start a server)")
     parser.add_argument("--cache", type=Path, help="the base analyses, pickled (outside the repo)")
     parser.add_argument("--vectors", type=Path, help="the base texts' embeddings, pickled")
+    parser.add_argument(
+        "--worker-sample", type=int, default=100, help="articles analysed for a worker's rate"
+    )
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=2000, help="per measurement")
     parser.add_argument("--seconds", type=float, default=120.0, help="per measurement, at most")
@@ -112,8 +121,17 @@ def _database(url: str | None) -> Iterator[str]:
         yield f"{server}/{DATABASE}"
 
 
-def _progress(started: float) -> Any:
-    return lambda n: print(f"  {n} articles, {time.perf_counter() - started:.0f} s", flush=True)
+def _progress(started: float) -> Callable[[FillReport], None]:
+    """Print where the fill stands after each chunk: the seconds of each step so far."""
+
+    def show(report: FillReport) -> None:
+        steps = ", ".join(f"{k} {v:.0f}" for k, v in report.seconds.items())
+        print(
+            f"  {report.articles} more articles, {time.perf_counter() - started:.0f} s ({steps})",
+            flush=True,
+        )
+
+    return show
 
 
 def _vacuum_analyze(url: str) -> None:
@@ -123,6 +141,32 @@ def _vacuum_analyze(url: str) -> None:
 
 
 # -- ingest ----------------------------------------------------------------------------------
+
+
+def measure_worker(copies: Sequence[ArticleAnalysis]) -> dict[str, float]:
+    """What one process spends per article on the work that does not touch the store: the
+    language analysis (``pipeline.analyse``, model loaded first) and the sentence embeddings
+    of the article's lead and sentences (what the grouper and the dossiers embed), for copies
+    no run has seen (no cached vector)."""
+    from newsweave.nlp import load
+    from newsweave.pipeline import analyse
+    from newsweave.stories.features import lead_text
+
+    load()
+    newsweave.embed.embed(["warm up"])
+    started = time.perf_counter()
+    analysed = list(analyse(c.article for c in copies))
+    analysis = time.perf_counter() - started
+    texts = [lead_text(c) for c in copies] + [s.text for c in copies for s in c.sentences]
+    started = time.perf_counter()
+    newsweave.embed.embed(texts)
+    embeddings = time.perf_counter() - started
+    assert len(analysed) == len(copies)
+    return {
+        "analysis": 1000 * analysis / len(copies),
+        "embeddings": 1000 * embeddings / len(copies),
+        "words": sum(len(c.article.text.split()) for c in copies) / len(copies),
+    }
 
 
 class Clock:
@@ -150,25 +194,28 @@ class Clock:
 
 
 def measure_ingest(store: Store, analyses: Sequence[ArticleAnalysis]) -> dict[str, float]:
-    """Milliseconds per article of each step of ``newsweave ingest`` (``pipeline/incremental``)
-    for already analysed articles: the same calls in the same order, one writer."""
+    """Milliseconds per article of each step of ``newsweave ingest`` for articles already
+    analysed: ``IngestRun`` (``pipeline/incremental.py``) batch by batch, as ``ingest`` drives
+    it, under the writer's lock; its linker and grouper timed apart."""
     clock = Clock()
+    run = IngestRun(store, None)
     with store.single_writer():
-        with clock("resume"):
-            state = CrossArticleState(store)
+        with clock("resume"):  # what the run's first article would load
+            run.state = CrossArticleState(store)
+        state = run.state
         state.linker.add = clock.wrap("link", state.linker.add)  # type: ignore[method-assign]
         state.stories.add = clock.wrap("group", state.stories.add)  # type: ignore[method-assign]
-        for at in range(0, len(analyses), config.BATCH_SIZE):
-            for analysis in analyses[at : at + config.BATCH_SIZE]:
+        for batch in batches(analyses):
+            for analysis in batch:
                 with clock("place"):
-                    write = state.place(analysis)
+                    write = run.place(analysis)
+                assert write is not None
                 with clock("write"):
-                    store.write(write)
+                    run.stored(store.write(write))
             with clock("batch end"):
-                state.consolidate()
-                state.save()
+                run.end_batch()
         with clock("dossiers"):
-            refresh_dossiers(store)
+            run.finish()
     seconds = dict(clock.seconds)
     seconds["place"] -= seconds["link"] + seconds["group"]  # the rest of place()
     return {step: 1000 * seconds[step] / len(analyses) for step in INGEST_STEPS}

@@ -146,7 +146,7 @@ def fill(
     analyses: Iterator[ArticleAnalysis],
     *,
     chunk: int = 2000,
-    on_chunk: Callable[[int], None] | None = None,
+    on_chunk: Callable[[FillReport], None] | None = None,
 ) -> FillReport:
     """Link, group and store ``analyses`` (in the order given), then build the dossiers of
     the stories they changed. Call it inside ``base_embeddings``."""
@@ -169,7 +169,7 @@ def fill(
             _flush(store, state, writes, pending, report)
             writes, pending.entities, pending.stories, pending.removed = [], {}, {}, set()
             if on_chunk is not None:
-                on_chunk(report.articles)
+                on_chunk(report)
     with timed(report, "link+group"):
         state.consolidate()
     _flush(store, state, writes, pending, report)

@@ -7,6 +7,7 @@ import math
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsweave.ingest import article_key, read
@@ -15,13 +16,15 @@ from newsweave.records import Article, ArticleAnalysis
 from newsweave.stories import (
     OnlineStories,
     Settings,
+    StoryClusterer,
+    cluster,
     group_stories,
     grouping,
     order_key,
     story_id,
 )
-from newsweave.stories.duplicates import DuplicateIndex, jaccard, signature
-from newsweave.stories.features import details, terms
+from newsweave.stories.duplicates import NUM_PERM, DuplicateIndex, jaccard, signature
+from newsweave.stories.features import ArticleFeatures, details, terms
 from newsweave.stories.prior import document_share
 from newsweave.stories.vectors import Space
 
@@ -414,3 +417,49 @@ def test_a_lone_report_is_swept_into_its_story(examples: list[ArticleAnalysis]) 
     changes = online.take_changes()
     assert [s.id for s in changes.updated] == [fire]
     assert changes.removed == [lone]
+
+
+def _features(n: int, *, copy_of: int | None = None) -> ArticleFeatures:
+    """Report ``n`` of one event (the same words), or a copy of report ``copy_of``."""
+    key = f"r{n}" if copy_of is None else f"s{n}"  # a copy sorts after its original
+    return ArticleFeatures(
+        key=key,
+        id=f"{key}.txt",
+        published=f"2026-03-{10 + (copy_of if copy_of is not None else n):02d}",
+        date_inferred=False,
+        outlet=f"Outlet {n}",
+        title="Flood",
+        lead="The river burst its banks",
+        terms={"river": 2, "flood": 2, "mill": 1},
+        entities={"~lower town": 1},
+        places=frozenset({"lower town"}),
+    )
+
+
+def test_a_split_that_would_leave_a_side_empty_is_not_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Copies follow their originals when a story splits; when every member of the second
+    part is a copy of one in the first, nothing moves and no empty story is left behind."""
+    rng = np.random.default_rng(0)
+    signatures = [rng.integers(0, 2**32 - 1, size=NUM_PERM, dtype=np.uint64) for _ in range(7)]
+    vector = np.ones(384, dtype=np.float32) / math.sqrt(384)
+    clusterer = StoryClusterer()
+    for n in range(6):
+        clusterer.add(_features(n), vector, text="", signature_values=signatures[n])
+    for n in range(6):  # copies join their originals without a split test
+        clusterer.add(_features(n, copy_of=n), vector, text="", signature_values=signatures[n])
+    keys = sorted(clusterer.members, key=lambda k: order_key(clusterer.members[k].published, k))
+
+    def originals_then_copies(
+        _similarity: object, **_options: object
+    ) -> tuple[list[int], list[int]]:
+        order = [*keys, "r6"]
+        return (
+            [i for i, k in enumerate(order) if k.startswith("r")],
+            [i for i, k in enumerate(order) if k.startswith("s")],
+        )
+
+    monkeypatch.setattr(cluster, "should_split", originals_then_copies)
+    clusterer.add(_features(6), vector, text="", signature_values=signatures[6])
+    assert [len(s.members) for s in clusterer.stories.values()] == [13]

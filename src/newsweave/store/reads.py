@@ -38,12 +38,13 @@ class CrossArticleReads:
             row = conn.execute(sa.select(e).where(e.c.id == entity_id)).first()
         return _entity(row) if row is not None else None
 
-    def entity_counts(self) -> dict[str, tuple[int, int]]:
-        """Entity id -> (mentions, articles)."""
+    def entity_counts(self, ids: Sequence[str] | None = None) -> dict[str, tuple[int, int]]:
+        """Entity id -> (mentions, articles), for every entity or for ``ids`` only (what one
+        entity's page asks: counting every entity reads every mention in the store)."""
         m = tables.entity_mentions
         query = (
             sa.select(m.c.entity, sa.func.count(), sa.func.count(sa.distinct(m.c.article_key)))
-            .where(m.c.entity.is_not(None))
+            .where(m.c.entity.is_not(None) if ids is None else m.c.entity.in_(list(ids)))
             .group_by(m.c.entity)
         )
         with self.engine.connect() as conn:
@@ -201,7 +202,11 @@ class CrossArticleReads:
     # -- search ----------------------------------------------------------------------------
 
     def search(self, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
-        """Full-text search over articles and quotes: FTS5 on SQLite, tsvector on PostgreSQL."""
+        """Full-text search over articles and quotes: FTS5 on SQLite, tsvector on PostgreSQL.
+
+        On PostgreSQL the best ``limit`` are chosen among the newest ``SEARCH_WINDOW`` entries
+        that match, so that a common word costs the same in a large archive as in a small one.
+        """
         words = re.findall(r"\w+", text)
         if not words:
             return []
@@ -215,15 +220,32 @@ class CrossArticleReads:
             )
             params: dict[str, Any] = {"q": " ".join(f'"{w}"' for w in words), "n": limit}
         else:
-            query = sa.text(
-                "SELECT s.kind, s.ref, a.id AS article, a.title, a.published, "
-                "ts_headline('english', s.body, q, 'StartSel=[,StopSel=],MaxWords=24') AS snippet "
-                f"FROM search_index s {a}, plainto_tsquery('english', :q) q "
-                "WHERE s.tsv @@ q ORDER BY ts_rank(s.tsv, q) DESC LIMIT :n"
-            )
-            params = {"q": " ".join(words), "n": limit}
+            query = _RANKED_AMONG_NEWEST
+            params = {"q": " ".join(words), "n": limit, "window": SEARCH_WINDOW}
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query, params)]
+
+
+#: How many of the newest matching entries PostgreSQL ranks: ranking every match of a common
+#: word reads every matching entry, a cost that grows with the archive (``docs/scaling.md``).
+SEARCH_WINDOW = 1000
+
+# The newest matches by entry id (the planner walks the id index back from the newest while
+# matches are common, and sorts the index's matches when they are rare); then rank those, then
+# the article and a snippet for the best only.
+_RANKED_AMONG_NEWEST = sa.text(
+    "WITH newest AS MATERIALIZED ("
+    " SELECT s.id FROM search_index s, plainto_tsquery('english', :q) q"
+    " WHERE s.tsv @@ q ORDER BY s.id DESC LIMIT :window),"
+    " best AS MATERIALIZED ("
+    " SELECT s.article_key, s.kind, s.ref, s.body, ts_rank(s.tsv, q) AS score"
+    " FROM newest JOIN search_index s ON s.id = newest.id, plainto_tsquery('english', :q) q"
+    " ORDER BY score DESC LIMIT :n)"
+    " SELECT b.kind, b.ref, a.id AS article, a.title, a.published,"
+    " ts_headline('english', b.body, q, 'StartSel=[,StopSel=],MaxWords=24') AS snippet"
+    " FROM best b JOIN articles a ON a.key = b.article_key, plainto_tsquery('english', :q) q"
+    " ORDER BY b.score DESC"
+)
 
 
 def _entity(row: Any) -> Entity:

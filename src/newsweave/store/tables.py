@@ -72,7 +72,8 @@ articles = Table(
 )
 # On PostgreSQL only, migration 0011 adds ``articles_key_prefix`` (the key with pattern
 # operators): ``LIKE 'abc%'`` (``Store.article``) cannot use the primary key under a collation
-# other than C. Like ``search_index``, it is written in the migration alone.
+# other than C. Like ``search_index``, it is written in the migration alone; so is
+# ``stories_listing`` below.
 
 sentences = _owned("sentences")
 clauses = _owned(
@@ -172,6 +173,8 @@ stories = Table(
     Column("stale", Boolean, nullable=False),  # members changed since the dossier was built
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
+# On PostgreSQL, migration 0012 adds ``stories_listing``: (last_published DESC NULLS LAST, id),
+# the order ``Store.stories`` lists them in, so that a page is read off an index.
 
 story_members = Table(
     "story_members",

@@ -332,6 +332,8 @@ class StoryClusterer:
         stay = {keys[i] for i in parts[0]}
         # A copy always stays with its original.
         stay = {k for k in keys if (self.members[k].duplicate_of or k) in stay}
+        if not stay or len(stay) == len(keys):
+            return  # copies pulled every member to one side: no second story to split off
         other = self._new_story()
         self.touched |= {story.number, other.number}
         self.index.remove(story.number, self._keys_of(story))

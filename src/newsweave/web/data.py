@@ -71,7 +71,8 @@ def story_page(store: Store, story_id: str) -> dict[str, Any] | None:
     dossier = store.dossier(story_id) or {}
     keys = [key for key, _original in store.story_members(story_id)]
     texts = {article.id: article.text for article in store.articles_of(keys)}
-    record = from_plain(Dossier, dossier)
+    # A story stored by an ingest still running has no dossier yet: its page shows the rest.
+    record = from_plain(Dossier, dossier) if dossier else Dossier(story_id, row.title, ())
     return {
         "story": _story_summary(row, StoryGlance.of(dossier)),
         "dossier": dossier,
@@ -87,7 +88,7 @@ def entity_page(store: Store, entity_id: str) -> dict[str, Any] | None:
     entity = store.entity(entity_id)
     if entity is None:
         return None
-    mentions, articles = store.entity_counts().get(entity_id, (0, 0))
+    mentions, articles = store.entity_counts([entity_id]).get(entity_id, (0, 0))
     said = [
         {"article": article_id, "published": published, "quote": as_plain(quote)}
         for article_id, published, quote in store.quotes_by(entity_id)
