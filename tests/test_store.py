@@ -28,7 +28,7 @@ from newsweave.records import (
     Speaker,
     TimeRef,
 )
-from newsweave.store import Store, open_store, tables
+from newsweave.store import ArticleWrite, Store, StoryRow, open_store, tables
 from newsweave.store.grouper import decode_state, encode_state, stored_state
 from newsweave.stories.model import Settings
 from newsweave.stories.state import (
@@ -346,7 +346,6 @@ def _write_with_story(
     removed: tuple[str, ...] = (),
 ) -> None:
     from newsweave.records import Entity
-    from newsweave.store import ArticleWrite, StoryRow
 
     person = Entity(
         "per-ruiz",
@@ -399,3 +398,27 @@ def test_entities_stories_and_search(store_url: str) -> None:
         assert {h["article"] for h in hits} == {"a.txt", "b.txt"}
         assert any(h["kind"] == "quote" for h in hits)
         assert store.search('") OR drop table articles; --') == []
+
+
+def test_a_storys_undated_member_comes_last_in_every_database(store_url: str) -> None:
+    """Members are listed oldest first and an undated article last, as the dossier orders
+    them, on SQLite as on PostgreSQL (whose NULLs would otherwise sort first or last)."""
+    members: list[tuple[str, str | None]] = []
+    name_of: dict[str, str] = {}
+    with open_store(store_url) as store:
+        for name, published in [
+            ("later", "2026-02-05"),
+            ("undated", None),
+            ("first", "2026-02-03"),
+        ]:
+            text = f"The ferry to the islands ran again ({name})."
+            article = Article(
+                id=name, key=article_key(text, None, name), text=text, published=published
+            )
+            members.append((article.key, None))
+            name_of[article.key] = name
+            row = StoryRow(
+                "s1", "Ferry", "2026-02-03", "2026-02-05", (), 1, len(members), tuple(members)
+            )
+            store.write(ArticleWrite(ArticleAnalysis(article), stories=[row]))
+        assert [name_of[k] for k, _ in store.story_members("s1")] == ["first", "later", "undated"]

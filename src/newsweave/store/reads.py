@@ -83,7 +83,7 @@ class CrossArticleReads:
             sa.select(ev, a.c.id.label("article"), a.c.published)
             .join(a, a.c.key == ev.c.article_key)
             .where(ev.c.entity_id == entity_id)
-            .order_by(a.c.published, a.c.id, ev.c.seq)
+            .order_by(a.c.published.asc().nulls_last(), a.c.id, ev.c.seq)
         )
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
@@ -95,7 +95,7 @@ class CrossArticleReads:
             sa.select(q, a.c.id.label("article_id"), a.c.published.label("article_published"))
             .join(a, a.c.key == q.c.article_key)
             .where(q.c.speaker_entity == entity_id)
-            .order_by(a.c.published, a.c.id, q.c.seq)
+            .order_by(a.c.published.asc().nulls_last(), a.c.id, q.c.seq)
         )
         with self.engine.connect() as conn:
             return [
@@ -153,7 +153,7 @@ class CrossArticleReads:
             sa.select(m.c.article_key, m.c.duplicate_of)
             .join(a, a.c.key == m.c.article_key)
             .where(m.c.story_id == story_id)
-            .order_by(a.c.published, a.c.key)
+            .order_by(a.c.published.asc().nulls_last(), a.c.key)
         )
         with self.engine.connect() as conn:
             return [(row[0], row[1]) for row in conn.execute(query)]
