@@ -78,11 +78,8 @@ def _spelled(words: list[str]) -> float | None:
             current += _WORDS[word]
         elif word == "hundred":
             current = (current or 1.0) * 100
-        elif word in _SCALES:
-            total += (current or 1.0) * _SCALES[word]
-            current = 0.0
-        elif word.rstrip("s") in _SCALES:  # "hundreds", "thousands"
-            total += (current or 1.0) * _SCALES[word.rstrip("s")]
+        elif (scale := _SCALES.get(word) or _SCALES.get(word.rstrip("s"))) is not None:
+            total += (current or 1.0) * scale  # "thousand", and "hundreds" or "thousands" alone
             current = 0.0
         else:
             continue
