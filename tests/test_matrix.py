@@ -110,6 +110,35 @@ def test_coverage_puts_first_reports_and_events_in_time() -> None:
     assert "A &lt;ferry&gt;" not in html  # single-source facts are not lanes
 
 
+def test_coverage_keeps_its_axis_to_the_reporting_days() -> None:
+    """An event decades before the reports ("the company was founded in 1931") is told in the
+    text, not drawn: on a day axis it would stretch the story's few days over metres. A story
+    reported over many months gets labelled grid lines weeks or months apart, not one a day."""
+    from newsweave.export.coverage import coverage_html, story_coverage
+    from newsweave.records import TimelineEntry
+
+    base = _dossier()
+    old = TimelineEntry("1931-06-01", "the company was founded", ())
+    recent = TimelineEntry("2026-04-28", "the bridge was closed for checks", ())
+    dossier = Dossier(base.id, base.title, base.articles, facts=base.facts,
+                      sources=base.sources, timeline=(old, recent))  # fmt: skip
+    html = coverage_html(story_coverage(dossier))
+    svg = html[: html.index("</svg>")]
+    assert "the bridge was closed" in svg and "founded" not in svg
+    assert "1931-06-01: the company was founded" in html  # the text lists every event
+    assert len(html) < 20_000 and svg.count("<line") < 30
+
+    months = tuple(
+        DossierSource(f"s{n}", f"S{n}", f"{2025 + n // 12}-{n % 12 + 1:02d}-15", None, f"S{n}")
+        for n in range(24)
+    )  # two years of reports
+    long = Dossier(base.id, base.title, base.articles, sources=months)
+    svg = coverage_html(story_coverage(long))
+    width = float(svg.split('width="')[1].split('"')[0])
+    assert width <= 1700 and svg.count("<line") < 40
+    assert ">2025-01<" in svg  # labelled by month
+
+
 def test_the_terminal_prints_the_matrix_with_symbols() -> None:
     from rich.console import Console
 

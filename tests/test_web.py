@@ -173,6 +173,26 @@ def test_story_page_matches_its_twin(client: TestClient, store: Store) -> None:
         assert f"<h3>{status} (" in html
 
 
+def test_story_views_are_stored_with_the_dossier(store: Store) -> None:
+    """The matrix and the coverage are stored when the dossier is saved (a story page then
+    only reads them); a dossier saved without them, as before migration 0013, gets the same
+    computed on the page."""
+    from newsweave.export.views import story_views
+    from newsweave.records import Dossier, from_plain
+    from newsweave.web.data import story_page
+
+    story_id = _fire_story(store)
+    dossier = store.dossier(story_id)
+    stored = store.story_views(story_id)
+    assert dossier and stored == story_views(from_plain(Dossier, dossier))
+    try:
+        store.save_dossier(story_id, dossier)  # no views: the page computes them
+        page = story_page(store, story_id)
+        assert page and {"matrix": page["matrix"], "coverage": page["coverage"]} == stored
+    finally:
+        store.save_dossier(story_id, dossier, stored)
+
+
 def test_seeds_story_shows_both_sources(client: TestClient, store: Store) -> None:
     keys = [a.key for a in store.articles() if a.source and "seeds" in a.source]
     assert len(keys) == 2

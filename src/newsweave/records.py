@@ -23,13 +23,29 @@ R = TypeVar("R")
 
 def as_plain(value: Any) -> Any:
     """Turn records (and containers of them) into JSON-ready dicts and lists."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: as_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind: Any = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _field_names(kind)
+    if names is not None:
+        return {name: as_plain(getattr(value, name)) for name in names}
     if isinstance(value, list | tuple):
         return [as_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: as_plain(v) for k, v in value.items()}
     return value
+
+
+_PLAIN = frozenset([str, int, float, bool, type(None)])
+
+
+@functools.cache
+def _field_names(kind: Any) -> tuple[str, ...] | None:
+    """A record class's field names (None for anything else), looked up once per class: a
+    story page's matrix is hundreds of thousands of small values."""
+    if dataclasses.is_dataclass(kind) and isinstance(kind, type):
+        return tuple(f.name for f in dataclasses.fields(kind))
+    return None
 
 
 def from_plain(cls: type[R], data: Mapping[str, Any]) -> R:

@@ -32,10 +32,16 @@ __all__ = [
 _FACT_LANES = 12
 #: Dated events drawn below the lanes; the text lists them all.
 _EVENTS = 15
+#: Events more days than this before the first report or after the last ("the war began on
+#: 1 September 1939") are told in the text only: on the axis they would stretch the reporting
+#: days, which are what the picture is about, into a few pixels.
+_EVENT_MARGIN = 31
 _LABEL = 190  # the width of the lane labels, in pixels
 _LANE = 18
-_DAY_MIN = 34
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # the narrowest a day may be drawn
+_DAY_MIN = 34  # the narrowest a labelled day (or step of days) is drawn
+_AXIS_MAX = 1400  # the widest the axis grows before its days are drawn narrower
+_STEPS = (1, 2, 7, 14, 28, 91, 182, 364)  # days between labelled grid lines
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -112,16 +118,21 @@ def coverage_html(coverage: Coverage) -> str:
 
 
 def _svg(coverage: Coverage) -> str:
-    days = [d for s in coverage.sources for d in (*s.days, *s.copies)]
-    days += [e.day for e in coverage.events]
-    first, last = min(map(_date, days)), max(map(_date, days))
+    published = [_date(d) for s in coverage.sources for d in (*s.days, *s.copies)]
+    near = dt.timedelta(days=_EVENT_MARGIN)
+    events = [
+        e for e in coverage.events if min(published) - near <= _date(e.day) <= max(published) + near
+    ][:_EVENTS]
+    days = published + [_date(e.day) for e in events]
+    first, last = min(days), max(days)
     span = max((last - first).days, 1)
-    day_width = max(_DAY_MIN, 640 / span)
+    day_width = max(640 / span, min(_DAY_MIN, _AXIS_MAX / span))
+    step = next((n for n in _STEPS if n * day_width >= _DAY_MIN), _STEPS[-1])
     width = _LABEL + day_width * span + 40
     facts = coverage.facts[:_FACT_LANES]
     lanes = len(coverage.sources) + len(facts)
     events_top = 28 + _LANE * lanes + 10
-    height = events_top + 16 + 14 * len(coverage.events[:_EVENTS]) + 8
+    height = events_top + 16 + 14 * len(events) + 8
 
     def x(day: str) -> float:
         return _LABEL + 20 + (_date(day) - first).days * day_width
@@ -134,12 +145,12 @@ def _svg(coverage: Coverage) -> str:
         f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'aria-label="When each source reported the story (the same as text below)">'
     ]
-    for n in range(span + 1):
+    for n in range(0, span + 1, step):
         day = (first + dt.timedelta(days=n)).isoformat()
         parts.append(
             f'<line x1="{x(day):.0f}" y1="20" x2="{x(day):.0f}" y2="{events_top:.0f}" '
             f'stroke="#e3e8ee"/><text x="{x(day):.0f}" y="14" font-size="10" '
-            f'text-anchor="middle" fill="#555">{day[5:]}</text>'
+            f'text-anchor="middle" fill="#555">{day[5:] if step < 28 else day[:7]}</text>'
         )
     for lane, source in enumerate(coverage.sources):
         name = source.name
@@ -163,7 +174,7 @@ def _svg(coverage: Coverage) -> str:
             how = "first" if rank == 0 else "followed"
             outlets = ", ".join(outlet for _, outlet in reports)
             parts.append(_dot(x(day), y(lane), f"{fact.id}: {how}, {outlets} ({day})", colour))
-    for n, event in enumerate(coverage.events[:_EVENTS]):
+    for n, event in enumerate(events):
         at, row = x(event.day), events_top + 16 + 14 * n
         # The label runs away from the nearer edge; the triangle marks the day itself.
         right = at > width / 2

@@ -204,8 +204,9 @@ _Ring = tuple[tuple[float, float], ...]
 
 
 @functools.cache
-def _outlines() -> tuple[_Ring, ...]:
-    """Every country's outline rings (about 10,000 points in all; read once)."""
+def _outlines() -> tuple[tuple[float, float, float, float, _Ring], ...]:
+    """Every country's outline rings (about 10,000 points in all; read once), each after its
+    bounds (west, east, south, north), so that a map skips the rings outside its view."""
     rings = []
     for country in all_countries():
         for feature in (country.info().get("geoJSON") or {}).get("features", []):
@@ -214,15 +215,18 @@ def _outlines() -> tuple[_Ring, ...]:
             if geometry["type"] == "Polygon":
                 polygons = [polygons]
             rings += [tuple((lon, lat) for lon, lat in ring) for poly in polygons for ring in poly]
-    return tuple(rings)
+    return tuple(
+        (min(lon for lon, _ in r), max(lon for lon, _ in r),
+         min(lat for _, lat in r), max(lat for _, lat in r), r)
+        for r in rings
+    )  # fmt: skip
 
 
 def _land(south: float, north: float, west: float, east: float, xy: _Project) -> str:
     """The land inside the view as one path; points closer than a pixel apart are dropped."""
     commands = []
-    for ring in _outlines():
-        lons, lats = [p[0] for p in ring], [p[1] for p in ring]
-        if max(lons) < west or min(lons) > east or max(lats) < south or min(lats) > north:
+    for ring_west, ring_east, ring_south, ring_north, ring in _outlines():
+        if ring_east < west or ring_west > east or ring_north < south or ring_south > north:
             continue
         points: list[tuple[float, float]] = []
         for lon, lat in ring:

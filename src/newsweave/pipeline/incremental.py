@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from newsweave import config
 from newsweave.errors import InputError, StepError
+from newsweave.export.views import story_views
 from newsweave.fuse import build_dossier
 from newsweave.ingest import read
 from newsweave.link import Linker, apply_links
@@ -262,7 +263,7 @@ def refresh_dossiers(store: Store, story_ids: Iterable[str] | None = None) -> li
         ids = {a.article.key: a.article.id for a in dated}
         duplicates = {ids[k]: _id_of(store, o, ids) for k, o in members if o and k in ids}
         dossier = build_dossier(story_id, dated, title=row.title, duplicates=duplicates)
-        store.save_dossier(story_id, dossier.as_dict())
+        store.save_dossier(story_id, dossier.as_dict(), story_views(dossier))
         rebuilt.append(story_id)
     return rebuilt
 

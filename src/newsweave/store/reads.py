@@ -146,6 +146,14 @@ class CrossArticleReads:
             value = conn.scalar(sa.select(s.c.dossier).where(s.c.id == story_id))
         return dict(value) if value else None
 
+    def story_views(self, story_id: str) -> dict[str, Any] | None:
+        """What the story page shows beside the stored dossier (``export.views``), or
+        ``None`` if it was not stored with it."""
+        s = tables.stories
+        with self.engine.connect() as conn:
+            value = conn.scalar(sa.select(s.c.views).where(s.c.id == story_id))
+        return dict(value) if value else None
+
     def story_members(self, story_id: str) -> list[tuple[str, str | None]]:
         """(article key, key of its original or None) of a story's members, oldest first."""
         m, a = tables.story_members, tables.articles
@@ -265,8 +273,8 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 def _listing() -> list[sa.Column[Any]]:
-    """The stories' columns but the dossier: a listing never needs a whole dossier."""
-    return [c for c in tables.stories.c if c.name != "dossier"]
+    """The stories' columns but the dossier and its page's views: a listing never needs them."""
+    return [c for c in tables.stories.c if c.name not in ("dossier", "views")]
 
 
 def _story(row: Any) -> StoryRow:

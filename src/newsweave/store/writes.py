@@ -184,8 +184,11 @@ class CrossArticleWrites:
         with self.engine.begin() as conn:
             write_story_changes(conn, changed, removed)
 
-    def save_dossier(self, story_id: str, dossier: dict[str, Any]) -> None:
-        """Store a story's rebuilt dossier (and its glance) and mark it fresh."""
+    def save_dossier(
+        self, story_id: str, dossier: dict[str, Any], views: dict[str, Any] | None = None
+    ) -> None:
+        """Store a story's rebuilt dossier (with its glance and, when given, what its page
+        shows beside it: ``export.views``) and mark it fresh."""
         s = tables.stories
         with self.engine.begin() as conn:
             conn.execute(
@@ -194,6 +197,7 @@ class CrossArticleWrites:
                 .values(
                     dossier=dossier,
                     glance=StoryGlance.of(dossier).as_dict(),
+                    views=views,
                     stale=False,
                     updated_at=now(),
                 )

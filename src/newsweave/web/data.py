@@ -10,10 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from newsweave.export.coverage import story_coverage
 from newsweave.export.glance import articles_per_day
-from newsweave.export.matrix import story_matrix
 from newsweave.export.placemap import map_places
+from newsweave.export.views import story_views
 from newsweave.records import Dossier, as_plain, from_plain
 from newsweave.store import Store, StoryGlance, StoryRow
 
@@ -71,14 +70,19 @@ def story_page(store: Store, story_id: str) -> dict[str, Any] | None:
     dossier = store.dossier(story_id) or {}
     keys = [key for key, _original in store.story_members(story_id)]
     texts = {article.id: article.text for article in store.articles_of(keys)}
-    # A story stored by an ingest still running has no dossier yet: its page shows the rest.
-    record = from_plain(Dossier, dossier) if dossier else Dossier(story_id, row.title, ())
+    # Stored with the dossier; a dossier saved before they were, or none yet (a story stored
+    # by an ingest still running: its page shows the rest), has them computed here.
+    views = store.story_views(story_id) if dossier else None
+    if views is None:
+        views = story_views(
+            from_plain(Dossier, dossier) if dossier else Dossier(story_id, row.title, ())
+        )
     return {
         "story": _story_summary(row, StoryGlance.of(dossier)),
         "dossier": dossier,
         "texts": texts,
-        "matrix": as_plain(story_matrix(record)),
-        "coverage": as_plain(story_coverage(record)),
+        "matrix": views["matrix"],
+        "coverage": views["coverage"],
         "places": as_plain(map_places(store.story_entities(story_id, kind="PLACE"))),
     }
 
