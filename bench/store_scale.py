@@ -10,8 +10,8 @@ as ``newsweave ingest`` would (``synthetic_articles.py``, ``synthetic_store.py``
   and grouper save after every 32, the dossiers of the stories that changed), time per article
   and step. The language model and the sentence embeddings are not in it: they cost the same
   per article at any size (``docs/benchmarks.md``); the bench reuses the base texts' vectors;
-- ``newsweave serve`` (its own process) under ``--clients`` concurrent clients: a story's JSON,
-  the stories list and search, each two ways: one URL over and over (what
+- ``newsweave serve --workers 2`` (its own processes) under ``--clients`` concurrent clients:
+  a story's JSON, the stories list and search, each two ways: one URL over and over (what
   ``bench/web_load.py`` measures: the server's 2-second page cache answers most), and a
   different URL at each request (every story, every page and filter, 400 queries: the page
   cache cannot help); p50 and p99; then the server's peak memory.
@@ -102,6 +102,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         "--worker-sample", type=int, default=100, help="articles analysed for a worker's rate"
     )
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument(
+        "--server-workers", type=int, default=2, help="`serve --workers` (default: one per core)"
+    )
     parser.add_argument("--requests", type=int, default=2000, help="per measurement")
     parser.add_argument("--seconds", type=float, default=120.0, help="per measurement, at most")
     args = parser.parse_args(argv)
@@ -228,6 +231,7 @@ def _measure_web(url: str, store: Store, args: argparse.Namespace) -> dict[str, 
     """p50/p99 (ms) of each workload against ``newsweave serve``, and its memory (MB)."""
     port = _free_port()
     command = [sys.executable, "-m", "newsweave.cli", "--db", url, "serve", "--port", str(port)]
+    command += ["--workers", str(args.server_workers)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     measured: dict[str, Any] = {}
@@ -306,13 +310,21 @@ def _queries(store: Store, count: int = 400) -> list[str]:
 
 
 def _memory(pid: int) -> dict[str, float]:
-    """VmRSS and VmHWM (the peak) of a process, in MB."""
-    fields = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        name, _, value = line.partition(":")
-        if name in ("VmRSS", "VmHWM"):
-            fields[name] = int(value.split()[0]) / 1024
+    """VmRSS and VmHWM (the peak) of a process and its children (``serve --workers``), in MB:
+    the sums over the processes."""
+    fields = {"VmRSS": 0.0, "VmHWM": 0.0}
+    for process in _tree(pid):
+        for line in Path(f"/proc/{process}/status").read_text().splitlines():
+            name, _, value = line.partition(":")
+            if name in fields:
+                fields[name] += int(value.split()[0]) / 1024
     return fields
+
+
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [pid, *(p for child in children for p in _tree(int(child)))]
 
 
 # -- the report ------------------------------------------------------------------------------

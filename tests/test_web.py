@@ -356,6 +356,41 @@ def test_read_only_server_refuses_writes(store_url: str, store: Store) -> None:
     assert store.count_articles() == before
 
 
+def test_server_with_two_worker_processes(store_url: str, store: Store) -> None:
+    """``serve --workers 2``: uvicorn starts two processes on one loopback port, each building
+    the application over the same store; both answer, and a stop ends them all."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from throwaway_postgres import free_port
+
+    port = free_port()
+    command = [str(Path(sys.executable).with_name("newsweave")), "--db", store_url, "serve"]
+    server = subprocess.Popen(
+        [*command, "--port", str(port), "--workers", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline, stories = time.monotonic() + 90, None
+        while stories is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/stories.json") as answer:
+                    stories = json.load(answer)["stories"]
+            except OSError:  # not listening yet
+                time.sleep(0.5)
+        assert stories is not None, "the server did not answer"
+        assert [s["id"] for s in stories] == [row.id for row in store.stories()]
+    finally:
+        server.send_signal(signal.SIGINT)
+        out, _ = server.communicate(timeout=60)
+    assert "2 worker processes" in out and server.returncode == 0
+
+
 def test_unknown_format_is_refused(client: TestClient) -> None:
     r = client.post(
         "/api/articles",

@@ -84,9 +84,16 @@ def evaluate(
     metavar="TOKEN",
     help="Enable POST /api/articles for 'Authorization: Bearer TOKEN'.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes: each answers on one core (each keeps its own page cache).",
+)
 @click.pass_context
 @fail_cleanly
-def serve(ctx: click.Context, host: str, port: int, write_token: str | None) -> None:
+def serve(ctx: click.Context, host: str, port: int, write_token: str | None, workers: int) -> None:
     """Serve the store over HTTP: stories, dossiers, entities, articles, search, JSON twins.
 
     \b
@@ -97,7 +104,7 @@ def serve(ctx: click.Context, host: str, port: int, write_token: str | None) -> 
     from newsweave.web import serve as run_server
 
     store_of(ctx).close()  # fail here, in one line, if the database cannot be opened
-    run_server(ctx.obj["db"], host=host, port=port, write_token=write_token)
+    run_server(ctx.obj["db"], host=host, port=port, write_token=write_token, workers=workers)
 
 
 #: The columns of the evaluation table; every other figure goes in its "counts" column.

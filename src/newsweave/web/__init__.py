@@ -8,7 +8,11 @@
 
 from __future__ import annotations
 
-from newsweave.web.app import create_app
+import os
+
+from fastapi import FastAPI
+
+from newsweave.web.app import STORE_VARIABLE, TOKEN_VARIABLE, create_app
 
 __all__ = ["create_app", "serve"]
 
@@ -20,6 +24,7 @@ def serve(
     port: int = 8000,
     write_token: str | None = None,
     log_level: str = "warning",
+    workers: int = 1,
 ) -> None:
     """Serve the store over HTTP until interrupted; prints the address first.
 
@@ -29,11 +34,33 @@ def serve(
         port: the TCP port.
         write_token: enables ``POST /api/articles`` for ``Authorization: Bearer <token>``.
         log_level: uvicorn's log level.
+        workers: server processes sharing the port: a page is built in Python, so one
+            process answers on one core; with several, each keeps its own page cache.
     """
     import uvicorn
 
-    app = create_app(store_url, write_token=write_token)
     shown = f"[{host}]" if ":" in host else host
     writes = "writes enabled (bearer token)" if write_token else "read-only"
-    print(f"newsweave: serving on http://{shown}:{port}/ ({writes}); Ctrl-C to stop", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
+    processes = f", {workers} worker processes" if workers > 1 else ""
+    print(
+        f"newsweave: serving on http://{shown}:{port}/ ({writes}{processes}); Ctrl-C to stop",
+        flush=True,
+    )
+    app: FastAPI | str = "newsweave.web.app:app_from_environment"
+    if workers == 1:
+        app = create_app(store_url, write_token=write_token)
+    else:  # worker processes start afresh: each builds the app from the environment
+        os.environ[STORE_VARIABLE] = store_url
+        if write_token:
+            os.environ[TOKEN_VARIABLE] = write_token
+        else:
+            os.environ.pop(TOKEN_VARIABLE, None)
+    uvicorn.run(
+        app,
+        factory=workers > 1,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level=log_level,
+        access_log=False,
+    )
