@@ -251,6 +251,29 @@ def examples() -> list[ArticleAnalysis]:
     return _analyse(_read(EXAMPLES))
 
 
+def test_a_story_left_without_members_is_gone_not_a_crash(examples: list[ArticleAnalysis]) -> None:
+    """No story should lose its last member, but one did once in a 100,000-article synthetic
+    fill (not reproduced since); the changes then report it removed instead of failing."""
+    online = OnlineStories()
+    online.add_many(examples)
+    online.take_changes()
+    clusterer = online.clusterer
+    number = max(clusterer.stories, key=lambda n: len(clusterer.stories[n].members))
+    gone = next(s.id for s in online.stories() if s.keys[0] in clusterer.stories[number].members)
+    keys = clusterer.stories[number].members
+    # Every member moved to a new story, behind the grouper's back: the old one is empty.
+    moved = clusterer._new_story()
+    moved.members, clusterer.stories[number].members = list(keys), []
+    for key in keys:
+        clusterer.members[key].story = moved.number
+    clusterer.rebuild(moved)
+    clusterer.touched |= {number, moved.number}
+    changes = online.take_changes()
+    assert number not in clusterer.stories
+    assert [len(s.articles) for s in changes.updated] == [len(keys)]
+    assert changes.updated[0].id == gone and changes.removed == []  # same members, same id
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2, 3, 4, 5])
 def test_examples_form_two_stories_in_any_order(examples: list[ArticleAnalysis], seed: int) -> None:
     shuffled = list(examples)

@@ -220,6 +220,16 @@ class StoryClusterer:
             if best is not None:
                 self._absorb(best, fragment)
 
+    def drop_empty(self) -> None:
+        """Forget touched stories that no member is left in. None should be; but a synthetic
+        fill of 100,000 articles once ended on one (in the stories' summary, with a traceback:
+        not reproduced since, the clustering's float sums depend on the order of sets), and an
+        ingest must not stop on it: such a story is gone, as a merged story is."""
+        for number in [n for n in self.touched if n in self.stories]:
+            if not self.stories[number].members:
+                del self.stories[number]
+                self.active.discard(number)
+
     def _keys_of(self, story: Story) -> set[str]:
         """The index keys of a story's members."""
         return {k for m in story.members for k in self.members[m].index_keys}
@@ -232,7 +242,10 @@ class StoryClusterer:
         """Move every member of ``other`` into ``story``; ``other`` is gone."""
         self.absorbed.append(min(other.members, key=lambda k: self._order(k)))
         self.index.remove(other.number, self._keys_of(other))
+        held = set(story.members)
         for key in other.members:
+            if key in held:
+                continue  # never listed twice: a story's members are distinct articles
             member = self.members[key]
             member.story = story.number
             story.members.append(key)
@@ -332,13 +345,14 @@ class StoryClusterer:
         stay = {keys[i] for i in parts[0]}
         # A copy always stays with its original.
         stay = {k for k in keys if (self.members[k].duplicate_of or k) in stay}
-        if not stay or len(stay) == len(keys):
+        staying = [k for k in story.members if k in stay]
+        leaving = [k for k in story.members if k not in stay]
+        if not staying or not leaving:
             return  # copies pulled every member to one side: no second story to split off
         other = self._new_story()
         self.touched |= {story.number, other.number}
         self.index.remove(story.number, self._keys_of(story))
-        other.members = [k for k in story.members if k not in stay]
-        story.members = [k for k in story.members if k in stay]
+        story.members, other.members = staying, leaving
         for part in (story, other):
             for key in part.members:
                 self.members[key].story = part.number

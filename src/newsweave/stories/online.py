@@ -104,6 +104,7 @@ class OnlineStories:
         another (its number is then gone).
         """
         c = self.clusterer
+        c.drop_empty()
         live = sorted(n for n in c.touched if n in c.stories)
         updated = [summarize(c, n) for n in live]
         new_ids = {n: s.id for n, s in zip(live, updated, strict=True)}
