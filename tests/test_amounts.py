@@ -4,6 +4,7 @@ must be one value for the dossier to match them)."""
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from newsweave.analyse.amounts import parse_number
 
@@ -26,3 +27,25 @@ from newsweave.analyse.amounts import parse_number
 )
 def test_parse_number(text: str, value: float | None) -> None:
     assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        # The model may end a number in words early, or begin the span on another word.
+        ("The storm cut power across the valley on Monday, closing schools and leaving some "
+         "three thousand two hundred households without heat.", 3200, "households"),
+        ("By nightfall some 2,400 people had been moved to safety.", 2400, "people"),
+        ("The agreement covers 1,500 prisoners.", 1500, "prisoners"),
+    ],
+)  # fmt: skip
+def test_amounts_take_the_whole_number_and_what_it_counts(
+    nlp: Language, sentence: str, value: float, unit: str
+) -> None:
+    from newsweave.analyse.amounts import find_amounts
+    from newsweave.records import Article
+
+    found = find_amounts(nlp(sentence), Article(id="a", text=sentence, key="a"))
+    assert (value, unit) in {(a.value, a.unit) for a in found}
+    for amount in found:
+        assert sentence[amount.start : amount.end] == amount.text

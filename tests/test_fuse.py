@@ -510,6 +510,26 @@ def test_a_long_sentence_is_cut_at_its_clauses_into_claims_of_their_own() -> Non
     assert len(claim_units(whole)) == 1  # no clause begins inside: one unit
 
 
+def test_a_clause_with_its_own_subject_is_compared_alone_with_its_count() -> None:
+    """ "... and about 3,100 were taken to shelters" has its own subject: it is not compared
+    with the clause before glued to it (that is for "... and invited the mayor"), and its
+    count is a count though no noun follows the number."""
+    text = "Two bridges collapsed and about 3,100 were taken to shelters across the district."
+    article = Article(id="x", key="x", text=text)
+    second = text.index("and about")
+    clauses = (
+        Clause(0, second - 1, text[: second - 1]),
+        Clause(second, len(text), text[second:], stands_alone=True),
+    )
+    count = text.index("about 3,100")
+    amounts = (Amount(count, count + 11, "about 3,100", 3100.0, None),)
+    sentences = (Sentence(0, len(text), text),)
+    analysis = ArticleAnalysis(article, sentences=sentences, clauses=clauses, amounts=amounts)
+    first, then = claim_units(analysis)
+    assert then.text.startswith("and about 3,100") and then.counts == {3100.0}
+    assert not first.counts
+
+
 def test_a_dateline_is_not_part_of_the_claim() -> None:
     text = "EASTQUAY - The storm flooded 40 homes along the river.\n\nIt was the worst in years."
     article = Article(id="x", key="x", text=text)

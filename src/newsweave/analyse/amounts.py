@@ -48,11 +48,21 @@ _CURRENCIES = {
 
 def find_amounts(doc: Doc, article: Article) -> list[Amount]:
     """Numeric entities with their value and the thing they count."""
+    found = [_whole(ent) for ent in doc.ents if ent.label_ in AMOUNT_LABELS]
     return [
         Amount(ent.start_char, ent.end_char, ent.text, parse_number(ent.text), _unit(ent))
-        for ent in doc.ents
-        if ent.label_ in AMOUNT_LABELS
+        for ent in found
     ]
+
+
+def _whole(ent: Span) -> Span:
+    """An entity with the number words that follow it: the model sometimes ends a number
+    written in words early ("some two thousand | four hundred residents")."""
+    end = ent.end
+    doc = ent.doc
+    while end < len(doc) and doc[end].like_num and not doc[end].ent_type_:
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label)
 
 
 def parse_number(text: str) -> float | None:
@@ -95,12 +105,16 @@ def _unit(ent: Span) -> str | None:
             return currency
     if ent.label_ == "PERCENT":
         return "%"
-    head = ent.root.head
-    if ent.root.dep_ in {"nummod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
-        tail = [t for t in head.rights if t.dep_ == "prep" and t.lower_ == "of"]
-        if tail:
-            objects = [t for t in tail[0].rights if t.dep_ == "pobj"]
-            if objects:
-                return f"{head.text} of {objects[0].text}"
-        return head.text
+    # The number's own head first: the model's span may begin with a word that is not part
+    # of the number ("by nightfall some 2,400 people": the span's root is "nightfall").
+    number = next((t for t in reversed(ent) if t.like_num), ent.root)
+    for token in dict.fromkeys((number, ent.root)):
+        head = token.head
+        if token.dep_ in {"nummod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
+            tail = [t for t in head.rights if t.dep_ == "prep" and t.lower_ == "of"]
+            if tail:
+                objects = [t for t in tail[0].rights if t.dep_ == "pobj"]
+                if objects:
+                    return f"{head.text} of {objects[0].text}"
+            return head.text
     return None

@@ -246,8 +246,14 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
             unit = _unit(text, blank, art, start, end, here, len(units), least)
             if unit is not None and _frames_a_quote(unit, cues):
                 continue
-            if unit is not None and len(units) > first and _CONTINUES.match(unit.text):
-                # "... and invited the mayor": its subject and setting are in the clause before.
+            if (
+                unit is not None
+                and len(units) > first
+                and _CONTINUES.match(unit.text)
+                and not _has(alone, start)
+            ):
+                # "... and invited the mayor": its subject and setting are in the clause before
+                # ("... and 2,400 were evacuated" has its own).
                 unit = dataclasses.replace(unit, text=f"{units[-1].text} {unit.text}")
             if unit is not None:
                 if previous and start == sentence.start and _PRONOUN.match(text, start):
@@ -278,6 +284,10 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
 
 #: Smaller counts ("two ministers", "seven villages") are too common to tell claims apart.
 MIN_COUNT = 10
+#: A number without a noun still counts something when it is written with a thousands
+#: separator or in words ("about 2,400 were evacuated", "two thousand fled"); "2024" may be a
+#: year.
+_UNITLESS_COUNT = re.compile(r"\d,\d{3}|\b(?:hundred|thousand|million)s?\b", re.IGNORECASE)
 
 
 def _counted(unit: Unit, analysis: ArticleAnalysis) -> Unit:
@@ -288,7 +298,7 @@ def _counted(unit: Unit, analysis: ArticleAnalysis) -> Unit:
         for a in analysis.amounts
         if a.value is not None
         and a.value >= MIN_COUNT
-        and a.unit
+        and (a.unit or _UNITLESS_COUNT.search(a.text))
         and unit.start <= a.start < unit.end
     )
     return dataclasses.replace(unit, counts=counts) if counts else unit
