@@ -114,6 +114,7 @@ _STOP = frozenset(
         "there",
         "here",
         "also",
+        "since",  # "since the talks opened" tells when, and is a claim only with more words
         "would",
         "will",
         "could",
