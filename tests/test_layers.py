@@ -28,9 +28,9 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("link", frozenset({"link"})),
     ("stories", frozenset({"stories"})),
     ("fuse", frozenset({"fuse"})),
+    ("export", frozenset({"export"})),  # renders records; the pipeline stores what a page shows
     ("store", frozenset({"store"})),
     ("pipeline", frozenset({"pipeline"})),
-    ("export", frozenset({"export"})),
     ("web", frozenset({"web"})),
     ("evaluate", frozenset({"evaluate"})),
     ("cli", frozenset({"cli", ""})),
