@@ -148,6 +148,8 @@ def test_the_terminal_prints_the_matrix_with_symbols() -> None:
     render_dossier(console, _dossier().as_dict())
     text = console.export_text()
     assert "Who reported what" in text
+    # Sources are numbered columns, named under the title (a copy counted with its original).
+    assert "1 A · 2 B (and 1 copy) · 3 C" in " ".join(text.split())
     row = next(line for line in text.splitlines() if "f2 1,200 people left." in line)
     assert row.count("✓ 1,200") == 2 and "≠ 1,500" in row
     alone = next(line for line in text.splitlines() if "f3 A <ferry> ran." in line)

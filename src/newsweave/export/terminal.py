@@ -29,11 +29,24 @@ _CELL_STYLES = {"reported": "green", "differs": "bold dark_orange", "absent": "d
 
 def matrix_table(matrix: Matrix) -> Table:
     """The matrix as a table: ✓ reported, ≠ and the value for another value, · not reported."""
-    table = Table(title="Who reported what (✓ reported · ≠ another value · · not reported)")
+    # Sources are numbered, named under the title: the claims get the room, so a row stays a
+    # line or two in an 80-column terminal however many outlets reported the story.
+    names = [
+        f"{n} {column.outlet or column.articles[0]}"
+        + (
+            f" (and {len(column.copies)} cop{'y' if len(column.copies) == 1 else 'ies'})"
+            if column.copies
+            else ""
+        )
+        for n, column in enumerate(matrix.columns, start=1)
+    ]
+    table = Table(
+        title="Who reported what (✓ reported · ≠ another value · · not reported)\n"
+        + " · ".join(names)
+    )
     table.add_column("fact or statement", overflow="fold", max_width=60)
-    for column in matrix.columns:
-        copies = f" +{len(column.copies)}" if column.copies else ""
-        table.add_column(f"{column.outlet or column.articles[0]}{copies}", justify="center")
+    for n in range(1, len(matrix.columns) + 1):
+        table.add_column(str(n), justify="center", max_width=9)
     group = None
     for row in (*matrix.facts, *matrix.statements):
         if row.group != group:
