@@ -103,10 +103,10 @@ _ROWS_AT_ONCE = 1024
 
 
 def _apart(a: Unit, b: Unit) -> bool:
-    """Whether two units are too short to be compared by their embedding and share nothing
-    they say: no content word, no count. In a few words the frame they share ("and insisted
-    the delay meant nothing" / "has shown no sign of softening") weighs more in the embedding
-    than what differs."""
+    """Whether one of two units is too short to be compared by its embedding and the two share
+    nothing they say: no word's stem, no count. In a few words the frame they share ("and
+    insisted the delay meant nothing" / "has shown no sign of softening") weighs more in the
+    embedding than what differs."""
     short = min(len(a.words), len(b.words)) <= SHORT
     return short and not (_stems(a.words) & _stems(b.words)) and not (a.counts & b.counts)
 
