@@ -193,6 +193,36 @@ def test_story_views_are_stored_with_the_dossier(store: Store) -> None:
         store.save_dossier(story_id, dossier, stored)
 
 
+def test_story_json_twin_is_served_as_stored(client: TestClient, store: Store) -> None:
+    """The JSON twin of a story page is rendered when the dossier is saved and served as stored
+    (gzipped, or unpacked for a client that does not take gzip); it is the page as built now,
+    and a story changed since its dossier was built is not served from it."""
+    import gzip
+
+    from newsweave.pipeline import refresh_dossiers
+    from newsweave.store import tables
+    from newsweave.web.data import story_page
+
+    story_id = _fire_story(store)
+    refresh_dossiers(store, [story_id])  # as an ingest ends (other tests here re-save it)
+    built = json.loads(json.dumps(story_page(store, story_id)))  # as JSON: tuples are lists
+    stored = store.story_page_json(story_id)
+    assert stored is not None and json.loads(gzip.decompress(stored)) == built
+    packed = client.get(f"/stories/{story_id}.json")
+    assert packed.headers["content-encoding"] == "gzip"
+    plain = client.get(f"/stories/{story_id}.json", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    assert packed.json() == plain.json() == built
+    s = tables.stories
+    with store.engine.begin() as conn:
+        conn.execute(s.update().where(s.c.id == story_id).values(stale=True))
+    try:
+        assert store.story_page_json(story_id) is None
+    finally:
+        with store.engine.begin() as conn:
+            conn.execute(s.update().where(s.c.id == story_id).values(stale=False))
+
+
 def test_seeds_story_shows_both_sources(client: TestClient, store: Store) -> None:
     keys = [a.key for a in store.articles() if a.source and "seeds" in a.source]
     assert len(keys) == 2

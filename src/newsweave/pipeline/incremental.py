@@ -22,6 +22,7 @@ from newsweave.link import Linker, apply_links
 from newsweave.link.speakers import link_speakers
 from newsweave.pipeline.article import analyse
 from newsweave.pipeline.collection import date_from_stories
+from newsweave.pipeline.pages import compressed_json, story_page
 from newsweave.records import Article, ArticleAnalysis
 from newsweave.store import ArticleWrite, Store, StoryRow
 from newsweave.stories import OnlineStories, StoryChanges, StorySummary, order_key
@@ -264,6 +265,8 @@ def refresh_dossiers(store: Store, story_ids: Iterable[str] | None = None) -> li
         duplicates = {ids[k]: _id_of(store, o, ids) for k, o in members if o and k in ids}
         dossier = build_dossier(story_id, dated, title=row.title, duplicates=duplicates)
         store.save_dossier(story_id, dossier.as_dict(), story_views(dossier))
+        if (page := story_page(store, story_id)) is not None:
+            store.save_page(story_id, compressed_json(page))
         rebuilt.append(story_id)
     return rebuilt
 

@@ -154,6 +154,15 @@ class CrossArticleReads:
             value = conn.scalar(sa.select(s.c.views).where(s.c.id == story_id))
         return dict(value) if value else None
 
+    def story_page_json(self, story_id: str) -> bytes | None:
+        """The story page's JSON twin as stored with its dossier (gzipped), or ``None`` when
+        there is none or the story changed since (``stale``)."""
+        s = tables.stories
+        query = sa.select(s.c.page).where(s.c.id == story_id, s.c.stale.is_(False))
+        with self.engine.connect() as conn:
+            value = conn.scalar(query)
+        return bytes(value) if value else None
+
     def story_members(self, story_id: str) -> list[tuple[str, str | None]]:
         """(article key, key of its original or None) of a story's members, oldest first."""
         m, a = tables.story_members, tables.articles
@@ -283,8 +292,8 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 def _listing() -> list[sa.Column[Any]]:
-    """The stories' columns but the dossier and its page's views: a listing never needs them."""
-    return [c for c in tables.stories.c if c.name not in ("dossier", "views")]
+    """The stories' columns but the dossier and its page: a listing never needs them."""
+    return [c for c in tables.stories.c if c.name not in ("dossier", "views", "page")]
 
 
 def _story(row: Any) -> StoryRow:

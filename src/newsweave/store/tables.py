@@ -171,6 +171,7 @@ stories = Table(
     Column("dossier", JSON),  # the story's dossier as in the output contract; null until built
     Column("glance", JSON),  # what the stories list shows of the dossier (``StoryGlance``)
     Column("views", JSON),  # what the story page shows beside it (``export.views``)
+    Column("page", LargeBinary),  # the story page's JSON twin, gzipped (``pipeline.pages``)
     Column("stale", Boolean, nullable=False),  # members changed since the dossier was built
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )

@@ -178,6 +178,12 @@ class CrossArticleWrites:
 
     engine: Engine
 
+    def save_page(self, story_id: str, page: bytes) -> None:
+        """Store a story page's JSON twin (gzipped), built after its dossier was saved."""
+        s = tables.stories
+        with self.engine.begin() as conn:
+            conn.execute(s.update().where(s.c.id == story_id).values(page=page))
+
     def write_stories(self, changed: Sequence[StoryRow], removed: Sequence[str]) -> None:
         """Story rows and memberships changed without a new article (a grouper that healed,
         or fragments swept into their stories)."""
@@ -198,6 +204,7 @@ class CrossArticleWrites:
                     dossier=dossier,
                     glance=StoryGlance.of(dossier).as_dict(),
                     views=views,
+                    page=None,  # the page of the dossier before: ``save_page`` writes the new
                     stale=False,
                     updated_at=now(),
                 )

@@ -10,11 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from newsweave.export.glance import articles_per_day
-from newsweave.export.placemap import map_places
-from newsweave.export.views import story_views
-from newsweave.records import Dossier, as_plain, from_plain
-from newsweave.store import Store, StoryGlance, StoryRow
+from newsweave.pipeline.pages import story_page, story_summary
+from newsweave.records import as_plain
+from newsweave.store import Store
 
 __all__ = [
     "StoryFilters",
@@ -24,8 +22,6 @@ __all__ = [
     "stories_page",
     "story_page",
 ]
-
-_STATUSES = ("corroborated", "single-source", "conflicting")
 
 
 @dataclass(frozen=True)
@@ -54,36 +50,9 @@ def stories_page(store: Store, filters: StoryFilters) -> dict[str, Any]:
     return {
         "filters": as_plain(filters),
         "stories": [
-            {**_story_summary(row, row.glance), "last_grew": _minute(grew.get(row.id))}
+            {**story_summary(row, row.glance), "last_grew": _minute(grew.get(row.id))}
             for row in rows
         ],
-    }
-
-
-def story_page(store: Store, story_id: str) -> dict[str, Any] | None:
-    """A story's dossier, the full text of each source (what the highlights index into), who
-    reported what (the matrix of sources and facts) and when (the coverage), and the places it
-    names with their coordinates (what its map draws)."""
-    row = store.story(story_id)
-    if row is None:
-        return None
-    dossier = store.dossier(story_id) or {}
-    keys = [key for key, _original in store.story_members(story_id)]
-    texts = {article.id: article.text for article in store.articles_of(keys)}
-    # Stored with the dossier; a dossier saved before they were, or none yet (a story stored
-    # by an ingest still running: its page shows the rest), has them computed here.
-    views = store.story_views(story_id) if dossier else None
-    if views is None:
-        views = story_views(
-            from_plain(Dossier, dossier) if dossier else Dossier(story_id, row.title, ())
-        )
-    return {
-        "story": _story_summary(row, StoryGlance.of(dossier)),
-        "dossier": dossier,
-        "texts": texts,
-        "matrix": views["matrix"],
-        "coverage": views["coverage"],
-        "places": as_plain(map_places(store.story_entities(story_id, kind="PLACE"))),
     }
 
 
@@ -107,7 +76,7 @@ def entity_page(store: Store, entity_id: str) -> dict[str, Any] | None:
             "mentions": mentions,
             "articles": articles,
         },
-        "stories": [_story_summary(row, None) for row in store.stories(entity=entity_id)],
+        "stories": [story_summary(row, None) for row in store.stories(entity=entity_id)],
         "quotes": said,
     }
 
@@ -136,22 +105,3 @@ def search_page(store: Store, query: str, *, limit: int = 50) -> dict[str, Any]:
 def _minute(moment: dt.datetime | None) -> str | None:
     """A moment as the page shows it: to the minute, in UTC."""
     return f"{moment.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC" if moment is not None else None
-
-
-def _story_summary(row: StoryRow, glance: StoryGlance | None) -> dict[str, Any]:
-    """A story's listing data; with its dossier's glance, the facts by status and the sources
-    per day too."""
-    summary: dict[str, Any] = {
-        "id": row.id,
-        "title": row.title,
-        "first_published": row.first_published,
-        "last_published": row.last_published,
-        "outlets": list(row.outlets),
-        "independent_outlets": row.independent_outlets,
-        "article_count": row.article_count,
-    }
-    if glance is not None:
-        counts = dict(glance.facts)
-        summary["facts"] = {status: counts.get(status, 0) for status in _STATUSES}
-        summary["per_day"] = articles_per_day(glance.published)
-    return summary

@@ -6,6 +6,7 @@ match ``x.json``.
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any
@@ -99,11 +100,21 @@ async def stories_html(request: Request, filters: _Filters) -> Response:
 
 
 def _twin_pages(
-    path: str, template: str, what: str, summary: str, build: Callable[[str], _Build]
+    path: str,
+    template: str,
+    what: str,
+    summary: str,
+    build: Callable[[str], _Build],
+    stored: Callable[[Store, str], bytes | None] | None = None,
 ) -> None:
-    """Register the page ``path`` (with a ``{ref}``) and its ``.json`` twin, JSON first."""
+    """Register the page ``path`` (with a ``{ref}``) and its ``.json`` twin, JSON first. With
+    ``stored``, the twin is first looked up as gzipped JSON bytes kept in the store."""
 
     async def as_json(request: Request, ref: str) -> Response:
+        if stored is not None:
+            found = await run_in_threadpool(stored, _store(request), ref)
+            if found is not None:
+                return _gzipped_json(request, found)
         return await _page(request, template, build(ref), as_json=True, what=what)
 
     async def as_html(request: Request, ref: str) -> Response:
@@ -113,12 +124,21 @@ def _twin_pages(
     router.add_api_route(path, as_html, methods=["GET"], summary=summary, response_class=Response)
 
 
+def _gzipped_json(request: Request, body: bytes) -> Response:
+    """Stored gzipped JSON as it is, or unpacked for a client that does not take gzip."""
+    if "gzip" in request.headers.get("accept-encoding", "").lower():
+        headers = {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
+        return Response(body, media_type="application/json", headers=headers)
+    return Response(gzip.decompress(body), media_type="application/json")
+
+
 _twin_pages(
     "/stories/{ref}",
     "story.html",
     "story",
     "A story's dossier",
     lambda ref: partial(data.story_page, story_id=ref),
+    stored=lambda store, ref: store.story_page_json(ref),
 )
 _twin_pages(
     "/entities/{ref}",
