@@ -17,6 +17,8 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install -q -r requirements.txt
 	$(PY) -m pip install -q --no-deps -e .
 	$(PY) -c "from newsweave import gazetteer; print('gazetteer index:', gazetteer.ensure())"
+	$(PY) -m newsweave.embed
+	$(PY) -m newsweave.fuse.reader
 	touch $@
 
 # System packages the tests drive for real: PostgreSQL server binaries and Chromium.

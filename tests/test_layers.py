@@ -20,9 +20,9 @@ PACKAGE = "newsweave"
 #: package, written as imported after ``newsweave.`` ("" is ``newsweave/__init__.py``, the public
 #: API, which may gather anything).
 LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("base", frozenset({"records", "spans", "errors", "config", "lexicon"})),
+    ("base", frozenset({"records", "spans", "errors", "config", "cache", "lexicon"})),
     ("ingest", frozenset({"ingest"})),  # below the models: bytes in, articles out, no NLP
-    ("models and network", frozenset({"nlp", "embed", "fetch"})),
+    ("models and network", frozenset({"nlp", "minilm", "embed", "fetch"})),
     ("places", frozenset({"gazetteer", "places"})),
     ("analyse", frozenset({"analyse"})),
     ("link", frozenset({"link"})),

