@@ -727,8 +727,7 @@ def test_units_that_state_one_count_are_closer() -> None:
         Unit("b", 0, 1, "b", frozenset(), frozenset(), 0, counts=frozenset({4000.0})),
         Unit("c", 0, 1, "c", frozenset(), frozenset(), 0),
     ]
-    vectors = np.eye(3, dtype=np.float32)
-    closeness = Closeness(units, vectors, embedder=lambda texts: vectors[: len(texts)])
+    closeness = Closeness(units, np.eye(3, dtype=np.float32))
     assert closeness(np.array([0]), np.array([1, 2])).tolist() == [[COUNT_BONUS, 0.0]]
 
 

@@ -71,7 +71,7 @@ def link_units(
     articles = sorted({u.article for u in units})
     if len(articles) < 2:  # claims align only across articles: spare the embedding
         return [[i] for i in range(len(units))]
-    closeness = Closeness(units, embedder([u.text for u in units]), embedder)
+    closeness = Closeness(units, embedder([u.text for u in units]))
     article_of = np.array([u.article for u in units])
 
     def blocks() -> Iterator[tuple[np.ndarray, np.ndarray]]:
@@ -81,11 +81,13 @@ def link_units(
             for at in range(0, len(others), _ROWS_AT_ONCE):
                 yield others[at : at + _ROWS_AT_ONCE], cols
 
-    closeness.find_doubts(blocks(), threshold)
+    closeness.read_names(blocks(), embedder, threshold)
 
     def links() -> Iterator[tuple[float, int, int]]:
         for rows, cols in blocks():
-            best, score = closeness.best(rows, cols)
+            block = closeness(rows, cols)
+            best = block.argmax(axis=1)
+            score = block[np.arange(len(rows)), best]
             for n in np.flatnonzero(score >= threshold):
                 i, j = int(rows[n]), int(cols[best[n]])
                 if not _apart(units[i], units[j]):
@@ -119,86 +121,56 @@ class Closeness:
     participants (a list of who met whom is worded as names, which the embedding weighs
     little; two or three shared names are common to claims about different things) and for
     units that state one count, and lowered for pairs close only through the names they
-    share (``find_doubts``).
+    share (``read_names``).
 
     A ``Similarity`` (``groups``): blocks of it are computed when asked."""
 
-    def __init__(self, units: Sequence[Unit], vectors: np.ndarray, embedder: Embedder) -> None:
+    def __init__(self, units: Sequence[Unit], vectors: np.ndarray) -> None:
         self.named = _incidence([u.entities for u in units])
         self.counted = _incidence([u.counts for u in units])
         self.vectors = vectors
-        self.embedder = embedder
         self.texts = [u.text for u in units]
         self.capitals = [capitalised(u.text) for u in units]
-        self.doubts: dict[int, dict[int, frozenset[str]]] = {}  # unit -> unit -> names shared
         self.lowered: dict[int, dict[int, float]] = {}  # unit -> unit -> closeness
 
     def __call__(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        at = {int(c): m for m, c in enumerate(cols)}
-        self._read([(int(i), j) for i in rows for j in self.doubts.get(int(i), {}) if j in at])
-        return self._known(rows, cols, at)
+        closeness = self._raw(rows, cols)
+        if self.lowered:
+            at = {int(c): m for m, c in enumerate(cols)}
+            for n, row in enumerate(rows):
+                for col, value in self.lowered.get(int(row), {}).items():
+                    if col in at:
+                        closeness[n, at[col]] = value
+        return closeness
 
-    def best(self, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Each row's closest column and their closeness. Of the doubtful pairs, only those
-        that come out best are read again (a reading can only lower a pair), round by round,
-        so the answer is the one reading every pair first would give."""
-        at = {int(c): m for m, c in enumerate(cols)}
-        picked = np.arange(len(rows))
-        while True:
-            block = self._known(rows, cols, at)
-            best = block.argmax(axis=1)
-            unread = [
-                (int(rows[n]), int(cols[best[n]]))
-                for n in picked
-                if int(cols[best[n]]) in self.doubts.get(int(rows[n]), {})
-            ]
-            if not unread:
-                return best, block[picked, best]
-            self._read(unread)
-
-    def find_doubts(
-        self, blocks: Iterable[tuple[np.ndarray, np.ndarray]], threshold: float
+    def read_names(
+        self, blocks: Iterable[tuple[np.ndarray, np.ndarray]], embedder: Embedder, threshold: float
     ) -> None:
-        """Note the pairs in ``blocks`` that reach ``threshold`` and share a name (not lists of
-        names): their closeness is their cosine without the words they share capitalised
-        ("Mayor Ana Lobo visited the site" / "Mayor Ana Lobo attended the service") when that
-        is under ``NAMES_ONLY``, since a name weighs much in a short sentence and one person's
-        or one company's different deeds look alike for it. They are read again only when
-        a link or a group's cohesion asks for them (``best``, ``__call__``)."""
+        """Lower the closeness of the pairs in ``blocks`` that reach ``threshold`` and share
+        a name (not lists of names) to their cosine without the words they share
+        capitalised ("Mayor Ana Lobo visited the site" / "Mayor Ana Lobo attended the
+        service"), when that is under ``NAMES_ONLY``: a name weighs much in a short sentence,
+        so one person's or one company's different deeds look alike for it. All pairs are
+        embedded at once: a batch costs far less than many small ones."""
+        doubt: dict[tuple[int, int], frozenset[str]] = {}
         for rows, cols in blocks:
             closeness = self._raw(rows, cols)
             shared = (self.named[rows] @ self.named[cols].T).toarray()
             close = (closeness >= threshold) & (closeness < SAME_WORDING)
             close &= (shared >= 1) & (shared <= COMMON_NAMES)
             for n, m in zip(*np.nonzero(close), strict=True):
-                i, j = int(rows[n]), int(cols[m])
-                if common := self.capitals[i] & self.capitals[j]:
-                    self.doubts.setdefault(i, {})[j] = common
-                    self.doubts.setdefault(j, {})[i] = common
-
-    def _read(self, pairs: Sequence[tuple[int, int]]) -> None:
-        """Read doubtful pairs again without the names they share, all in one batch (a batch
-        costs far less than many small ones)."""
-        pairs = list(dict.fromkeys((min(i, j), max(i, j)) for i, j in pairs))
-        if not pairs:
+                i, j = sorted((int(rows[n]), int(cols[m])))
+                if (i, j) not in doubt and (common := self.capitals[i] & self.capitals[j]):
+                    doubt[i, j] = common
+        if not doubt:
             return
-        texts = [without(self.texts[k], self.doubts[i][j]) for i, j in pairs for k in (i, j)]
-        vectors = self.embedder(texts)
+        texts = [without(self.texts[k], common) for pair, common in doubt.items() for k in pair]
+        vectors = embedder(texts)
         said = np.einsum("ij,ij->i", vectors[0::2], vectors[1::2])
-        for (i, j), value in zip(pairs, said, strict=True):
-            del self.doubts[i][j], self.doubts[j][i]
+        for (i, j), value in zip(doubt, said, strict=True):
             if value < NAMES_ONLY:
                 self.lowered.setdefault(i, {})[j] = float(value)
                 self.lowered.setdefault(j, {})[i] = float(value)
-
-    def _known(self, rows: np.ndarray, cols: np.ndarray, at: Mapping[int, int]) -> np.ndarray:
-        """The block with the pairs read so far lowered."""
-        closeness = self._raw(rows, cols)
-        for n, row in enumerate(rows):
-            for col, value in self.lowered.get(int(row), {}).items():
-                if col in at:
-                    closeness[n, at[col]] = value
-        return closeness
 
     def _raw(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         cosine = self.vectors[rows] @ self.vectors[cols].T
