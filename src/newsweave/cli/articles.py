@@ -196,8 +196,14 @@ def show(ctx: click.Context, ref: str, as_json: bool) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON output contract (v1).")
 @click.option("--max-bytes", type=int, default=config.MAX_FILE_BYTES, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for the per-article analysis (default: one per CPU).",
+)
 @fail_cleanly
-def analyze(paths: tuple[str, ...], as_json: bool, max_bytes: int) -> None:
+def analyze(paths: tuple[str, ...], as_json: bool, max_bytes: int, workers: int | None) -> None:
     """Analyse articles in one go, without a database; all paths form one collection.
 
     \b
@@ -206,8 +212,9 @@ def analyze(paths: tuple[str, ...], as_json: bool, max_bytes: int) -> None:
     """
     from newsweave.export.json import collection_to_json
     from newsweave.pipeline import analyze_paths
+    from newsweave.pipeline.processes import cpu_count
 
-    collection = analyze_paths(paths, max_bytes=max_bytes)
+    collection = analyze_paths(paths, max_bytes=max_bytes, workers=workers or cpu_count())
     report_rejected(collection.rejected)
     if as_json:
         payload = collection_to_json(collection.analyses, collection.entities, collection.stories)

@@ -16,7 +16,7 @@ from newsweave.fuse import build_dossier
 from newsweave.ingest import make_article, read
 from newsweave.link import Linker, apply_links
 from newsweave.link.speakers import link_speakers
-from newsweave.pipeline.article import analyse
+from newsweave.pipeline.processes import analyse_in_processes
 from newsweave.records import Article, ArticleAnalysis, Dossier, Entity
 from newsweave.stories import StorySummary, grouping
 from newsweave.stories.dates import dated_from_story, story_date
@@ -33,10 +33,13 @@ class Collection:
     summaries: list[StorySummary] = field(default_factory=list)  # the story list, as stored
 
 
-def analyze_paths(paths: Iterable[str], *, max_bytes: int = config.MAX_FILE_BYTES) -> Collection:
-    """Analyse all articles under ``paths`` together as one collection."""
+def analyze_paths(
+    paths: Iterable[str], *, max_bytes: int = config.MAX_FILE_BYTES, workers: int = 1
+) -> Collection:
+    """Analyse all articles under ``paths`` together as one collection, the per-article
+    analysis on ``workers`` processes (``processes``)."""
     articles, rejected = read_articles(paths, max_bytes=max_bytes)
-    analyses, failed = analyse_all(articles)
+    analyses, failed = analyse_all(articles, workers=workers)
     return build_collection(analyses, rejected=[*rejected, *failed])
 
 
@@ -51,11 +54,13 @@ def analyze_texts(texts: Iterable[str]) -> Collection:
     return build_collection(analyses, rejected=failed)
 
 
-def analyse_all(articles: Iterable[Article]) -> tuple[list[ArticleAnalysis], list[str]]:
+def analyse_all(
+    articles: Sequence[Article], *, workers: int = 1
+) -> tuple[list[ArticleAnalysis], list[str]]:
     """Every article's analysis, and the one-line messages of those that failed."""
     analyses: list[ArticleAnalysis] = []
     failed: list[str] = []
-    for result in analyse(articles):
+    for result in analyse_in_processes(articles, workers=workers):
         if isinstance(result, StepError):
             failed.append(str(result))
         else:
