@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import threading
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -39,13 +42,28 @@ def test_two_workers_give_the_results_of_one_in_order(
         return []
 
     steps = tuple(Step(s.name, amounts) if s.name == "amounts" else s for s in STEPS)
-    monkeypatch.setattr(article, "STEPS", steps)  # the forked workers inherit it
+    monkeypatch.setattr(article, "STEPS", steps)  # forked workers inherit it
+    monkeypatch.setattr(processes, "_context", lambda: multiprocessing.get_context("fork"))
     articles = _articles(2 * MIN_PER_WORKER + 3)
     alone = list(analyse(articles, model=nlp))
     shared = list(analyse_in_processes(articles, workers=2))
     assert _plain(shared) == _plain(alone)
     failed = [n for n, r in enumerate(shared) if isinstance(r, StepError)]
     assert failed == [5] and "a5" in str(shared[5])
+
+
+def test_with_another_thread_running_the_workers_are_started_fresh(nlp: Language) -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert processes._context().get_start_method() == "forkserver"
+        articles = _articles(2 * MIN_PER_WORKER)
+        shared = list(analyse_in_processes(articles, workers=2))
+    finally:
+        stop.set()
+        other.join()
+    assert _plain(shared) == _plain(list(analyse(articles, model=nlp)))
 
 
 def test_a_few_articles_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
