@@ -50,12 +50,18 @@ def test_graph_gives_what_its_torch_module_gives(graph: minilm.Graph, inputs: li
     assert np.allclose(got, expected, atol=1e-5)
 
 
-def test_build_writes_the_whole_graph_into_the_cache_dir(
+def test_build_writes_the_whole_graph_into_the_cache_dir_and_replaces_older_ones(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NEWSWEAVE_CACHE_DIR", str(tmp_path))
+    (tmp_path / "minilm-embedder-000000000000.onnx").write_bytes(b"an older export")
+    (tmp_path / "minilm-reader-000000000000.onnx").write_bytes(b"another graph")
     path = minilm.build(EMBEDDER)
     assert path.parent == tmp_path
     assert path.name.startswith("minilm-embedder-") and path.suffix == ".onnx"
     assert path.stat().st_size > 50_000_000  # the weights are in it
-    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no partial file left
+    assert path.stat().st_mode & 0o777 == 0o644
+    # no partial file left, the older embedder gone, the other graph kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [path.name, "minilm-reader-000000000000.onnx"]
+    )

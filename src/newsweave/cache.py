@@ -38,15 +38,21 @@ def _can_write(folder: Path) -> bool:
 
 
 @contextlib.contextmanager
-def written_whole(path: Path) -> Iterator[Path]:
+def written_whole(path: Path, *, replaces: str = "") -> Iterator[Path]:
     """A temporary path beside ``path`` to write to, renamed to ``path`` when the block ends
     without an error and removed otherwise: processes that build the same file at the same
-    moment can never read half of it."""
+    moment can never read half of it. Then the files of the folder that match the glob
+    ``replaces`` (earlier builds of the same thing, under other fingerprints) are removed: a
+    process still reading one keeps it until it closes it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, partial = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".partial")
     os.close(fd)
     try:
         yield Path(partial)
+        os.chmod(partial, 0o644)  # readable as any cache file is (mkstemp makes it private)
         os.replace(partial, path)
     finally:
         Path(partial).unlink(missing_ok=True)
+    for old in path.parent.glob(replaces) if replaces else ():
+        if old != path and not old.name.endswith(".partial"):
+            old.unlink(missing_ok=True)

@@ -8,7 +8,6 @@ ever downloaded. Vectors are L2-normalised ``float32`` rows, so a dot product is
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,8 +19,6 @@ import numpy.typing as npt
 from newsweave import minilm
 
 __all__ = ["DIMENSION", "EMBEDDER", "MODEL_NAME", "embed", "load"]
-
-log = logging.getLogger(__name__)
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSION = 384

@@ -94,7 +94,7 @@ def build(path: Path | None = None) -> Path:
     build at the same moment cannot read half an index.
     """
     path = path or index_path()
-    with written_whole(path) as partial:
+    with written_whole(path, replaces="gazetteer-*.sqlite") as partial:
         with sqlite3.connect(partial) as db:
             db.executescript(
                 "CREATE TABLE places (id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT,"

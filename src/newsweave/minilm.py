@@ -107,7 +107,9 @@ def build(graph: Graph, path: Path | None = None) -> Path:
     path = path or graph_path(graph)
     example = tuple(torch.ones(2, 8, dtype=torch.long) for _ in graph.inputs)
     axes = {name: {0: "batch", 1: "tokens"} for name in graph.inputs} | {"out": {0: "batch"}}
-    with written_whole(path) as partial, warnings.catch_warnings(), torch.inference_mode():
+    stale = f"minilm-{graph.name}-*.onnx"  # earlier exports of this graph
+    exporting = written_whole(path, replaces=stale)
+    with exporting as partial, torch.inference_mode(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the exporter's notes on tracing, not ours to act on
         torch.onnx.export(
             graph.module().eval(),
