@@ -1,19 +1,25 @@
-"""The analysis on several processes gives what one process gives, in order, failures included."""
+"""The analysis on several processes gives what one process gives, in order, failures included;
+an ingest on processes leaves the store one process leaves."""
 
 from __future__ import annotations
 
 import multiprocessing
 import threading
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from conftest import EXAMPLES
+from newsweave import config
 from newsweave.errors import StepError
 from newsweave.ingest import make_article
-from newsweave.pipeline import STEPS, Step, analyse, article, processes
+from newsweave.pipeline import STEPS, Step, analyse, article, ingest, processes
 from newsweave.pipeline.processes import MIN_PER_WORKER, analyse_in_processes
 from newsweave.records import Amount, Article
+from newsweave.store import open_store
+from store_snapshot import first_difference, snapshot
 
 # Written for these tests.
 HARBOUR = (
@@ -43,7 +49,7 @@ def test_two_workers_give_the_results_of_one_in_order(
 
     steps = tuple(Step(s.name, amounts) if s.name == "amounts" else s for s in STEPS)
     monkeypatch.setattr(article, "STEPS", steps)  # forked workers inherit it
-    monkeypatch.setattr(processes, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(processes, "_context", lambda _: multiprocessing.get_context("fork"))
     articles = _articles(2 * MIN_PER_WORKER + 3)
     alone = list(analyse(articles, model=nlp))
     shared = list(analyse_in_processes(articles, workers=2))
@@ -57,7 +63,7 @@ def test_with_another_thread_running_the_workers_are_started_fresh(nlp: Language
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert processes._context().get_start_method() == "forkserver"
+        assert processes._context(True).get_start_method() == "forkserver"
         articles = _articles(2 * MIN_PER_WORKER)
         shared = list(analyse_in_processes(articles, workers=2))
     finally:
@@ -73,3 +79,28 @@ def test_a_few_articles_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(processes, "ProcessPoolExecutor", no_pool)
     results = list(analyse_in_processes(_articles(3), workers=4))
     assert [r.article.id for r in results if not isinstance(r, StepError)] == ["a0", "a1", "a2"]
+
+
+def test_ingest_on_processes_stores_what_one_process_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Several batches, each dealt to the workers while the one before is stored."""
+    monkeypatch.setattr(config, "BATCH_SIZE", 8)
+    monkeypatch.setattr(processes, "MIN_PER_WORKER", 3)
+    folder = tmp_path / "more"
+    folder.mkdir()
+    for n, town in enumerate(["Kelby", "Norrvik", "Ostra", "Lunde", "Varby", "Hamre"] * 2):
+        text = f"date: 2025-05-{n + 10}\n\n{HARBOUR.format(n=n + 2).replace('Pier Post', town)}"
+        (folder / f"{n:02d}.txt").write_text(text, encoding="utf-8")
+    inputs = [str(EXAMPLES), str(folder)]
+    dealt = []  # the batches given to the workers
+    start = processes.AnalysisPool._started
+    monkeypatch.setattr(
+        processes.AnalysisPool, "_started", lambda pool: dealt.append(1) or start(pool)
+    )
+    found = {}
+    for workers in (1, 2):
+        with open_store(f"sqlite:///{tmp_path / f'{workers}.db'}") as store:
+            found[workers] = snapshot(store, ingest(inputs, store, workers=workers))
+    assert len(found[2]["report"]["stored"]) > 2 * config.BATCH_SIZE and len(dealt) >= 3
+    assert first_difference(found[2], found[1]) is None

@@ -7,7 +7,6 @@ One local Ray of 2 CPUs serves the whole module; each ingest starts its own acto
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import json
 import os
@@ -27,11 +26,11 @@ from conftest import EXAMPLES, shared_path
 from newsweave import config
 from newsweave.cli import main
 from newsweave.errors import InputError
-from newsweave.export.json import article_to_json
 from newsweave.ingest import read
-from newsweave.pipeline import IngestReport, ingest
+from newsweave.pipeline import ingest
 from newsweave.pipeline.ray_ingest import ingest_on_ray, ray_session
-from newsweave.store import Store, open_store
+from newsweave.store import open_store
+from store_snapshot import first_difference, snapshot
 
 #: Small batches, so that a run has several and both actors get some.
 BATCH = 8
@@ -118,46 +117,6 @@ def another_database(url: str, tmp: Path) -> str:
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return f"{server}/{name}"
-
-
-def snapshot(store: Store, report: IngestReport) -> dict[str, Any]:
-    """Everything an ingest leaves, as plain data: the report, every article's analysis (the
-    output contract), the entities with their evidence, the stories with members and dossier."""
-    keys = sorted(store.article_keys())
-    entities = sorted((e.as_dict() for e in store.entities()), key=lambda e: str(e["id"]))
-    stories = sorted(store.stories(limit=10_000), key=lambda s: s.id)
-    return {
-        "report": dataclasses.asdict(report),
-        "articles": {a.article.key: article_to_json(a) for a in store.analyses(keys)},
-        "entities": entities,
-        "evidence": {e["id"]: store.entity_evidence(str(e["id"])) for e in entities},
-        "stories": [
-            {
-                "row": dataclasses.asdict(s),
-                "members": store.story_members(s.id),
-                "dossier": store.dossier(s.id),
-            }
-            for s in stories
-        ],
-        "stale": store.stale_stories(),
-    }
-
-
-def first_difference(a: Any, b: Any, path: str = "") -> str | None:
-    """Where two plain values first differ (a short message; pytest's diff of two whole
-    stores would be unreadable), or None."""
-    if isinstance(a, dict) and isinstance(b, dict):
-        if a.keys() != b.keys():
-            return f"{path}: keys {sorted(a.keys() ^ b.keys(), key=str)[:5]} in one only"
-        found = (first_difference(a[k], b[k], f"{path}.{k}") for k in a)
-        return next((d for d in found if d), None)
-    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
-        if len(a) != len(b):
-            return f"{path}: {len(a)} items against {len(b)}"
-        pairs = enumerate(zip(a, b, strict=True))
-        found = (first_difference(x, y, f"{path}[{i}]") for i, (x, y) in pairs)
-        return next((d for d in found if d), None)
-    return None if a == b else f"{path}: {a!r:.200} against {b!r:.200}"
 
 
 def test_ray_stores_what_the_ordinary_ingest_stores(

@@ -44,7 +44,7 @@ from newsweave.cli.app import (
     "--workers",
     type=click.IntRange(min=1),
     default=None,
-    help="With --ray: actors analysing at once (default: one per free CPU).",
+    help="Processes analysing at once; with --ray, actors (default: one per free CPU).",
 )
 @click.pass_context
 @fail_cleanly
@@ -59,9 +59,9 @@ def ingest(
     """Read, analyse and store articles from files and folders (txt, JSONL, HTML, RSS/Atom).
 
     Articles already stored are skipped, so running it again completes an interrupted run.
-    Exits with code 2 when any input was rejected (the rest is still stored). With --ray the
-    analysis runs on Ray workers and each batch is stored in one transaction; the store ends
-    up as without it.
+    Exits with code 2 when any input was rejected (the rest is still stored). The analysis
+    runs on one process per CPU; with --ray on Ray workers, each batch stored in one
+    transaction. The store ends up the same either way.
 
     \b
     Example:
@@ -69,8 +69,6 @@ def ingest(
       newsweave --db news.db ingest examples/ --ray
       newsweave --db news.db ingest examples/ --ray 10.0.0.5:6379
     """
-    if workers is not None and ray_address is None:
-        raise click.UsageError("--workers needs --ray")
     store = store_of(ctx)
     progress = progress_bar(quiet=as_json)
     with progress:
@@ -84,9 +82,15 @@ def ingest(
 
         if ray_address is None:
             from newsweave.pipeline import ingest as run_ingest
+            from newsweave.pipeline.processes import cpu_count
 
             report = run_ingest(
-                paths, store, max_bytes=max_bytes, on_progress=advance, on_wait=waiting
+                paths,
+                store,
+                max_bytes=max_bytes,
+                on_progress=advance,
+                on_wait=waiting,
+                workers=workers or cpu_count(),
             )
         else:
             from newsweave.pipeline.ray_ingest import ingest_on_ray

@@ -20,9 +20,9 @@ from newsweave.fuse import build_dossier
 from newsweave.ingest import read
 from newsweave.link import Linker, apply_links
 from newsweave.link.speakers import link_speakers
-from newsweave.pipeline.article import analyse
 from newsweave.pipeline.collection import date_from_stories
 from newsweave.pipeline.pages import compressed_json, story_page
+from newsweave.pipeline.processes import AnalysisPool
 from newsweave.records import Article, ArticleAnalysis
 from newsweave.store import ArticleWrite, Store, StoryRow
 from newsweave.stories import OnlineStories, StoryChanges, StorySummary, order_key
@@ -122,16 +122,18 @@ def ingest(
     max_bytes: int = config.MAX_FILE_BYTES,
     on_progress: Callable[[str], None] | None = None,
     on_wait: Callable[[str], None] | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     """Read, analyse, link, group and store every article under ``paths``.
 
     Articles already stored are skipped, so an interrupted run is completed by running it
     again. ``on_progress`` is called with each outcome ("stored", "duplicate", "rejected").
     One writer at a time: while another process ingests into the store, this one waits
-    (``on_wait`` is told) and then goes on from the stories that one stored.
+    (``on_wait`` is told) and then goes on from the stories that one stored. The analysis
+    runs on ``workers`` processes (``processes``), the next batch while this one is stored.
     """
     items = read(paths, max_bytes=max_bytes)
-    return ingest_items(items, store, on_progress=on_progress, on_wait=on_wait)
+    return ingest_items(items, store, on_progress=on_progress, on_wait=on_wait, workers=workers)
 
 
 def ingest_items(
@@ -140,11 +142,12 @@ def ingest_items(
     *,
     on_progress: Callable[[str], None] | None = None,
     on_wait: Callable[[str], None] | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     """``ingest`` for articles already read (``newsweave watch`` fetches its own); an
     ``InputError`` among them is reported as rejected."""
     with store.single_writer(on_wait):
-        return _ingest(items, store, on_progress=on_progress)
+        return _ingest(items, store, on_progress=on_progress, workers=workers)
 
 
 def _ingest(
@@ -152,15 +155,23 @@ def _ingest(
     store: Store,
     *,
     on_progress: Callable[[str], None] | None,
+    workers: int,
 ) -> IngestReport:
     run = IngestRun(store, on_progress)
-    for batch in batches(items):
-        admitted = run.admit(batch)
-        run.count(admitted)
-        for result in analyse(admitted.articles):
-            if (update := run.place(result)) is not None:
-                run.stored(store.write(update))
-        run.end_batch()
+
+    def admitted() -> Iterator[list[Article]]:
+        for batch in batches(items):  # as without workers: the store ends up the same
+            taken = run.admit(batch)
+            run.count(taken)
+            yield taken.articles
+
+    # The store's connections stay in this process: workers are never forked from it.
+    with AnalysisPool(workers, fork=False) as pool:
+        for results in pool.analyse_batches(admitted()):
+            for result in results:
+                if (update := run.place(result)) is not None:
+                    run.stored(store.write(update))
+            run.end_batch()
     return run.finish()
 
 

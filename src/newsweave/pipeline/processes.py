@@ -1,12 +1,13 @@
-"""The per-article analysis on several processes of this machine (``newsweave analyze``).
+"""The per-article analysis on several processes of this machine (``analyze``, ``ingest``).
 
 The analysis of an article is pure and CPU-bound (the language model and the steps after
-it), so ``analyse_in_processes`` deals the articles in slices to a pool of worker processes,
-each with the model loaded once, and yields the results in input order: the same results as
+it), so an ``AnalysisPool`` deals the articles in slices to worker processes, each with the
+model loaded once, and gives the results back in input order: the same results as
 ``article.analyse`` (tests compare them), about 1.7 times as fast on two cores
-(docs/benchmarks.md). Ray (``ray_ingest``) does the same across machines; this needs nothing
-but the standard library. A few articles, or one worker, stay in this process: starting the
-pool costs about as much as analysing a slice.
+(docs/benchmarks.md). ``analyse_batches`` deals the next batch while the caller stores this
+one. Ray (``ray_ingest``) does the same across machines; this needs nothing but the standard
+library. A few articles, or one worker, stay in this process: starting the pool costs about
+as much as analysing a slice.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from types import TracebackType
 
 from spacy.language import Language
 
@@ -26,12 +29,15 @@ from newsweave.errors import StepError
 from newsweave.pipeline.article import analyse
 from newsweave.records import Article, ArticleAnalysis
 
-__all__ = ["analyse_in_processes", "cpu_count"]
+__all__ = ["AnalysisPool", "analyse_in_processes", "cpu_count"]
 
-#: Fewer articles than this per worker are analysed in this process.
-MIN_PER_WORKER = 16
+#: Fewer articles than this per worker are analysed in this process (an ingest batch of 32
+#: keeps four workers busy).
+MIN_PER_WORKER = 8
 #: Slices per worker: enough that a worker given long articles does not hold up the rest.
 SLICES_PER_WORKER = 4
+
+Results = list[ArticleAnalysis | StepError]
 
 
 def cpu_count() -> int:
@@ -51,28 +57,85 @@ def analyse_in_processes(
         workers: the number of processes (1: this one only).
         batch_size: articles each worker parses at once.
     """
-    if workers < 2 or len(articles) < 2 * MIN_PER_WORKER:
-        yield from analyse(articles, batch_size=batch_size)
-        return
-    workers = min(workers, len(articles) // MIN_PER_WORKER)
-    size = min(batch_size, math.ceil(len(articles) / (workers * SLICES_PER_WORKER)))
-    slices = [articles[at : at + size] for at in range(0, len(articles), size)]
-    context = _context()
-    if context.get_start_method() == "fork":
-        nlp.load()  # once, before the fork: the workers share its memory
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load) as pool:
-        for results in pool.map(_analyse, slices, [batch_size] * len(slices)):
-            yield from results
+    with AnalysisPool(workers, batch_size=batch_size) as pool:
+        yield from pool.analyse(articles)
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """Fork where it is safe: on Linux, from a process running no other thread (a thread
-    could hold a lock the copy would never see released); the workers then share the loaded
-    model. Otherwise a fork server (Linux) or fresh processes, each loading the model, which
-    costs about 3 s more on 120 articles."""
+class AnalysisPool:
+    """Worker processes that analyse articles, started at the first call that has enough
+    articles for them and stopped at the end of the ``with`` block.
+
+    Args:
+        workers: the number of processes (1: everything in this process).
+        fork: whether the workers may be forked from this process, sharing its loaded model.
+            Not from a process that holds database connections (``ingest``): a forked copy
+            may close them. Even when allowed, only from a process running no other thread.
+        batch_size: articles each worker parses at once.
+    """
+
+    def __init__(self, workers: int, *, fork: bool = True, batch_size: int = config.BATCH_SIZE):
+        self.workers = workers
+        self.fork = fork
+        self.batch_size = batch_size
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> AnalysisPool:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def analyse(self, articles: Sequence[Article]) -> Results:
+        """Every article's analysis (or its ``StepError``), in input order."""
+        return self._start(articles)()
+
+    def analyse_batches(self, batches: Iterable[Sequence[Article]]) -> Iterator[Results]:
+        """Each batch's results, in order; while the caller handles one batch's results, the
+        workers analyse the next (which is read from ``batches`` before that)."""
+        pending: deque[Callable[[], Results]] = deque()
+        for batch in batches:
+            pending.append(self._start(batch))
+            if len(pending) > 1:
+                yield pending.popleft()()
+        while pending:
+            yield pending.popleft()()
+
+    def _start(self, articles: Sequence[Article]) -> Callable[[], Results]:
+        """Deal ``articles`` to the workers now; the returned call collects their results."""
+        if self.workers < 2 or len(articles) < 2 * MIN_PER_WORKER:
+            return lambda: list(analyse(articles, batch_size=self.batch_size))
+        pool = self._started()
+        workers = min(self.workers, len(articles) // MIN_PER_WORKER)
+        size = min(self.batch_size, math.ceil(len(articles) / (workers * SLICES_PER_WORKER)))
+        futures = [
+            pool.submit(_analyse, articles[at : at + size], self.batch_size)
+            for at in range(0, len(articles), size)
+        ]
+        return lambda: [result for future in futures for result in future.result()]
+
+    def _started(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = _context(self.fork)
+            if context.get_start_method() == "fork":
+                nlp.load()  # once, before the fork: the workers share its memory
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_load)
+        return self._pool
+
+
+def _context(fork: bool) -> multiprocessing.context.BaseContext:
+    """Fork where it is allowed and safe: on Linux, from a process running no other thread (a
+    thread could hold a lock the copy would never see released). Otherwise a fork server
+    (Linux) or fresh processes, each loading the model (about 3 s more, once)."""
     if not sys.platform.startswith("linux"):
         return multiprocessing.get_context("spawn")  # macOS forbids forking after some frameworks
-    return multiprocessing.get_context("fork" if threading.active_count() == 1 else "forkserver")
+    safe = fork and threading.active_count() == 1
+    return multiprocessing.get_context("fork" if safe else "forkserver")
 
 
 _model: Language | None = None
@@ -83,5 +146,5 @@ def _load() -> None:
     _model = nlp.load()
 
 
-def _analyse(articles: Sequence[Article], batch_size: int) -> list[ArticleAnalysis | StepError]:
+def _analyse(articles: Sequence[Article], batch_size: int) -> Results:
     return list(analyse(articles, model=_model, batch_size=batch_size))
