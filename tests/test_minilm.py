@@ -65,3 +65,15 @@ def test_build_writes_the_whole_graph_into_the_cache_dir_and_replaces_older_ones
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         [path.name, "minilm-reader-000000000000.onnx"]
     )
+
+
+def test_batches_keep_texts_of_similar_length_together() -> None:
+    lengths = [30, 10, 11, 12, 100, 13, 31]
+    batches = minilm._batches(lengths, 3)
+    assert batches == [
+        [1, 2, 3],
+        [5],
+        [0, 6],
+        [4],
+    ]  # 13 would make a fourth row; 30 > 1.25 x 13 + 4
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
