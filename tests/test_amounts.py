@@ -37,6 +37,9 @@ def test_parse_number(text: str, value: float | None) -> None:
          "three thousand two hundred households without heat.", 3200, "households"),
         ("By nightfall some 2,400 people had been moved to safety.", 2400, "people"),
         ("The agreement covers 1,500 prisoners.", 1500, "prisoners"),
+        # A part of a counted whole counts what the whole counts.
+        ("The operator opened three of its five floodgates on Tuesday.", 3, "floodgates"),
+        ("Two of the injured miners were flown to the capital.", 2, "miners"),
     ],
 )  # fmt: skip
 def test_amounts_take_the_whole_number_and_what_it_counts(

@@ -44,6 +44,21 @@ def _read_all(*paths: Path | str, **options: int) -> tuple[list[Article], list[I
             BODY,
             {"title": "Pier closes", "outlet": "Pier Post"},
         ),
+        (
+            f"title Pier closes\ndate 2026-03-14\noutlet The Pier Post\n\n{BODY}",
+            BODY,
+            {"title": "Pier closes", "published": "2026-03-14", "outlet": "The Pier Post"},
+        ),
+        (
+            f"date 2026-03-14\noutlet The Pier Post\n\n{BODY}",
+            BODY,
+            {"published": "2026-03-14", "outlet": "The Pier Post"},
+        ),
+        (
+            f"Source close to the harbour master said the pier was unsafe.\n\n{BODY}",
+            f"Source close to the harbour master said the pier was unsafe.\n\n{BODY}",
+            {},
+        ),
         (BODY, BODY, {}),
         (
             f"Monday: a day like any other.\n\n{BODY}",
@@ -56,6 +71,9 @@ def _read_all(*paths: Path | str, **options: int) -> tuple[list[Article], list[I
         "inline-datetime",
         "key-value-block",
         "crlf-block",
+        "block-without-colons",
+        "date-line-then-block",
+        "no-date-no-header",
         "none",
         "colon-in-text",
     ],

@@ -117,4 +117,9 @@ def _unit(ent: Span) -> str | None:
                 if objects:
                     return f"{head.text} of {objects[0].text}"
             return head.text
+    # A part of a counted whole: "three of its five spillways" counts spillways.
+    part_of = [t for t in number.rights if t.dep_ == "prep" and t.lower_ == "of"]
+    wholes = [t for t in part_of[0].rights if t.dep_ == "pobj"] if part_of else []
+    if wholes and wholes[0].pos_ == "NOUN":
+        return wholes[0].text
     return None

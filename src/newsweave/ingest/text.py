@@ -1,9 +1,12 @@
 """Plain-text articles, with or without a header.
 
-Two header forms are understood:
+Three header forms are understood:
 
 * the inline prefix `` date 2025-05-16 `` followed by the body on the same line;
-* a ``key: value`` block (date, outlet, title, url, ...) ended by a blank line.
+* a ``key: value`` block (date, outlet, title, url, ...) ended by a blank line;
+* the same block without colons (``date 2025-05-16``, ``outlet The Valley Post``), when one of
+  its lines is a date: a first paragraph that only looks like one ("Source close to ...")
+  stays text.
 """
 
 from __future__ import annotations
@@ -11,8 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_INLINE_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s+")
+_DAY_AND_TIME = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
+_INLINE_DATE = re.compile(rf"\A\s*date\s+({_DAY_AND_TIME})\s+")
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]*)\s*:\s*(.*?)\s*$")
+_BARE_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]*)[ \t]+(\S.*?)\s*$")
+_DATE = re.compile(rf"^{_DAY_AND_TIME}$")
 
 # Header keys and the metadata field each feeds.
 HEADER_KEYS = {
@@ -42,22 +48,24 @@ class ParsedText:
 def parse_text(raw: str) -> ParsedText:
     """Split header metadata from the body; the body is what offsets index into."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    inline = _INLINE_DATE.match(raw)
-    if inline:
+    meta, body_start = _header_block(raw, _HEADER_LINE)
+    if not meta:
+        meta, body_start = _header_block(raw, _BARE_HEADER_LINE)
+        if not _DATE.match(meta.get("published", "")):
+            meta, body_start = {}, 0
+    if not meta and (inline := _INLINE_DATE.match(raw)):
         return ParsedText(raw[inline.end() :].strip(), {"published": inline.group(1)})
-    meta, body_start = _header_block(raw)
-    body = raw[body_start:] if meta else raw
-    return ParsedText(body.strip(), meta)
+    return ParsedText(raw[body_start:].strip(), meta)
 
 
-def _header_block(raw: str) -> tuple[dict[str, str], int]:
-    """Metadata of a leading ``key: value`` block and where the body starts (0 if none)."""
+def _header_block(raw: str, line_form: re.Pattern[str]) -> tuple[dict[str, str], int]:
+    """Metadata of a leading block of header lines and where the body starts (0 if none)."""
     meta: dict[str, str] = {}
     offset = 0
     for line in raw.split("\n"):
         if not line.strip():
             return (meta, offset + len(line) + 1) if meta else ({}, 0)
-        match = _HEADER_LINE.match(line)
+        match = line_form.match(line)
         field = HEADER_KEYS.get(match.group(1).lower()) if match else None
         if match is None or field is None:
             return {}, 0  # not a header: the text starts right away
