@@ -326,8 +326,13 @@ def test_undated_seed_dated_from_its_story(nlp: Language, seeds_dir: Path) -> No
         ("Lawmakers are preparing for Tuesday's vote.", [("Tuesday", "2026-03-17")]),
         ("The minister warned on Monday that prices would rise.", [("Monday", "2026-03-09")]),
         ("Player of the Year Ana Ruiz won again.", []),
+        # Future when it was said: the weekday nearest the report, here the day before.
+        ("The agency said the river would crest on Wednesday night.",
+         [("Wednesday night", "2026-03-11TNI")]),
+        ("The agency said the river would crest on Saturday.", [("Saturday", "2026-03-14")]),
+        ("The river will crest on Wednesday.", [("Wednesday", "2026-03-18")]),
     ],
-)
+)  # fmt: skip
 def test_tense_and_titles_on_a_thursday(
     nlp: Language, text: str, expected: list[tuple[str, str]]
 ) -> None:

@@ -121,6 +121,10 @@ def _perfect_past(verb: Token) -> bool:
 def _tense(verb: Token, depth: int = 0) -> str | None:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
+    if words & {"would", "'d"} and _reported_in_past(verb):
+        # "said the river would crest on Wednesday": future when it was said, which a report
+        # of the next days tells; the weekday is the one nearest the report, either way.
+        return "near"
     if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
         return "future"
     if "had" in words:
@@ -156,6 +160,12 @@ def _tense(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ in ("VBZ", "VBP") and not words and verb.lemma_ not in _REPORTING | {"be"}:
         return "future"  # "meet separately Monday": news writes timetables in the present
     return None
+
+
+def _reported_in_past(verb: Token) -> bool:
+    """Whether ``verb`` is what someone said, in the past tense ("she said it would ...")."""
+    head = verb.head
+    return verb.dep_ in ("ccomp", "xcomp") and head.lemma_ in _REPORTING and head.tag_ == "VBD"
 
 
 def _singular_subject(verb: Token) -> bool:
