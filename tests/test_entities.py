@@ -371,6 +371,8 @@ def test_a_country_and_its_peoples_name_whatever_the_model_said() -> None:
         ("Smoke rose over the Brennick industrial district. Brennick residents left.", "Brennick"),
         ("KESSLOW, May 3 (TPA) — Kesslow reopened its port on Friday.", "Kesslow"),
         ("They met at the Dorvin border crossing. Dorvin, about 40 km north of it.", "Dorvin"),
+        ("Lenby's mayor closed the bridge. Water reached Lenby at noon.", "Lenby"),
+        ("The residents of Lenby left. Lenby was empty by noon.", "Lenby"),
     ],
 )
 def test_a_name_written_as_a_place_is_a_place(text: str, name: str) -> None:
@@ -378,6 +380,38 @@ def test_a_name_written_as_a_place_is_a_place(text: str, name: str) -> None:
     drafts = [Draft(m.start(), m.end(), "ORG") for m in written]
     unify_labels(text, drafts)
     assert [d.label for d in drafts] == ["GPE"] * len(drafts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talvik Power, the company that runs the plant, said it was safe. Talvik Power left.",
+        "The grain came from Ormsby Hale, a trading firm based in the port. Ormsby Hale said no.",
+    ],
+)
+def test_a_name_described_as_an_organisation_is_one(text: str) -> None:
+    name = text.split(",")[0].split("from ")[-1]
+    drafts = [Draft(m.start(), m.end(), "PERSON") for m in re.finditer(name, text)]
+    unify_labels(text, drafts)
+    assert [d.label for d in drafts] == ["ORG", "ORG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ilse Varno, a 31-year-old machine operator, was hurt. Ilse Varno left.",
+        "Ilse Varno, the party leader, spoke. Ilse Varno left.",
+    ],
+)
+def test_a_person_described_by_a_job_stays_a_person(text: str) -> None:
+    drafts = [Draft(m.start(), m.end(), "PERSON") for m in re.finditer("Ilse Varno", text)]
+    unify_labels(text, drafts)
+    assert [d.label for d in drafts] == ["PERSON", "PERSON"]
+
+
+def test_an_organisation_noun_beside_a_name_is_no_person(nlp: Language) -> None:
+    text = "Talvik Power, the company that runs the plant, cut output. The company said so."
+    assert not [m for m in _mentions(nlp, text) if m.label == "PERSON"]
 
 
 def test_a_headline_word_after_a_name_used_alone_is_cut() -> None:

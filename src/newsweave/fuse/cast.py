@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from newsweave.fuse.names import EntityOf, mention_key, same_person
 from newsweave.fuse.speakers import SpeakerKeys
 from newsweave.lexicon.names import norm
+from newsweave.link import kind_of
 from newsweave.records import ArticleAnalysis, CastMember, Statement
 
 __all__ = ["cast"]
@@ -45,6 +46,9 @@ def cast(
             if kind is None:
                 continue
             key = mention_key(art, m, entity_of=entity_of)
+            kind = kind_of(key) or kind  # a linked entity's kind wins over this mention's label
+            if kind not in _KINDS:
+                continue  # a place the model took for a person here ("Fenwick's mayor")
             if kind == "PERSON" and key.startswith("~"):
                 key = _speaker_key(m.name or m.text, speakers) or key
             entry = entries.setdefault(key, _Entry(key, kind))

@@ -7,7 +7,7 @@ analysis; ``Linker.entities()`` and ``Linker.evidence(id)`` are what to store an
 from __future__ import annotations
 
 from newsweave.link.clusters import KINDS
-from newsweave.link.linker import Linker, apply_links
+from newsweave.link.linker import Linker, apply_links, kind_of
 from newsweave.records import LinkEvidence
 
-__all__ = ["KINDS", "LinkEvidence", "Linker", "apply_links"]
+__all__ = ["KINDS", "LinkEvidence", "Linker", "apply_links", "kind_of"]

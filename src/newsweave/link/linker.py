@@ -29,7 +29,15 @@ from newsweave.link.rules import (
 from newsweave.records import ArticleAnalysis, Entity, LinkEvidence
 
 _ID_PREFIX = {"PERSON": "per", "ORG": "org", "PLACE": "plc", "GROUP": "grp"}
+_KIND_OF_PREFIX = {prefix: kind for kind, prefix in _ID_PREFIX.items()}
 _CONTEXT_KEPT = 100  # co-occurring entities kept per entity when persisted
+
+
+def kind_of(entity_id: str) -> str | None:
+    """The kind (``PERSON``, ``ORG``, ``PLACE``, ``GROUP``) a canonical entity id says, or
+    None for a key that is no linked entity's id."""
+    prefix, underscore, _ = entity_id.partition("_")
+    return _KIND_OF_PREFIX.get(prefix) if underscore else None
 
 
 # One linking decision as the linker keeps it: ``LinkEvidence``'s fields in order. A tuple of

@@ -122,16 +122,16 @@ def describing_nouns(doc: Doc, drafts: list[Draft]) -> dict[str, str]:
     out: it does not say which one is meant.
     """
     people: dict[str, set[str]] = {}
-    named_chars: set[int] = set()
+    named_chars: set[int] = set()  # any name: "Corran Hydro, the company ..." is no person
     for d in drafts:
-        if d.label == "PERSON":
-            named_chars.update(range(d.start, d.end))
+        named_chars.update(range(d.start, d.end))
     for tok in doc:
         # "driver Ana Brik" where the model missed the name: a second holder of the noun.
         head = tok.head
         if (
             tok.dep_ in ("appos", "compound")
             and _common_noun(tok)
+            and _person_noun(tok.lemma_.lower())
             and head.pos_ == "PROPN"
             and head.idx not in named_chars
         ):

@@ -37,12 +37,24 @@ _NOT_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 #: Words that say the name next to them is a place: "the province of X", "X's port district".
 _PLACE_BEFORE = re.compile(
-    r"\b(?:city|town|village|province|region|district|county|port|island|capital) of\s+$"
+    r"\b(?:city|town|village|province|region|district|county|port|island|capital|mayor"
+    r"|residents|outskirts) of\s+$"
 )
 _PLACE_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:district|province|region|county|suburb|neighbou?rhood)\b"
+    r"|(?:'s|’s)\s+(?:mayor|residents|outskirts)\b"
     r"|\s+border\s+(?:crossing|town|post)\b"
     r"|,\s+(?:about\s+|some\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:north|south|east|west)"
+)
+#: A name described as an organisation right after it: "Corran Hydro, the company that runs
+#: the dam", "Tellis, a logistics firm based in ...". The noun must end the description ("the
+#: party leader" describes a person), and nouns also used for people ("operator", "producer",
+#: "publisher") are left out.
+_ORG_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|agency|utility|group|charity"
+    r"|organi[sz]ation|manufacturer|insurer|lender|retailer|union|party|ministry|authority"
+    r"|regulator|watchdog|consortium|conglomerate|subsidiary|startup|bank)"
+    r"(?=\s*[,.;:)]|\s+(?:that|which|whose|based|in|of|from|with|owned|run|and|for)\b)"
 )
 #: A dateline: the place in capitals opening a line, before a dash ("MARROWGATE, April 22 —").
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)(?:,[^\n—–]{0,40})?\s+[—–-]\s")
@@ -103,6 +115,7 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
                 if d.label in _NOT_PERSON:
                     d.label = "PERSON"
     _places_by_context(text, groups, person_words)
+    _organisations_by_context(text, groups)
     _peoples_names(groups)
     _people_by_surname(text, groups, known_place)
 
@@ -119,6 +132,19 @@ def _places_by_context(text: str, groups: dict[str, list[Draft]], person_words: 
             for d in group:
                 if d.label in ("ORG", "NORP", "PERSON"):
                     d.label = "GPE"
+
+
+def _organisations_by_context(text: str, groups: dict[str, list[Draft]]) -> None:
+    """A name the article describes as an organisation ("X, the company that runs the dam") is
+    one wherever the model took it for a person: a company's name is often two words that
+    look like a given name and a surname."""
+    for group in groups.values():
+        if any(d.label == "PERSON" for d in group) and any(
+            _ORG_AFTER.match(text, d.end) for d in group
+        ):
+            for d in group:
+                if d.label == "PERSON" and not d.role:
+                    d.label = "ORG"
 
 
 def _place_cue(text: str, d: Draft) -> bool:

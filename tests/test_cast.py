@@ -1,0 +1,27 @@
+"""The cast: a story's people and organisations, each once, of the kind the linker gave it."""
+
+from __future__ import annotations
+
+from newsweave.fuse.cast import cast
+from newsweave.fuse.speakers import SpeakerKeys
+from newsweave.records import Article, ArticleAnalysis, EntityMention
+
+
+def _analysis(text: str, *mentions: tuple[str, str]) -> ArticleAnalysis:
+    found = [
+        EntityMention(text.index(name), text.index(name) + len(name), name, label, name=name)
+        for name, label in mentions
+    ]
+    return ArticleAnalysis(article=Article(id="a", text=text, key="a"), entities=tuple(found))
+
+
+def test_the_linked_kind_decides_and_places_stay_out() -> None:
+    text = "Lenby's mayor Ana Vell blamed Talvik Power."
+    analysis = _analysis(text, ("Lenby", "PERSON"), ("Ana Vell", "PERSON"), ("Talvik", "PERSON"))
+    linked = {"Lenby": "plc_0000000001", "Ana Vell": "per_0000000002", "Talvik": "org_0000000003"}
+
+    members = cast(
+        [analysis], [], SpeakerKeys({}, {}), entity_of=lambda _art, m: linked.get(m.text)
+    )
+
+    assert [(m.name, m.kind) for m in members] == [("Ana Vell", "PERSON"), ("Talvik", "ORG")]
