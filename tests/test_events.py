@@ -46,11 +46,11 @@ def text_of(span: object) -> str | None:
         ("The mayor signed the accord.", "AGREE", "signed accord", "The mayor", None),
         # an intention: a promise of cooperation is AGREE, of a hostile act THREATEN
         ("The Osterland government said it will support the new trade plan.", "AGREE",
-         "support", "it", "the new trade plan"),
-        ("Rebel leaders said they would boycott the elections.", "THREATEN", "boycott", "they",
-         "the elections"),
-        ("The ministry said it would not support the proposal.", "REJECT", "support", "it",
-         "the proposal"),
+         "support", "The Osterland government", "the new trade plan"),
+        ("Rebel leaders said they would boycott the elections.", "THREATEN", "boycott",
+         "Rebel leaders", "the elections"),
+        ("The ministry said it would not support the proposal.", "REJECT", "support",
+         "The ministry", "the proposal"),
         # easing a restriction concedes; easing a military hold retreats
         ("The army lifted the curfew in Velmora on Monday.", "CONCEDE", "lifted curfew",
          "The army", "Velmora"),
@@ -61,7 +61,7 @@ def text_of(span: object) -> str | None:
         ("Police dispersed the demonstration outside parliament.", "COERCE",
          "dispersed demonstration", "Police", None),
         ("Dozens of prisoners began a hunger strike on Monday.", "PROTEST", "began strike",
-         "Dozens", None),
+         "prisoners", None),
         # what was demanded did not happen: the demand is the event
         ("The opposition demanded that the army withdraw from the capital.", "REQUEST",
          "demanded", "The opposition", None),
@@ -69,8 +69,45 @@ def text_of(span: object) -> str | None:
          "Osterland", "Korvathi"),
         # the lemmatizer reads "staged" as "stag"
         ("Thousands of students staged demonstrations in Velmora.", "PROTEST",
-         "staged demonstrations", "Thousands", None),
+         "staged demonstrations", "students", None),
         ("Velmora offered to rebuild the old bridge.", "AGREE", "offered", "Velmora", None),
+        # verbs read by their usual sense in the PLOVER/CAMEO codebook
+        ("The opposition slammed the new budget.", "ACCUSE", "slammed", "The opposition",
+         "the new budget"),
+        ("The court pardoned two journalists.", "CONCEDE", "pardoned", "The court", None),
+        ("Police apprehended the suspects.", "COERCE", "apprehended", "Police", "the suspects"),
+        ("The rebels surrendered to the army.", "RETREAT", "surrendered", "The rebels",
+         "the army"),
+        ("Troops occupied the airport.", "ASSAULT", "occupied", "Troops", "the airport"),
+        ("Regulators fined the bank.", "SANCTION", "fined", "Regulators", "the bank"),
+        # a nominal event: the subject of a verb of occurrence, the object of "engage in"
+        ("Violent riots against the new tax erupted in Velmora on Monday.", "PROTEST",
+         "riots erupted", None, "the new tax"),
+        ("Rebels are engaged in heavy fighting with the army.", "ASSAULT",
+         "engaged in fighting", "Rebels", "the army"),
+        ("Three unions took part in the protests.", "PROTEST", "took part protests",
+         "Three unions", None),
+        ("The envoy arrived in Velmora on a three-day visit.", "CONSULT", "arrived on visit",
+         "The envoy", "Velmora"),
+        # what is handed over decides: aid, or a deployment; a measure stands for what it counts
+        ("The ministry sent food and medicine to the flooded region.", "AID", "sent food",
+         "The ministry", "the flooded region"),
+        ("Osterland sent 3,000 troops to the border.", "MOBILIZE", "sent troops", "Osterland",
+         "the border"),
+        ("The city police launched a wave of arrests.", "COERCE", "launched arrests",
+         "The city police", None),
+        # a statement's demand is its issuer's; a blocked road is a protest
+        ("The rebel council issued a statement demanding that the government resign.",
+         "REQUEST", "demanding", "The rebel council", None),
+        ("The council reiterated its demand that the army withdraw from the city.", "REQUEST",
+         "reiterated demand", "The council", None),
+        ("Farmers blocked the main road into the capital.", "PROTEST", "blocked road",
+         "Farmers", None),
+        # the party inside the complement: who is urged, what relations are broken
+        ("The union urged workers to end the strike.", "REQUEST", "urged", "The union",
+         "workers"),
+        ("Osterland threatened to break off relations with Korvath.", "THREATEN", "threatened",
+         "Osterland", "Korvath"),
     ],
 )  # fmt: skip
 def test_codes_and_arguments(
@@ -242,3 +279,9 @@ def test_he_is_the_person_the_paragraph_is_about(nlp: Language) -> None:
 def test_an_intention_held_over_someone_is_a_threat(nlp: Language) -> None:
     text = "Osterland will withdraw its ambassador unless Korvath releases the sailors."
     assert events_of(nlp, text)[0].code == "THREATEN"
+
+
+def test_an_intention_reaches_through_an_adjective(nlp: Language) -> None:
+    """ "would be ready to host" is an offer: the modal is on "be", the event on "host"."""
+    [event] = events_of(nlp, "The king said he would be ready to host the talks.")
+    assert (event.code, event.modality) == ("AGREE", "would")

@@ -21,17 +21,27 @@ from spacy.tokens import Span as DocSpan
 from newsweave.analyse.events.lexicon import (
     CODES,
     COMPOUND_CODES,
+    DOCUMENTS,
     EASING,
+    FORCES,
+    GIVING,
+    GOODS,
     HAZARDS,
     LIGHT_DEFAULTS,
     LIGHT_VERBS,
+    MEASURES,
     NOUN_CODES,
+    OCCURRING,
+    PARTICIPATING,
     PARTICLE_CODES,
     PREVENTING,
+    QUANTITIES,
     REDUCING,
     RELATIONS,
     RESTRICTIONS,
     TOPIC_OBJECT_CODES,
+    TRAVELLING,
+    WAYS,
     WEAPONS,
 )
 from newsweave.analyse.times.offsets import calendar_date, offset_anchors
@@ -62,9 +72,16 @@ _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "PR
 #: Categories of speech acts whose clause ("demanded that the army withdraw") is no event.
 _SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
 _KNOWN_VERBS = frozenset(
-    [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING]
+    [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING]
+    + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
 )
+#: Dependency labels of a clause that shares its governor's subject: "vowed to attack",
+#: "arrested and charged", "blocked roads, demanding ...", "staged a march to demand ...",
+#: "is ready to host" (through the adjective).
+_SHARING = frozenset({"xcomp", "conj", "advcl", "acomp"})
+#: Pronouns that stand for the party a report is about: "Osterland said it will ...".
+_REPORTED = frozenset({"it", "they"})
 #: Categories in which two coordinated subjects act on each other.
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -112,7 +129,7 @@ def _event(
     chunks: dict[int, DocSpan],
 ) -> Event | None:
     """The event a coded verb reports, or None when it has neither actor nor target."""
-    actor_token, target_token = _arguments(verb, noun)
+    actor_token, target_token = _arguments(verb, noun, particle)
     if code == "ASSAULT" and _by_hazard(verb, actor_token):
         return None  # "the fire killed 14 workers": a disaster, not an attack
     if (
@@ -120,6 +137,7 @@ def _event(
         and target_token.dep_ in ("dobj", "nsubjpass")
         and code in TOPIC_OBJECT_CODES
         and not mentions.named(_argument(target_token, mentions, chunks))
+        and not any(c.dep_ == "xcomp" for c in verb.children)  # "urged workers to ..."
     ):
         target_token = None  # "signed the accord": what was agreed, not with whom
     if target_token is None or not mentions.named(_argument(target_token, mentions, chunks)):
@@ -219,10 +237,19 @@ def _coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in PREVENTING and any(_noun_code(o) == "PROTEST" for o in objects):
         return "COERCE", None, objects[0]  # "police broke up the demonstration"
-    if lemma in LIGHT_VERBS:
+    if lemma == "block" and any(o.lemma_.lower() in WAYS for o in objects):
+        return "PROTEST", None, objects[0]  # "farmers blocked the roads"
+    if lemma in GIVING:
         for child in objects:
+            if (code := _given(child)) is not None:
+                return code, None, child
+    if lemma in LIGHT_VERBS:
+        for child in map(_measured, objects):
             if (code := _noun_code(child)) is not None:
                 return code, None, child
+    nominal = _nominal(verb, lemma)
+    if nominal is not None:
+        return nominal
     if lemma in REDUCING or lemma in EASING:
         for child in objects:
             words = _object_words(child)
@@ -238,6 +265,56 @@ def _coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
                 return code, child, None
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
     return (code, None, None) if code is not None else None
+
+
+def _given(noun: Token) -> str | None:
+    """What handing ``noun`` over is: aid ("gave 5 million dollars", "sent food"), a
+    deployment ("sent troops"), or what a coded noun names ("provided assistance")."""
+    words = _object_words(noun)
+    if words & FORCES:
+        return "MOBILIZE"
+    if words & GOODS:
+        return "AID"
+    return None
+
+
+def _measured(noun: Token) -> Token:
+    """The noun a measure or a count stands for: "a wave of arrests" -> arrests, "five million
+    dollars of aid" -> aid; other nouns stand for themselves."""
+    counted = noun.lemma_.lower() in MEASURES or any(c.dep_ == "nummod" for c in noun.children)
+    if counted or _noun_code(noun) is None:
+        for pobj in _prep_objects([noun], frozenset({"of"})):
+            if _noun_code(pobj) is not None:
+                return pobj
+    return noun
+
+
+def _nominal(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] | None:
+    """A nominal event: a coded noun that is the subject of a verb of occurrence ("riots
+    erupted", "the clashes are continuing", "fighting broke out") or the "in" object of a
+    verb of taking part ("engaged in ethnic cleansing", "took part in the protests")."""
+    phrases = {lemma}
+    for child in verb.children:
+        if child.dep_ in ("prt", "dobj"):
+            phrases.add(f"{lemma} {child.lemma_.lower()}")
+    if phrases & OCCURRING and not any(
+        c.dep_ == "dobj" and c.lower_ != "place" for c in verb.children
+    ):
+        for child in verb.children:
+            if child.dep_ == "nsubj" and (code := _noun_code(child)) is not None:
+                return code, None, child
+    if lemma in TRAVELLING:  # "arrived on a visit", "flew in for talks"
+        for pobj in _prep_objects([verb], frozenset({"on", "for"})):
+            if (code := _noun_code(pobj)) is not None:
+                return code, pobj.head, pobj
+    if lemma in PARTICIPATING:
+        part = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part"), None)
+        if lemma != "take" or part is not None:
+            holders = [verb] + ([part] if part is not None else [])
+            for pobj in _prep_objects(holders, frozenset({"in"})):
+                if (code := _noun_code(pobj)) is not None:
+                    return code, part or pobj.head, pobj
+    return None
 
 
 def _lemma(verb: Token) -> str:
@@ -280,13 +357,20 @@ def _carried_by_head(verb: Token) -> bool:
     verb is the event (what was demanded, threatened or denied did not happen)."""
     if verb.dep_ == "xcomp":
         return _coded(verb.head) is not None
-    if verb.dep_ == "ccomp" and not any(c.lower_ in ("whether", "if") for c in verb.children):
-        head = _coded(verb.head)  # not "asked whether he agrees": a question, no demand
-        return head is not None and head[0] in _SPEECH_ACTS
+    if verb.dep_ in ("ccomp", "acl") and not any(
+        c.lower_ in ("whether", "if") for c in verb.children
+    ):
+        # not "asked whether he agrees": a question, no demand; "its demand that the army
+        # withdraw": the demand, a noun, is the event
+        head = _coded(verb.head) if verb.head.pos_ == "VERB" else None
+        code = head[0] if head is not None else _noun_code(verb.head)
+        return code in _SPEECH_ACTS
     return False
 
 
-def _arguments(verb: Token, noun: Token | None) -> tuple[Token | None, Token | None]:
+def _arguments(
+    verb: Token, noun: Token | None, particle: Token | None = None
+) -> tuple[Token | None, Token | None]:
     """The actor and target tokens of ``verb`` (either may be missing)."""
     actor, target = _subject(verb), None
     for child in verb.children:
@@ -294,12 +378,15 @@ def _arguments(verb: Token, noun: Token | None) -> tuple[Token | None, Token | N
             target = child
         elif child.dep_ == "agent":
             actor = next((c for c in child.children if c.dep_ == "pobj"), actor)
-        elif child.dep_ == "dobj" and child != noun and target is None:
-            target = child
+        elif child.dep_ == "dobj" and target is None and not _holds(child, noun):
+            target = child if child != particle else None  # not "part" in "took part in"
         elif child.dep_ == "dative" and target is None:  # "granted asylum to the officers"
             target = next((c for c in child.children if c.dep_ == "pobj"), child)
+    if actor is None and target is not None and target.dep_ == "nsubjpass" and noun is not None:
+        actor, target = target, None  # "forces were engaged in ethnic cleansing"
     if target is None:
-        holders = [verb] + ([noun] if noun is not None else [])
+        # the event noun's own party first: "riots against the tax ... with no end in sight"
+        holders = ([noun] if noun is not None else []) + [verb]
         target = next(
             (
                 pobj
@@ -312,16 +399,67 @@ def _arguments(verb: Token, noun: Token | None) -> tuple[Token | None, Token | N
         # "the diplomats who negotiated ...": the diplomats; "residents who were evacuated"
         actor = verb.head if actor is not None and actor.lower_ in RELATIVE_PRONOUNS else actor
         target = verb.head if target is not None and target.lower_ in RELATIVE_PRONOUNS else target
+    if noun is not None and actor == noun:
+        actor = _owner(noun)  # "Velmoran riots erupted": the riots are Velmora's
+    if verb.dep_ == "acl" and actor is None:
+        actor = _issuer(verb)
     head = verb
-    # "vowed to attack", "arrested and charged": the governing verb's subject. Not for a verb
-    # with a subject of its own ("..., and no one was detained": nobody named did it).
+    # "vowed to attack", "arrested and charged", "blocked roads, demanding ...": the governing
+    # verb's subject. Not for a verb with a subject of its own ("..., and no one was
+    # detained": nobody named did it).
     own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
-    while (
-        actor is None and not own_subject and head.dep_ in ("xcomp", "conj") and head.head != head
-    ):
+    while actor is None and not own_subject and head.dep_ in _SHARING and head.head != head:
         head = head.head
         actor = _subject(head)
-    return actor, target
+    if actor is not None and actor.lower_ in _REPORTED:
+        actor = _reporter(head) or actor
+    return _counted(actor), _counted(target)
+
+
+def _holds(token: Token, noun: Token | None) -> bool:
+    """Whether ``token`` is the event noun or holds it: "a wave of arrests", "took part in"."""
+    return noun is not None and (token == noun or token.is_ancestor(noun))
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose a nominal event is: its possessor ("Korvath's crackdown") or a named modifier
+    ("Velmoran riots", "Osterland police raids")."""
+    for child in noun.children:
+        if child.dep_ == "poss" or (
+            child.dep_ in ("compound", "amod") and child.ent_type_ in _NAMED_LABELS
+        ):
+            return child
+    return None
+
+
+def _issuer(verb: Token) -> Token | None:
+    """Who issued the document a participle describes: "issued a statement demanding ..."
+    (the statement's issuer demands). Only documents: "protesters demanding reforms" or
+    "those investigating" are left alone."""
+    noun = verb.head
+    if verb.tag_ != "VBG" or noun.lemma_.lower() not in DOCUMENTS:
+        return None
+    return _subject(noun.head) if noun.dep_ in ("dobj", "nsubjpass") else None
+
+
+def _reporter(clause: Token) -> Token | None:
+    """Who "it" or "they" stands for in a clause reported by someone: "Osterland said it will
+    ...", "the rebels announced they would ..." (the subject of the reporting verb)."""
+    if clause.dep_ != "ccomp":
+        return None
+    reporter = _subject(clause.head)
+    return reporter if reporter is not None and reporter.pos_ != "PRON" else None
+
+
+def _counted(token: Token | None) -> Token | None:
+    """The people a count stands for: "tens of thousands of students" -> students, "a group of
+    refugees" -> refugees, "200 of the strikers" -> strikers."""
+    while token is not None and (token.lemma_.lower() in QUANTITIES or token.pos_ == "NUM"):
+        pobjs = _prep_objects([token], frozenset({"of"}))
+        if not pobjs:
+            break
+        token = pobjs[0]
+    return token
 
 
 def _unless(verb: Token) -> bool:
@@ -346,20 +484,33 @@ def _party(
     withdrawal the place it happens in ("lifted the curfew in Velmora")."""
 
     def named(token: Token | None) -> Token | None:
-        return token if mentions.named(_argument(token, mentions, chunks)) else None
+        if token is None:
+            return None
+        # "the Sudanese government", "Ugandan opposition candidates": a party named by its
+        # nationality or its country
+        by_name = any(
+            c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in _NAMED_LABELS
+            for c in token.children
+        )
+        return token if by_name or mentions.named(_argument(token, mentions, chunks)) else None
 
     candidates: list[Token | None] = []
     for child in verb.children:
         if child.dep_ == "ccomp" and code == "REQUEST":
             candidates += [c for c in child.children if c.dep_ in NOMINAL_SUBJECTS]
-        if child.dep_ == "xcomp":
-            candidates += [c for c in child.children if c.dep_ in ("dobj", "dative")]
-            candidates += _prep_objects([child], _TARGET_PREPS)
+        if child.dep_ == "xcomp":  # "threatened to break off relations with Korvath"
+            objects = [c for c in child.children if c.dep_ in ("dobj", "dative")]
+            candidates += objects + _prep_objects([child, *objects], _TARGET_PREPS)
     if object_token is not None:
         candidates += [c for c in object_token.children if c.dep_ in ("poss", "compound")]
-        candidates += _prep_objects([object_token], _TARGET_PREPS)
+        # "a meeting of the Security Council", "autonomy from Serbian authorities"
+        candidates += _prep_objects([object_token], _TARGET_PREPS | {"of", "from"})
+    if code == "REQUEST":
+        candidates += _prep_objects([verb], frozenset({"from"}))
     if code in ("CONCEDE", "RETREAT"):
         candidates += _prep_objects(verb.subtree, frozenset({"in", "from"}))
+    if verb.lemma_.lower() in TRAVELLING:  # "arrived in Velmora on a visit"
+        candidates += _prep_objects([verb], frozenset({"in", "to"}))
     return next((t for t in map(named, candidates) if t is not None), None)
 
 
@@ -443,11 +594,15 @@ def _place(verb: Token, mentions: _Mentions) -> Span | None:
 
 
 def _modality(verb: Token) -> str | None:
-    for child in verb.children:
-        if child.dep_ == "aux" and child.tag_ == "MD":
-            word = child.lower_
-            return _MODALS.get(word, word)
-    return None
+    """The verb's modal, or that of the clause it completes: "would be ready to host"."""
+    while True:
+        for child in verb.children:
+            if child.dep_ == "aux" and child.tag_ == "MD":
+                word = child.lower_
+                return _MODALS.get(word, word)
+        if verb.dep_ not in ("xcomp", "acomp") or verb.head == verb:
+            return None
+        verb = verb.head
 
 
 class _Mentions:

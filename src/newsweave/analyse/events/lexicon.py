@@ -12,15 +12,25 @@ from __future__ import annotations
 __all__ = [
     "CODES",
     "COMPOUND_CODES",
+    "DOCUMENTS",
     "EASING",
+    "FORCES",
+    "GIVING",
+    "GOODS",
     "HAZARDS",
     "LIGHT_DEFAULTS",
     "LIGHT_VERBS",
+    "MEASURES",
     "NOUN_CODES",
+    "OCCURRING",
+    "PARTICIPATING",
     "PARTICLE_CODES",
     "PREVENTING",
+    "QUANTITIES",
     "REDUCING",
     "TOPIC_OBJECT_CODES",
+    "TRAVELLING",
+    "WAYS",
     "WEAPONS",
 ]
 
@@ -34,27 +44,31 @@ def _codes(table: dict[str, str]) -> dict[str, str]:
 CODES: dict[str, str] = _codes(
     {
         "AGREE": "agree sign pledge promise ratify commit accept",
-        "CONSULT": "meet discuss negotiate consult visit host telephone",
+        "CONSULT": "meet discuss negotiate consult visit host telephone confer mediate",
         "SUPPORT": "support praise endorse welcome back commend thank congratulate applaud "
-        "defend recognize recognise upgrade normalize normalise",
-        "CONCEDE": "concede apologize apologise admit resign yield compromise release allow permit",
+        "defend recognize recognise upgrade normalize normalise hail laud extol",
+        "CONCEDE": "concede apologize apologise admit resign yield compromise release allow permit "
+        "free pardon relent acquiesce accede capitulate abdicate",
         "COOPERATE": "cooperate collaborate coordinate partner ally extradite",
-        "AID": "aid help donate assist rescue evacuate shelter fund",
-        "RETREAT": "withdraw retreat demobilize demobilise disarm",
+        "AID": "aid help donate assist rescue evacuate shelter fund airlift",
+        "RETREAT": "withdraw retreat demobilize demobilise disarm surrender disband decommission "
+        "demilitarize demilitarise",
         "REQUEST": "ask urge request appeal demand invite seek propose press pressure lobby "
-        "petition plead implore",
+        "petition plead implore beg exhort solicit",
         "ACCUSE": "accuse blame criticize criticise condemn denounce allege sue investigate indict "
-        "complain rebuke censure",
-        "REJECT": "reject refuse deny veto decline oppose dismiss boycott",
+        "complain rebuke censure slam decry deplore lambast lambaste chastise castigate scold "
+        "reproach excoriate vilify probe prosecute impeach",
+        "REJECT": "reject refuse deny veto decline oppose dismiss boycott spurn snub repudiate "
+        "defy rebuff",
         "THREATEN": "threaten warn",
         "PROTEST": "protest demonstrate march rally picket riot",
-        "SANCTION": "sanction ban expel embargo blacklist",
-        "MOBILIZE": "mobilize mobilise deploy reinforce",
+        "SANCTION": "sanction ban expel embargo blacklist fine penalize penalise",
+        "MOBILIZE": "mobilize mobilise deploy reinforce amass mass station muster",
         "COERCE": "arrest detain seize jail imprison deport raid confiscate censor evict "
-        "sentence convict abduct kidnap outlaw suppress disperse",
+        "sentence convict abduct kidnap outlaw suppress disperse apprehend expropriate intern",
         "ASSAULT": "attack kill bomb shoot shell invade wound injure assault bombard ambush "
         "massacre stab torture abuse assassinate murder execute behead rape retake recapture "
-        "overrun storm",
+        "overrun storm occupy besiege raze strafe slaughter lynch clash annex",
     }
 )
 
@@ -75,12 +89,18 @@ PARTICLE_CODES: dict[tuple[str, str], str] = {
     ("cut", "off"): "SANCTION",
     ("push", "for"): "REQUEST",
     ("force", "out"): "SANCTION",
+    ("charge", "with"): "ACCUSE",
+    ("turn", "down"): "REJECT",
+    ("round", "up"): "COERCE",
+    ("bail", "out"): "AID",
+    ("blow", "up"): "ASSAULT",
 }
 
 #: Verbs whose category comes from their object noun.
 LIGHT_VERBS = frozenset(
     """hold launch impose carry conduct stage issue make reach strike sign announce mount lodge
-    file level offer send provide deliver grant give block continue resume begin start""".split()  # noqa: SIM905
+    file level offer send provide deliver grant give block continue resume begin start join
+    reiterate repeat renew voice express""".split()  # noqa: SIM905
 )
 
 #: Object noun lemma -> category, for light verbs.
@@ -88,18 +108,71 @@ NOUN_CODES: dict[str, str] = _codes(
     {
         "AGREE": "agreement deal accord ceasefire truce treaty pact consensus understanding",
         "CONSULT": "talk talks meeting negotiation summit consultation visit welcome",
-        "SUPPORT": "endorsement",
+        "SUPPORT": "endorsement support backing",
         "CONCEDE": "apology concession",
         "AID": "aid assistance relief donation asylum loan loans funds funding refuge",
-        "REQUEST": "appeal request demand proposal",
-        "ACCUSE": "accusation allegation complaint lawsuit charge",
+        "REQUEST": "appeal request demand proposal call",
+        "ACCUSE": "accusation allegation complaint lawsuit charge criticism condemnation",
+        "REJECT": "rejection refusal veto",
         "THREATEN": "threat warning ultimatum",
-        "PROTEST": "protest demonstration rally walkout road roads street streets highway traffic",
+        "PROTEST": "protest demonstration rally walkout riot march sit-in",
         "SANCTION": "sanction sanctions embargo ban tariff tariffs",
         "MOBILIZE": "exercise exercises drill drills",
-        "COERCE": "crackdown arrest arrests raid",
-        "ASSAULT": "attack attacks strike strikes airstrike airstrikes offensive bombing assault",
+        "COERCE": "crackdown arrest arrests raid curfew restriction restrictions",
+        "ASSAULT": "attack attacks strike strikes airstrike airstrikes offensive bombing assault "
+        "clash fighting battle shelling hostilities",
     }
+)
+
+#: Verbs that say an event named by their subject noun happened: "riots erupted", "the
+#: clashes are continuing", "talks resumed". The noun is the event.
+_SINGLE_OCCURRING = "continue erupt spread rage flare resume escalate intensify occur begin start"
+OCCURRING = frozenset(
+    [*_SINGLE_OCCURRING.split(), "persist", "break out", "take place", "go on", "flare up"]
+)
+
+#: Verbs whose "in" object is the event they report: "engaged in ethnic cleansing", "took
+#: part in the protests", "participated in the talks".
+PARTICIPATING = frozenset(["engage", "participate", "take"])
+
+#: Verbs of handing over, and what handed over is aid (money, food, medicine, arms: PLOVER's
+#: AID includes military aid) or a deployment (troops sent: MOBILIZE).
+GIVING = frozenset(
+    "give provide send deliver donate supply ship airlift dispatch".split()  # noqa: SIM905
+)
+GOODS = frozenset(
+    """money cash dollar dollars euro euros fund food medicine medicines supply supplies grain
+    flour rice fuel tent tents blanket blankets vaccine vaccines weapon weapons arms""".split()  # noqa: SIM905
+)
+FORCES = frozenset(
+    """troop troops soldier soldiers force forces warship warships peacekeeper peacekeepers
+    tank tanks""".split()  # noqa: SIM905
+)
+
+#: Nouns that measure or collect what their "of" phrase names: "a wave of arrests" is
+#: arrests, "tens of thousands of students" are students.
+MEASURES = frozenset(
+    """series wave round package batch shipment consignment convoy spate string set lot""".split()  # noqa: SIM905
+)
+QUANTITIES = frozenset(
+    """group number dozen dozens hundred hundreds thousand thousands million millions tens
+    scores crowd crowds handful band some many most several all members""".split()  # noqa: SIM905
+)
+
+#: Documents and statements: what "a statement demanding ..." demands or "a law recognizing
+#: ..." recognizes, its issuer does.
+DOCUMENTS = frozenset(
+    """statement declaration letter communique resolution message note report appeal
+    petition memorandum law bill decree""".split()  # noqa: SIM905
+)
+
+#: Verbs of travel, whose "on"/"for" phrase may name the event travelled for: "arrived on a
+#: visit", "flew to Velmora for talks".
+TRAVELLING = frozenset("arrive travel fly go come head".split())  # noqa: SIM905
+
+#: Ways of passage: blocking one is a protest ("blocked roads"), not stopping a protest.
+WAYS = frozenset(
+    "road roads street streets highway highways traffic transport railway".split()  # noqa: SIM905
 )
 
 #: A light verb with no coded object still reports this: "offered to rebuild the bridge",
@@ -137,11 +210,11 @@ WEAPONS = frozenset(
 #: relations: "suspended aid", "cancelled a visit", "severed ties" (SANCTION). Production
 #: suspended or a flight cancelled is no political event.
 REDUCING = frozenset(
-    ["cancel", "suspend", "halt", "freeze", "sever", "downgrade", "prohibit", "cut"]
+    "cancel suspend halt freeze sever downgrade prohibit cut break withhold recall".split()  # noqa: SIM905
 )
 RELATIONS = frozenset(
     """aid assistance talks negotiation negotiations relation relations tie ties visit
-    cooperation trade contact contacts loan loans""".split()  # noqa: SIM905
+    cooperation trade contact contacts loan loans ambassador envoy""".split()  # noqa: SIM905
 )
 #: Verbs that ease what their object names, and the restrictions whose easing is a
 #: concession (CONCEDE) or, for a military hold, a retreat (RETREAT): "lifted the curfew",
