@@ -331,6 +331,10 @@ def test_undated_seed_dated_from_its_story(nlp: Language, seeds_dir: Path) -> No
          [("Wednesday night", "2026-03-11TNI")]),
         ("The agency said the river would crest on Saturday.", [("Saturday", "2026-03-14")]),
         ("The river will crest on Wednesday.", [("Wednesday", "2026-03-18")]),
+        # A headline with no full stop, which the parser runs into the lead.
+        ("Court fines Varden Foods over salmonella outbreak\n\nA court in Lenby on Wednesday fined "
+         "Varden Foods 2.3 million euros for selling contaminated chicken.",
+         [("Wednesday", "2026-03-11")]),
     ],
 )  # fmt: skip
 def test_tense_and_titles_on_a_thursday(
@@ -338,3 +342,25 @@ def test_tense_and_titles_on_a_thursday(
 ) -> None:
     found = times_of(nlp, text, published="2026-03-12")
     assert [(t.text, t.value) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("anchor", "season", "direction", "expected"),
+    [
+        # "last spring" is the latest spring that is over: this year's in October.
+        ("2026-10-02", "SP", "before", "2026-SP"),
+        ("2026-04-02", "SP", "before", "2025-SP"),
+        ("2026-10-02", "WI", "before", "2025-WI"),
+        ("2026-01-15", "WI", "before", "2024-WI"),
+        # "next spring" is the next one to start: this year's in January.
+        ("2026-01-10", "SP", "after", "2026-SP"),
+        ("2026-04-10", "SP", "after", "2027-SP"),
+        ("2026-12-10", "WI", "after", "2027-WI"),
+    ],
+)
+def test_last_and_next_season(anchor: str, season: str, direction: str, expected: str) -> None:
+    from datetime import date
+
+    from newsweave.analyse.times.calendar import nearest_season
+
+    assert nearest_season(date.fromisoformat(anchor), season, direction) == expected

@@ -177,12 +177,13 @@ def nearest_season(anchor: date, season: str, direction: str) -> str:
     # Winter belongs to the year it starts in; in January, "this winter" started last year.
     current_year = anchor.year - 1 if season == "WI" and anchor.month < 3 else anchor.year
     started = anchor >= date(current_year, start, 1)
+    ended = anchor >= date(current_year + start // 12, start % 12 + 3, 1)
     if direction == "this":
         pass
-    elif direction == "before":
-        current_year -= 1
-    elif direction == "after":
-        current_year += 1
+    elif direction == "before" and not ended:
+        current_year -= 1  # "last summer" said in July is a year back; in October, this year's
+    elif direction == "after" and started:
+        current_year += 1  # "next spring" said in January is this year's
     elif direction == "past" and not started:
         current_year -= 1
     elif direction == "future" and started and anchor.month >= start + 3:

@@ -95,6 +95,10 @@ def direction_at(doc: Doc, text: str, start: int, end: int, *, default: str = "p
             break
         token = token.head
         through_noun = through_noun or token.pos_ == "NOUN"
+    if "\n\n" in text[min(token.idx, start) : max(token.idx, start)]:
+        # The parser ran a headline with no full stop into the lead ("Court fines X over
+        # outbreak | A court on Thursday fined X"): a verb of another paragraph tells nothing.
+        return default
     if _DEADLINE.search(text, max(0, start - 14), start):
         # "until Tuesday", "as soon as Tuesday": a deadline or a hope, unless told as over
         # ("until Thursday, they had not called him a suspect").
