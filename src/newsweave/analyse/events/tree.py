@@ -1,0 +1,28 @@
+"""Lookups in the dependency parse shared by the event steps: a verb's subject, the objects
+of the prepositions hanging on a word."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+__all__ = ["prep_objects", "subject"]
+
+
+def prep_objects(heads: Iterable[Token], preps: frozenset[str]) -> list[Token]:
+    """The objects of the ``preps`` phrases ("with", "against", ...) hanging on ``heads``."""
+    return [
+        pobj
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def subject(verb: Token) -> Token | None:
+    """The subject nearest before the verb ("MARROWGATE — A fire ... killed": the fire)."""
+    subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "csubj")]
+    return subjects[-1] if subjects else None
