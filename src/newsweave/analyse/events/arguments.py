@@ -12,9 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
-from newsweave.analyse.events.lexicon import DOCUMENTS, QUANTITIES, TOPIC_OBJECT_CODES, TRAVELLING
+from newsweave.analyse.events.lexicon import DOCUMENTS, TOPIC_OBJECT_CODES, TRAVELLING
 from newsweave.analyse.events.mentions import NAMED_LABELS, Mentions, argument_span
-from newsweave.analyse.events.tree import prep_objects, subject
+from newsweave.analyse.events.tree import counted, prep_objects, subject
 from newsweave.lexicon.grammar import NOMINAL_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS
 
 __all__ = ["aimed_at", "arguments"]
@@ -75,7 +75,7 @@ def arguments(
         actor = subject(head)
     if actor is not None and actor.lower_ in _REPORTED:
         actor = _reporter(head) or actor
-    return _counted(actor), _counted(target)
+    return counted(actor), counted(target)
 
 
 def aimed_at(
@@ -144,17 +144,6 @@ def _reporter(clause: Token) -> Token | None:
         return None
     reporter = subject(clause.head)
     return reporter if reporter is not None and reporter.pos_ != "PRON" else None
-
-
-def _counted(token: Token | None) -> Token | None:
-    """The people a count stands for: "tens of thousands of students" -> students, "a group of
-    refugees" -> refugees, "200 of the strikers" -> strikers."""
-    while token is not None and (token.lemma_.lower() in QUANTITIES or token.pos_ == "NUM"):
-        pobjs = prep_objects([token], frozenset({"of"}))
-        if not pobjs:
-            break
-        token = pobjs[0]
-    return token
 
 
 def _party(
