@@ -1,6 +1,7 @@
 """Which PLOVER category a verb reports: through its object (a light verb's noun, goods
 handed over, a protest stopped, a relation cut, a restriction eased), as a nominal event
-("riots erupted"), through its particle ("call for"), or by its lemma alone. The word lists
+("riots erupted"), through its particle ("call for"), or by its lemma alone, for some verbs
+only when they act on people ("released the hostages", not "released a report"). The word lists
 are in ``lexicon.py``."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsweave.analyse.events.lexicon import (
+    CAPTIVES,
     CODES,
     COMPOUND_CODES,
     EASING,
@@ -19,6 +21,7 @@ from newsweave.analyse.events.lexicon import (
     MEASURES,
     NOUN_CODES,
     OCCURRING,
+    ON_PEOPLE,
     PARTICIPATING,
     PARTICLE_CODES,
     PREVENTING,
@@ -28,12 +31,18 @@ from newsweave.analyse.events.lexicon import (
     TRAVELLING,
     WAYS,
 )
-from newsweave.analyse.events.tree import prep_objects
+from newsweave.analyse.events.tree import counted, prep_objects
+from newsweave.lexicon.grammar import FIRST_PERSON, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS
+from newsweave.lexicon.people import is_person_noun
 
 __all__ = ["carried_by_head", "coded", "noun_code"]
 
 #: Categories of speech acts whose clause ("demanded that the army withdraw") is no event.
 _SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
+#: Entity labels of a party that can be held and freed, and the pronouns that stand for people.
+_PARTY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+_PEOPLE_PRONOUNS = PERSONAL_PRONOUNS | FIRST_PERSON | {"they", "them"}
+_RELATIVES = RELATIVE_PRONOUNS | {"whom"}
 _KNOWN_VERBS = frozenset(
     [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
@@ -75,6 +84,10 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             code = PARTICLE_CODES.get((lemma, child.lower_))
             if code is not None:
                 return code, child, None
+    if lemma in ON_PEOPLE:
+        acted_on = _acted_on(verb, objects)
+        if acted_on and not any(map(_people, acted_on)):
+            return None  # "the dam released water", "the ministry released a report"
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
     return (code, None, None) if code is not None else None
 
@@ -154,6 +167,32 @@ def _nominal(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] 
                 if (code := noun_code(pobj)) is not None:
                     return code, part or pobj.head, pobj
     return None
+
+
+def _acted_on(verb: Token, objects: list[Token]) -> list[Token]:
+    """What ``verb`` acts on: its object or passive subject, the noun it describes as a
+    participle or a relative clause ("prisoners released on Monday", "hostages who were
+    released"), else its coordinated head's object ("were arrested and later released");
+    a count stands for what it counts ("dozens of prisoners")."""
+    relative = verb.dep_ == "relcl"
+    found = [verb.head if relative and o.lower_ in _RELATIVES else o for o in objects]
+    if not found and verb.dep_ == "acl":
+        found = [verb.head]
+    if not found and verb.dep_ == "conj":
+        found = [c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [t for t in map(counted, found) if t is not None]
+
+
+def _people(token: Token) -> bool:
+    """Whether ``token`` is people or a named party: a name ("Ada Vell", "Korvath"), "them",
+    "the prisoners", "a journalist"."""
+    lemma = token.lemma_.lower()
+    return (
+        token.ent_type_ in _PARTY_LABELS
+        or token.lower_ in _PEOPLE_PRONOUNS
+        or lemma in CAPTIVES
+        or is_person_noun(lemma)
+    )
 
 
 def _lemma(verb: Token) -> str:
