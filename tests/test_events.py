@@ -285,3 +285,46 @@ def test_an_intention_reaches_through_an_adjective(nlp: Language) -> None:
     """ "would be ready to host" is an offer: the modal is on "be", the event on "host"."""
     [event] = events_of(nlp, "The king said he would be ready to host the talks.")
     assert (event.code, event.modality) == ("AGREE", "would")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Engineers at the reservoir started releasing water through the sluice gates.",
+        "The ministry released a report on rural poverty.",
+        "The studio released the film in March.",
+        "The agency released new unemployment data on Friday.",
+        "The factory released toxic gas into the air.",
+        "The central bank released emergency funds to the lenders.",
+        "The report, released on Monday, drew little notice.",
+    ],
+)
+def test_releasing_a_thing_is_no_event(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("The rebels released twelve hostages on Friday.", "The rebels", None),
+        ("The junta released Ada Vell after two years in custody.", "The junta", "Ada Vell"),
+        ("The government released dozens of political prisoners.", "The government",
+         "political prisoners"),
+        ("Dozens of prisoners were released by the army.", "the army", "prisoners"),
+        ("The hostages, who were released on Monday, flew home.", None, "The hostages"),
+    ],
+)  # fmt: skip
+def test_releasing_people_is_a_concession(
+    nlp: Language, text: str, actor: str | None, target: str | None
+) -> None:
+    [event] = events_of(nlp, text)
+    assert (event.code, event.action) == ("CONCEDE", "released")
+    assert (text_of(event.actor), text_of(event.target)) == (actor, target)
+
+
+def test_releasing_them_after_an_arrest_is_a_concession(nlp: Language) -> None:
+    events = events_of(nlp, "Police arrested the protesters but released them hours later.")
+    assert [(e.code, e.action) for e in events] == [
+        ("COERCE", "arrested"),
+        ("CONCEDE", "released"),
+    ]

@@ -5,6 +5,7 @@
 - ``countries``: the short forms news writes for countries ("UK", "Türkiye"), demonyms
   ("French" -> FR) and the shape of a nationality word;
 - ``titles``: the words of titles and roles ("Prime Minister", "Sen.", "Mr.");
+- ``people``: nouns for people ("inmate", "teenager", a title's head);
 - ``grammar``: pronoun sets and the dependency labels of a subject.
 
 Every module of the package uses these; none of them imports anything of the package but the

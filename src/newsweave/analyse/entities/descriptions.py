@@ -17,11 +17,10 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from newsweave.analyse.entities.clean import Draft
-from newsweave.lexicon import word_set
 from newsweave.lexicon.countries import is_demonym
+from newsweave.lexicon.people import is_person_noun
 from newsweave.lexicon.titles import (
     LEADER_HEADS,
-    is_head,
     is_title_word,
     role_demonyms,
     role_heads,
@@ -32,18 +31,10 @@ __all__ = ["describing_nouns", "find_described", "find_descriptions"]
 #: Dependency labels of a noun that says what the name next to it is.
 _APPOSITION = frozenset({"appos"})
 
-#: Nouns for people: agent suffixes ("driver", "actress", "escapee", "novelist") plus a closed
-#: list of the others news uses. It keeps a misparsed apposition ("the organization") out.
+#: Nouns for people: agent suffixes ("driver", "actress", "escapee", "novelist") plus the closed
+#: list of the others news uses (``lexicon.people``). It keeps a misparsed apposition ("the
+#: organization") out.
 _PERSON_SUFFIX = re.compile(r"(?:er|or|ess|ist|ee|ian|man|woman|ant|ent|eur|ier|yer)$")
-_PERSON_NOUNS = word_set(
-    """
-    teen teenager boy girl child kid baby mom mum dad son daughter wife husband brother sister
-    aunt uncle nephew niece cousin grandson granddaughter widow bride groom fiance fiancee
-    friend star icon legend idol boss chief coach deputy inmate convict suspect victim thief
-    guard cop pilot chef monk nun priest poet artist athlete mafioso mobster gangster veteran
-    hero heroine rookie captain lifer
-    """
-)
 
 
 def find_descriptions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
@@ -186,12 +177,7 @@ def _common_noun(tok: Token) -> bool:
 
 
 def _person_noun(noun: str) -> bool:
-    return (
-        is_head(noun)
-        or noun in _PERSON_NOUNS
-        or bool(_PERSON_SUFFIX.search(noun))
-        or is_demonym(noun.title())
-    )
+    return is_person_noun(noun) or bool(_PERSON_SUFFIX.search(noun)) or is_demonym(noun.title())
 
 
 def find_described(doc: Doc, drafts: list[Draft], nouns: dict[str, str]) -> list[Draft]:

@@ -10,6 +10,7 @@ depends on a particle or preposition ("call for", "pull out") is listed with it.
 from __future__ import annotations
 
 __all__ = [
+    "CAPTIVES",
     "CODES",
     "COMPOUND_CODES",
     "DOCUMENTS",
@@ -23,6 +24,7 @@ __all__ = [
     "MEASURES",
     "NOUN_CODES",
     "OCCURRING",
+    "ON_PEOPLE",
     "PARTICIPATING",
     "PARTICLE_CODES",
     "PREVENTING",
@@ -239,3 +241,14 @@ RESTRICTIONS: dict[str, str] = {
     ),
     **dict.fromkeys(["blockade", "siege"], "RETREAT"),
 }
+
+#: Verbs that report their category only when what they act on is people or a named party:
+#: "released the hostages" concedes (PLOVER: release of persons), "the dam released water"
+#: and "the ministry released a report" are no events.
+ON_PEOPLE = frozenset(["release"])
+#: Nouns for people held and freed, besides the nouns for people of ``newsweave.lexicon.people``.
+CAPTIVES = frozenset(
+    """prisoner hostage detainee captive people person man woman civilian activist journalist
+    dissident protester fighter rebel militant soldier official worker student member
+    crew""".split()  # noqa: SIM905
+)

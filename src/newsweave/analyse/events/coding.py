@@ -1,0 +1,219 @@
+"""Which PLOVER category a verb reports: through its object (a light verb's noun, goods
+handed over, a protest stopped, a relation cut, a restriction eased), as a nominal event
+("riots erupted"), through its particle ("call for"), or by its lemma alone, for some verbs
+only when they act on people ("released the hostages", not "released a report"). The word lists
+are in ``lexicon.py``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsweave.analyse.events.lexicon import (
+    CAPTIVES,
+    CODES,
+    COMPOUND_CODES,
+    EASING,
+    FORCES,
+    GIVING,
+    GOODS,
+    LIGHT_DEFAULTS,
+    LIGHT_VERBS,
+    MEASURES,
+    NOUN_CODES,
+    OCCURRING,
+    ON_PEOPLE,
+    PARTICIPATING,
+    PARTICLE_CODES,
+    PREVENTING,
+    REDUCING,
+    RELATIONS,
+    RESTRICTIONS,
+    TRAVELLING,
+    WAYS,
+)
+from newsweave.analyse.events.tree import counted, prep_objects
+from newsweave.lexicon.grammar import FIRST_PERSON, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS
+from newsweave.lexicon.people import is_person_noun
+
+__all__ = ["carried_by_head", "coded", "noun_code"]
+
+#: Categories of speech acts whose clause ("demanded that the army withdraw") is no event.
+_SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
+#: Entity labels of a party that can be held and freed, and the pronouns that stand for people.
+_PARTY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+_PEOPLE_PRONOUNS = PERSONAL_PRONOUNS | FIRST_PERSON | {"they", "them"}
+_RELATIVES = RELATIVE_PRONOUNS | {"whom"}
+_KNOWN_VERBS = frozenset(
+    [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING]
+    + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
+    + [verb for verb, _ in PARTICLE_CODES]
+)
+
+
+def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
+    """``(code, deciding particle, light-verb noun)`` when ``verb`` reports an event."""
+    if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound"):
+        return None
+    lemma = _lemma(verb)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma in PREVENTING and any(noun_code(o) == "PROTEST" for o in objects):
+        return "COERCE", None, objects[0]  # "police broke up the demonstration"
+    if lemma == "block" and any(o.lemma_.lower() in WAYS for o in objects):
+        return "PROTEST", None, objects[0]  # "farmers blocked the roads"
+    if lemma in GIVING:
+        for child in objects:
+            if (code := _given(child)) is not None:
+                return code, None, child
+    if lemma in LIGHT_VERBS:
+        for child in map(_measured, objects):
+            if (code := noun_code(child)) is not None:
+                return code, None, child
+    nominal = _nominal(verb, lemma)
+    if nominal is not None:
+        return nominal
+    if lemma in REDUCING or lemma in EASING:
+        for child in objects:
+            words = _object_words(child)
+            if lemma in REDUCING and words & RELATIONS:
+                return "SANCTION", None, child
+            eased = [RESTRICTIONS[w] for w in words if w in RESTRICTIONS]
+            if lemma in EASING and eased:
+                return eased[0], None, child
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep"):
+            code = PARTICLE_CODES.get((lemma, child.lower_))
+            if code is not None:
+                return code, child, None
+    if lemma in ON_PEOPLE:
+        acted_on = _acted_on(verb, objects)
+        if acted_on and not any(map(_people, acted_on)):
+            return None  # "the dam released water", "the ministry released a report"
+    code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
+    return (code, None, None) if code is not None else None
+
+
+def carried_by_head(verb: Token) -> bool:
+    """ "agreed to sign", "refused to meet", "demanded that the army withdraw": the governing
+    verb is the event (what was demanded, threatened or denied did not happen)."""
+    if verb.dep_ == "xcomp":
+        return coded(verb.head) is not None
+    if verb.dep_ in ("ccomp", "acl") and not any(
+        c.lower_ in ("whether", "if") for c in verb.children
+    ):
+        # not "asked whether he agrees": a question, no demand; "its demand that the army
+        # withdraw": the demand, a noun, is the event
+        head = coded(verb.head) if verb.head.pos_ == "VERB" else None
+        code = head[0] if head is not None else noun_code(verb.head)
+        return code in _SPEECH_ACTS
+    return False
+
+
+def noun_code(noun: Token) -> str | None:
+    """The category a noun names: "talks", "a hunger strike" (PROTEST, not an air strike)."""
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod"):
+            code = COMPOUND_CODES.get((child.lemma_.lower(), lemma))
+            if code is not None:
+                return code
+    return NOUN_CODES.get(lemma)
+
+
+def _given(noun: Token) -> str | None:
+    """What handing ``noun`` over is: aid ("gave 5 million dollars", "sent food"), a
+    deployment ("sent troops"), or what a coded noun names ("provided assistance")."""
+    words = _object_words(noun)
+    if words & FORCES:
+        return "MOBILIZE"
+    if words & GOODS:
+        return "AID"
+    return None
+
+
+def _measured(noun: Token) -> Token:
+    """The noun a measure or a count stands for: "a wave of arrests" -> arrests, "five million
+    dollars of aid" -> aid; other nouns stand for themselves."""
+    counted = noun.lemma_.lower() in MEASURES or any(c.dep_ == "nummod" for c in noun.children)
+    if counted or noun_code(noun) is None:
+        for pobj in prep_objects([noun], frozenset({"of"})):
+            if noun_code(pobj) is not None:
+                return pobj
+    return noun
+
+
+def _nominal(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] | None:
+    """A nominal event: a coded noun that is the subject of a verb of occurrence ("riots
+    erupted", "the clashes are continuing", "fighting broke out") or the "in" object of a
+    verb of taking part ("engaged in ethnic cleansing", "took part in the protests")."""
+    phrases = {lemma}
+    for child in verb.children:
+        if child.dep_ in ("prt", "dobj"):
+            phrases.add(f"{lemma} {child.lemma_.lower()}")
+    if phrases & OCCURRING and not any(
+        c.dep_ == "dobj" and c.lower_ != "place" for c in verb.children
+    ):
+        for child in verb.children:
+            if child.dep_ == "nsubj" and (code := noun_code(child)) is not None:
+                return code, None, child
+    if lemma in TRAVELLING:  # "arrived on a visit", "flew in for talks"
+        for pobj in prep_objects([verb], frozenset({"on", "for"})):
+            if (code := noun_code(pobj)) is not None:
+                return code, pobj.head, pobj
+    if lemma in PARTICIPATING:
+        part = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part"), None)
+        if lemma != "take" or part is not None:
+            holders = [verb] + ([part] if part is not None else [])
+            for pobj in prep_objects(holders, frozenset({"in"})):
+                if (code := noun_code(pobj)) is not None:
+                    return code, part or pobj.head, pobj
+    return None
+
+
+def _acted_on(verb: Token, objects: list[Token]) -> list[Token]:
+    """What ``verb`` acts on: its object or passive subject, the noun it describes as a
+    participle or a relative clause ("prisoners released on Monday", "hostages who were
+    released"), else its coordinated head's object ("were arrested and later released");
+    a count stands for what it counts ("dozens of prisoners")."""
+    relative = verb.dep_ == "relcl"
+    found = [verb.head if relative and o.lower_ in _RELATIVES else o for o in objects]
+    if not found and verb.dep_ == "acl":
+        found = [verb.head]
+    if not found and verb.dep_ == "conj":
+        found = [c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [t for t in map(counted, found) if t is not None]
+
+
+def _people(token: Token) -> bool:
+    """Whether ``token`` is people or a named party: a name ("Ada Vell", "Korvath"), "them",
+    "the prisoners", "a journalist"."""
+    lemma = token.lemma_.lower()
+    return (
+        token.ent_type_ in _PARTY_LABELS
+        or token.lower_ in _PEOPLE_PRONOUNS
+        or lemma in CAPTIVES
+        or is_person_noun(lemma)
+    )
+
+
+def _lemma(verb: Token) -> str:
+    """The verb's lemma, or a lexicon verb its inflected form comes from when the lemmatizer
+    missed it ("staged" read as "stag")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _KNOWN_VERBS:
+        return lemma
+    word = verb.lower_
+    for ending, stem in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("es", ""), ("s", "")):
+        if word.endswith(ending) and (guess := word[: -len(ending)] + stem) in _KNOWN_VERBS:
+            return guess
+    return lemma
+
+
+def _object_words(noun: Token) -> set[str]:
+    """The lemmas that say what an object is: "emergency measures", "a state of emergency"."""
+    words = {noun.lemma_.lower()}
+    for child in noun.children:
+        if child.dep_ == "compound":
+            words.add(child.lemma_.lower())
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+    return words

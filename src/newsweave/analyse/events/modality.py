@@ -1,0 +1,71 @@
+"""How an event is stated: denied ("was not detained", "no one was detained"), with a modal
+("will", "would"), held over someone ("unless ..."), and the category an intention turns it
+into (the CAMEO "express intent" rule)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsweave.lexicon.grammar import NOMINAL_SUBJECTS
+
+__all__ = ["conditional", "intended", "modality", "negated"]
+
+#: Subjects that deny the event: "no one was detained", "nobody was hurt".
+_NOBODY = frozenset({"nobody", "none", "noone"})
+_MODALS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would"}
+#: Modals that state an intention, and the categories an intention turns into AGREE or
+#: THREATEN (RETREAT stays: "will withdraw" is a promise or a threat by its context).
+_INTENT = frozenset({"will", "would", "shall"})
+_COOPERATIVE = frozenset({"SUPPORT", "CONSULT", "AID", "COOPERATE", "CONCEDE"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "PROTEST"})
+
+
+def intended(code: str, modality: str | None, negated: bool, *, conditional: bool) -> str:
+    """The category of an event stated as an intention ("will support", "would boycott"):
+    PLOVER codes a promise of cooperation as AGREE, of a hostile act as THREATEN, and "will
+    not support" as REJECT; an intention held over someone "unless" they act is a threat;
+    what was done keeps its own category."""
+    if modality not in _INTENT:
+        return code
+    if conditional:
+        return "THREATEN"
+    if negated:
+        return "REJECT" if code in _COOPERATIVE or code == "AGREE" else code
+    if code in _COOPERATIVE:
+        return "AGREE"
+    return "THREATEN" if code in _HOSTILE else code
+
+
+def conditional(verb: Token) -> bool:
+    """Whether the verb holds an "unless ..." clause: "will withdraw unless talks resume"."""
+    return any(
+        child.dep_ == "advcl" and any(m.lower_ == "unless" for m in child.children)
+        for child in verb.children
+    )
+
+
+def negated(verb: Token) -> bool:
+    """Whether the verb is denied: "was not detained", "no one was detained"."""
+    return any(c.dep_ == "neg" for c in verb.children) or _denied(verb)
+
+
+def _denied(verb: Token) -> bool:
+    """ "No one was detained", "nobody was hurt": the subject says it did not happen."""
+    for child in verb.children:
+        if child.dep_ in NOMINAL_SUBJECTS:
+            no_one = child.lower_ == "one" and any(t.lower_ == "no" for t in child.lefts)
+            if no_one or child.lower_ in _NOBODY:
+                return True
+    return False
+
+
+def modality(verb: Token) -> str | None:
+    """The verb's modal, or that of the clause it completes: "would be ready to host"."""
+    while True:
+        for child in verb.children:
+            if child.dep_ == "aux" and child.tag_ == "MD":
+                word = child.lower_
+                return _MODALS.get(word, word)
+        if verb.dep_ not in ("xcomp", "acomp") or verb.head == verb:
+            return None
+        verb = verb.head
