@@ -42,6 +42,10 @@ def text_of(span: object) -> str | None:
         ("The European Union imposed sanctions on three banks.", "SANCTION", "imposed sanctions",
          "The European Union", "three banks"),
         ("The union will call for a general strike.", "REQUEST", "call for", "The union", None),
+        ("The governor appealed to Osterland for help.", "REQUEST", "appealed to",
+         "The governor", "Osterland"),
+        ("Osterland warned Korvath against crossing the river.", "THREATEN", "warned",
+         "Osterland", "Korvath"),
         ("Police arrested two activists.", "COERCE", "arrested", "Police", "two activists"),
         ("The mayor signed the accord.", "AGREE", "signed accord", "The mayor", None),
         # an intention: a promise of cooperation is AGREE, of a hostile act THREATEN
@@ -128,6 +132,8 @@ def test_codes_and_arguments(
         "She struck a conciliatory tone.",  # "strike" only as a light verb ("struck a deal")
         "The attacked convoy reached the border.",  # a participle as an adjective
         "The mill suspended production for a week.",  # a company's own business, no sanction
+        "The dairy said it would appeal the fine.",  # a court's matter, no request
+        "The operator had warned the town on Monday.",  # a notice, no threat
     ],
 )
 def test_no_event(nlp: Language, text: str) -> None:

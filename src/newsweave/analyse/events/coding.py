@@ -29,6 +29,7 @@ from newsweave.analyse.events.lexicon import (
     RELATIONS,
     RESTRICTIONS,
     TRAVELLING,
+    WARNING,
     WAYS,
 )
 from newsweave.analyse.events.tree import counted, prep_objects
@@ -84,12 +85,25 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             code = PARTICLE_CODES.get((lemma, child.lower_))
             if code is not None:
                 return code, child, None
+    if lemma in WARNING and not _warns_of_something(verb):
+        return None  # "the company had warned the town on Monday": a notice, no threat
     if lemma in ON_PEOPLE:
         acted_on = _acted_on(verb, objects)
         if acted_on and not any(map(_people, acted_on)):
             return None  # "the dam released water", "the ministry released a report"
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
     return (code, None, None) if code is not None else None
+
+
+def _warns_of_something(verb: Token) -> bool:
+    """Whether a warning says what it warns of or against ("warned that ...", "warned of
+    sanctions", "warned Korvath against ..."): PLOVER codes such warnings as threats; a bare
+    "the operator had warned the town on Monday" is a notice."""
+    return any(
+        child.dep_ in ("ccomp", "xcomp")
+        or (child.dep_ == "prep" and child.lower_ in ("of", "about", "against"))
+        for child in verb.children
+    )
 
 
 def carried_by_head(verb: Token) -> bool:

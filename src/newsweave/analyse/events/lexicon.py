@@ -19,6 +19,7 @@ __all__ = [
     "GIVING",
     "GOODS",
     "HAZARDS",
+    "HOSTILE",
     "LIGHT_DEFAULTS",
     "LIGHT_VERBS",
     "MEASURES",
@@ -32,6 +33,7 @@ __all__ = [
     "REDUCING",
     "TOPIC_OBJECT_CODES",
     "TRAVELLING",
+    "WARNING",
     "WAYS",
     "WEAPONS",
 ]
@@ -55,7 +57,7 @@ CODES: dict[str, str] = _codes(
         "AID": "aid help donate assist rescue evacuate shelter fund airlift",
         "RETREAT": "withdraw retreat demobilize demobilise disarm surrender disband decommission "
         "demilitarize demilitarise",
-        "REQUEST": "ask urge request appeal demand invite seek propose press pressure lobby "
+        "REQUEST": "ask urge request demand invite seek propose press pressure lobby "
         "petition plead implore beg exhort solicit",
         "ACCUSE": "accuse blame criticize criticise condemn denounce allege sue investigate indict "
         "complain rebuke censure slam decry deplore lambast lambaste chastise castigate scold "
@@ -77,6 +79,9 @@ CODES: dict[str, str] = _codes(
 #: (verb lemma, particle or preposition) -> category, for senses a particle decides.
 PARTICLE_CODES: dict[tuple[str, str], str] = {
     ("call", "for"): "REQUEST",
+    # "appealed for calm", "appealed to the UN"; "will appeal the fine" is a court's matter.
+    ("appeal", "for"): "REQUEST",
+    ("appeal", "to"): "REQUEST",
     ("call", "on"): "REQUEST",
     ("call", "upon"): "REQUEST",
     ("pull", "out"): "RETREAT",
@@ -252,3 +257,9 @@ CAPTIVES = frozenset(
     dissident protester fighter rebel militant soldier official worker student member
     crew""".split()  # noqa: SIM905
 )
+
+#: Categories of hostile acts: announced ("will boycott") or warned of, they are a threat.
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "PROTEST"})
+#: Verbs that threaten only when they say what they warn of or against ("warned that ...",
+#: "warned them against ..."); "the operator had warned the town on Monday" tells of no threat.
+WARNING = frozenset(["warn", "caution"])

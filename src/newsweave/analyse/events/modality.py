@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsweave.analyse.events.lexicon import HOSTILE
 from newsweave.lexicon.grammar import NOMINAL_SUBJECTS
 
 __all__ = ["conditional", "intended", "modality", "negated"]
@@ -17,7 +18,6 @@ _MODALS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would"}
 #: THREATEN (RETREAT stays: "will withdraw" is a promise or a threat by its context).
 _INTENT = frozenset({"will", "would", "shall"})
 _COOPERATIVE = frozenset({"SUPPORT", "CONSULT", "AID", "COOPERATE", "CONCEDE"})
-_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "PROTEST"})
 
 
 def intended(code: str, modality: str | None, negated: bool, *, conditional: bool) -> str:
@@ -33,7 +33,7 @@ def intended(code: str, modality: str | None, negated: bool, *, conditional: boo
         return "REJECT" if code in _COOPERATIVE or code == "AGREE" else code
     if code in _COOPERATIVE:
         return "AGREE"
-    return "THREATEN" if code in _HOSTILE else code
+    return "THREATEN" if code in HOSTILE else code
 
 
 def conditional(verb: Token) -> bool:
