@@ -46,6 +46,9 @@ def text_of(span: object) -> str | None:
          "The governor", "Osterland"),
         ("Osterland warned Korvath against crossing the river.", "THREATEN", "warned",
          "Osterland", "Korvath"),
+        # a description with the name beside it stands for the name
+        ("Lenby's mayor, Tomas Keel, accused the operator of lying.", "ACCUSE", "accused",
+         "Lenby's mayor, Tomas Keel", "the operator"),
         ("Police arrested two activists.", "COERCE", "arrested", "Police", "two activists"),
         ("The mayor signed the accord.", "AGREE", "signed accord", "The mayor", None),
         # an intention: a promise of cooperation is AGREE, of a hostile act THREATEN

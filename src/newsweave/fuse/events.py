@@ -89,7 +89,10 @@ def _party(
     president" resolved to Tomas Reiden is Reiden), else its folded words."""
     if span is None:
         return None, None
-    m = covering(analysis.entities, span)
+    # The name it is, or a name it ends with ("the town's mayor, Tomas Keel").
+    m = covering(analysis.entities, span) or next(
+        (e for e in analysis.entities if e.end == span.end and e.start > span.start), None
+    )
     if m is not None:
         return mention_key(analysis.article.id, m, entity_of=entity_of), m.name or m.text
     words = norm(span.text)

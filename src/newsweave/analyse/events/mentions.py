@@ -99,9 +99,15 @@ def argument_span(
     if named is not None:
         return named
     chunk = chunks.get(token.i)
-    if chunk is not None:
-        return Span(chunk.start_char, chunk.end_char, chunk.text)
-    return Span(token.idx, token.idx + len(token), token.text)
+    start, end = (
+        (chunk.start_char, chunk.end_char) if chunk else (token.idx, token.idx + len(token))
+    )
+    for child in token.children:
+        appositive = mentions.at(child.idx) if child.dep_ == "appos" else None
+        if appositive is not None and mentions.named(appositive) and appositive.end > end:
+            # "the town's mayor, Tomas Keel, accused ...": the words and the name they give
+            end = appositive.end
+    return Span(start, end, mentions.text[start:end])
 
 
 def place_of(verb: Token, mentions: Mentions) -> Span | None:
