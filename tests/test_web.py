@@ -153,6 +153,8 @@ def test_story_page_matches_its_twin(client: TestClient, store: Store) -> None:
     html, data = _both(client, f"/stories/{story_id}")
     dossier = data["dossier"]
     assert data["story"]["id"] == story_id
+    assert f"<title>{escape(data['story']['title'])} · newsweave</title>" in html
+    assert html.count('<script src="/static/matrix.js"') == 1
     assert set(data["texts"]) == set(dossier["articles"])
     assert html.count('<article class="source"') == len(dossier["sources"])
     for st in dossier["statements"]:
