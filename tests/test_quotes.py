@@ -526,6 +526,21 @@ def speaker_of(quote: Quote) -> str | None:
             "said into the phone.",
             "Moya",
         ),
+        # A speaker set off by a comma and described at length, with verbs of its own.
+        (
+            "“The ferry vote will turn on the mill towns,” Ola Brandt, the statistician who "
+            "started the Eastland survey posted on Wednesday.",
+            "Ola Brandt",
+        ),
+        (
+            "“Sharp question, a really sharp question from this man,” Varga, the county's "
+            "longest serving mayor and the chair of the ferry board since winning the spring "
+            "vote, said when Lund raised his hand.",
+            "Varga",
+        ),
+        # A speech verb's bare form after a plural subject, which the tagger read as a noun.
+        ("“The ferry has to run in the winter too,” the two write in their letter.", "the two"),
+        ("“The ferry has to run in the winter too,” the Swedes state in their letter.", "Swedes"),
     ],
 )
 def test_cues_the_parse_hides(nlp: Language, text: str, expected: str) -> None:

@@ -34,6 +34,13 @@ DASHES = frozenset({"-", "–", "—", "--"})
 #: What comes before a quote that opens a sentence; such a quote takes no cue from further on
 #: in the sentence (the paragraph's other quotes settle it).
 _OPENERS = frozenset({"", ".", "?", "!", "”", '"'})
+#: Words that start another clause after a quote: no cue of the quote lies beyond them.
+_CLAUSE_LINKS = frozenset({"and", "but", "while", "because", "as", "though", "although"})
+#: How far (in tokens) a cue may sit after a speaker set off by a comma and described at length
+#: (`"...," Vik, a nurse who ran the ward for a decade, said`).
+DESCRIPTION_WINDOW = 40
+#: What a speaker's noun phrase right after a closing mark is made of.
+_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
 
 
 def char_before(text: str, pos: int, *, space: str = " \t\n\r\xa0") -> str:
@@ -80,6 +87,8 @@ def find_cue(
     # So is one after a comma (`Moya said, "... family." The judge recalled ...`).
     introduced = closed and char_before(text, seg.open_mark) in (":", ",")
     trailing = None if introduced else _trailing(doc, text, seg, b, inside)
+    if trailing is None and not introduced:
+        trailing = _after_description(doc, text, seg, b, inside)
     if trailing is not None:
         return trailing, True
     named = _colon_name(doc, text, seg, a, inside)
@@ -168,12 +177,55 @@ def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> 
             if speaker is None and token.i == first:
                 speaker = _first_noun(doc, token.i + 1, min(len(doc), token.i + 1 + NAME_WINDOW))
             return Attribution(token, speaker, found.channel) if speaker is not None else None
-        if token.text in ("and", "but", "while", "because", "as", "though", "although"):
+        if token.text in _CLAUSE_LINKS and not _joins_nouns(token, start=first):
             return None
         if not token.is_punct:
             seen += 1
         i += 1
     return None
+
+
+def _joins_nouns(token: Token, *, start: int) -> bool:
+    """An "and" inside the speaker's description, not between clauses: `"...," the senator and
+    candidate said`."""
+    return token.dep_ == "cc" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i >= start
+
+
+def _after_description(
+    doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]
+) -> Attribution | None:
+    """`"...," Vik, the nurse who ran the ward for a decade, said`: a speaker named right after
+    a quote that ends open, set off by a comma and described at more length (or with more verbs)
+    than the trailing window allows; the cue is the first reporting verb after the description,
+    in the same sentence and paragraph."""
+    if seg.close_mark is None or seg.end <= seg.start or text[seg.end - 1] not in ",?!—–-":
+        return None
+    first = b
+    while first < len(doc) and (doc[first].idx <= seg.close_mark or doc[first].is_space):
+        if "\n" in doc[first].text:
+            return None  # the paragraph ends with the quote
+        first += 1
+    head = _phrase_before_comma(doc, first)
+    if head is None:
+        return None
+    for i in range(head.i + 1, min(len(doc), first + DESCRIPTION_WINDOW)):
+        token = doc[i]
+        if inside[i] or "\n" in token.text or token.text in _SENTENCE_END:
+            return None
+        if token.pos_ == "VERB" and is_cue(token):
+            return Attribution(token, head, attribute(token, inside).channel)
+    return None
+
+
+def _phrase_before_comma(doc: Doc, start: int) -> Token | None:
+    """The head of a short noun phrase at ``start`` that a comma closes (`Vik,`, `an aide,`)."""
+    end = start
+    while end < len(doc) and end - start < 6 and doc[end].pos_ in _PHRASE_TAGS:
+        end += 1
+    if end == start or end >= len(doc) or doc[end].text != ",":
+        return None
+    head = doc[end - 1]
+    return head if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in WH_PRONOUNS else None
 
 
 def _untagged_cue(doc: Doc, token: Token, *, ends_open: bool, start: int) -> bool:
@@ -185,8 +237,17 @@ def _untagged_cue(doc: Doc, token: Token, *, ends_open: bool, start: int) -> boo
         and token.i > start
         and token.pos_ in ("NOUN", "ADJ", "PROPN")
         and not token.is_title
-        and spoken_form(token.text)
+        and (spoken_form(token.text) or _plural_present(token))
         and (after is None or after.is_punct or after.is_space or after.pos_ in ("ADP", "ADV"))
+    )
+
+
+def _plural_present(token: Token) -> bool:
+    """A speech verb's bare form after a plural subject (`the two write`, `the ministers
+    state`), which the tagger read as a noun: the plural before it is what makes it a verb."""
+    before = token.doc[token.i - 1] if token.i else None
+    return (
+        token.lower_ in SPEECH_VERBS and before is not None and before.tag_ in ("NNS", "NNPS", "CD")
     )
 
 
