@@ -541,6 +541,18 @@ def speaker_of(quote: Quote) -> str | None:
         # A speech verb's bare form after a plural subject, which the tagger read as a noun.
         ("“The ferry has to run in the winter too,” the two write in their letter.", "the two"),
         ("“The ferry has to run in the winter too,” the Swedes state in their letter.", "Swedes"),
+        # A reporting participle the parser hung on a verb inside the quote it introduces...
+        (
+            "Kolar did not seem terribly pleased with the council’s vote Tuesday, telling "
+            "reporters, “Many people said the harbour master should resign.”",
+            "Kolar",
+        ),
+        # ... or on a verb of the clause its speaker reports.
+        (
+            "Even a veteran harbour pilot said Kolar will have to decide which camp she is in, "
+            "saying, “Sooner or later she must tell the town what she thinks of the ferry.”",
+            "a veteran harbour pilot",
+        ),
     ],
 )
 def test_cues_the_parse_hides(nlp: Language, text: str, expected: str) -> None:

@@ -193,11 +193,9 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
             current = controller  # "she went on to say": the subject of "went"
             continue
         if current.tag_ == "VBG" and current.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
-            current = head  # "Trump returned the favour, telling reporters": a participle
-            if is_cue(verb) and head.dep_ == "ccomp" and is_cue(head.head):
-                # "Ruiz wrote that the crews knew it, adding ...": the parser hung the
-                # reporting participle on the reported clause; it goes on the writer's words.
-                current = head.head
+            # "Trump returned the favour, telling reporters": a participle shares the subject
+            # of the verb it hangs on (or of the reporting verb above it).
+            current = _participle_host(current, inside) if is_cue(verb) else head
             continue
         if head is current or (current.dep_ != "conj" and not is_cue(head)):
             return None  # only coordinated verbs share a subject with any verb
@@ -206,6 +204,30 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
         else:
             return None
     return None
+
+
+def _participle_host(participle: Token, inside: Sequence[bool]) -> Token:
+    """The verb whose subject a reporting participle takes.
+
+    The parser hangs it on the nearest verb, which may be one the writer reports ("Ruiz wrote
+    that the crews would have to wait, adding ...": the reporting verb's subject speaks) or one
+    inside the quotation it introduces ("Ruiz seemed ready to go on, telling the crowd, "Some
+    people get ..."": the verb of the sentence before the quote).
+    """
+    head = participle.head
+    if inside and inside[head.i]:
+        root = participle.sent.root
+        quoted = inside[root.i]
+        return root if root.i < participle.i and not quoted and root.pos_ == "VERB" else head
+    clause = head
+    for _ in range(3):
+        if clause.dep_ not in ("ccomp", "xcomp"):
+            break
+        reporter = clause.head
+        if clause.dep_ == "ccomp" and is_cue(reporter) and not (inside and inside[reporter.i]):
+            return reporter
+        clause = reporter
+    return head
 
 
 def _controller(verb: Token) -> Token | None:
