@@ -553,6 +553,16 @@ def speaker_of(quote: Quote) -> str | None:
             "saying, “Sooner or later she must tell the town what she thinks of the ferry.”",
             "a veteran harbour pilot",
         ),
+        # A passive cue: who asks is the agent, not the subject; a relay keeps its speaker.
+        (
+            "Kolar was asked by radio host Ola Brandt, who supports the ferry plan, “Last "
+            "spring you called the bridge a waste. Do you still think so?”",
+            "Ola Brandt",
+        ),
+        (
+            "Kolar was quoted by the Courier as saying, “The bridge is a waste of money and time.”",
+            "Kolar",
+        ),
     ],
 )
 def test_cues_the_parse_hides(nlp: Language, text: str, expected: str) -> None:

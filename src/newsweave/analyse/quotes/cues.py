@@ -127,6 +127,9 @@ def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
     lemma = cue.lemma_.lower()
     if lemma == "accord":  # "according to X"
         return Attribution(cue, _according_to(cue), None)
+    agent = _agent(cue)
+    if agent is not None:
+        return Attribution(cue, agent, None)  # "she was asked by host Ola Brandt, "...""
     subject = _subject(cue, inside)
     channel = _channel(cue)
     relayed = _relayed(cue)
@@ -134,6 +137,18 @@ def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
         # "Osterlund Radio quoted the fire chief as saying": the channel is the subject.
         return Attribution(cue, relayed, _token_range(subject) if subject is not None else channel)
     return Attribution(cue, subject, channel)
+
+
+def _agent(cue: Token) -> Token | None:
+    """Who speaks through a passive cue: X of "was asked by X" (its subject is the listener)."""
+    if cue.lemma_.lower() == "quote" or not any(
+        c.dep_ in ("nsubjpass", "auxpass") for c in cue.children
+    ):
+        return None  # "X was quoted by the Courier as saying": X speaks (``_relayed``)
+    for child in cue.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _according_to(cue: Token) -> Token | None:
