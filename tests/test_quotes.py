@@ -44,6 +44,16 @@ def table(quotes: list[Quote]) -> list[tuple[str, str, str | None]]:
             '"He said, \'It matters,\' " Vance said. "It did."',
             ["He said, 'It matters,'", "It did."],
         ),
+        # A quotation inside a straight-marked quote, in curly marks; a doubled mark is not one.
+        (
+            '"The fund gave up on “fair terms” long ago. It wants its money," she said.',
+            ["The fund gave up on “fair terms” long ago. It wants its money,"],
+        ),
+        (
+            'Brennan stated:\n\n"The fund gave up on “fair terms”.\n\n"It wants its money."',
+            ["The fund gave up on “fair terms”.", "It wants its money."],
+        ),
+        ('"“We lost,” she said."', ["We lost,"]),
         # An opening mark typed where the closing one belongs.
         ("“It is unusual,“ said Abbot. “Hard to do.”", ["It is unusual,", "Hard to do."]),
     ],
