@@ -573,6 +573,14 @@ def speaker_of(quote: Quote) -> str | None:
             "Kolar was quoted by the Courier as saying, “The bridge is a waste of money and time.”",
             "Kolar",
         ),
+        # A reporting verb with a clause of its own after a quote that ends a sentence starts
+        # the next sentence: the quote keeps its paragraph's speaker.
+        (
+            '"We lost a good boat today," Kolar told reporters on the quay in Osterby. "The '
+            'storm came faster than anyone had said it would." Harbour chief Tomas Rigg said he '
+            "would have kept the fleet in port.",
+            "Kolar",
+        ),
     ],
 )
 def test_cues_the_parse_hides(nlp: Language, text: str, expected: str) -> None:

@@ -154,6 +154,8 @@ def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> 
             speaker = _first_noun(doc, first, token.i) or _last_word(doc, first, token.i)
             return Attribution(token, speaker, None) if speaker is not None else None
         elif token.pos_ == "VERB":
+            if not ends_open and _reports_own_clause(token, inside):
+                return None  # `"... is over." Kolar said the vote would wait`: a new sentence
             if not is_cue(token) and ends_open and not _has_subject(token):
                 # `"...," Smith barked`: the parser made the name a compound of the verb.
                 speaker = _bare_name(doc, first, token.i)
@@ -183,6 +185,11 @@ def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> 
             seen += 1
         i += 1
     return None
+
+
+def _reports_own_clause(verb: Token, inside: list[bool]) -> bool:
+    """A verb followed by a clause of its own outside the quote (`said the vote would wait`)."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and not inside[c.i] for c in verb.children)
 
 
 def _joins_nouns(token: Token, *, start: int) -> bool:
