@@ -581,6 +581,18 @@ def speaker_of(quote: Quote) -> str | None:
             "would have kept the fleet in port.",
             "Kolar",
         ),
+        # A quote after "X agreed.", or opening the paragraph after "X issued a statement".
+        (
+            "Tomas Rigg doubted the count. Osterby University's Ana Pop agreed. “The count is "
+            "not final and the result may change.”",
+            "Ana Pop",
+        ),
+        (
+            "The harbour board issued a statement apologizing to the ferry crews for the "
+            "delays, which had lasted a month.\n\n“The board regrets every lost day at sea and "
+            "will pay the crews for each of them. The new schedule starts in May.”",
+            "The harbour board",
+        ),
     ],
 )
 def test_cues_the_parse_hides(nlp: Language, text: str, expected: str) -> None:

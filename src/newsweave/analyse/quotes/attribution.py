@@ -36,6 +36,9 @@ DASHES = frozenset({"-", "–", "—", "--"})
 _OPENERS = frozenset({"", ".", "?", "!", "”", '"'})
 #: Words that start another clause after a quote: no cue of the quote lies beyond them.
 _CLAUSE_LINKS = frozenset({"and", "but", "while", "because", "as", "though", "although"})
+#: Verbs that introduce the quote after them with nothing reported of their own: "Ruiz said
+#: in a statement.", "Ruiz agreed." (the quote is what was agreed).
+_BARE_CUES = SPEECH_VERBS | {"agree"}
 #: How far (in tokens) a cue may sit after a speaker set off by a comma and described at length
 #: (`"...," Vik, a nurse who ran the ward for a decade, said`).
 DESCRIPTION_WINDOW = 40
@@ -354,15 +357,17 @@ def _leading(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> l
 
 def _said_before(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> list[Token]:
     """A reporting verb with nothing reported in the sentence before a quote that opens its
-    own: `Ruiz said in a statement. "The count is final."`."""
+    own: `Ruiz said in a statement. "The count is final."`. The sentence may end the paragraph
+    before one the quote opens when its main verb is the cue (`Ruiz said in a statement.` or
+    `The board issued a statement on Friday.`, then the quote's paragraph)."""
     if char_before(text, seg.open_mark) not in _SENTENCE_END:
         return []
     i = a - 1
+    breaks = 0
     while i >= 0 and (doc[i].idx >= seg.open_mark or doc[i].is_space or doc[i].is_punct):
-        if "\n" in doc[i].text:
-            return []  # the sentence before is another paragraph's
+        breaks += "\n" in doc[i].text
         i -= 1
-    if i < 0 or inside[i]:
+    if i < 0 or inside[i] or breaks > 1 or (breaks and not _opens_paragraph(text, seg)):
         return []
     sent = doc[i].sent
     if any(inside[sent.start : i + 1]):
@@ -370,10 +375,22 @@ def _said_before(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) 
     return [
         t
         for t in doc[sent.start : i + 1]
-        if t.lemma_.lower() in SPEECH_VERBS
-        and is_cue(t)
-        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in t.children)
+        if (not breaks or t.dep_ == "ROOT") and (_bare_cue(t) or (breaks and _issues(t)))
     ][::-1]
+
+
+def _bare_cue(verb: Token) -> bool:
+    """A reporting verb with nothing reported after it: `Ruiz said in a statement.`"""
+    return (
+        verb.lemma_.lower() in _BARE_CUES
+        and is_cue(verb)
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+    )
+
+
+def _opens_paragraph(text: str, seg: Segment) -> bool:
+    """Whether the segment's opening mark is the first thing on its line."""
+    return char_before(text, seg.open_mark, space=" \t\xa0") in ("", "\n")
 
 
 def _issues(verb: Token) -> bool:
