@@ -600,6 +600,18 @@ def test_cues_the_parse_hides(nlp: Language, text: str, expected: str) -> None:
     assert speaker_of([q for q in quotes_of(nlp, text) if q.kind == "direct"][-1]) == expected
 
 
+def test_transcript_lines_name_their_speaker_before_a_colon(nlp: Language) -> None:
+    """A bracketed label between the name and the colon, and a line the parser ran on from the
+    question before (which made the name the object of its "told")."""
+    text = (
+        "The hearing went on for hours.\n\n"
+        'Senator Ana Pop (Unity): "Where does the figure of ten crossings a day come from? '
+        'Who told you so?"\n\nHarbour chief Tomas Rigg:"The board counted them in its own '
+        'logbooks."'
+    )
+    assert [q[2] for q in table(quotes_of(nlp, text))] == ["Ana Pop", "Tomas Rigg"]
+
+
 def test_a_signature_with_a_place_and_a_glued_dash(nlp: Language) -> None:
     text = (
         "The debate ran late.\n\n"

@@ -432,26 +432,40 @@ def _colon_name(
     i = a - 1
     while i >= 0 and (doc[i].idx >= seg.open_mark or doc[i].is_space):
         i -= 1
-    if i < 1 or doc[i].text != ":" or inside[i - 1]:
+    if i < 1 or doc[i].text not in (":", "):") or inside[i - 1]:
         return None
-    name = doc[i - 1]
+    # `Senator Ana Pop (Unity):` (the tokenizer may keep "):" whole).
+    j = _before_brackets(doc, i - 1 if doc[i].text == ":" else i)
+    name = doc[j]
     if name.pos_ != "PROPN" or not name.text[0].isupper():
         return None
     if name.ent_type_ not in ("PERSON", "ORG", ""):
         return None
-    start = i - 1
+    start = j
     while start > 0 and doc[start - 1].pos_ == "PROPN":
         start -= 1
-    if spoken_past(doc[start].text) and start < i - 1:
+    if spoken_past(doc[start].text) and start < j:
         # `Stated Imrie:` / `Added Kole:`: the tagger read the inverted verb as a name.
-        return Attribution(doc[start], name, None, doc[start + 1 : i].text)
+        return Attribution(doc[start], name, None, doc[start + 1 : j + 1].text)
     if start > 0 and doc[start - 1].text in DASHES:
         return Attribution(doc[i], name, None)  # a byline: "Polls moved - Jane Roe: ..."
     head = name.head
     for _ in range(3):
+        if head.i < name.i and _newline_between(doc, head.i + 1, name.i):
+            break  # the parser ran a sentence on: `Who told you that?"` / `Ana Pop:"We ..."`
         if head.lemma_.lower() in SPEECH_VERBS and head.i < name.i:
             return None
         if head.head is head:
             break
         head = head.head
     return Attribution(doc[i], name, None)
+
+
+def _before_brackets(doc: Doc, i: int) -> int:
+    """The token before a bracketed label ending at ``i`` (`Ana Pop (Unity)`), else ``i``."""
+    if doc[i].text not in (")", "):"):
+        return i
+    for j in range(i - 1, max(i - 8, 0), -1):
+        if doc[j].text == "(":
+            return j - 1 if j > 0 else i
+    return i
