@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from conftest import shared_path
 from newsweave.analyse.entities import find_entities
@@ -610,6 +611,37 @@ def test_transcript_lines_name_their_speaker_before_a_colon(nlp: Language) -> No
         'logbooks."'
     )
     assert [q[2] for q in table(quotes_of(nlp, text))] == ["Ana Pop", "Tomas Rigg"]
+
+
+def test_an_inverted_cue_the_tagger_read_as_a_participle(nlp: Language) -> None:
+    """`"...," tweeted Osterby spokesman Ivo Lind.` parsed with "tweeted" as a modifier of the
+    name (a slip of the model reproduced by hand): the cue opens the trailing words, and the
+    speaker is the spokesman named after the title, not the town before it."""
+    rows = [
+        ('"', "PUNCT", 2, "punct"),
+        ("Ferry", "NOUN", 2, "compound"),
+        ("recap", "NOUN", 2, "ROOT"),
+        (",", "PUNCT", 2, "punct"),
+        ('"', "PUNCT", 9, "punct"),
+        ("tweeted", "VERB", 7, "amod"),
+        ("Osterby", "PROPN", 7, "compound"),
+        ("spokesman", "NOUN", 9, "compound"),
+        ("Ivo", "PROPN", 9, "compound"),
+        ("Lind", "PROPN", 2, "appos"),
+        (".", "PUNCT", 2, "punct"),
+    ]
+    words = [w for w, *_ in rows]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[False, True, False, False, True, True, True, True, True, False, False],
+        pos=[p for _, p, _, _ in rows],
+        heads=[h for _, _, h, _ in rows],
+        deps=[d for *_, d in rows],
+        lemmas=["tweet" if w == "tweeted" else w.lower() for w in words],
+    )
+    article = make_article({"id": "t", "text": doc.text}, default_id="t", source="test")
+    assert table(find_quotes(doc, article, entities=())) == [("direct", "Ferry notes,", "Ivo Lind")]
 
 
 def test_a_signature_with_a_place_and_a_glued_dash(nlp: Language) -> None:

@@ -150,7 +150,7 @@ def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> 
             return None
         if token.pos_ == "VERB" and token.dep_ in ("nsubj", "compound") and token.is_title:
             pass  # a name the tagger took for a verb: `"...," Trump shot back`
-        elif token.pos_ == "VERB" and token.dep_ == "amod":
+        elif token.pos_ == "VERB" and token.dep_ == "amod" and token.i > first:
             pass  # a participle in the speaker's description: `Vik, a retired nurse, said`
         elif _untagged_cue(doc, token, ends_open=ends_open, start=first):
             # `"...," the editorial read.`: a speech verb the tagger took for a noun.
@@ -288,11 +288,7 @@ def _first_noun(doc: Doc, start: int, end: int) -> Token | None:
             return None  # `"...," that is plainly wrong, Ruiz said`: the quote's own clause
         named = token.pos_ == "PROPN" or _mistagged_name(token)
         if named or token.pos_ in ("PRON", "NOUN"):
-            while (
-                named
-                and i + 1 < end
-                and (doc[i + 1].pos_ == "PROPN" or _mistagged_name(doc[i + 1]))
-            ):
+            while named and i + 1 < end and _name_goes_on(doc, i + 1, end):
                 i += 1
                 token = doc[i]
             return token
@@ -301,6 +297,16 @@ def _first_noun(doc: Doc, start: int, end: int) -> Token | None:
         if token.pos_ not in ("DET", "ADJ", "PUNCT") and token.dep_ not in ("amod", "compound"):
             return None
     return None
+
+
+def _name_goes_on(doc: Doc, i: int, end: int) -> bool:
+    """Whether token ``i`` carries on the name before it: another of its words, or a title
+    between two names (`Osterby spokesman Ivo Lind`: the spokesman, not the town)."""
+    token = doc[i]
+    if token.pos_ == "PROPN" or _mistagged_name(token):
+        return True
+    titled = token.pos_ == "NOUN" and token.dep_ == "compound"
+    return titled and i + 1 < end and doc[i + 1].pos_ == "PROPN"
 
 
 def _mistagged_name(token: Token) -> bool:
