@@ -214,11 +214,23 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
             continue
         if head is current or (current.dep_ != "conj" and not is_cue(head)):
             return None  # only coordinated verbs share a subject with any verb
+        if (inside and inside[head.i] and not inside[current.i]) or _paragraphs_apart(
+            head, current
+        ):
+            # `"... and took notes," read the statement`: the parser ran the sentence before
+            # on, into the quote or over the paragraph break; no subject of theirs speaks.
+            return None
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep"):
             current = head
         else:
             return None
     return None
+
+
+def _paragraphs_apart(a: Token, b: Token) -> bool:
+    """Whether a line break lies between two tokens (they are in different paragraphs)."""
+    low, high = sorted((a.i, b.i))
+    return any("\n" in t.text_with_ws for t in a.doc[low:high])
 
 
 def _participle_host(participle: Token, inside: Sequence[bool]) -> Token:
