@@ -283,6 +283,8 @@ def _name_before(verb: Token) -> Token | None:
         and before.pos_ == "PROPN"
     ):
         return before  # `"...," Quist joked`: the parser made the name part of the verb
+    if before is not None and (described := _described_before(before)) is not None:
+        return described
     i = verb.i - 1
     while i >= 0 and verb.doc[i].text == ",":
         i -= 1
@@ -290,6 +292,19 @@ def _name_before(verb: Token) -> Token | None:
         return None
     token = verb.doc[i]
     return token if token.pos_ == "PROPN" and token.dep_ == "appos" else None
+
+
+def _described_before(last: Token) -> Token | None:
+    """The noun a relative clause ending at ``last`` describes, when the parser made it an
+    apposition of something else: `..., an official who spoke on condition of anonymity said`.
+    """
+    for token in (last, *last.ancestors):
+        if token.dep_ == "relcl":
+            head = token.head
+            ends_here = token.right_edge.i == last.i
+            named = head.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN")
+            return head if ends_here and named else None
+    return None
 
 
 def _relayed(cue: Token) -> Token | None:
