@@ -594,6 +594,11 @@ def speaker_of(quote: Quote) -> str | None:
             "will pay the crews for each of them. The new schedule starts in May.”",
             "The harbour board",
         ),
+        # A speaker written as an age, which the tagger heads with an adjective.
+        (
+            "“Who taught the mayor to row?” the 61-year-old asked under the video.",
+            "the 61-year-old",
+        ),
     ],
 )
 def test_cues_the_parse_hides(nlp: Language, text: str, expected: str) -> None:

@@ -178,7 +178,7 @@ def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> 
                 return None
             # The subject between the mark and the verb, else right after it (`"The risk,"
             # said Edward Lamb, an economist, "is ..."`: the parser hangs the name elsewhere).
-            speaker = _first_noun(doc, first, token.i) if first < token.i else None
+            speaker = _first_noun(doc, first, token.i) or _age_noun(doc, first, token.i)
             if speaker is None and token.i == first:
                 speaker = _first_noun(doc, token.i + 1, min(len(doc), token.i + 1 + NAME_WINDOW))
             return Attribution(token, speaker, found.channel) if speaker is not None else None
@@ -307,6 +307,15 @@ def _name_goes_on(doc: Doc, i: int, end: int) -> bool:
         return True
     titled = token.pos_ == "NOUN" and token.dep_ == "compound"
     return titled and i + 1 < end and doc[i + 1].pos_ == "PROPN"
+
+
+def _age_noun(doc: Doc, start: int, end: int) -> Token | None:
+    """The adjective that stands for a person in `the 43-year-old` (the tagger's head word)."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    if len(words) < 2 or words[-1].lower_ != "old" or words[0].pos_ != "DET":
+        return None
+    aged = all(t.like_num or t.lower_ in ("year", "years") for t in words[1:-1])
+    return words[-1] if aged else None
 
 
 def _mistagged_name(token: Token) -> bool:
