@@ -697,6 +697,31 @@ def test_a_speaker_with_a_relative_clause_the_parser_made_an_apposition(nlp: Lan
     assert speaker_of(quotes_of_parse(doc)[-1]) == "an official"
 
 
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        (
+            "The former mayor has kept quiet all spring. From Ana Pop's post on Friday: "
+            '"The bridge has split this town long enough, and I will vote for the one who can '
+            'mend it."',
+            "Pop",
+        ),
+        (
+            "The harbour clerk wrote to the mayor in May about the broken crane. Ines Kolar's "
+            'reply was: "Which crane, the old one or the new one?"',
+            "Kolar",
+        ),
+    ],
+)
+def test_whose_reply_or_post_is_quoted_speaks(nlp: Language, text: str, surname: str) -> None:
+    speaker = speaker_of(direct_quotes(nlp, text)[-1])
+    assert speaker is not None and speaker.endswith(surname)
+
+
+def direct_quotes(nlp: Language, text: str) -> list[Quote]:
+    return [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+
+
 def test_a_signature_with_a_place_and_a_glued_dash(nlp: Language) -> None:
     text = (
         "The debate ran late.\n\n"

@@ -36,6 +36,26 @@ DASHES = frozenset({"-", "–", "—", "--"})
 _OPENERS = frozenset({"", ".", "?", "!", "”", '"'})
 #: Words that start another clause after a quote: no cue of the quote lies beyond them.
 _CLAUSE_LINKS = frozenset({"and", "but", "while", "because", "as", "though", "although"})
+#: Nouns for what someone said or wrote: whose they are speaks (`Ruiz's reply was: "..."`).
+WORDS_NOUNS = CHANNEL_NOUNS | {
+    "response",
+    "reply",
+    "answer",
+    "words",
+    "dictum",
+    "comment",
+    "remark",
+    "retort",
+    "message",
+    "quote",
+    "question",
+    "warning",
+    "advice",
+    "explanation",
+    "motto",
+    "slogan",
+    "verdict",
+}
 #: Verbs that introduce the quote after them with nothing reported of their own: "Ruiz said
 #: in a statement.", "Ruiz agreed." (the quote is what was agreed).
 _BARE_CUES = SPEECH_VERBS | {"agree"}
@@ -107,7 +127,29 @@ def find_cue(
         found = attribute(cue, inside)
         if found.speaker is not None and found.speaker.lower_ not in WH_PRONOUNS:
             return found, False
-    return None, False
+    return _whose_words(doc, text, seg, a, inside), False
+
+
+def _whose_words(
+    doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]
+) -> Attribution | None:
+    """`Ruiz's reply was: "..."`, `From Ruiz's post: "..."`: no reporting verb, but the words
+    before the colon or comma are someone's reply, post or statement; that someone speaks."""
+    if char_before(text, seg.open_mark) not in (",", ":"):
+        return None
+    i = a - 1
+    while i >= 0 and a - i <= LEADING_WINDOW:
+        token = doc[i]
+        if (inside[i] and token.idx < seg.open_mark) or "\n" in token.text:
+            return None
+        if token.text in _SENTENCE_END and token.idx < seg.open_mark - 1:
+            return None
+        if token.pos_ == "NOUN" and token.lemma_.lower() in WORDS_NOUNS:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ in ("PROPN", "PRON"):
+                return Attribution(token, owner, None)
+        i -= 1
+    return None
 
 
 def _governor(doc: Doc, a: int, b: int, inside: list[bool], *, closed: bool) -> list[Token]:
