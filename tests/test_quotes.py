@@ -599,6 +599,12 @@ def speaker_of(quote: Quote) -> str | None:
             "“Who taught the mayor to row?” the 61-year-old asked under the video.",
             "the 61-year-old",
         ),
+        # A reporting infinitive of purpose takes the subject of the verb it serves.
+        (
+            "The clerk, Ivo Lind, interrupted the meeting to announce, “The ferry is cancelled "
+            "for the week.”",
+            "Ivo Lind",
+        ),
     ],
 )
 def test_cues_the_parse_hides(nlp: Language, text: str, expected: str) -> None:

@@ -204,6 +204,9 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
         ):
             current = head.head  # "she issued a statement saying": the subject of "issued"
             continue
+        if current.dep_ == "advcl" and _infinitive(current) and head.pos_ in ("VERB", "AUX"):
+            current = head  # "she interrupted him to announce": what for, with her subject
+            continue
         if current.dep_ == "xcomp" and (controller := _controller(current)) is not None:
             current = controller  # "she went on to say": the subject of "went"
             continue
@@ -255,6 +258,11 @@ def _participle_host(participle: Token, inside: Sequence[bool]) -> Token:
             return reporter
         clause = reporter
     return head
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive: "to announce"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _controller(verb: Token) -> Token | None:
