@@ -56,6 +56,8 @@ WORDS_NOUNS = CHANNEL_NOUNS | {
     "slogan",
     "verdict",
 }
+#: Whose words a pronoun can say: not "my question" (the writer's own).
+THIRD_PERSON_POSSESSIVES = frozenset({"his", "her", "their", "its"})
 #: Verbs that introduce the quote after them with nothing reported of their own: "Ruiz said
 #: in a statement.", "Ruiz agreed." (the quote is what was agreed).
 _BARE_CUES = SPEECH_VERBS | {"agree"}
@@ -146,7 +148,9 @@ def _whose_words(
             return None
         if token.pos_ == "NOUN" and token.lemma_.lower() in WORDS_NOUNS:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            if owner is not None and owner.pos_ in ("PROPN", "PRON"):
+            if owner is not None and (
+                owner.pos_ == "PROPN" or owner.lower_ in THIRD_PERSON_POSSESSIVES
+            ):
                 return Attribution(token, owner, None)
         i -= 1
     return None
