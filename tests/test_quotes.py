@@ -626,9 +626,10 @@ def test_transcript_lines_name_their_speaker_before_a_colon(nlp: Language) -> No
 
 def hand_parsed(nlp: Language, rows: str, lemmas: dict[str, str]) -> Doc:
     """A parse written by hand, one token a line: ``word POS head dep`` (``_`` after the word
-    when a space follows it): to pin down a slip the model makes on some sentences."""
+    when a space follows it, ``¶`` for a paragraph break): to pin down a slip the model makes
+    on some sentences."""
     table_ = [line.split() for line in rows.strip().splitlines()]
-    words = [r[0] for r in table_]
+    words = [r[0].replace("¶", "\n\n") for r in table_]
     spaced = [r[1] == "_" for r in table_]
     fields = [r[2:] if spaced[k] else r[1:] for k, r in enumerate(table_)]
     return Doc(
@@ -726,6 +727,33 @@ def test_whose_reply_or_post_is_quoted_speaks(nlp: Language, text: str, surname:
 
 def direct_quotes(nlp: Language, text: str) -> list[Quote]:
     return [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+
+
+def test_a_cue_hung_on_a_verb_of_the_paragraph_before(nlp: Language) -> None:
+    """`Pop drafted it. / "Staff copied it," read the statement.` with "read" coordinated with
+    "drafted" across the paragraph break: the statement speaks, not Pop."""
+    doc = hand_parsed(
+        nlp,
+        """
+        Pop _ PROPN 1 nsubj
+        drafted _ VERB 1 ROOT
+        it PRON 1 dobj
+        . PUNCT 1 punct
+        ¶ SPACE 3 dep
+        " PUNCT 7 punct
+        Staff _ NOUN 7 nsubj
+        copied _ VERB 11 ccomp
+        it PRON 7 dobj
+        , PUNCT 7 punct
+        " _ PUNCT 7 punct
+        read _ VERB 1 conj
+        the _ DET 13 det
+        statement NOUN 11 dobj
+        . PUNCT 11 punct
+        """,
+        {"drafted": "draft", "copied": "copy"},
+    )
+    assert speaker_of(quotes_of_parse(doc)[-1]) == "the statement"
 
 
 def test_a_signature_with_a_place_and_a_glued_dash(nlp: Language) -> None:
