@@ -1,9 +1,11 @@
 """Finding the cue of each quoted segment, the way a reader looks for "said" around a quote.
 
-In order: a reporting verb the quote hangs from in the parse; a cue right after the closing mark
-(`"...," he said`); a cue before an opening mark that follows a comma or colon (`said: "..."`);
-the nearest cue outside quotes in the same sentence. Segments with no cue of their own are
-settled later, by the paragraph they sit in (see ``__init__``).
+In order: a cue right after the closing mark (`"...," he said`, read in ``trailing``); a name
+before the colon that opens the quote; a cue before an opening mark that follows a comma or colon
+(`said: "..."`); a reporting verb the quote hangs from in the parse; the nearest cue outside
+quotes in the same sentence; a bare cue in the sentence before; last, whose reply or post the
+words before the quote are. Segments with no cue of their own are settled later, by the
+paragraph they sit in (see ``__init__``).
 """
 
 from __future__ import annotations
@@ -18,22 +20,43 @@ from newsweave.analyse.quotes.cues import (
     Attribution,
     attribute,
     is_cue,
-    spoken_form,
     spoken_past,
 )
 from newsweave.analyse.quotes.marks import Segment
-from newsweave.lexicon.grammar import NOMINAL_SUBJECTS, WH_PRONOUNS
+from newsweave.analyse.quotes.trailing import SENTENCE_END, described_cue, has_subject, trailing_cue
+from newsweave.lexicon.grammar import WH_PRONOUNS
 
-#: How far (in tokens) a trailing or leading cue may sit from the quotation mark.
-TRAILING_WINDOW = 16
+#: How far (in tokens) a leading cue may sit from the opening mark.
 LEADING_WINDOW = 25
-#: How many tokens after an inverted cue (`said Edward Lamb`) the speaker's name may run.
-NAME_WINDOW = 6
-_SENTENCE_END = frozenset(".?!")
 DASHES = frozenset({"-", "–", "—", "--"})
 #: What comes before a quote that opens a sentence; such a quote takes no cue from further on
 #: in the sentence (the paragraph's other quotes settle it).
 _OPENERS = frozenset({"", ".", "?", "!", "”", '"'})
+#: Nouns for what someone said or wrote: whose they are speaks (`Ruiz's reply was: "..."`).
+WORDS_NOUNS = CHANNEL_NOUNS | {
+    "response",
+    "reply",
+    "answer",
+    "words",
+    "dictum",
+    "comment",
+    "remark",
+    "retort",
+    "message",
+    "quote",
+    "question",
+    "warning",
+    "advice",
+    "explanation",
+    "motto",
+    "slogan",
+    "verdict",
+}
+#: Whose words a pronoun can say: not "my question" (the writer's own).
+THIRD_PERSON_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+#: Verbs that introduce the quote after them with nothing reported of their own: "Ruiz said
+#: in a statement.", "Ruiz agreed." (the quote is what was agreed).
+_BARE_CUES = SPEECH_VERBS | {"agree"}
 
 
 def char_before(text: str, pos: int, *, space: str = " \t\n\r\xa0") -> str:
@@ -74,12 +97,14 @@ def find_cue(
     a, b = token_range(doc, seg.start, seg.end)
     if a >= b:
         return None, False
-    closed = seg.end > seg.start and text[seg.end - 1] in _SENTENCE_END
+    closed = seg.end > seg.start and text[seg.end - 1] in SENTENCE_END
     # `Kawecka said: "... family." She said that ...`: a whole sentence quoted after a colon
     # belongs to what introduced it; the cue after it starts a sentence of its own.
     # So is one after a comma (`Moya said, "... family." The judge recalled ...`).
     introduced = closed and char_before(text, seg.open_mark) in (":", ",")
-    trailing = None if introduced else _trailing(doc, text, seg, b, inside)
+    trailing = None if introduced else trailing_cue(doc, text, seg, b, inside)
+    if trailing is None and not introduced:
+        trailing = described_cue(doc, text, seg, b, inside)
     if trailing is not None:
         return trailing, True
     named = _colon_name(doc, text, seg, a, inside)
@@ -95,7 +120,31 @@ def find_cue(
         found = attribute(cue, inside)
         if found.speaker is not None and found.speaker.lower_ not in WH_PRONOUNS:
             return found, False
-    return None, False
+    return _whose_words(doc, text, seg, a, inside), False
+
+
+def _whose_words(
+    doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]
+) -> Attribution | None:
+    """`Ruiz's reply was: "..."`, `From Ruiz's post: "..."`: no reporting verb, but the words
+    before the colon or comma are someone's reply, post or statement; that someone speaks."""
+    if char_before(text, seg.open_mark) not in (",", ":"):
+        return None
+    i = a - 1
+    while i >= 0 and a - i <= LEADING_WINDOW:
+        token = doc[i]
+        if (inside[i] and token.idx < seg.open_mark) or "\n" in token.text:
+            return None
+        if token.text in SENTENCE_END and token.idx < seg.open_mark - 1:
+            return None
+        if token.pos_ == "NOUN" and token.lemma_.lower() in WORDS_NOUNS:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None and (
+                owner.pos_ == "PROPN" or owner.lower_ in THIRD_PERSON_POSSESSIVES
+            ):
+                return Attribution(token, owner, None)
+        i -= 1
+    return None
 
 
 def _governor(doc: Doc, a: int, b: int, inside: list[bool], *, closed: bool) -> list[Token]:
@@ -120,140 +169,6 @@ def _governor(doc: Doc, a: int, b: int, inside: list[bool], *, closed: bool) -> 
     return found
 
 
-def _trailing(doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]) -> Attribution | None:
-    """A cue right after the closing mark: `"...," he said`, `"...," said Smith`,
-    `"...," Smith, a spokesman for the group, said`."""
-    if seg.close_mark is None:
-        return None
-    ends_open = text[seg.end - 1] in ",?!—–-" if seg.end > seg.start else False
-    i = b
-    while i < len(doc) and (
-        doc[i].idx <= seg.close_mark or (doc[i].is_space and "\n" not in doc[i].text)
-    ):
-        i += 1  # past the mark and a space token of its own (`,”\xa0added Ruiz`)
-    first, seen = i, 0
-    while i < len(doc) and seen < TRAILING_WINDOW:
-        token = doc[i]
-        if inside[i] or "\n" in token.text or token.text in _SENTENCE_END:
-            return None
-        if token.pos_ == "VERB" and token.dep_ in ("nsubj", "compound") and token.is_title:
-            pass  # a name the tagger took for a verb: `"...," Trump shot back`
-        elif token.pos_ == "VERB" and token.dep_ == "amod":
-            pass  # a participle in the speaker's description: `Vik, a retired nurse, said`
-        elif _untagged_cue(doc, token, ends_open=ends_open, start=first):
-            # `"...," the editorial read.`: a speech verb the tagger took for a noun.
-            speaker = _first_noun(doc, first, token.i) or _last_word(doc, first, token.i)
-            return Attribution(token, speaker, None) if speaker is not None else None
-        elif token.pos_ == "VERB":
-            if not is_cue(token) and ends_open and not _has_subject(token):
-                # `"...," Smith barked`: the parser made the name a compound of the verb.
-                speaker = _bare_name(doc, first, token.i)
-                return Attribution(token, speaker, None) if speaker is not None else None
-            if not is_cue(token) and not (ends_open and _has_subject(token)):
-                return None
-            found = attribute(token, inside)
-            speaker = found.speaker
-            if (
-                speaker is not None
-                and not inside[speaker.i]
-                and speaker.lower_ not in WH_PRONOUNS  # `"...," who proceeded to sing`
-                and _adjacent(doc, token, start=first)
-            ):
-                return found
-            if not is_cue(token):
-                return None
-            # The subject between the mark and the verb, else right after it (`"The risk,"
-            # said Edward Lamb, an economist, "is ..."`: the parser hangs the name elsewhere).
-            speaker = _first_noun(doc, first, token.i) if first < token.i else None
-            if speaker is None and token.i == first:
-                speaker = _first_noun(doc, token.i + 1, min(len(doc), token.i + 1 + NAME_WINDOW))
-            return Attribution(token, speaker, found.channel) if speaker is not None else None
-        if token.text in ("and", "but", "while", "because", "as", "though", "although"):
-            return None
-        if not token.is_punct:
-            seen += 1
-        i += 1
-    return None
-
-
-def _untagged_cue(doc: Doc, token: Token, *, ends_open: bool, start: int) -> bool:
-    """A speech verb tagged as a noun or adjective after a speaker's noun phrase, ending the
-    clause: `"...," the editorial read.`, `"...," the ministry states in the report`."""
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return (
-        ends_open
-        and token.i > start
-        and token.pos_ in ("NOUN", "ADJ", "PROPN")
-        and not token.is_title
-        and spoken_form(token.text)
-        and (after is None or after.is_punct or after.is_space or after.pos_ in ("ADP", "ADV"))
-    )
-
-
-def _last_word(doc: Doc, start: int, end: int) -> Token | None:
-    """The last word of ``doc[start:end]`` when it can head a noun phrase (`the editorial`,
-    `the two`: the tagger read them as an adjective or a number)."""
-    words = [t for t in doc[start:end] if not t.is_punct and not t.is_space]
-    return words[-1] if words and words[-1].pos_ in ("ADJ", "NUM", "NOUN", "PROPN") else None
-
-
-def _bare_name(doc: Doc, start: int, end: int) -> Token | None:
-    """The last word of ``doc[start:end]`` when it is all one short capitalised name."""
-    words = [t for t in doc[start:end] if not t.is_punct]
-    if not 1 <= len(words) <= 3 or not all(t.text[:1].isupper() for t in words):
-        return None
-    return words[-1]
-
-
-def _has_subject(token: Token) -> bool:
-    return any(c.dep_ == "nsubj" for c in token.children)
-
-
-def _first_noun(doc: Doc, start: int, end: int) -> Token | None:
-    """The head of the noun phrase opening ``doc[start:end]`` (the last of a name's words)."""
-    for i in range(start, end):
-        token = doc[i]
-        if token.lower_ in WH_PRONOUNS:
-            return None  # `"...," that is plainly wrong, Ruiz said`: the quote's own clause
-        named = token.pos_ == "PROPN" or _mistagged_name(token)
-        if named or token.pos_ in ("PRON", "NOUN"):
-            while (
-                named
-                and i + 1 < end
-                and (doc[i + 1].pos_ == "PROPN" or _mistagged_name(doc[i + 1]))
-            ):
-                i += 1
-                token = doc[i]
-            return token
-        # Modifiers before the head: "the", "former", "retired" (a participle the tagger
-        # read as a verb).
-        if token.pos_ not in ("DET", "ADJ", "PUNCT") and token.dep_ not in ("amod", "compound"):
-            return None
-    return None
-
-
-def _mistagged_name(token: Token) -> bool:
-    """A capitalised word the tagger took for an adverb or a verb (`said Quelly`), not a word
-    capitalised for opening the sentence."""
-    return (
-        token.is_title
-        and token.pos_ in ("ADV", "VERB", "ADJ", "X")
-        and not token.is_sent_start
-        and not spoken_past(token.text)
-    )
-
-
-def _adjacent(doc: Doc, verb: Token, *, start: int) -> bool:
-    """Whether the words between the closing mark and ``verb`` are all its subject."""
-    words = [t for t in doc[start : verb.i] if not t.is_punct]
-    if not words:
-        return True
-    subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS), None)
-    if subject is None:
-        return False
-    return all(subject.left_edge.i <= t.i <= subject.right_edge.i for t in words)
-
-
 def _leading(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> list[Token]:
     """Cues before an opening mark that follows a comma or colon (`he said, "..."`), nearest first.
 
@@ -274,11 +189,11 @@ def _leading(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> l
         token = doc[i]
         if inside[i] and token.idx < seg.open_mark:
             break
-        if "\n" in token.text or (token.text in _SENTENCE_END and token.idx < seg.open_mark - 1):
+        if "\n" in token.text or (token.text in SENTENCE_END and token.idx < seg.open_mark - 1):
             break
         if is_cue(token):
             cues.append(token)
-        elif token.pos_ == "VERB" and _has_subject(token) and (colon or _issues(token)):
+        elif token.pos_ == "VERB" and has_subject(token) and (colon or _issues(token)):
             others.append(token)
         i -= 1
     return cues + others
@@ -286,15 +201,17 @@ def _leading(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> l
 
 def _said_before(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> list[Token]:
     """A reporting verb with nothing reported in the sentence before a quote that opens its
-    own: `Ruiz said in a statement. "The count is final."`."""
-    if char_before(text, seg.open_mark) not in _SENTENCE_END:
+    own: `Ruiz said in a statement. "The count is final."`. The sentence may end the paragraph
+    before one the quote opens when its main verb is the cue (`Ruiz said in a statement.` or
+    `The board issued a statement on Friday.`, then the quote's paragraph)."""
+    if char_before(text, seg.open_mark) not in SENTENCE_END:
         return []
     i = a - 1
+    breaks = 0
     while i >= 0 and (doc[i].idx >= seg.open_mark or doc[i].is_space or doc[i].is_punct):
-        if "\n" in doc[i].text:
-            return []  # the sentence before is another paragraph's
+        breaks += "\n" in doc[i].text
         i -= 1
-    if i < 0 or inside[i]:
+    if i < 0 or inside[i] or breaks > 1 or (breaks and not _opens_paragraph(text, seg)):
         return []
     sent = doc[i].sent
     if any(inside[sent.start : i + 1]):
@@ -302,10 +219,22 @@ def _said_before(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) 
     return [
         t
         for t in doc[sent.start : i + 1]
-        if t.lemma_.lower() in SPEECH_VERBS
-        and is_cue(t)
-        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in t.children)
+        if (not breaks or t.dep_ == "ROOT") and (_bare_cue(t) or (breaks and _issues(t)))
     ][::-1]
+
+
+def _bare_cue(verb: Token) -> bool:
+    """A reporting verb with nothing reported after it: `Ruiz said in a statement.`"""
+    return (
+        verb.lemma_.lower() in _BARE_CUES
+        and is_cue(verb)
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+    )
+
+
+def _opens_paragraph(text: str, seg: Segment) -> bool:
+    """Whether the segment's opening mark is the first thing on its line."""
+    return char_before(text, seg.open_mark, space=" \t\xa0") in ("", "\n")
 
 
 def _issues(verb: Token) -> bool:
@@ -347,26 +276,40 @@ def _colon_name(
     i = a - 1
     while i >= 0 and (doc[i].idx >= seg.open_mark or doc[i].is_space):
         i -= 1
-    if i < 1 or doc[i].text != ":" or inside[i - 1]:
+    if i < 1 or doc[i].text not in (":", "):") or inside[i - 1]:
         return None
-    name = doc[i - 1]
+    # `Senator Ana Pop (Unity):` (the tokenizer may keep "):" whole).
+    j = _before_brackets(doc, i - 1 if doc[i].text == ":" else i)
+    name = doc[j]
     if name.pos_ != "PROPN" or not name.text[0].isupper():
         return None
     if name.ent_type_ not in ("PERSON", "ORG", ""):
         return None
-    start = i - 1
+    start = j
     while start > 0 and doc[start - 1].pos_ == "PROPN":
         start -= 1
-    if spoken_past(doc[start].text) and start < i - 1:
+    if spoken_past(doc[start].text) and start < j:
         # `Stated Imrie:` / `Added Kole:`: the tagger read the inverted verb as a name.
-        return Attribution(doc[start], name, None, doc[start + 1 : i].text)
+        return Attribution(doc[start], name, None, doc[start + 1 : j + 1].text)
     if start > 0 and doc[start - 1].text in DASHES:
         return Attribution(doc[i], name, None)  # a byline: "Polls moved - Jane Roe: ..."
     head = name.head
     for _ in range(3):
+        if head.i < name.i and _newline_between(doc, head.i + 1, name.i):
+            break  # the parser ran a sentence on: `Who told you that?"` / `Ana Pop:"We ..."`
         if head.lemma_.lower() in SPEECH_VERBS and head.i < name.i:
             return None
         if head.head is head:
             break
         head = head.head
     return Attribution(doc[i], name, None)
+
+
+def _before_brackets(doc: Doc, i: int) -> int:
+    """The token before a bracketed label ending at ``i`` (`Ana Pop (Unity)`), else ``i``."""
+    if doc[i].text not in (")", "):"):
+        return i
+    for j in range(i - 1, max(i - 8, 0), -1):
+        if doc[j].text == "(":
+            return j - 1 if j > 0 else i
+    return i

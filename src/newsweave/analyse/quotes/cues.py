@@ -127,6 +127,9 @@ def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
     lemma = cue.lemma_.lower()
     if lemma == "accord":  # "according to X"
         return Attribution(cue, _according_to(cue), None)
+    agent = _agent(cue)
+    if agent is not None:
+        return Attribution(cue, agent, None)  # "she was asked by host Ola Brandt, "...""
     subject = _subject(cue, inside)
     channel = _channel(cue)
     relayed = _relayed(cue)
@@ -134,6 +137,18 @@ def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
         # "Osterlund Radio quoted the fire chief as saying": the channel is the subject.
         return Attribution(cue, relayed, _token_range(subject) if subject is not None else channel)
     return Attribution(cue, subject, channel)
+
+
+def _agent(cue: Token) -> Token | None:
+    """Who speaks through a passive cue: X of "was asked by X" (its subject is the listener)."""
+    if cue.lemma_.lower() == "quote" or not any(
+        c.dep_ in ("nsubjpass", "auxpass") for c in cue.children
+    ):
+        return None  # "X was quoted by the Courier as saying": X speaks (``_relayed``)
+    for child in cue.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _according_to(cue: Token) -> Token | None:
@@ -189,23 +204,65 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
         ):
             current = head.head  # "she issued a statement saying": the subject of "issued"
             continue
+        if current.dep_ == "advcl" and _infinitive(current) and head.pos_ in ("VERB", "AUX"):
+            current = head  # "she interrupted him to announce": what for, with her subject
+            continue
         if current.dep_ == "xcomp" and (controller := _controller(current)) is not None:
             current = controller  # "she went on to say": the subject of "went"
             continue
         if current.tag_ == "VBG" and current.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
-            current = head  # "Trump returned the favour, telling reporters": a participle
-            if is_cue(verb) and head.dep_ == "ccomp" and is_cue(head.head):
-                # "Ruiz wrote that the crews knew it, adding ...": the parser hung the
-                # reporting participle on the reported clause; it goes on the writer's words.
-                current = head.head
+            # "Trump returned the favour, telling reporters": a participle shares the subject
+            # of the verb it hangs on (or of the reporting verb above it).
+            current = _participle_host(current, inside) if is_cue(verb) else head
             continue
         if head is current or (current.dep_ != "conj" and not is_cue(head)):
             return None  # only coordinated verbs share a subject with any verb
+        if (inside and inside[head.i] and not inside[current.i]) or _paragraphs_apart(
+            head, current
+        ):
+            # `"... and took notes," read the statement`: the parser ran the sentence before
+            # on, into the quote or over the paragraph break; no subject of theirs speaks.
+            return None
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep"):
             current = head
         else:
             return None
     return None
+
+
+def _paragraphs_apart(a: Token, b: Token) -> bool:
+    """Whether a line break lies between two tokens (they are in different paragraphs)."""
+    low, high = sorted((a.i, b.i))
+    return any("\n" in t.text_with_ws for t in a.doc[low:high])
+
+
+def _participle_host(participle: Token, inside: Sequence[bool]) -> Token:
+    """The verb whose subject a reporting participle takes.
+
+    The parser hangs it on the nearest verb, which may be one the writer reports ("Ruiz wrote
+    that the crews would have to wait, adding ...": the reporting verb's subject speaks) or one
+    inside the quotation it introduces ("Ruiz seemed ready to go on, telling the crowd, "Some
+    people get ..."": the verb of the sentence before the quote).
+    """
+    head = participle.head
+    if inside and inside[head.i]:
+        root = participle.sent.root
+        quoted = inside[root.i]
+        return root if root.i < participle.i and not quoted and root.pos_ == "VERB" else head
+    clause = head
+    for _ in range(3):
+        if clause.dep_ not in ("ccomp", "xcomp"):
+            break
+        reporter = clause.head
+        if clause.dep_ == "ccomp" and is_cue(reporter) and not (inside and inside[reporter.i]):
+            return reporter
+        clause = reporter
+    return head
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive: "to announce"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _controller(verb: Token) -> Token | None:
@@ -234,6 +291,8 @@ def _name_before(verb: Token) -> Token | None:
         and before.pos_ == "PROPN"
     ):
         return before  # `"...," Quist joked`: the parser made the name part of the verb
+    if before is not None and (described := _described_before(before)) is not None:
+        return described
     i = verb.i - 1
     while i >= 0 and verb.doc[i].text == ",":
         i -= 1
@@ -241,6 +300,19 @@ def _name_before(verb: Token) -> Token | None:
         return None
     token = verb.doc[i]
     return token if token.pos_ == "PROPN" and token.dep_ == "appos" else None
+
+
+def _described_before(last: Token) -> Token | None:
+    """The noun a relative clause ending at ``last`` describes, when the parser made it an
+    apposition of something else: `..., an official who spoke on condition of anonymity said`.
+    """
+    for token in (last, *last.ancestors):
+        if token.dep_ == "relcl":
+            head = token.head
+            ends_here = token.right_edge.i == last.i
+            named = head.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN")
+            return head if ends_here and named else None
+    return None
 
 
 def _relayed(cue: Token) -> Token | None:

@@ -77,9 +77,13 @@ def _pair(text: str, start: int, end: int) -> tuple[list[tuple[int, int | None]]
     """Pairs of (open, close) mark offsets in one paragraph; the last may be left open."""
     pairs: list[tuple[int, int | None]] = []
     open_at: int | None = None
+    nested_until = -1
     for match in MARKS.finditer(text, start, end):
         pos, mark = match.start(), match.group()
-        if mark == STRAIGHT and _stray(text, pos, start, end):
+        if pos <= nested_until or (mark == STRAIGHT and _stray(text, pos, start, end)):
+            continue
+        if open_at is not None and (inner := _nested(text, open_at, pos, end)) is not None:
+            nested_until = inner  # a quotation inside the quote, in the other style of marks
             continue
         if open_at is None:
             if mark in OPENERS or (mark == STRAIGHT and _opens(text, pos, start)):
@@ -93,6 +97,22 @@ def _pair(text: str, start: int, end: int) -> tuple[list[tuple[int, int | None]]
     if open_at is not None:
         pairs.append((open_at, None))
     return pairs, open_at is not None
+
+
+def _nested(text: str, open_at: int, pos: int, end: int) -> int | None:
+    """The closing mark of a quotation inside a quote when it is written in the other style
+    (`"It is not about “Equal Terms” anymore," she said`, or curly outside and straight
+    inside): the inner pair closes before the mark of the outer quote's style that closes it.
+    """
+    outer, mark = text[open_at], text[pos]
+    if not (outer == STRAIGHT and mark in OPENERS) or pos == open_at + 1:
+        return None  # `"“`: a doubled mark, not a quotation inside a quote
+    close = next((i for i in range(pos + 1, end) if text[i] in CLOSERS), None)
+    if close is None:
+        return None
+    # The outer quote closes later in the paragraph, or opens it (and may run on).
+    opens_paragraph = open_at == 0 or text[open_at - 1] == "\n"
+    return close if opens_paragraph or STRAIGHT in text[close + 1 : end] else None
 
 
 def _typed_as_closer(text: str, pos: int, end: int) -> bool:

@@ -1,0 +1,247 @@
+"""Cues after a quote's closing mark, the way a reader looks for "said" after it:
+`"...," he said`, `"...," said Smith`, `"...," Smith, a spokesman for the group, said`, and a
+speaker described at more length than that (`"...," Vik, the nurse who ran the ward, said`).
+
+The parser often hangs these words on the quote itself, so the tokens after the mark are read in
+order, with the slips of the tagger in mind (a name read as a verb, a speech verb read as a
+noun, an inverted cue read as a participle).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsweave.analyse.quotes.cues import (
+    SPEECH_VERBS,
+    Attribution,
+    attribute,
+    is_cue,
+    spoken_form,
+    spoken_past,
+)
+from newsweave.analyse.quotes.marks import Segment
+from newsweave.lexicon.grammar import NOMINAL_SUBJECTS, WH_PRONOUNS
+
+#: How far (in tokens) a trailing cue may sit from the closing mark.
+TRAILING_WINDOW = 16
+#: How many tokens after an inverted cue (`said Edward Lamb`) the speaker's name may run.
+NAME_WINDOW = 6
+#: How far (in tokens) a cue may sit after a speaker set off by a comma and described at length
+#: (`"...," Vik, a nurse who ran the ward for a decade, said`).
+DESCRIPTION_WINDOW = 40
+SENTENCE_END = frozenset(".?!")
+#: Words that start another clause after a quote: no cue of the quote lies beyond them.
+_CLAUSE_LINKS = frozenset({"and", "but", "while", "because", "as", "though", "although"})
+#: What a speaker's noun phrase right after a closing mark is made of.
+_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
+
+
+def trailing_cue(
+    doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]
+) -> Attribution | None:
+    """A cue right after the closing mark: `"...," he said`, `"...," said Smith`,
+    `"...," Smith, a spokesman for the group, said`."""
+    if seg.close_mark is None:
+        return None
+    ends_open = text[seg.end - 1] in ",?!—–-" if seg.end > seg.start else False
+    i = b
+    while i < len(doc) and (
+        doc[i].idx <= seg.close_mark or (doc[i].is_space and "\n" not in doc[i].text)
+    ):
+        i += 1  # past the mark and a space token of its own (`,”\xa0added Ruiz`)
+    first, seen = i, 0
+    while i < len(doc) and seen < TRAILING_WINDOW:
+        token = doc[i]
+        if inside[i] or "\n" in token.text or token.text in SENTENCE_END:
+            return None
+        if token.pos_ == "VERB" and token.dep_ in ("nsubj", "compound") and token.is_title:
+            pass  # a name the tagger took for a verb: `"...," Trump shot back`
+        elif token.pos_ == "VERB" and token.dep_ == "amod" and token.i > first:
+            pass  # a participle in the speaker's description: `Vik, a retired nurse, said`
+        elif _untagged_cue(doc, token, ends_open=ends_open, start=first):
+            # `"...," the editorial read.`: a speech verb the tagger took for a noun.
+            speaker = _first_noun(doc, first, token.i) or _last_word(doc, first, token.i)
+            return Attribution(token, speaker, None) if speaker is not None else None
+        elif token.pos_ == "VERB":
+            if not ends_open and _reports_own_clause(token, inside):
+                return None  # `"... is over." Kolar said the vote would wait`: a new sentence
+            if not is_cue(token) and ends_open and not has_subject(token):
+                # `"...," Smith barked`: the parser made the name a compound of the verb.
+                speaker = _bare_name(doc, first, token.i)
+                return Attribution(token, speaker, None) if speaker is not None else None
+            if not is_cue(token) and not (ends_open and has_subject(token)):
+                return None
+            found = attribute(token, inside)
+            speaker = found.speaker
+            if (
+                speaker is not None
+                and not inside[speaker.i]
+                and speaker.lower_ not in WH_PRONOUNS  # `"...," who proceeded to sing`
+                and _adjacent(doc, token, start=first)
+            ):
+                return found
+            if not is_cue(token):
+                return None
+            # The subject between the mark and the verb, else right after it (`"The risk,"
+            # said Edward Lamb, an economist, "is ..."`: the parser hangs the name elsewhere).
+            speaker = _first_noun(doc, first, token.i) or _age_noun(doc, first, token.i)
+            if speaker is None and token.i == first:
+                speaker = _first_noun(doc, token.i + 1, min(len(doc), token.i + 1 + NAME_WINDOW))
+            return Attribution(token, speaker, found.channel) if speaker is not None else None
+        if token.text in _CLAUSE_LINKS and not _joins_nouns(token, start=first):
+            return None
+        if not token.is_punct:
+            seen += 1
+        i += 1
+    return None
+
+
+def _reports_own_clause(verb: Token, inside: list[bool]) -> bool:
+    """A verb followed by a clause of its own outside the quote (`said the vote would wait`)."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and not inside[c.i] for c in verb.children)
+
+
+def _joins_nouns(token: Token, *, start: int) -> bool:
+    """An "and" inside the speaker's description, not between clauses: `"...," the senator and
+    candidate said`."""
+    return token.dep_ == "cc" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i >= start
+
+
+def described_cue(
+    doc: Doc, text: str, seg: Segment, b: int, inside: list[bool]
+) -> Attribution | None:
+    """`"...," Vik, the nurse who ran the ward for a decade, said`: a speaker named right after
+    a quote that ends open, set off by a comma and described at more length (or with more verbs)
+    than the trailing window allows; the cue is the first reporting verb after the description,
+    in the same sentence and paragraph."""
+    if seg.close_mark is None or seg.end <= seg.start or text[seg.end - 1] not in ",?!—–-":
+        return None
+    first = b
+    while first < len(doc) and (doc[first].idx <= seg.close_mark or doc[first].is_space):
+        if "\n" in doc[first].text:
+            return None  # the paragraph ends with the quote
+        first += 1
+    head = _phrase_before_comma(doc, first)
+    if head is None:
+        return None
+    for i in range(head.i + 1, min(len(doc), first + DESCRIPTION_WINDOW)):
+        token = doc[i]
+        if inside[i] or "\n" in token.text or token.text in SENTENCE_END:
+            return None
+        if token.pos_ == "VERB" and is_cue(token):
+            return Attribution(token, head, attribute(token, inside).channel)
+    return None
+
+
+def _phrase_before_comma(doc: Doc, start: int) -> Token | None:
+    """The head of a short noun phrase at ``start`` that a comma closes (`Vik,`, `an aide,`)."""
+    end = start
+    while end < len(doc) and end - start < 6 and doc[end].pos_ in _PHRASE_TAGS:
+        end += 1
+    if end == start or end >= len(doc) or doc[end].text != ",":
+        return None
+    head = doc[end - 1]
+    return head if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in WH_PRONOUNS else None
+
+
+def _untagged_cue(doc: Doc, token: Token, *, ends_open: bool, start: int) -> bool:
+    """A speech verb tagged as a noun or adjective after a speaker's noun phrase, ending the
+    clause: `"...," the editorial read.`, `"...," the ministry states in the report`."""
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        ends_open
+        and token.i > start
+        and token.pos_ in ("NOUN", "ADJ", "PROPN")
+        and not token.is_title
+        and (spoken_form(token.text) or _plural_present(token))
+        and (after is None or after.is_punct or after.is_space or after.pos_ in ("ADP", "ADV"))
+    )
+
+
+def _plural_present(token: Token) -> bool:
+    """A speech verb's bare form after a plural subject (`the two write`, `the ministers
+    state`), which the tagger read as a noun: the plural before it is what makes it a verb."""
+    before = token.doc[token.i - 1] if token.i else None
+    return (
+        token.lower_ in SPEECH_VERBS and before is not None and before.tag_ in ("NNS", "NNPS", "CD")
+    )
+
+
+def _last_word(doc: Doc, start: int, end: int) -> Token | None:
+    """The last word of ``doc[start:end]`` when it can head a noun phrase (`the editorial`,
+    `the two`: the tagger read them as an adjective or a number)."""
+    words = [t for t in doc[start:end] if not t.is_punct and not t.is_space]
+    return words[-1] if words and words[-1].pos_ in ("ADJ", "NUM", "NOUN", "PROPN") else None
+
+
+def _bare_name(doc: Doc, start: int, end: int) -> Token | None:
+    """The last word of ``doc[start:end]`` when it is all one short capitalised name."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    if not 1 <= len(words) <= 3 or not all(t.text[:1].isupper() for t in words):
+        return None
+    return words[-1]
+
+
+def _first_noun(doc: Doc, start: int, end: int) -> Token | None:
+    """The head of the noun phrase opening ``doc[start:end]`` (the last of a name's words)."""
+    for i in range(start, end):
+        token = doc[i]
+        if token.lower_ in WH_PRONOUNS:
+            return None  # `"...," that is plainly wrong, Ruiz said`: the quote's own clause
+        named = token.pos_ == "PROPN" or _mistagged_name(token)
+        if named or token.pos_ in ("PRON", "NOUN"):
+            while named and i + 1 < end and _name_goes_on(doc, i + 1, end):
+                i += 1
+                token = doc[i]
+            return token
+        # Modifiers before the head: "the", "former", "retired" (a participle the tagger
+        # read as a verb).
+        if token.pos_ not in ("DET", "ADJ", "PUNCT") and token.dep_ not in ("amod", "compound"):
+            return None
+    return None
+
+
+def _name_goes_on(doc: Doc, i: int, end: int) -> bool:
+    """Whether token ``i`` carries on the name before it: another of its words, or a title
+    between two names (`Osterby spokesman Ivo Lind`: the spokesman, not the town)."""
+    token = doc[i]
+    if token.pos_ == "PROPN" or _mistagged_name(token):
+        return True
+    titled = token.pos_ == "NOUN" and token.dep_ == "compound"
+    return titled and i + 1 < end and doc[i + 1].pos_ == "PROPN"
+
+
+def _age_noun(doc: Doc, start: int, end: int) -> Token | None:
+    """The adjective that stands for a person in `the 43-year-old` (the tagger's head word)."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    if len(words) < 2 or words[-1].lower_ != "old" or words[0].pos_ != "DET":
+        return None
+    aged = all(t.like_num or t.lower_ in ("year", "years") for t in words[1:-1])
+    return words[-1] if aged else None
+
+
+def _mistagged_name(token: Token) -> bool:
+    """A capitalised word the tagger took for an adverb or a verb (`said Quelly`), not a word
+    capitalised for opening the sentence."""
+    return (
+        token.is_title
+        and token.pos_ in ("ADV", "VERB", "ADJ", "X")
+        and not token.is_sent_start
+        and not spoken_past(token.text)
+    )
+
+
+def _adjacent(doc: Doc, verb: Token, *, start: int) -> bool:
+    """Whether the words between the closing mark and ``verb`` are all its subject."""
+    words = [t for t in doc[start : verb.i] if not t.is_punct]
+    if not words:
+        return True
+    subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS), None)
+    if subject is None:
+        return False
+    return all(subject.left_edge.i <= t.i <= subject.right_edge.i for t in words)
+
+
+def has_subject(token: Token) -> bool:
+    """Whether the verb has a nominal subject of its own."""
+    return any(c.dep_ == "nsubj" for c in token.children)
