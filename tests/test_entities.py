@@ -409,6 +409,15 @@ def test_a_person_described_by_a_job_stays_a_person(text: str) -> None:
     assert [d.label for d in drafts] == ["PERSON", "PERSON"]
 
 
+def test_the_noun_an_article_describes_one_organisation_with_is_it(nlp: Language) -> None:
+    text = (
+        "Talvik Power, the company that runs the plant, cut output on Monday. "
+        "The company said the turbines were safe."
+    )
+    described = _find(_mentions(nlp, text), "The company")
+    assert (described.label, described.name) == ("ORG", "Talvik Power")
+
+
 def test_an_organisation_noun_beside_a_name_is_no_person(nlp: Language) -> None:
     text = "Talvik Power, the company that runs the plant, cut output. The company said so."
     assert not [m for m in _mentions(nlp, text) if m.label == "PERSON"]

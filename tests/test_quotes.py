@@ -321,6 +321,12 @@ def test_relay_gives_speaker_and_channel(nlp: Language) -> None:
             "that taxes would not rise",
             "Paula Grant",
         ),
+        (  # the parser makes the reported clause a second subject of "said"
+            "Harbour master Ivan Petrov closed the quay. About 300 people spent Tuesday night "
+            "in emergency shelters, Petrov said.",
+            "About 300 people spent Tuesday night in emergency shelters",
+            "Ivan Petrov",
+        ),
         (
             "Lindqvist: Ferry Service Will Resume Next Week\n\n"
             "Transport minister Marta Lindqvist spoke in Osterby on Tuesday.",

@@ -15,6 +15,7 @@ from newsweave.analyse.entities.descriptions import (
     describing_nouns,
     find_described,
     find_descriptions,
+    organisation_nouns,
 )
 from newsweave.analyse.entities.labels import relabel_organisations, unify_labels
 from newsweave.analyse.entities.names import (
@@ -58,6 +59,7 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
     resolve_names(text, drafts)
     drafts += find_descriptions(doc, drafts)
     drafts += find_described(doc, drafts, describing_nouns(doc, drafts))
+    drafts += find_described(doc, drafts, organisation_nouns(doc, drafts), label="ORG")
     return [
         EntityMention(d.start, d.end, text[d.start : d.end], d.label, name=d.name, role=d.role)
         for d in _without_overlaps(drafts)

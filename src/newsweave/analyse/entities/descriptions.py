@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from newsweave.analyse.entities.clean import Draft
+from newsweave.analyse.entities.labels import ORGANISATION_NOUNS
 from newsweave.lexicon.countries import is_demonym
 from newsweave.lexicon.people import is_person_noun
 from newsweave.lexicon.titles import (
@@ -26,7 +27,7 @@ from newsweave.lexicon.titles import (
     role_heads,
 )
 
-__all__ = ["describing_nouns", "find_described", "find_descriptions"]
+__all__ = ["describing_nouns", "find_described", "find_descriptions", "organisation_nouns"]
 
 #: Dependency labels of a noun that says what the name next to it is.
 _APPOSITION = frozenset({"appos"})
@@ -180,8 +181,25 @@ def _person_noun(noun: str) -> bool:
     return is_person_noun(noun) or bool(_PERSON_SUFFIX.search(noun)) or is_demonym(noun.title())
 
 
-def find_described(doc: Doc, drafts: list[Draft], nouns: dict[str, str]) -> list[Draft]:
-    """Headline nouns ("Actress Dies") and "the actress" as PERSON drafts, per ``nouns``."""
+def organisation_nouns(doc: Doc, drafts: list[Draft]) -> dict[str, str]:
+    """Noun -> the one organisation the article describes with it ("Corran Hydro, the company
+    that runs the dam": "company" -> "Corran Hydro"), so that "the company said" is it."""
+    named: dict[str, set[str]] = {}
+    for d in drafts:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if d.label != "ORG" or span is None:
+            continue
+        for noun in _nouns_about(span.root, span.start):
+            if noun in ORGANISATION_NOUNS:
+                named.setdefault(noun, set()).add(d.name or doc.text[d.start : d.end])
+    return {noun: next(iter(names)) for noun, names in named.items() if len(names) == 1}
+
+
+def find_described(
+    doc: Doc, drafts: list[Draft], nouns: dict[str, str], *, label: str = "PERSON"
+) -> list[Draft]:
+    """Headline nouns ("Actress Dies") and "the actress" as drafts (PERSON unless ``label``
+    says otherwise) of the one bearer ``nouns`` gives each noun."""
     if not nouns:
         return []
     taken: set[int] = set()
@@ -201,7 +219,7 @@ def find_described(doc: Doc, drafts: list[Draft], nouns: dict[str, str]) -> list
             start = tok.idx  # "Actress Dies at 91"; a bare "American" is an adjective
         else:
             continue
-        found.append(Draft(start, tok.idx + len(tok), "PERSON", role=tok.text, name=name))
+        found.append(Draft(start, tok.idx + len(tok), label, role=tok.text, name=name))
     return found
 
 

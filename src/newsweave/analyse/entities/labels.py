@@ -48,12 +48,15 @@ _PLACE_AFTER = re.compile(
 )
 #: A name described as an organisation right after it: "Corran Hydro, the company that runs
 #: the dam", "Tellis, a logistics firm based in ...". The noun must end the description ("the
-#: party leader" describes a person), and nouns also used for people ("operator", "producer",
-#: "publisher") are left out.
+#: party leader" describes a person); nouns also used for people ("operator", "producer",
+#: "publisher") are no ``ORGANISATION_NOUNS``.
+ORGANISATION_NOUNS = frozenset(
+    """company firm agency utility group charity organisation organization manufacturer insurer
+    lender retailer union party ministry authority regulator watchdog consortium conglomerate
+    subsidiary startup bank""".split()  # noqa: SIM905
+)
 _ORG_AFTER = re.compile(
-    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|agency|utility|group|charity"
-    r"|organi[sz]ation|manufacturer|insurer|lender|retailer|union|party|ministry|authority"
-    r"|regulator|watchdog|consortium|conglomerate|subsidiary|startup|bank)"
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + ")"
     r"(?=\s*[,.;:)]|\s+(?:that|which|whose|based|in|of|from|with|owned|run|and|for)\b)"
 )
 #: A dateline: the place in capitals opening a line, before a dash ("MARROWGATE, April 22 —").

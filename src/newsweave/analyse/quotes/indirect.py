@@ -62,6 +62,8 @@ def _reported(cue: Token) -> Iterator[tuple[int, int]]:
     ):
         # "The toll rose to 12, police said": the clause before the cue's own words.
         yield cue.head.left_edge.i, cue.left_edge.i
+    if (split := _split_subject(cue)) is not None:
+        yield split
     for child in cue.children:
         if child.dep_ != "ccomp":
             continue
@@ -69,6 +71,21 @@ def _reported(cue: Token) -> Iterator[tuple[int, int]]:
         if child.i < cue.i:
             b = min(b, cue.i)
         yield from _clauses(child, a, b)
+
+
+def _split_subject(cue: Token) -> tuple[int, int] | None:
+    """ "About 300 people spent the night there, Keel said.": the parser made the reported
+    clause (a noun with its verb) the cue's first subject and the speaker, after a comma, its
+    second. Only when the speaker and the cue end the sentence."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if len(subjects) < 2 or subjects[-1].right_edge.i + 1 != cue.i:
+        return None
+    first, comma = subjects[0], subjects[-1].left_edge.i - 1
+    clause = any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in first.children)
+    ends = all(t.is_punct or t.is_space for t in cue.doc[cue.i + 1 : cue.sent.end])
+    if clause and ends and cue.doc[comma].text == "," and comma > first.i:
+        return first.left_edge.i, comma
+    return None
 
 
 def _clauses(clause: Token, a: int, b: int) -> Iterator[tuple[int, int]]:
