@@ -179,7 +179,7 @@ def _party(
             candidates += objects + prep_objects([child, *objects], _TARGET_PREPS)
     if object_token is not None:
         candidates += [c for c in object_token.children if c.dep_ in ("poss", "compound")]
-        # "a meeting of the Security Council", "autonomy from Serbian authorities"
+        # "a meeting of the port council", "autonomy from Velmoran authorities"
         candidates += prep_objects([object_token], _TARGET_PREPS | {"of", "from"})
     if code == "REQUEST":
         candidates += prep_objects([verb], frozenset({"from"}))
