@@ -396,6 +396,22 @@ def test_a_name_described_as_an_organisation_is_one(text: str) -> None:
     assert [d.label for d in drafts] == ["ORG", "ORG"]
 
 
+def test_an_organisations_first_word_alone_is_its_short_name() -> None:
+    text = "Auditors faulted Tarrow Systems. Tarrow said it had followed every rule."
+    drafts = _drafts(text, ("Tarrow Systems", "ORG"), ("Tarrow", "PERSON"))
+    unify_labels(text, drafts)
+    assert [d.label for d in drafts] == ["ORG", "ORG"]
+
+
+def test_a_persons_surname_that_opens_a_company_name_stays_a_person() -> None:
+    text = "Ada Tarrow founded Tarrow Systems. Tarrow said it had followed every rule."
+    drafts = _drafts(
+        text, ("Ada Tarrow", "PERSON"), ("Tarrow Systems", "ORG"), ("Tarrow", "PERSON")
+    )
+    unify_labels(text, drafts)
+    assert [d.label for d in drafts] == ["PERSON", "ORG", "PERSON"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

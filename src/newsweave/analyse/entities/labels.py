@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from newsweave.analyse.entities.clean import Draft
+from newsweave.analyse.entities.genders import given_names
 from newsweave.lexicon.countries import is_demonym, names_people_of
 from newsweave.lexicon.names import norm
 from newsweave.places import known_place
@@ -119,6 +120,7 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
                     d.label = "PERSON"
     _places_by_context(text, groups, person_words)
     _organisations_by_context(text, groups)
+    _organisations_short_names(groups, person_words)
     _peoples_names(groups)
     _people_by_surname(text, groups, known_place)
 
@@ -148,6 +150,24 @@ def _organisations_by_context(text: str, groups: dict[str, list[Draft]]) -> None
             for d in group:
                 if d.label == "PERSON" and not d.role:
                     d.label = "ORG"
+
+
+def _organisations_short_names(groups: dict[str, list[Draft]], person_words: set[str]) -> None:
+    """ "Kestrel said in a statement" beside "Kestrel Systems": the first word of an
+    organisation's name, written alone, is its short name, not a person, unless it is also a
+    word of a person's name in the article ("Ford" beside "Gerald Ford") or a name people
+    bear ("Obama" beside "the Obama Administration")."""
+    firsts = {
+        key.split()[0]
+        for key, group in groups.items()
+        if " " in key and any(d.label == "ORG" for d in group)
+    }
+    for key, group in groups.items():
+        if " " in key or key not in firsts or key in person_words or key in given_names():
+            continue
+        for d in group:
+            if d.label == "PERSON" and not d.role:
+                d.label = "ORG"
 
 
 def _place_cue(text: str, d: Draft) -> bool:
