@@ -321,6 +321,12 @@ def test_relay_gives_speaker_and_channel(nlp: Language) -> None:
             "that taxes would not rise",
             "Paula Grant",
         ),
+        (  # a coordinated verb that reports nothing of its own goes on with the report
+            "The river rose by two metres overnight and was expected to peak on Wednesday "
+            "evening, engineer Tomas Berg said.",
+            "The river rose by two metres overnight and was expected to peak on Wednesday evening",
+            "Tomas Berg",
+        ),
         (  # the parser makes the reported clause a second subject of "said"
             "Harbour master Ivan Petrov closed the quay. About 300 people spent Tuesday night "
             "in emergency shelters, Petrov said.",

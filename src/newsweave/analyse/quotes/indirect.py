@@ -99,11 +99,17 @@ def _clauses(clause: Token, a: int, b: int) -> Iterator[tuple[int, int]]:
         own_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
         if own_that:
             yield from _clauses(conj, conj.left_edge.i, b)
-        elif not is_cue(conj):
+        elif not _reports(conj):
             continue
         b = _before_conjunction(clause.doc, a, conj.left_edge.i)
         break
     yield a, b
+
+
+def _reports(verb: Token) -> bool:
+    """Whether a coordinated verb reports something of its own ("and promised that B"), not
+    "and was expected to peak on Wednesday", which goes on with what is reported."""
+    return is_cue(verb) and any(c.dep_ in ("ccomp", "nsubj") for c in verb.children)
 
 
 def _last_word(token: Token) -> int:
