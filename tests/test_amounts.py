@@ -52,3 +52,12 @@ def test_amounts_take_the_whole_number_and_what_it_counts(
     assert (value, unit) in {(a.value, a.unit) for a in found}
     for amount in found:
         assert sentence[amount.start : amount.end] == amount.text
+
+
+def test_a_time_of_day_is_no_amount(nlp: Language) -> None:
+    from newsweave.analyse.amounts import find_amounts
+    from newsweave.records import Article
+
+    sentence = "The tremor struck at 4:12 local time and damaged 40 houses."
+    found = find_amounts(nlp(sentence), Article(id="a", text=sentence, key="a"))
+    assert [a.text for a in found] == ["40"]

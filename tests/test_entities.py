@@ -373,6 +373,7 @@ def test_a_country_and_its_peoples_name_whatever_the_model_said() -> None:
         ("They met at the Dorvin border crossing. Dorvin, about 40 km north of it.", "Dorvin"),
         ("Lenby's mayor closed the bridge. Water reached Lenby at noon.", "Lenby"),
         ("The residents of Lenby left. Lenby was empty by noon.", "Lenby"),
+        ("Storms hit Lenby on Monday. Lenby's governor closed the roads.", "Lenby"),
     ],
 )
 def test_a_name_written_as_a_place_is_a_place(text: str, name: str) -> None:

@@ -47,12 +47,20 @@ _CURRENCIES = {
 
 
 def find_amounts(doc: Doc, article: Article) -> list[Amount]:
-    """Numeric entities with their value and the thing they count."""
-    found = [_whole(ent) for ent in doc.ents if ent.label_ in AMOUNT_LABELS]
+    """Numeric entities with their value and the thing they count (not a time of day the
+    model took for a number: "at 4:12 local time")."""
+    found = [
+        _whole(ent)
+        for ent in doc.ents
+        if ent.label_ in AMOUNT_LABELS and not _CLOCK.fullmatch(ent.text)
+    ]
     return [
         Amount(ent.start_char, ent.end_char, ent.text, parse_number(ent.text), _unit(ent))
         for ent in found
     ]
+
+
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?m\.?", re.I)
 
 
 def _whole(ent: Span) -> Span:

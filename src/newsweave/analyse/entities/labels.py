@@ -39,11 +39,11 @@ _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 #: Words that say the name next to them is a place: "the province of X", "X's port district".
 _PLACE_BEFORE = re.compile(
     r"\b(?:city|town|village|province|region|district|county|port|island|capital|mayor"
-    r"|residents|outskirts) of\s+$"
+    r"|governor|residents|outskirts) of\s+$"
 )
 _PLACE_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:district|province|region|county|suburb|neighbou?rhood)\b"
-    r"|(?:'s|’s)\s+(?:mayor|residents|outskirts)\b"
+    r"|(?:'s|’s)\s+(?:mayor|governor|residents|outskirts)\b"
     r"|\s+border\s+(?:crossing|town|post)\b"
     r"|,\s+(?:about\s+|some\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:north|south|east|west)"
 )
