@@ -321,6 +321,12 @@ def test_relay_gives_speaker_and_channel(nlp: Language) -> None:
             "that taxes would not rise",
             "Paula Grant",
         ),
+        (  # "the company" of an article that names one company
+            "Tarrow Systems closed its plant in Lenby on Monday. The closure could not be "
+            "avoided, the company said.",
+            "The closure could not be avoided",
+            "Tarrow Systems",
+        ),
         (  # a coordinated verb that reports nothing of its own goes on with the report
             "The river rose by two metres overnight and was expected to peak on Wednesday "
             "evening, engineer Tomas Berg said.",

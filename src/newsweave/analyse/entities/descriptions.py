@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from newsweave.analyse.entities.clean import Draft
-from newsweave.analyse.entities.labels import ORGANISATION_NOUNS
+from newsweave.analyse.entities.labels import BUSINESS_ENDINGS, ORGANISATION_NOUNS
 from newsweave.lexicon.countries import is_demonym
+from newsweave.lexicon.names import norm
 from newsweave.lexicon.people import is_person_noun
 from newsweave.lexicon.titles import (
     LEADER_HEADS,
@@ -185,13 +186,20 @@ def organisation_nouns(doc: Doc, drafts: list[Draft]) -> dict[str, str]:
     """Noun -> the one organisation the article describes with it ("Corran Hydro, the company
     that runs the dam": "company" -> "Corran Hydro"), so that "the company said" is it."""
     named: dict[str, set[str]] = {}
+    companies: set[str] = set()
     for d in drafts:
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if d.label != "ORG" or span is None:
             continue
+        name = d.name or doc.text[d.start : d.end]
         for noun in _nouns_about(span.root, span.start):
             if noun in ORGANISATION_NOUNS:
-                named.setdefault(noun, set()).add(d.name or doc.text[d.start : d.end])
+                named.setdefault(noun, set()).add(name)
+        if norm(name.split()[-1]) in BUSINESS_ENDINGS:
+            companies.add(name)
+    if len(companies) == 1:  # "Kestrel Systems ... The company denied it": the one company
+        for noun in ("company", "firm"):
+            named.setdefault(noun, set(companies))
     return {noun: next(iter(names)) for noun, names in named.items() if len(names) == 1}
 
 

@@ -33,6 +33,13 @@ ORG_HEADS = frozenset(
     """.split()  # noqa: SIM905
 )
 
+#: Last words of a business's name ("Kestrel Systems", "Brellis Foods"): an article that names
+#: one such organisation means it by "the company".
+BUSINESS_ENDINGS = frozenset(
+    """company co corp corporation inc ltd llc plc group holdings airlines airways motors
+    industries chemicals pharmaceuticals foods systems technologies partners""".split()  # noqa: SIM905
+)
+
 #: Labels the model gives a person by mistake, and a person's name by mistake.
 _NOT_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")

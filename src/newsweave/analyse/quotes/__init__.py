@@ -11,6 +11,7 @@ the tokens per step, no second model.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -79,6 +80,7 @@ def find_quotes(
     _sign_from_paragraph_after(doc, items, starts)
     _inherit_from_paragraph_before(items, text)
     speakers = _resolve(doc, items, collect_people(doc, entities, inside), paragraph_of)
+    speakers = {key: _described(speaker, entities) for key, speaker in speakers.items()}
     quotes = []
     for item in sorted(items, key=lambda i: (i.start, i.end)):
         speaker = speakers.get(_key(item.attribution))
@@ -88,6 +90,18 @@ def find_quotes(
             continue
         quotes.append(_quote(doc, text, item, speaker))
     return quotes
+
+
+def _described(speaker: Speaker, entities: Sequence[EntityMention]) -> Speaker:
+    """A speaker with no name that the entity step resolved as a description of one
+    organisation ("the company said", with the article's one company) takes its name."""
+    if speaker.name:
+        return speaker
+    for mention in entities:
+        same = (mention.start, mention.end) == (speaker.start, speaker.end)
+        if same and mention.label == "ORG" and mention.name:
+            return dataclasses.replace(speaker, name=mention.name)
+    return speaker
 
 
 def _text(doc: Doc, article: Article) -> str:
