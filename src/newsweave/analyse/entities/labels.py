@@ -162,8 +162,8 @@ def _organisations_by_context(text: str, groups: dict[str, list[Draft]]) -> None
 def _organisations_short_names(groups: dict[str, list[Draft]], person_words: set[str]) -> None:
     """ "Kestrel said in a statement" beside "Kestrel Systems": the first word of an
     organisation's name, written alone, is its short name, not a person, unless it is also a
-    word of a person's name in the article ("Ford" beside "Gerald Ford") or a name people
-    bear ("Obama" beside "the Obama Administration")."""
+    word of a person's name in the article ("Tarrow" beside "Ada Tarrow") or a name people
+    bear (a given name: "Maren" beside "Maren Foods" may be a person)."""
     firsts = {
         key.split()[0]
         for key, group in groups.items()
