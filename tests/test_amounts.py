@@ -37,6 +37,8 @@ def test_parse_number(text: str, value: float | None) -> None:
          "three thousand two hundred households without heat.", 3200, "households"),
         ("By nightfall some 2,400 people had been moved to safety.", 2400, "people"),
         ("The agreement covers 1,500 prisoners.", 1500, "prisoners"),
+        # a number in digits the model tagged as nothing
+        ("Velden Air will cut 900 jobs, about 8 percent of its workforce.", 900, "jobs"),
         # A part of a counted whole counts what the whole counts.
         ("The operator opened three of its five floodgates on Tuesday.", 3, "floodgates"),
         ("Two of the injured miners were flown to the capital.", 2, "miners"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsweave.records import Amount, Article
 
@@ -54,12 +54,29 @@ def find_amounts(doc: Doc, article: Article) -> list[Amount]:
         for ent in doc.ents
         if ent.label_ in AMOUNT_LABELS and not _CLOCK.fullmatch(ent.text)
     ]
+    found += [_whole(Span(doc, t.i, t.i + 1, label="CARDINAL")) for t in _untagged_numbers(doc)]
+    found.sort(key=lambda span: span.start)
     return [
         Amount(ent.start_char, ent.end_char, ent.text, parse_number(ent.text), _unit(ent))
         for ent in found
     ]
 
 
+def _untagged_numbers(doc: Doc) -> list[Token]:
+    """Numbers in digits the model tagged as nothing ("will cut 900 jobs"): counts all the
+    same, unless they look like a year or a time of day, or go on a number before them."""
+    return [
+        t
+        for t in doc
+        if not t.ent_type_
+        and _DIGITS.fullmatch(t.text)
+        and not _YEAR.fullmatch(t.text)
+        and not (t.i > 0 and doc[t.i - 1].like_num)
+    ]
+
+
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?m\.?", re.I)
 
 
