@@ -17,27 +17,25 @@ from newsweave.lexicon.countries import is_demonym, names_people_of
 from newsweave.lexicon.names import norm
 from newsweave.places import known_place
 
-#: Last words of organisation and facility names ("Kell Industries", "Eastquay Medical Center").
-#: Words that are also common surnames (Hill, Hall, Park, Church, Temple, Steel, Court, ...)
-#: are left out: "Nadia Hill" and "Piet Temple" are people.
-ORG_HEADS = frozenset(
-    """
-    center centre clinic hospital university college school academy institute foundation fund
-    trust association society company co corp corporation inc ltd llc plc group holdings bank
-    airlines airways motors industries chemicals pharmaceuticals foods oil gas
-    energy systems technologies partners capital media network agency department ministry
-    council committee commission party cathedral mosque museum gallery library
-    stadium arena airport station prison jail hotel restaurant club plaza mall administration
-    memorial prize award awards festival recovery treatment rehab office times journal herald
-    tribune news gazette review press magazine radio tv television
-    """.split()  # noqa: SIM905
-)
-
 #: Last words of a business's name ("Kestrel Systems", "Brellis Foods"): an article that names
 #: one such organisation means it by "the company".
 BUSINESS_ENDINGS = frozenset(
     """company co corp corporation inc ltd llc plc group holdings airlines airways motors
     industries chemicals pharmaceuticals foods systems technologies partners""".split()  # noqa: SIM905
+)
+
+#: Last words of organisation and facility names ("Kell Industries", "Eastquay Medical Center").
+#: Words that are also common surnames (Hill, Hall, Park, Church, Temple, Steel, Court, ...)
+#: are left out: "Nadia Hill" and "Piet Temple" are people.
+ORG_HEADS = BUSINESS_ENDINGS | frozenset(
+    """
+    center centre clinic hospital university college school academy institute foundation fund
+    trust association society bank oil gas energy capital media network agency department
+    ministry council committee commission party cathedral mosque museum gallery library
+    stadium arena airport station prison jail hotel restaurant club plaza mall administration
+    memorial prize award awards festival recovery treatment rehab office times journal herald
+    tribune news gazette review press magazine radio tv television
+    """.split()  # noqa: SIM905
 )
 
 #: Labels the model gives a person by mistake, and a person's name by mistake.
