@@ -139,6 +139,17 @@ def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
     assert "line 2 is not valid JSON" in str(errors[0])
 
 
+def test_jsonl_takes_the_header_names_of_its_fields(tmp_path: Path) -> None:
+    """A record may name its fields as a text header does ("date", "headline", "source")."""
+    record = {"Date": "2026-03-14", "headline": "T", "source": "Pier Post", "text": BODY}
+    other = {"date": "2026-03-01", "published": "2026-03-14", "text": BODY + " Again."}
+    (tmp_path / "feed.jsonl").write_text(f"{json.dumps(record)}\n{json.dumps(other)}\n")
+    first, second = _read_all(tmp_path / "feed.jsonl")[0]
+    assert (first.published, first.title, first.outlet) == ("2026-03-14", "T", "Pier Post")
+    assert not first.published_inferred
+    assert second.published == "2026-03-14"  # the canonical name wins
+
+
 PAGE = """<!DOCTYPE html><html><head><title>Pier closes | The Pier Post</title>
 <meta property="og:site_name" content="The Pier Post">
 <meta property="og:title" content="Pier closes after vote">

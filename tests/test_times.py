@@ -266,6 +266,10 @@ def test_infer_published_from_story_anchor(nlp: Language) -> None:
     assert inferred_from("They met on Friday.") == "2025-05-16"
     assert inferred_from("They met on Sunday.") == "2025-05-11"
     assert inferred_from("They will meet on Friday.") is None  # a plan is no evidence
+    # A dateline's date is the report's own day, even when the lead looks ahead.
+    assert inferred_from("HARWICK, May 16 (PA) - The council will vote on the budget.") == (
+        "2025-05-16"
+    )
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -1,4 +1,9 @@
-"""JSON Lines: one article per line with ``id``, ``text`` and optional metadata."""
+"""JSON Lines: one article per line with ``id``, ``text`` and optional metadata.
+
+The metadata keys are those of a plain-text header (``ingest/text.py``): ``published`` or
+``date``, ``outlet`` or ``source`` / ``publisher``, ``title`` or ``headline``, ``url`` or
+``link``, in any case; a canonical key wins over its other names.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsweave.errors import InputError
+from newsweave.ingest.text import HEADER_KEYS
 
 
 def parse_jsonl(text: str, *, source: str) -> Iterator[dict[str, Any] | InputError]:
@@ -26,6 +32,7 @@ def parse_jsonl(text: str, *, source: str) -> Iterator[dict[str, Any] | InputErr
         if not isinstance(record, dict):
             yield InputError(where, f"line {lineno} is not a JSON object")
             continue
+        record = _named(record)
         text_value = record.get("text")
         if not isinstance(text_value, str) or not text_value.strip():
             yield InputError(where, f"line {lineno} has no 'text' string")
@@ -34,3 +41,14 @@ def parse_jsonl(text: str, *, source: str) -> Iterator[dict[str, Any] | InputErr
         record["id"] = str(record["id"])
         record["_source"] = where
         yield record
+
+
+def _named(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with each metadata key under the name the article takes (``date`` ->
+    ``published``), unless the record also has that name itself."""
+    named = dict(record)
+    for key, value in record.items():
+        field = HEADER_KEYS.get(key.lower())
+        if field is not None and field not in record:
+            named.setdefault(field, value)
+    return named

@@ -118,11 +118,18 @@ def _day(year: str, month: str, day: str) -> date | None:
         return None
 
 
+def opens_text(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the date of a dateline that opens the text ("LINDMARK,
+    March 13 -", "BRESKA, Nov 24 (NPA) -"): before any sentence, followed by a dash, a
+    parenthesis, a colon or the line's end."""
+    return bool(_DATELINE.fullmatch(text[:start].lstrip()) and _DATELINE_END.match(text, end))
+
+
 def _is_dateline(text: str, ref: TimeRef) -> bool:
-    """A date that opens the text ("LINDMARK, March 13 -"), or a short line of the header
-    above the body: under at most a source address and a headline ("...\n\n14 NOVEMBER,
-    2025\n\n", "Updated: Friday, 14 March 2025, 09:12 GMT")."""
-    if _DATELINE.fullmatch(text[: ref.start].lstrip()) and _DATELINE_END.match(text, ref.end):
+    """A date that opens the text (``opens_text``), or a short line of the header above the
+    body: under at most a source address and a headline ("...\n\n14 NOVEMBER, 2025\n\n",
+    "Updated: Friday, 14 March 2025, 09:12 GMT")."""
+    if opens_text(text, ref.start, ref.end):
         return True
     line_start = text.rfind("\n", 0, ref.start) + 1
     line_end = text.find("\n", ref.end)

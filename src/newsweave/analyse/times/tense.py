@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from newsweave.analyse.times.infer import opens_text
+
 _FUTURE_AUX = {"will", "shall", "'ll", "\u2019ll", "wo", "would", "'d"}
 _MODALS = {"can", "could", "may", "might", "must", "should"}
 #: Verbs whose infinitive complement is a plan: "planned to leave on Thursday".
@@ -86,7 +88,8 @@ def direction_at(doc: Doc, text: str, start: int, end: int, *, default: str = "p
     "is scheduled to close Monday" future.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    if span is None or len(span) == 0 or opens_text(text, start, end):
+        # A dateline's date is the report's own day, whatever the lead's verb says.
         return default
     token = span.root
     through_noun = False
