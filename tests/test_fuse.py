@@ -156,7 +156,7 @@ def example_dossiers() -> dict[str, Dossier]:
     ("story", "values", "lone"),
     [
         ("summit", {"1,200 prisoners", "1,500 prisoners"}, "The Daily Meridian"),
-        ("fire", {"14 workers", "17 workers"}, "The Osterlund Herald"),
+        ("fire", {"14 workers killed", "17 workers killed"}, "The Osterlund Herald"),
     ],
 )
 def test_planted_numbers_conflict(example_dossiers, story, values, lone) -> None:
@@ -619,6 +619,28 @@ def test_a_margin_is_not_a_count_that_conflicts() -> None:
         units = [u for x in pair for u in claim_units(x)]
         conflict = find_conflict(units, analyses, sources_of(list(pair), {}), times={})
         assert (conflict is not None) is disputed
+
+
+def test_counts_of_the_dead_conflict_whatever_noun_each_outlet_gives() -> None:
+    """ "killing four of them" beside "five members of the club were killed": one death toll,
+    disputed; the injured are counted apart from the dead."""
+    a = _counted(
+        "a",
+        "The rockfall hit a group of climbers, killing four of them and injuring two.",
+        [("four", 4, ""), ("two", 2, "")],
+    )
+    b = _counted(
+        "b",
+        "Five members of the climbing club were killed and two were hurt by the rockfall.",
+        [("Five", 5, "members of club"), ("two", 2, "")],
+    )
+    analyses = {x.article.id: x for x in (a, b)}
+    units = [u for x in (a, b) for u in claim_units(x)]
+    conflict = find_conflict(units, analyses, sources_of([a, b], {}), times={})
+    assert conflict is not None
+    kind, sides = conflict
+    assert kind == "number"
+    assert [side.value for side in sides] == ["four killed", "Five members of club killed"]
 
 
 def test_a_speakers_relative_clause_is_a_claim_but_a_role_is_not() -> None:

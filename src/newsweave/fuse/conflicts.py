@@ -103,14 +103,23 @@ def _number_sides(
     found: dict[str, dict[float, tuple[str, list[Evidence]]]] = defaultdict(dict)
     for unit in members:
         article = analyses[unit.article]
+        text = article.article.text
         for amount in article.amounts:
-            if amount.value is None or not amount.unit or not unit.start <= amount.start < unit.end:
+            if amount.value is None or not unit.start <= amount.start < unit.end:
                 continue
-            if _MARGIN.match(article.article.text, amount.end):
+            if _MARGIN.match(text, amount.end):
                 continue  # "three votes short of the 63": a difference, not the count
-            noun = _noun(amount.unit)
+            befell = _casualties(text, amount.start, amount.end, unit.start)
+            noun = befell or (amount.unit and _noun(amount.unit))
+            if not noun:
+                continue
             value = _same_value(found[noun], amount.value)
-            label = amount.text if amount.unit in amount.text else f"{amount.text} {amount.unit}"
+            if not amount.unit or amount.unit in amount.text:
+                label = amount.text
+            else:
+                label = f"{amount.text} {amount.unit}"
+            if befell:
+                label = f"{label} {befell}"  # "four killed" beside "14 workers killed"
             entry = found[noun].setdefault(value, (label, []))
             entry[1].append(_evidence(unit, article, sources))
     for values in found.values():
@@ -130,6 +139,37 @@ def _number_sides(
         if len(sets) > 1 and _disjoint(sets):
             return _sides({f"{v}": values[v] for v in sorted(kept)}, sources)
     return ()
+
+
+#: What befell the people a count counts: "killing four of them", "the fire killed 14",
+#: "five members of the club were killed", "Four skiers died", "injuring two", "a death toll
+#: of 12". Outlets count the dead and the hurt with different nouns ("members", "skiers",
+#: "people"), so these counts are compared whatever noun each gives.
+_CASUALTY_BEFORE = re.compile(
+    r"\b(?:(?P<dead>kill(?:ed|ing|s)?|death toll (?:\w+ )?(?:of|to|at))|"
+    r"(?P<hurt>injur(?:ed|ing|es|e)|wound(?:ed|ing|s)?))\s+"
+    r"(?:(?:at least|about|some|nearly|almost|around|roughly|more than|up to|over)\s+)?$",
+    re.IGNORECASE,
+)
+_CASUALTY_AFTER = re.compile(
+    r"^(?:\s+[\w'’-]+){0,8}?\s+(?:(?:were|was|are|is|have been|had been|has been)\s+)?"
+    r"(?:(?P<dead>killed|died|dead)|(?P<hurt>injured|hurt|wounded))\b",
+    re.IGNORECASE,
+)
+#: Where a count's own clause ends: after it, the next verb tells of another count.
+_CLAUSE_END = re.compile(r"[,;.:]|\s(?:and|but|while|whereas)\s")
+
+
+def _casualties(text: str, start: int, end: int, lower: int) -> str | None:
+    """ "killed" or "injured" when the count at ``text[start:end]`` counts the dead or the
+    hurt, else None (``lower``: where the count's unit of text begins)."""
+    before = _CASUALTY_BEFORE.search(text, max(lower, start - 40), start)
+    if before is None:
+        stop = _CLAUSE_END.search(text, end, end + 80)
+        before = _CASUALTY_AFTER.match(text[end : stop.start() if stop else end + 80])
+    if before is None:
+        return None
+    return "killed" if before["dead"] else "injured"
 
 
 def _date_sides(
