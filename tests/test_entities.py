@@ -10,7 +10,7 @@ from spacy.language import Language
 from newsweave.analyse.entities import find_entities
 from newsweave.analyse.entities.clean import Draft
 from newsweave.analyse.entities.labels import relabel_organisations, unify_labels
-from newsweave.analyse.entities.names import trim_headline_words
+from newsweave.analyse.entities.names import resolve_names, trim_headline_words
 from newsweave.analyse.entities.runons import split_run_ons
 from newsweave.records import Article, EntityMention
 
@@ -402,6 +402,39 @@ def test_an_organisations_first_word_alone_is_its_short_name() -> None:
     drafts = _drafts(text, ("Tarrow Systems", "ORG"), ("Tarrow", "PERSON"))
     unify_labels(text, drafts)
     assert [d.label for d in drafts] == ["ORG", "ORG"]
+
+
+def test_an_organisations_first_word_alone_names_it() -> None:
+    text = (
+        "Pellam Biotech said on Monday that it would close its plant in Lenby. Pellam "
+        "employs 400 people there. Boston Scientific and Boston were named too."
+    )
+    drafts = _drafts(
+        text,
+        ("Pellam Biotech", "ORG"),
+        ("Pellam", "ORG"),
+        ("Boston Scientific", "ORG"),
+        ("Boston", "ORG"),  # a well-known place keeps its own name
+    )
+    resolve_names(text, drafts)
+    assert [d.name for d in drafts] == [
+        "Pellam Biotech",
+        "Pellam Biotech",
+        "Boston Scientific",
+        "Boston",
+    ]
+
+
+def test_a_sentence_case_title_is_no_mention_of_its_own(nlp: Language) -> None:
+    text = (
+        "Chief executive Rosa Kettle said no customer had been harmed. Tarrow's chief "
+        "executive, Rosa Kettle, told reporters the plant would reopen."
+    )
+    people = [(m.text, m.label, m.role) for m in _mentions(nlp, text) if m.label == "PERSON"]
+    assert people == [
+        ("Rosa Kettle", "PERSON", "Chief executive"),
+        ("Rosa Kettle", "PERSON", "chief executive"),
+    ]
 
 
 def test_a_persons_surname_that_opens_a_company_name_stays_a_person() -> None:

@@ -59,6 +59,19 @@ def test_different_people_never_merge(first: str, second: str) -> None:
     assert one[first] != two[second]
 
 
+def test_an_organisations_short_name_links_across_articles_in_either_order() -> None:
+    for first, second in (("Pellam", "Pellam Biotech"), ("Pellam Biotech", "Pellam")):
+        linker = Linker()
+        one = _ids(linker, _analysis("a", (first, "ORG")))[first]
+        two = _ids(linker, _analysis("b", (second, "ORG")))[second]
+        assert one == two
+        assert linker.entity(one or "").name == "Pellam Biotech"  # type: ignore[union-attr]
+    linker = Linker()  # a word that opens two organisations' names says neither
+    _ids(linker, _analysis("a", ("Garrow Motors", "ORG"), ("Garrow Foundation", "ORG")))
+    alone = _ids(linker, _analysis("b", ("Garrow", "ORG")))["Garrow"]
+    assert linker.entity(alone or "").name == "Garrow"  # type: ignore[union-attr]
+
+
 def test_a_better_name_keeps_the_id() -> None:
     linker = Linker()
     first = _ids(linker, _analysis("a", ("Zelensky", "PERSON")))["Zelensky"]

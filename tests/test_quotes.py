@@ -315,6 +315,12 @@ def test_relay_gives_speaker_and_channel(nlp: Language) -> None:
             "Most ferries stayed in the harbour at Osterby",
             "Lena Falk",
         ),
+        (  # the parser hangs the name on "service", the noun of the "of" phrase
+            "The head of the coastal rescue service, Jonas Rehm, said that the crews had "
+            "reached the boat within an hour.",
+            "that the crews had reached the boat within an hour",
+            "Jonas Rehm",
+        ),
         (  # the role comes from the apposition, the name from the sentence before
             "Osterland's finance minister, Paula Grant, presented the budget on Monday.\n\n"
             "The finance minister said that taxes would not rise.",

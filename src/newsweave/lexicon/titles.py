@@ -36,7 +36,8 @@ TITLE_HEADS = word_set(
     captain commander chief admiral bishop archbishop cardinal rabbi imam reverend pastor
     father sister vice-president chief-of-staff pm mp mep boxer actor actress singer comedian
     comedienne rapper filmmaker quarterback qb linebacker receiver striker pitcher champion
-    host anchor correspondent columnist author novelist playwright candidate
+    host anchor correspondent columnist author novelist playwright candidate executive executives
+    manager managers
         """
 )
 

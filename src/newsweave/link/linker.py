@@ -26,6 +26,7 @@ from newsweave.link.rules import (
     judge_other,
     judge_person,
 )
+from newsweave.places import known_place
 from newsweave.records import ArticleAnalysis, Entity, LinkEvidence
 
 _ID_PREFIX = {"PERSON": "per", "ORG": "org", "PLACE": "plc", "GROUP": "grp"}
@@ -168,12 +169,35 @@ class Linker:
                 verdict = judge_other(c, node, context)
             if verdict is not None:
                 verdicts.append(verdict)
+        if not verdicts and c.kind == "ORG":
+            verdicts = self._by_short_name(c)
         if not verdicts:
             known = Known(
                 self._nodes, self._index, linked, lambda node: self._shared_context(node, linked)
             )
             return other_label(c, known)
         return max(verdicts, key=lambda v: (v.score, v.node.mentions), default=None)
+
+    def _by_short_name(self, c: Cluster) -> list[Verdict]:
+        """ "Orvane" and "Orvane Laboratories" of two articles: a one-word organisation is the
+        one organisation whose longer name it opens, and a longer name opening with a known
+        one-word organisation is that one; unless the word is a well-known place ("Boston"
+        beside "Boston Scientific") or opens two organisations' names ("Ford Motor", "Ford
+        Foundation")."""
+        words = c.key.split()
+        if not words or known_place(words[0]):
+            return []
+        opened = self._index.get(f"f:ORG:{words[0]}", ())
+        if len(words) == 1:
+            found = opened
+        else:  # the known one-word organisation, while no longer name opens with it
+            found = () if opened else self._index.get(f"n:ORG:{words[0]}", ())
+        if len(found) != 1:
+            return []
+        node = self._nodes[found[0]]
+        how = "opens the name of" if len(words) == 1 else "is opened by"
+        detail = f"{c.name!r} {how} {_canonical(node.names)!r}, the only such organisation"
+        return [Verdict(node, "organisation-short-name", 0.9, detail)]
 
     def _shared_context(self, node: Node, linked: list[str]) -> float:
         """Weight of the entities this article shares with ``node``'s past articles.
@@ -236,14 +260,19 @@ class Linker:
             node.aliases.setdefault(m.text, None)
             if m.role and not m.text.lower().startswith("the "):
                 node.aliases.setdefault(f"{m.role} {m.text}", None)
-        for role in c.roles:
-            node.roles.setdefault(role, None)
+        known = {role.lower() for role in node.roles}
+        for role in c.roles:  # "Chief executive" opening a sentence is the "chief executive"
+            if role.lower() not in known:
+                node.roles[role] = None
+                known.add(role.lower())
         node.role_heads = grow(node.role_heads, c.role_heads)
         node.mentions += len(c.mentions)
         node.articles += 1
 
     def _index_name(self, node: Node, name: str) -> None:
         self._index_key(f"n:{node.kind}:{norm(name)}", node.id)
+        if node.kind == "ORG" and len(words := norm(name).split()) > 1:
+            self._index_key(f"f:ORG:{words[0]}", node.id)  # what a short name may open
         if node.kind != "PERSON":
             return
         words = name_words(name)

@@ -232,11 +232,12 @@ def find_described(
 
 
 def _titles_name(noun: Token, person_starts: set[int]) -> bool:
-    """ "Actress Nadia Osei", "Chief Fire Officer Aleksei Moravin": the noun opens the
-    title of the name that follows, it is not a mention of its own."""
+    """ "Actress Nadia Osei", "Chief Fire Officer Aleksei Moravin", "Chief executive Lidia
+    Marek": the noun opens the title of the name that follows, it is not a mention of its
+    own."""
     doc = noun.doc
     i = noun.i + 1
-    while i < len(doc) and doc[i].text[:1].isupper() and is_title_word(doc[i].text):
+    while i < len(doc) and is_title_word(doc[i].text):
         i += 1
     return i < len(doc) and doc[i].idx in person_starts
 

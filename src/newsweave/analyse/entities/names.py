@@ -17,6 +17,7 @@ from newsweave.lexicon.titles import (
     TITLE_HEADS,
     is_title_word,
 )
+from newsweave.places import known_place
 
 #: Labels the model sometimes gives a person ("Zelenskyy" as GPE, "Trump" as ORG).
 _RELABELLED = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
@@ -185,6 +186,7 @@ def resolve_names(text: str, drafts: list[Draft]) -> None:
             full_by_surname.setdefault(words[-1], []).append((d.start, d.name))
             full_by_given.setdefault(words[0], set()).add(norm(d.name))
             full_names.add(norm(d.name))
+    _organisations_by_first_word(drafts)
     for d in drafts:
         key = norm(d.name)
         if key in full_names:
@@ -205,6 +207,26 @@ def resolve_names(text: str, drafts: list[Draft]) -> None:
             continue
         d.label = "PERSON"
         d.name = _nearest(full_by_surname[key], d.start)
+
+
+def _organisations_by_first_word(drafts: list[Draft]) -> None:
+    """ "Orvane" after "Orvane Laboratories": an organisation written as the first word of
+    the one longer organisation's name the article gives is that organisation, unless the
+    article also writes the word as a place or a person, or it is a well-known place
+    ("Boston" beside "Boston Scientific")."""
+    longer: dict[str, set[str]] = {}
+    other_uses = set()
+    for d in drafts:
+        words = name_words(d.name)
+        if d.label == "ORG" and len(words) > 1:
+            longer.setdefault(words[0], set()).add(d.name)
+        elif d.label != "ORG":
+            other_uses.update(words)
+    for d in drafts:
+        key = norm(d.name)
+        full = longer.get(key, set())
+        if d.label == "ORG" and len(full) == 1 and key not in other_uses and not known_place(key):
+            d.name = next(iter(full))
 
 
 def _by_given(drafts: list[Draft], given: str) -> list[tuple[int, str]]:
