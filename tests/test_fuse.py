@@ -739,6 +739,14 @@ def test_short_units_that_share_no_word_are_not_one_claim() -> None:
     declined = unit("a", "The mayor declined to attend.")
     absent = unit("b", "the mayor would not be in attendance.")
     assert sorted(link_units([declined, absent], embed)) == [[0, 1]]
+    # A day is no word two claims share: most of a story happens on its few days.
+    died = unit("a", "Two sailors drowned on Friday")
+    crew = unit(
+        "b",
+        "The victims were members of a crew of five that had sailed out of the harbour on Friday",
+    )
+    assert float(np.dot(*embed([died.text, crew.text]))) >= THRESHOLD  # alike as written
+    assert sorted(link_units([died, crew], embed)) == [[0], [1]]
 
 
 def test_units_that_state_one_count_are_closer() -> None:

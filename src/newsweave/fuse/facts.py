@@ -19,6 +19,7 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 import numpy as np
 from scipy import sparse
 
+from newsweave.analyse.times.lexicon import MONTHS, WEEKDAYS
 from newsweave.fuse.conflicts import find_conflict
 from newsweave.fuse.groups import cohesive_groups
 from newsweave.fuse.similarity import Embedder
@@ -112,8 +113,13 @@ def _apart(a: Unit, b: Unit) -> bool:
 
 
 def _stems(words: frozenset[str]) -> set[str]:
-    """Words cut to their first five letters: "attend" and "attendance" meet."""
-    return {w[:5] for w in words}
+    """Words cut to their first five letters: "attend" and "attendance" meet. Days and
+    months are left out: most claims of a story happen on its few days."""
+    return {w[:5] for w in words if w not in _CALENDAR}
+
+
+#: Names of days and months ("may", "march" and "sat" are also other words).
+_CALENDAR = frozenset(w for w in (*WEEKDAYS, *MONTHS) if len(w) > 3) - {"march"}
 
 
 class Closeness:
