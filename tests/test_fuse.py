@@ -641,6 +641,12 @@ def test_counts_of_the_dead_conflict_whatever_noun_each_outlet_gives() -> None:
     kind, sides = conflict
     assert kind == "number"
     assert [side.value for side in sides] == ["four killed", "Five members of club killed"]
+    # The dead of two events, each counted with a noun of its own, are no dispute.
+    c = _counted("c", "Four skiers died on Wednesday.", [("Four", 4, "skiers")])
+    d = _counted("d", "In 2019 five climbers died there.", [("five", 5, "climbers")])
+    analyses = {x.article.id: x for x in (c, d)}
+    units = [u for x in (c, d) for u in claim_units(x)]
+    assert find_conflict(units, analyses, sources_of([c, d], {}), times={}) is None
 
 
 def test_a_speakers_relative_clause_is_a_claim_but_a_role_is_not() -> None:

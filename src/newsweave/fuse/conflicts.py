@@ -101,6 +101,7 @@ def _number_sides(
 ) -> tuple[Side, ...]:
     # unit noun -> value -> (label as written, [(unit, amount span)])
     found: dict[str, dict[float, tuple[str, list[Evidence]]]] = defaultdict(dict)
+    nouns: dict[str, set[str]] = defaultdict(set)  # the nouns counted under each key
     for unit in members:
         article = analyses[unit.article]
         text = article.article.text
@@ -113,6 +114,7 @@ def _number_sides(
             noun = befell or (amount.unit and _noun(amount.unit))
             if not noun:
                 continue
+            nouns[noun].add(_noun(amount.unit) if amount.unit else "")
             value = _same_value(found[noun], amount.value)
             if not amount.unit or amount.unit in amount.text:
                 label = amount.text
@@ -122,7 +124,12 @@ def _number_sides(
                 label = f"{label} {befell}"  # "four killed" beside "14 workers killed"
             entry = found[noun].setdefault(value, (label, []))
             entry[1].append(_evidence(unit, article, sources))
-    for values in found.values():
+    for key, values in found.items():
+        if len(nouns[key] - {""}) > 1 and "" not in nouns[key]:
+            # "Four skiers died" beside "five climbers died": the dead of two events may be
+            # told in one story; one of them counted without a noun ("killing four of them")
+            # is the same dead told another way.
+            continue
         by_source: dict[str, set[float]] = defaultdict(set)
         for value, (_, evidence) in values.items():
             for ev in evidence:
@@ -143,8 +150,9 @@ def _number_sides(
 
 #: What befell the people a count counts: "killing four of them", "the fire killed 14",
 #: "five members of the club were killed", "Four skiers died", "injuring two", "a death toll
-#: of 12". Outlets count the dead and the hurt with different nouns ("members", "skiers",
-#: "people"), so these counts are compared whatever noun each gives.
+#: of 12". Outlets count the dead and the hurt with different nouns ("members", "people") or
+#: none ("killing four of them"), so these counts are compared across nouns when one of them
+#: has none.
 _CASUALTY_BEFORE = re.compile(
     r"\b(?:(?P<dead>kill(?:ed|ing|s)?|death toll (?:\w+ )?(?:of|to|at))|"
     r"(?P<hurt>injur(?:ed|ing|es|e)|wound(?:ed|ing|s)?))\s+"
