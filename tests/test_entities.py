@@ -374,6 +374,8 @@ def test_a_country_and_its_peoples_name_whatever_the_model_said() -> None:
         ("Lenby's mayor closed the bridge. Water reached Lenby at noon.", "Lenby"),
         ("The residents of Lenby left. Lenby was empty by noon.", "Lenby"),
         ("Storms hit Lenby on Monday. Lenby's governor closed the roads.", "Lenby"),
+        ("Snow closed the Vettel pass on Monday. Vettel was cut off.", "Vettel"),
+        ("Two climbers fell on the Ormen glacier. Ormen guides searched.", "Ormen"),
     ],
 )
 def test_a_name_written_as_a_place_is_a_place(text: str, name: str) -> None:

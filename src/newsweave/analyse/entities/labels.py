@@ -48,6 +48,8 @@ _PLACE_BEFORE = re.compile(
 )
 _PLACE_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:district|province|region|county|suburb|neighbou?rhood)\b"
+    r"|\s+(?:pass|glacier|valley|river|lake|mountains|peninsula|gorge|plateau|coast|delta"
+    r"|strait|canyon|basin)\b"
     r"|(?:'s|’s)\s+(?:mayor|governor|residents|outskirts)\b"
     r"|\s+border\s+(?:crossing|town|post)\b"
     r"|,\s+(?:about\s+|some\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:north|south|east|west)"
