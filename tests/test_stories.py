@@ -486,3 +486,30 @@ def test_a_split_that_would_leave_a_side_empty_is_not_made(
     monkeypatch.setattr(cluster, "should_split", originals_then_copies)
     clusterer.add(_features(6), vector, text="", signature_values=signatures[6])
     assert [len(s.members) for s in clusterer.stories.values()] == [13]
+
+
+def test_one_towns_reports_of_two_days_do_not_meet_on_the_town_and_the_date() -> None:
+    """A local paper's election report and its zoo report of the day before share the town
+    and the outlet, and their dates are close, but not their words: two stories, in either
+    order."""
+    election = (
+        "Opposition candidate Mara Toft took 43 percent of the vote in Sunday's election for "
+        "mayor, ahead of the incumbent, Jon Ekdal, with 38 percent, according to results "
+        "published on Monday. The two will meet in a runoff on October 26. Turnout reached "
+        "61 percent. Toft told supporters in Harwick that the city had asked for change."
+    )
+    zoo = (
+        "Two lynx kittens were born at the Harwick city zoo last week, the zoo's director, "
+        "Eva Lund, said on Sunday. The kittens are healthy and will be shown to visitors in "
+        "the spring."
+    )
+    reports = _analyse(
+        [
+            Article("vote", "k-vote", election, published="2026-10-12", outlet="Harwick Post"),
+            Article("zoo", "k-zoo", zoo, published="2026-10-11", outlet="Harwick Post"),
+        ]
+    )
+    for order in (reports, reports[::-1]):
+        online = OnlineStories()
+        online.add_many(order)
+        assert len(online.stories()) == 2

@@ -136,14 +136,16 @@ class StoryClusterer:
         """Weighted mean similarity of an article to a story's members, time-damped (0..1)."""
         s = self.settings
         n = len(story.members)
-        total = s.terms * dot(member.terms, story.terms) / n
-        total += s.entities * dot(member.entities, story.entities) / n
-        total += s.embedding * max(0.0, float(embedding @ story.vector) / n)
-        total += s.details * dot(member.details, story.details) / n
-        total /= s.terms + s.entities + s.embedding + s.details
-        # Being close in time earns a bonus only when the content is already half-way there:
-        # two unrelated reports of the same day must not meet on the date alone.
-        bonus = s.time_bonus if total >= s.threshold / 2 else 0.0
+        words = s.terms * dot(member.terms, story.terms) / n
+        words += s.embedding * max(0.0, float(embedding @ story.vector) / n)
+        names = s.entities * dot(member.entities, story.entities) / n
+        names += s.details * dot(member.details, story.details) / n
+        total = (words + names) / (s.terms + s.entities + s.embedding + s.details)
+        # Being close in time earns a bonus only when the content, and its wording on its own,
+        # are already half-way there: two unrelated reports of the same day must not meet on
+        # the date, nor on the town both happened in (a local paper's every story names it).
+        said = words / (s.terms + s.embedding)
+        bonus = s.time_bonus if min(total, said) >= s.threshold / 2 else 0.0
         if not member.date_inferred:
             gap = _gap_days(member.published, story.first, story.last)
             if gap is not None:
