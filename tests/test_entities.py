@@ -376,6 +376,9 @@ def test_a_country_and_its_peoples_name_whatever_the_model_said() -> None:
         ("Storms hit Lenby on Monday. Lenby's governor closed the roads.", "Lenby"),
         ("Snow closed the Vettel pass on Monday. Vettel was cut off.", "Vettel"),
         ("Two climbers fell on the Ormen glacier. Ormen guides searched.", "Ormen"),
+        ("Floods hit the provinces of Darsk and Mellin. Mellin was cut off.", "Mellin"),
+        ("The people of Tavria voted on Sunday. Tavria waited for results.", "Tavria"),
+        ("Tavria's presidential election went to a runoff. Tavria waited.", "Tavria"),
     ],
 )
 def test_a_name_written_as_a_place_is_a_place(text: str, name: str) -> None:

@@ -43,14 +43,15 @@ _NOT_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 #: Words that say the name next to them is a place: "the province of X", "X's port district".
 _PLACE_BEFORE = re.compile(
-    r"\b(?:city|town|village|province|region|district|county|port|island|capital|mayor"
-    r"|governor|residents|outskirts) of\s+$"
+    r"\b(?:(?:city|town|village|province|region|district|county|port|island|capital)(?:s|es)?"
+    r"|cities|mayor|governor|residents|outskirts|people|citizens) of\s+"
+    r"(?:[A-Z][\w-]*(?:,\s+|\s+and\s+))*$"  # "the provinces of Darva and Mellek"
 )
 _PLACE_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:district|province|region|county|suburb|neighbou?rhood)\b"
     r"|\s+(?:pass|glacier|valley|river|lake|mountains|peninsula|gorge|plateau|coast|delta"
     r"|strait|canyon|basin)\b"
-    r"|(?:'s|’s)\s+(?:mayor|governor|residents|outskirts)\b"
+    r"|(?:'s|’s)\s+(?:mayor|governor|residents|outskirts|capital|presidential\s+election)\b"
     r"|\s+border\s+(?:crossing|town|post)\b"
     r"|,\s+(?:about\s+|some\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:north|south|east|west)"
 )
