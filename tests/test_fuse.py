@@ -798,3 +798,16 @@ def test_one_superlative_given_to_two_places_is_a_conflict() -> None:
         if disputed:
             assert conflict[0] == "place"
             assert sorted(s.value for s in conflict[1]) == ["Kelby", "Norrvik"]
+
+
+def test_a_page_headline_kept_in_the_text_is_no_claim() -> None:
+    """A page's headline above its lead (kept in the text, and run into the lead's sentence
+    when it has no full stop) is the article's title, not a claim; the lead still is."""
+    title = "Harbour closes as storm nears"
+    text = f"{title}\n\nThe harbour board closed the port on Monday as the storm approached."
+    article = Article(id="a", key="a", text=text, outlet="A", title=title)
+    units = claim_units(ArticleAnalysis(article, sentences=(Sentence(0, len(text), text),)))
+    assert [u.text for u in units] == [text.split("\n\n")[1]]
+    untitled = replace(article, title="Another title")
+    first = claim_units(ArticleAnalysis(untitled, sentences=(Sentence(0, len(text), text),)))[0]
+    assert first.text.startswith(title)

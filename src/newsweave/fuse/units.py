@@ -238,7 +238,13 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
     descriptions = _descriptions(analysis.quotes, text)
     units: list[Unit] = []
     previous: str | None = None  # the last person named before this sentence
+    body = _after_headline(analysis)
     for sentence in analysis.sentences:
+        if sentence.end <= body:
+            continue
+        if sentence.start < body:  # the parser ran a headline without a full stop into the lead
+            lead = body + len(text[body:]) - len(text[body:].lstrip())
+            sentence = dataclasses.replace(sentence, start=lead, text=text[lead : sentence.end])
         first = len(units)
         here = keyed[_at(mention_starts, sentence.start) : _at(mention_starts, sentence.end)]
         for start, end in _pieces(text, sentence.start, sentence.end, cuts, utterances, alone):
@@ -281,6 +287,17 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
         if last >= 0 and person_starts[last] >= sentence.start:
             previous = people[last][1]
     return [_counted(u, analysis) for u in units]
+
+
+def _after_headline(analysis: ArticleAnalysis) -> int:
+    """Where the body begins after a first paragraph that repeats the article's title (a
+    page's headline, kept in its text): the title is not a claim of its own, as it is not for
+    articles whose title comes apart from the text; 0 when there is no such paragraph."""
+    title, text = analysis.article.title, analysis.article.text
+    end = text.find("\n\n")
+    if not title or end < 0:
+        return 0
+    return end if " ".join(text[:end].split()).lower() == " ".join(title.split()).lower() else 0
 
 
 #: Smaller counts ("two ministers", "seven villages") are too common to tell claims apart.
