@@ -53,8 +53,8 @@ def cast(
                 key = _speaker_key(m.name or m.text, speakers) or key
             entry = entries.setdefault(key, _Entry(key, kind))
             entry.names.append(m.name or m.text)
-            if m.role:
-                entry.roles[m.role] = None
+            if m.role and m.role.lower() not in {r.lower() for r in entry.roles}:
+                entry.roles[m.role] = None  # "Chief executive" opening a sentence is one role
             entry.articles[art] = None
             entry.mentions += 1
     said: dict[str, list[Statement]] = {}
