@@ -811,3 +811,18 @@ def test_a_page_headline_kept_in_the_text_is_no_claim() -> None:
     untitled = replace(article, title="Another title")
     first = claim_units(ArticleAnalysis(untitled, sentences=(Sentence(0, len(text), text),)))[0]
     assert first.text.startswith(title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Post could not immediately reach the port authority for comment.",
+        "The ministry did not respond to a request for comment on the closure.",
+        "A spokesman for the airline was unavailable for comment on Friday.",
+    ],
+)
+def test_an_outlets_unanswered_call_is_no_claim(text: str) -> None:
+    """Two outlets that each failed to reach someone did not report one thing."""
+    assert claim_units(_one_sentence("a", text)) == []
+    said = "The port authority declined to comment on the closure of the northern pier."
+    assert [u.text for u in claim_units(_one_sentence("b", said))] == [said]

@@ -251,7 +251,7 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
             # Both sides of a cut at a clause that stands alone are claims, however short.
             least = _MIN_STANDALONE if _has(alone, start) or _has(alone, end) else _MIN_CONTENT
             unit = _unit(text, blank, art, start, end, here, len(units), least)
-            if unit is not None and _frames_a_quote(unit, cues):
+            if unit is not None and (_frames_a_quote(unit, cues) or _NO_COMMENT.search(unit.text)):
                 continue
             if (
                 unit is not None
@@ -325,6 +325,16 @@ def _counted(unit: Unit, analysis: ArticleAnalysis) -> Unit:
 def _at(starts: Sequence[int], offset: int) -> int:
     """The index of the first of ``starts`` (ascending) at or after ``offset``."""
     return bisect.bisect_left(starts, offset)
+
+
+#: The outlet's own unanswered call ("could not immediately reach the ministry for comment",
+#: "did not respond to a request for comment"): no claim about the story, and two outlets
+#: that each failed to reach someone did not report one thing.
+_NO_COMMENT = re.compile(
+    r"(?:\b(?:not|n't)\s+(?:immediately\s+)?(?:be\s+)?(?:reach(?:ed)?|respond(?:ed)?"
+    r"|return(?:ed)?|repl(?:y|ied)|available)|\bunavailable)\b[^.;]{0,80}?\bcomment\b",
+    re.IGNORECASE,
+)
 
 
 def _frames_a_quote(unit: Unit, cues: Sequence[int]) -> bool:
