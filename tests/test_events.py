@@ -337,3 +337,47 @@ def test_releasing_them_after_an_arrest_is_a_concession(nlp: Language) -> None:
         ("COERCE", "arrested"),
         ("CONCEDE", "released"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        # a topic object ("wages") is no party, but the party inside its phrase is
+        (
+            "The miners of Dravo are demanding higher wages from the Velmoran government.",
+            "REQUEST",
+            "the Velmoran government",
+        ),
+        # the object is what is offered; the verb's own "to" names who gets it
+        ("Osterland offered its ports to the Korvath navy.", "AGREE", "the Korvath navy"),
+        # the parties "between" whom the agreed event happens
+        ("The mayor agreed to host talks between Korvath and Osterland.", "AGREE", "Korvath"),
+        # "for" names who gets what is handed over, in a complement or not
+        (
+            "The council agreed on Monday to provide five million dollars of aid for Korvath.",
+            "AGREE",
+            "Korvath",
+        ),
+        ("The council sent food for Korvath.", "AID", "Korvath"),
+        # the subject of the complement of what is refused
+        ("The port authority refused to allow Korvath ships to dock.", "REJECT", "Korvath ships"),
+    ],
+)
+def test_the_party_inside_an_object_or_a_complement(
+    nlp: Language, text: str, code: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.target)) == (code, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The rebels have been disarmed.", "The rebels"),
+        # a fraction stands for the people it counts
+        ("Half of the rebel fighters in the valley have been disarmed.", "the rebel fighters"),
+    ],
+)
+def test_who_is_disarmed_is_who_retreats(nlp: Language, text: str, actor: str) -> None:
+    (event,) = events_of(nlp, text)
+    assert (event.code, text_of(event.actor), event.target) == ("RETREAT", actor, None)

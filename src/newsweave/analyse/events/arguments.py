@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
-from newsweave.analyse.events.lexicon import DOCUMENTS, TOPIC_OBJECT_CODES, TRAVELLING
+from newsweave.analyse.events.lexicon import DOCUMENTS, GIVING, TOPIC_OBJECT_CODES, TRAVELLING
 from newsweave.analyse.events.mentions import NAMED_LABELS, Mentions, argument_span
 from newsweave.analyse.events.tree import counted, prep_objects, subject
 from newsweave.lexicon.grammar import NOMINAL_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS
@@ -20,20 +20,25 @@ from newsweave.lexicon.grammar import NOMINAL_SUBJECTS, RELATIVE_PRONOUNS, SUBJE
 __all__ = ["aimed_at", "arguments"]
 
 _TARGET_PREPS = frozenset({"with", "against", "on", "upon", "at", "to"})
+#: Prepositions whose object, inside an object phrase, is the party the event is aimed at.
+_OBJECT_PARTY_PREPS = _TARGET_PREPS | {"of", "from", "between", "for"}
 #: Dependency labels of a clause that shares its governor's subject: "vowed to attack",
 #: "arrested and charged", "blocked roads, demanding ...", "staged a march to demand ...",
 #: "is ready to host" (through the adjective).
 _SHARING = frozenset({"xcomp", "conj", "advcl", "acomp"})
 #: Pronouns that stand for the party a report is about: "Osterland said it will ...".
 _REPORTED = frozenset({"it", "they"})
+#: Categories whose passive subject, with no agent, is the actor: "the militias were disarmed".
+_SELF_ACTING = frozenset({"RETREAT"})
 #: Categories in which two coordinated subjects act on each other.
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 def arguments(
-    verb: Token, noun: Token | None, particle: Token | None = None
+    verb: Token, noun: Token | None, particle: Token | None = None, *, code: str | None = None
 ) -> tuple[Token | None, Token | None]:
-    """The actor and target tokens of ``verb`` (either may be missing)."""
+    """The actor and target tokens of ``verb`` (either may be missing); ``code``, the event's
+    category, tells whether a passive subject is the one who acts ("were disarmed")."""
     actor, target = subject(verb), None
     for child in verb.children:
         if child.dep_ == "nsubjpass" and child != noun:
@@ -44,8 +49,15 @@ def arguments(
             target = child if child != particle else None  # not "part" in "took part in"
         elif child.dep_ == "dative" and target is None:  # "granted asylum to the officers"
             target = next((c for c in child.children if c.dep_ == "pobj"), child)
-    if actor is None and target is not None and target.dep_ == "nsubjpass" and noun is not None:
-        actor, target = target, None  # "forces were engaged in ethnic cleansing"
+    if (
+        actor is None
+        and target is not None
+        and target.dep_ == "nsubjpass"
+        and (noun is not None or code in _SELF_ACTING)
+    ):
+        # "forces were engaged in ethnic cleansing", "the militias have been disarmed": who
+        # undergoes a retreat is the one who retreats
+        actor, target = target, None
     if target is None:
         # the event noun's own party first: "riots against the tax ... with no end in sight"
         holders = ([noun] if noun is not None else []) + [verb]
@@ -90,18 +102,20 @@ def aimed_at(
     """The party an event of ``code`` is aimed at, given the target its clause names: not a
     topic object, else a named party inside the complement or the object phrase, else in a
     mutual event the actor's coordinated partner."""
+    written = target
     if (
         target is not None
         and target.dep_ in ("dobj", "nsubjpass")
         and code in TOPIC_OBJECT_CODES
-        and not mentions.named(argument_span(target, mentions, chunks))
+        and not _is_named(target, mentions, chunks)
         and not any(c.dep_ == "xcomp" for c in verb.children)  # "urged workers to ..."
     ):
         target = None  # "signed the accord": what was agreed, not with whom
-    if target is None or not mentions.named(argument_span(target, mentions, chunks)):
+    if target is None or not _is_named(target, mentions, chunks):
         # "demanded that Korvath cancel ...", "refused to meet the envoy", "vetoed a Senate
-        # resolution": the party is inside the complement or the object phrase.
-        target = _party(verb, code, target, mentions, chunks) or target
+        # resolution", "demanded autonomy from the Velmoran government": the party is inside
+        # the complement or the object phrase, a topic object's too.
+        target = _party(verb, code, written, mentions, chunks) or target
     if target is None and actor is not None and code in _MUTUAL:
         # "Macron and Scholz met", "Russia and Ukraine signed a deal": each is the other's party
         # (not in "he or she agrees": one person, either one).
@@ -109,6 +123,19 @@ def aimed_at(
         target = next((c for c in actor.children if c.dep_ == "conj"), None)
         target = target if joined else None
     return target
+
+
+def _is_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -> bool:
+    """Whether ``token`` is a named party: a name the entity step found, or a proper noun it
+    missed ("extradited the suspect Tarek Ossmann": a PROPN head)."""
+    missed = token.pos_ == "PROPN" and not token.ent_type_  # not "Monday", "March"
+    return missed or mentions.named(argument_span(token, mentions, chunks))
+
+
+def _beneficiary(verb: Token) -> frozenset[str]:
+    """ "for" when ``verb`` hands something over: "provided aid for Korvath" names who gets it
+    (elsewhere "for" is mostly a purpose or a time: "for talks", "for two years")."""
+    return frozenset({"for"}) if verb.lemma_.lower() in GIVING else frozenset()
 
 
 def _holds(token: Token, noun: Token | None) -> bool:
@@ -168,7 +195,7 @@ def _party(
             c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in NAMED_LABELS
             for c in token.children
         )
-        return token if by_name or mentions.named(argument_span(token, mentions, chunks)) else None
+        return token if by_name or _is_named(token, mentions, chunks) else None
 
     candidates: list[Token | None] = []
     for child in verb.children:
@@ -176,11 +203,26 @@ def _party(
             candidates += [c for c in child.children if c.dep_ in NOMINAL_SUBJECTS]
         if child.dep_ == "xcomp":  # "threatened to break off relations with Korvath"
             objects = [c for c in child.children if c.dep_ in ("dobj", "dative")]
-            candidates += objects + prep_objects([child, *objects], _TARGET_PREPS)
+            # "refused to allow Velmoran ships to dock": the complement's own subject
+            objects += [
+                s
+                for c in child.children
+                if c.dep_ in ("ccomp", "xcomp")
+                for s in c.children
+                if s.dep_ in NOMINAL_SUBJECTS
+            ]
+            # "agreed to provide aid for Korvath": the party of what is handed over
+            held = objects + prep_objects(objects, frozenset({"of"}))
+            candidates += objects + prep_objects([child], _TARGET_PREPS | _beneficiary(child))
+            candidates += prep_objects(held, _OBJECT_PARTY_PREPS)
     if object_token is not None:
         candidates += [c for c in object_token.children if c.dep_ in ("poss", "compound")]
-        # "a meeting of the port council", "autonomy from Velmoran authorities"
-        candidates += prep_objects([object_token], _TARGET_PREPS | {"of", "from"})
+        # "a meeting of the port council", "autonomy from Velmoran authorities", "talks
+        # between the unions and the ministry", "aid for Korvath"
+        candidates += prep_objects([object_token], _OBJECT_PARTY_PREPS)
+        # "offered its ports to Korvath": the verb's own party, the object being a topic
+        candidates += prep_objects([verb], _TARGET_PREPS)
+    candidates += prep_objects([verb], _beneficiary(verb))  # "sent food for Korvath"
     if code == "REQUEST":
         candidates += prep_objects([verb], frozenset({"from"}))
     if code in ("CONCEDE", "RETREAT"):

@@ -75,7 +75,7 @@ def _event(
     chunks: dict[int, DocSpan],
 ) -> Event | None:
     """The event a coded verb reports, or None when it has neither actor nor target."""
-    actor_token, target_token = arguments(verb, noun, particle)
+    actor_token, target_token = arguments(verb, noun, particle, code=code)
     if code == "ASSAULT" and _by_hazard(verb, actor_token):
         return None  # "the fire killed 14 workers": a disaster, not an attack
     target_token = aimed_at(verb, code, actor_token, target_token, mentions=mentions, chunks=chunks)

@@ -163,7 +163,8 @@ MEASURES = frozenset(
 )
 QUANTITIES = frozenset(
     """group number dozen dozens hundred hundreds thousand thousands million millions tens
-    scores crowd crowds handful band some many most several all members""".split()  # noqa: SIM905
+    scores crowd crowds handful band some many most several all members half third thirds
+    quarter quarters percent majority minority rest""".split()  # noqa: SIM905
 )
 
 #: Documents and statements: what "a statement demanding ..." demands or "a law recognizing
