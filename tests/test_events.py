@@ -381,3 +381,41 @@ def test_the_party_inside_an_object_or_a_complement(
 def test_who_is_disarmed_is_who_retreats(nlp: Language, text: str, actor: str) -> None:
     (event,) = events_of(nlp, text)
     assert (event.code, text_of(event.actor), event.target) == ("RETREAT", actor, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osterland and Korvath have upgraded their diplomatic ties.",
+        "Osterland and Korvath praised each other.",
+    ],
+)
+def test_a_shared_or_reciprocal_object_makes_each_the_others_party(
+    nlp: Language, text: str
+) -> None:
+    (event,) = events_of(nlp, text)
+    assert (text_of(event.actor), text_of(event.target)) == ("Osterland", "Korvath")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        # acting on a deed is aimed at its doer
+        ("Police dispersed the demonstration staged by students outside the ministry.",
+         "COERCE", "students"),
+        ("The prosecutor is investigating abuses by the Korvath militia against villagers.",
+         "ACCUSE", "the Korvath militia"),
+        # a protest is aimed at what its purpose or its stance names
+        ("Thousands of nurses marched on Friday to protest against the Velmoran government's "
+         "pay freeze.", "PROTEST", "the Velmoran government's pay freeze"),
+        ("Dockers marched to demand higher wages from the Velmoran port authority.", "PROTEST",
+         "the Velmoran port authority"),
+        ("Nurses marched in defiance of the Osterland authorities.", "PROTEST",
+         "the Osterland authorities"),
+    ],
+)  # fmt: skip
+def test_the_doer_of_a_deed_and_what_a_protest_is_against(
+    nlp: Language, text: str, code: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.target)) == (code, target)

@@ -12,10 +12,17 @@ from __future__ import annotations
 from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
-from newsweave.analyse.events.lexicon import DOCUMENTS, GIVING, TOPIC_OBJECT_CODES, TRAVELLING
+from newsweave.analyse.events.lexicon import (
+    CAPTIVES,
+    DOCUMENTS,
+    GIVING,
+    TOPIC_OBJECT_CODES,
+    TRAVELLING,
+)
 from newsweave.analyse.events.mentions import NAMED_LABELS, Mentions, argument_span
 from newsweave.analyse.events.tree import counted, prep_objects, subject
 from newsweave.lexicon.grammar import NOMINAL_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS
+from newsweave.lexicon.people import is_person_noun
 
 __all__ = ["aimed_at", "arguments"]
 
@@ -28,6 +35,8 @@ _OBJECT_PARTY_PREPS = _TARGET_PREPS | {"of", "from", "between", "for"}
 _SHARING = frozenset({"xcomp", "conj", "advcl", "acomp"})
 #: Pronouns that stand for the party a report is about: "Osterland said it will ...".
 _REPORTED = frozenset({"it", "they"})
+#: Nouns of a stance "in" which one acts against a party: "in protest of", "in defiance of".
+_STANCES = frozenset({"protest", "defiance", "opposition", "retaliation", "response"})
 #: Categories whose passive subject, with no agent, is the actor: "the militias were disarmed".
 _SELF_ACTING = frozenset({"RETREAT"})
 #: Categories in which two coordinated subjects act on each other.
@@ -98,11 +107,13 @@ def aimed_at(
     *,
     mentions: Mentions,
     chunks: dict[int, DocSpan],
+    noun: Token | None = None,
 ) -> Token | None:
     """The party an event of ``code`` is aimed at, given the target its clause names: not a
-    topic object, else a named party inside the complement or the object phrase, else in a
-    mutual event the actor's coordinated partner."""
-    written = target
+    topic object, else a named party inside the complement or the object phrase (or the event
+    noun's phrase: "stopped the march staged by students"), else in a mutual event the actor's
+    coordinated partner."""
+    written = target if target is not None else noun
     if (
         target is not None
         and target.dep_ in ("dobj", "nsubjpass")
@@ -116,13 +127,26 @@ def aimed_at(
         # resolution", "demanded autonomy from the Velmoran government": the party is inside
         # the complement or the object phrase, a topic object's too.
         target = _party(verb, code, written, mentions, chunks) or target
-    if target is None and actor is not None and code in _MUTUAL:
-        # "Macron and Scholz met", "Russia and Ukraine signed a deal": each is the other's party
-        # (not in "he or she agrees": one person, either one).
+    mutual = target is None and code in _MUTUAL
+    if actor is not None and (mutual or _reciprocal(target)):
+        # "Macron and Scholz met", "Russia and Ukraine signed a deal", "Osterland and Korvath
+        # restored their ties": each is the other's party (not in "he or she agrees": one
+        # person, either one).
         joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in actor.children)
-        target = next((c for c in actor.children if c.dep_ == "conj"), None)
-        target = target if joined else None
+        partner = next((c for c in actor.children if c.dep_ == "conj"), None)
+        target = partner if joined and partner is not None else None if mutual else target
     return target
+
+
+def _reciprocal(target: Token | None) -> bool:
+    """Whether an object is the subjects' shared thing or each other: "their ties", "each
+    other", "one another"."""
+    if target is None:
+        return False
+    words = {target.lower_} | {c.lower_ for c in target.children}
+    if words in ({"each", "other"}, {"one", "another"}):
+        return True
+    return any(c.dep_ == "poss" and c.lower_ == "their" for c in target.children)
 
 
 def _is_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -> bool:
@@ -192,18 +216,40 @@ def _party(
         # "the Sudanese government", "Ugandan opposition candidates": a party named by its
         # nationality or its country
         by_name = any(
-            c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in NAMED_LABELS
+            c.dep_ in ("compound", "amod", "poss")
+            and (c.ent_type_ in NAMED_LABELS or (c.dep_ == "poss" and named(c) is not None))
             for c in token.children
-        )
-        return token if by_name or _is_named(token, mentions, chunks) else None
+        )  # "the Velmoran government's decision": through its owner
+        people = token.lemma_.lower() in CAPTIVES or is_person_noun(token.lemma_.lower())
+        return token if by_name or people or _is_named(token, mentions, chunks) else None
 
-    candidates: list[Token | None] = []
+    candidates = _complement_parties(verb, code)
+    if object_token is not None:
+        candidates += _object_parties(object_token)
+        # "offered its ports to Korvath": the verb's own party, the object being a topic
+        candidates += prep_objects([verb], _TARGET_PREPS)
+    candidates += prep_objects([verb], _beneficiary(verb))  # "sent food for Korvath"
+    if code == "REQUEST":
+        candidates += prep_objects([verb], frozenset({"from"}))
+    if code == "PROTEST":
+        candidates += _purpose_parties(verb)
+    if code in ("CONCEDE", "RETREAT"):
+        candidates += prep_objects(verb.subtree, frozenset({"in", "from"}))
+    if verb.lemma_.lower() in TRAVELLING:  # "arrived in Velmora on a visit"
+        candidates += prep_objects([verb], frozenset({"in", "to"}))
+    return next((t for t in map(named, candidates) if t is not None), None)
+
+
+def _complement_parties(verb: Token, code: str) -> list[Token]:
+    """Parties inside what is demanded ("demanded that Korvath cancel ...") or inside the
+    complement ("threatened to break off relations with Korvath", "refused to allow Velmoran
+    ships to dock", "agreed to provide aid for Korvath")."""
+    candidates: list[Token] = []
     for child in verb.children:
         if child.dep_ == "ccomp" and code == "REQUEST":
             candidates += [c for c in child.children if c.dep_ in NOMINAL_SUBJECTS]
-        if child.dep_ == "xcomp":  # "threatened to break off relations with Korvath"
+        if child.dep_ == "xcomp":
             objects = [c for c in child.children if c.dep_ in ("dobj", "dative")]
-            # "refused to allow Velmoran ships to dock": the complement's own subject
             objects += [
                 s
                 for c in child.children
@@ -211,22 +257,37 @@ def _party(
                 for s in c.children
                 if s.dep_ in NOMINAL_SUBJECTS
             ]
-            # "agreed to provide aid for Korvath": the party of what is handed over
             held = objects + prep_objects(objects, frozenset({"of"}))
             candidates += objects + prep_objects([child], _TARGET_PREPS | _beneficiary(child))
             candidates += prep_objects(held, _OBJECT_PARTY_PREPS)
-    if object_token is not None:
-        candidates += [c for c in object_token.children if c.dep_ in ("poss", "compound")]
-        # "a meeting of the port council", "autonomy from Velmoran authorities", "talks
-        # between the unions and the ministry", "aid for Korvath"
-        candidates += prep_objects([object_token], _OBJECT_PARTY_PREPS)
-        # "offered its ports to Korvath": the verb's own party, the object being a topic
-        candidates += prep_objects([verb], _TARGET_PREPS)
-    candidates += prep_objects([verb], _beneficiary(verb))  # "sent food for Korvath"
-    if code == "REQUEST":
-        candidates += prep_objects([verb], frozenset({"from"}))
-    if code in ("CONCEDE", "RETREAT"):
-        candidates += prep_objects(verb.subtree, frozenset({"in", "from"}))
-    if verb.lemma_.lower() in TRAVELLING:  # "arrived in Velmora on a visit"
-        candidates += prep_objects([verb], frozenset({"in", "to"}))
-    return next((t for t in map(named, candidates) if t is not None), None)
+    return candidates
+
+
+def _object_parties(noun: Token) -> list[Token]:
+    """Parties inside an object phrase: its owner ("a Senate resolution", "Korvath's
+    crackdown"), who did what it names ("the march staged by students", "crimes by the
+    militia": acting on a deed is aimed at its doer), then its "of"/"to"/"from"/"between"
+    parties ("a meeting of the port council", "autonomy from Velmoran authorities")."""
+    candidates = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+    doers = [c for c in noun.children if c.dep_ == "acl"]
+    candidates += [p for a in doers for g in a.children if g.dep_ == "agent" for p in g.children]
+    candidates += prep_objects([noun], frozenset({"by"}))
+    return candidates + prep_objects([noun], _OBJECT_PARTY_PREPS)
+
+
+def _purpose_parties(verb: Token) -> list[Token]:
+    """What a protest is against: the party of its purpose ("marched to protest against the
+    Velmoran decision", "to demand reforms from the council", "demanding that Korvath ...")
+    or of its "in protest of" / "in defiance of" phrase."""
+    candidates: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB":
+            candidates += [c for c in clause.children if c.dep_ == "dobj"]
+            candidates += prep_objects([clause], _TARGET_PREPS | {"from", "by", "of"})
+            for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                candidates += _object_parties(obj)
+    for stance in prep_objects([verb], frozenset({"in"})):
+        if stance.lemma_.lower() in _STANCES:
+            for party in prep_objects([stance], frozenset({"of", "against", "at", "to"})):
+                candidates += [party, *_object_parties(party)]
+    return candidates

@@ -78,7 +78,9 @@ def _event(
     actor_token, target_token = arguments(verb, noun, particle, code=code)
     if code == "ASSAULT" and _by_hazard(verb, actor_token):
         return None  # "the fire killed 14 workers": a disaster, not an attack
-    target_token = aimed_at(verb, code, actor_token, target_token, mentions=mentions, chunks=chunks)
+    target_token = aimed_at(
+        verb, code, actor_token, target_token, mentions=mentions, chunks=chunks, noun=noun
+    )
     if actor_token is None and target_token is None:
         return None
     words = [t for t in (verb, particle, noun) if t is not None]

@@ -252,11 +252,13 @@ RESTRICTIONS: dict[str, str] = {
 #: "released the hostages" concedes (PLOVER: release of persons), "the dam released water"
 #: and "the ministry released a report" are no events.
 ON_PEOPLE = frozenset(["release"])
-#: Nouns for people held and freed, besides the nouns for people of ``newsweave.lexicon.people``.
+#: Nouns for people held and freed, or a party an event is aimed at, besides the nouns for
+#: people of ``newsweave.lexicon.people``.
 CAPTIVES = frozenset(
     """prisoner hostage detainee captive people person man woman civilian activist journalist
     dissident protester fighter rebel militant soldier official worker student member
-    crew""".split()  # noqa: SIM905
+    crew demonstrator striker refugee villager resident farmer miner nurse teacher doctor
+    supporter opponent voter citizen""".split()  # noqa: SIM905
 )
 
 #: Categories of hostile acts: announced ("will boycott") or warned of, they are a threat.
