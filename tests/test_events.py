@@ -419,3 +419,35 @@ def test_the_doer_of_a_deed_and_what_a_protest_is_against(
 ) -> None:
     event = events_of(nlp, text)[0]
     assert (event.code, text_of(event.target)) == (code, target)
+
+
+def test_who_was_charged_and_will_resign_is_who_resigns(nlp: Language) -> None:
+    events = events_of(nlp, "The mayor was charged with fraud and will resign.")
+    assert [(e.action, text_of(e.actor), text_of(e.target)) for e in events] == [
+        ("charged with", None, "The mayor"),
+        ("resign", "The mayor", None),
+    ]
+
+
+def test_a_coordinated_participle_shares_its_heads_passive_subject(nlp: Language) -> None:
+    events = events_of(nlp, "Two activists were arrested and deported.")
+    assert [(e.action, text_of(e.target)) for e in events] == [
+        ("arrested", "Two activists"),
+        ("deported", "Two activists"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # "to" names who hears a complaint; "over"/"about" whom it is about
+        (
+            "Osterland complained to the United Nations over Korvath's air raids.",
+            "Korvath's air raids",
+        ),
+        ("Osterland complained to the United Nations.", "the United Nations"),
+    ],
+)
+def test_a_complaint_is_aimed_at_what_it_is_about(nlp: Language, text: str, target: str) -> None:
+    (event,) = events_of(nlp, text)
+    assert (event.code, text_of(event.target)) == ("ACCUSE", target)

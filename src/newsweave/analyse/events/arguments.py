@@ -35,6 +35,10 @@ _OBJECT_PARTY_PREPS = _TARGET_PREPS | {"of", "from", "between", "for"}
 _SHARING = frozenset({"xcomp", "conj", "advcl", "acomp"})
 #: Pronouns that stand for the party a report is about: "Osterland said it will ...".
 _REPORTED = frozenset({"it", "they"})
+#: Categories whose "to" party is whom a grievance is told, and the prepositions of whom it is
+#: about: "protested to the embassy over the arrests", "complained to the UN about Korvath".
+_GRIEVANCES = frozenset({"ACCUSE", "PROTEST"})
+_GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at"})
 #: Nouns of a stance "in" which one acts against a party: "in protest of", "in defiance of".
 _STANCES = frozenset({"protest", "defiance", "opposition", "retaliation", "response"})
 #: Categories whose passive subject, with no agent, is the actor: "the militias were disarmed".
@@ -92,8 +96,14 @@ def arguments(
     # detained": nobody named did it).
     own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
     while actor is None and not own_subject and head.dep_ in _SHARING and head.head != head:
+        coordinated = head.dep_ == "conj"
         head = head.head
         actor = subject(head)
+        undergoer = _passive_subject(head) if coordinated and actor is None else None
+        if undergoer is not None and _active(verb):
+            actor = undergoer  # "was indicted and will resign": who was indicted resigns
+        elif undergoer is not None and target is None:
+            target = undergoer  # "were arrested and deported": both done to them
     if actor is not None and actor.lower_ in _REPORTED:
         actor = _reporter(head) or actor
     return counted(actor), counted(target)
@@ -127,6 +137,10 @@ def aimed_at(
         # resolution", "demanded autonomy from the Velmoran government": the party is inside
         # the complement or the object phrase, a topic object's too.
         target = _party(verb, code, written, mentions, chunks) or target
+    if code in _GRIEVANCES and target is not None and target.head.lower_ == "to":
+        # "complained to the UN over Velmoran raids": the UN hears it, Velmora is its party
+        about = prep_objects([verb], _GRIEVANCE_PREPS)
+        target = next((t for t in about if _party_named(t, mentions, chunks)), target)
     mutual = target is None and code in _MUTUAL
     if actor is not None and (mutual or _reciprocal(target)):
         # "Macron and Scholz met", "Russia and Ukraine signed a deal", "Osterland and Korvath
@@ -149,11 +163,37 @@ def _reciprocal(target: Token | None) -> bool:
     return any(c.dep_ == "poss" and c.lower_ == "their" for c in target.children)
 
 
+def _party_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -> bool:
+    """Whether ``token`` names a party: a name, people ("students"), or a noun named by its
+    nationality, country or owner ("the Sudanese government", "the Velmoran government's
+    decision")."""
+    by_name = any(
+        c.dep_ in ("compound", "amod", "poss")
+        and (
+            c.ent_type_ in NAMED_LABELS or (c.dep_ == "poss" and _party_named(c, mentions, chunks))
+        )
+        for c in token.children
+    )
+    people = token.lemma_.lower() in CAPTIVES or is_person_noun(token.lemma_.lower())
+    return by_name or people or _is_named(token, mentions, chunks)
+
+
 def _is_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -> bool:
     """Whether ``token`` is a named party: a name the entity step found, or a proper noun it
     missed ("extradited the suspect Tarek Ossmann": a PROPN head)."""
     missed = token.pos_ == "PROPN" and not token.ent_type_  # not "Monday", "March"
     return missed or mentions.named(argument_span(token, mentions, chunks))
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """The passive subject of ``verb``: "the minister" in "the minister was indicted"."""
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _active(verb: Token) -> bool:
+    """Whether a coordinated verb is in the active voice: "will resign", "resigned", not a bare
+    participle sharing its head's "was" ("was arrested and deported")."""
+    return verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children)
 
 
 def _beneficiary(verb: Token) -> frozenset[str]:
@@ -210,19 +250,6 @@ def _party(
     Senate resolution", "Korvath's crackdown", "a visit to Velmora"), or for an easing or a
     withdrawal the place it happens in ("lifted the curfew in Velmora")."""
 
-    def named(token: Token | None) -> Token | None:
-        if token is None:
-            return None
-        # "the Sudanese government", "Ugandan opposition candidates": a party named by its
-        # nationality or its country
-        by_name = any(
-            c.dep_ in ("compound", "amod", "poss")
-            and (c.ent_type_ in NAMED_LABELS or (c.dep_ == "poss" and named(c) is not None))
-            for c in token.children
-        )  # "the Velmoran government's decision": through its owner
-        people = token.lemma_.lower() in CAPTIVES or is_person_noun(token.lemma_.lower())
-        return token if by_name or people or _is_named(token, mentions, chunks) else None
-
     candidates = _complement_parties(verb, code)
     if object_token is not None:
         candidates += _object_parties(object_token)
@@ -237,7 +264,7 @@ def _party(
         candidates += prep_objects(verb.subtree, frozenset({"in", "from"}))
     if verb.lemma_.lower() in TRAVELLING:  # "arrived in Velmora on a visit"
         candidates += prep_objects([verb], frozenset({"in", "to"}))
-    return next((t for t in map(named, candidates) if t is not None), None)
+    return next((t for t in candidates if _party_named(t, mentions, chunks)), None)
 
 
 def _complement_parties(verb: Token, code: str) -> list[Token]:
