@@ -451,3 +451,26 @@ def test_a_coordinated_participle_shares_its_heads_passive_subject(nlp: Language
 def test_a_complaint_is_aimed_at_what_it_is_about(nlp: Language, text: str, target: str) -> None:
     (event,) = events_of(nlp, text)
     assert (event.code, text_of(event.target)) == ("ACCUSE", target)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        # a stance phrase on the event noun
+        ("Dockers began a hunger strike in protest of the Velmoran government's decision.",
+         "PROTEST", "the Velmoran government's decision"),
+        # an object coordinated with others can be the one that decides the category
+        ("Rebels launched mortars and rocket fire against the town.", "ASSAULT", "the town"),
+        # from whom what is demanded is to be taken
+        ("The opposition demanded that control of the police be taken away from the Korvath "
+         "governor.", "REQUEST", "the Korvath governor"),
+        # a name keeps the description it is written with; the story links the name
+        ("Farmers will meet Velmoran mediator Tomas Reiden on Monday.", "AGREE",
+         "Velmoran mediator Tomas Reiden"),
+    ],
+)  # fmt: skip
+def test_stances_coordinated_objects_demands_and_descriptions(
+    nlp: Language, text: str, code: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.target)) == (code, target)

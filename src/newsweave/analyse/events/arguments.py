@@ -259,7 +259,7 @@ def _party(
     if code == "REQUEST":
         candidates += prep_objects([verb], frozenset({"from"}))
     if code == "PROTEST":
-        candidates += _purpose_parties(verb)
+        candidates += _purpose_parties(verb, object_token)
     if code in ("CONCEDE", "RETREAT"):
         candidates += prep_objects(verb.subtree, frozenset({"in", "from"}))
     if verb.lemma_.lower() in TRAVELLING:  # "arrived in Velmora on a visit"
@@ -274,7 +274,12 @@ def _complement_parties(verb: Token, code: str) -> list[Token]:
     candidates: list[Token] = []
     for child in verb.children:
         if child.dep_ == "ccomp" and code == "REQUEST":
+            # "demanded that Korvath cancel ...", "demanded that the post be taken from the
+            # Velmoran minister"
             candidates += [c for c in child.children if c.dep_ in NOMINAL_SUBJECTS]
+            around = [child, *(c for c in child.children if c.dep_ in ("advmod", "agent"))]
+            candidates += prep_objects(around, _TARGET_PREPS | {"from"})
+            candidates += [p for a in around if a.dep_ == "agent" for p in a.children]
         if child.dep_ == "xcomp":
             objects = [c for c in child.children if c.dep_ in ("dobj", "dative")]
             objects += [
@@ -302,7 +307,7 @@ def _object_parties(noun: Token) -> list[Token]:
     return candidates + prep_objects([noun], _OBJECT_PARTY_PREPS)
 
 
-def _purpose_parties(verb: Token) -> list[Token]:
+def _purpose_parties(verb: Token, noun: Token | None) -> list[Token]:
     """What a protest is against: the party of its purpose ("marched to protest against the
     Velmoran decision", "to demand reforms from the council", "demanding that Korvath ...")
     or of its "in protest of" / "in defiance of" phrase."""
@@ -313,7 +318,8 @@ def _purpose_parties(verb: Token) -> list[Token]:
             candidates += prep_objects([clause], _TARGET_PREPS | {"from", "by", "of"})
             for obj in (c for c in clause.children if c.dep_ == "dobj"):
                 candidates += _object_parties(obj)
-    for stance in prep_objects([verb], frozenset({"in"})):
+    holders = [verb] + ([noun] if noun is not None else [])  # "a hunger strike in protest of"
+    for stance in prep_objects(holders, frozenset({"in"})):
         if stance.lemma_.lower() in _STANCES:
             for party in prep_objects([stance], frozenset({"of", "against", "at", "to"})):
                 candidates += [party, *_object_parties(party)]

@@ -66,7 +66,7 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             if (code := _given(child)) is not None:
                 return code, None, child
     if lemma in LIGHT_VERBS:
-        for child in map(_measured, objects):
+        for child in map(_measured, _with_conjuncts(objects)):
             if (code := noun_code(child)) is not None:
                 return code, None, child
     nominal = _nominal(verb, lemma)
@@ -181,6 +181,12 @@ def _nominal(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] 
                 if (code := noun_code(pobj)) is not None:
                     return code, part or pobj.head, pobj
     return None
+
+
+def _with_conjuncts(objects: list[Token]) -> list[Token]:
+    """The objects and those coordinated with them: "launched artillery, mortar and rocket
+    fire" has "fire" too."""
+    return [t for o in objects for t in (o, *o.conjuncts) if t == o or t.i > o.i]
 
 
 def _acted_on(verb: Token, objects: list[Token]) -> list[Token]:

@@ -127,7 +127,7 @@ NOUN_CODES: dict[str, str] = _codes(
         "MOBILIZE": "exercise exercises drill drills",
         "COERCE": "crackdown arrest arrests raid curfew restriction restrictions",
         "ASSAULT": "attack attacks strike strikes airstrike airstrikes offensive bombing assault "
-        "clash fighting battle shelling hostilities",
+        "clash fighting battle shelling hostilities fire",
     }
 )
 
