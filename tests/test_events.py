@@ -474,3 +474,30 @@ def test_stances_coordinated_objects_demands_and_descriptions(
 ) -> None:
     event = events_of(nlp, text)[0]
     assert (event.code, text_of(event.target)) == (code, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        # the party of what an invitation or a call asks for
+        ("Osterland accepted an invitation to visit Korvath.", "AGREE", "Korvath"),
+        ("The union rejected a call to attend a meeting of the Velmoran council.", "REJECT",
+         "the Velmoran council"),
+    ],
+)  # fmt: skip
+def test_the_party_of_what_an_object_noun_asks_for(
+    nlp: Language, text: str, code: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.target)) == (code, target)
+
+
+def test_a_second_object_after_the_event_noun_is_no_target(nlp: Language) -> None:
+    """A verb has one direct object: a noun phrase after a comma is an apposition."""
+    text = "The ministers held talks on Monday, the first delegation to visit the capital."
+    (event, *_) = events_of(nlp, text)
+    assert (event.action, text_of(event.actor), event.target) == (
+        "held talks",
+        "The ministers",
+        None,
+    )

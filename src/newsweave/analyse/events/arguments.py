@@ -59,7 +59,10 @@ def arguments(
         elif child.dep_ == "agent":
             actor = next((c for c in child.children if c.dep_ == "pobj"), actor)
         elif child.dep_ == "dobj" and target is None and not _holds(child, noun):
-            target = child if child != particle else None  # not "part" in "took part in"
+            # not "part" in "took part in"; not a second object after the event noun ("held
+            # talks with X on Monday, the first delegation to ...": a misparsed apposition)
+            second = noun is not None and noun.dep_ == "dobj" and noun.head == verb
+            target = child if child != particle and not second else None
         elif child.dep_ == "dative" and target is None:  # "granted asylum to the officers"
             target = next((c for c in child.children if c.dep_ == "pobj"), child)
     if (
@@ -301,10 +304,16 @@ def _object_parties(noun: Token) -> list[Token]:
     militia": acting on a deed is aimed at its doer), then its "of"/"to"/"from"/"between"
     parties ("a meeting of the port council", "autonomy from Velmoran authorities")."""
     candidates = [c for c in noun.children if c.dep_ in ("poss", "compound")]
-    doers = [c for c in noun.children if c.dep_ == "acl"]
-    candidates += [p for a in doers for g in a.children if g.dep_ == "agent" for p in g.children]
+    clauses = [c for c in noun.children if c.dep_ == "acl"]
+    candidates += [p for a in clauses for g in a.children if g.dep_ == "agent" for p in g.children]
     candidates += prep_objects([noun], frozenset({"by"}))
-    return candidates + prep_objects([noun], _OBJECT_PARTY_PREPS)
+    candidates += prep_objects([noun], _OBJECT_PARTY_PREPS)
+    # "an invitation to visit Korvath", "a call to attend a meeting of the Velmoran council":
+    # the party of what the noun asks or offers
+    for clause in clauses:
+        objects = [c for c in clause.children if c.dep_ == "dobj"]
+        candidates += objects + prep_objects([clause, *objects], _TARGET_PREPS | {"of"})
+    return candidates
 
 
 def _purpose_parties(verb: Token, noun: Token | None) -> list[Token]:
