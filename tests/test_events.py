@@ -501,3 +501,17 @@ def test_a_second_object_after_the_event_noun_is_no_target(nlp: Language) -> Non
         "The ministers",
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The government banned the opposition party.", "COERCE"),
+        ("The council banned two journalists from the hearing.", "COERCE"),
+        ("The government banned imports of Korvath steel.", "SANCTION"),
+    ],
+)
+def test_banning_people_is_coercion_banning_things_a_sanction(
+    nlp: Language, text: str, code: str
+) -> None:
+    assert events_of(nlp, text)[0].code == code

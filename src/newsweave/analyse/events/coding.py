@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsweave.analyse.events.lexicon import (
+    BANNING,
     CAPTIVES,
     CODES,
     COMPOUND_CODES,
@@ -16,6 +17,7 @@ from newsweave.analyse.events.lexicon import (
     FORCES,
     GIVING,
     GOODS,
+    GROUPS,
     LIGHT_DEFAULTS,
     LIGHT_VERBS,
     MEASURES,
@@ -85,6 +87,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             code = PARTICLE_CODES.get((lemma, child.lower_))
             if code is not None:
                 return code, child, None
+    if lemma in BANNING and any(_people(o) or o.lemma_.lower() in GROUPS for o in objects):
+        return "COERCE", None, None  # "banned opposition candidates": people restricted
     if lemma in WARNING and not _warns_of_something(verb):
         return None  # "the company had warned the town on Monday": a notice, no threat
     if lemma in ON_PEOPLE:

@@ -10,6 +10,7 @@ depends on a particle or preposition ("call for", "pull out") is listed with it.
 from __future__ import annotations
 
 __all__ = [
+    "BANNING",
     "CAPTIVES",
     "CODES",
     "COMPOUND_CODES",
@@ -18,6 +19,7 @@ __all__ = [
     "FORCES",
     "GIVING",
     "GOODS",
+    "GROUPS",
     "HAZARDS",
     "HOSTILE",
     "LIGHT_DEFAULTS",
@@ -266,3 +268,11 @@ HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "PRO
 #: Verbs that threaten only when they say what they warn of or against ("warned that ...",
 #: "warned them against ..."); "the operator had warned the town on Monday" tells of no threat.
 WARNING = frozenset(["warn", "caution"])
+#: Verbs that are a sanction when they stop a thing ("banned imports") and coercion when they
+#: restrict people or a group ("banned opposition candidates", "banned the party"), and the
+#: nouns for groups besides people.
+BANNING = frozenset(["ban"])
+GROUPS = frozenset(
+    """party parties group groups organization organisation organizations organisations movement
+    union unions candidate candidates newspaper newspapers""".split()  # noqa: SIM905
+)
