@@ -515,3 +515,20 @@ def test_banning_people_is_coercion_banning_things_a_sanction(
     nlp: Language, text: str, code: str
 ) -> None:
     assert events_of(nlp, text)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        # withdrawing who cooperates is cutting relations; announced, a threat
+        ("Osterland withdrew its ambassador from Korvath.", "SANCTION", "Korvath"),
+        ("The UN will withdraw its observers from Korvath.", "THREATEN", "Korvath"),
+        # withdrawing troops is a retreat
+        ("The army withdrew its troops from the valley.", "RETREAT", None),
+    ],
+)
+def test_withdrawing_envoys_is_a_sanction_withdrawing_troops_a_retreat(
+    nlp: Language, text: str, code: str, target: str | None
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.target)) == (code, target)

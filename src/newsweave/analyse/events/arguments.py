@@ -259,7 +259,7 @@ def _party(
         # "offered its ports to Korvath": the verb's own party, the object being a topic
         candidates += prep_objects([verb], _TARGET_PREPS)
     candidates += prep_objects([verb], _beneficiary(verb))  # "sent food for Korvath"
-    if code == "REQUEST":
+    if code in ("REQUEST", "SANCTION"):  # "withdrew its ambassador from Korvath"
         candidates += prep_objects([verb], frozenset({"from"}))
     if code == "PROTEST":
         candidates += _purpose_parties(verb, object_token)

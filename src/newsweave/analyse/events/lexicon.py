@@ -220,11 +220,12 @@ WEAPONS = frozenset(
 #: relations: "suspended aid", "cancelled a visit", "severed ties" (SANCTION). Production
 #: suspended or a flight cancelled is no political event.
 REDUCING = frozenset(
-    "cancel suspend halt freeze sever downgrade prohibit cut break withhold recall".split()  # noqa: SIM905
+    "cancel suspend halt freeze sever downgrade prohibit cut break withhold recall withdraw".split()  # noqa: SIM905
 )
 RELATIONS = frozenset(
     """aid assistance talks negotiation negotiations relation relations tie ties visit
-    cooperation trade contact contacts loan loans ambassador envoy""".split()  # noqa: SIM905
+    cooperation trade contact contacts loan loans ambassador envoy support inspector
+    inspectors observer observers monitor monitors""".split()  # noqa: SIM905
 )
 #: Verbs that ease what their object names, and the restrictions whose easing is a
 #: concession (CONCEDE) or, for a military hold, a retreat (RETREAT): "lifted the curfew",
