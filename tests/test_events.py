@@ -532,3 +532,18 @@ def test_withdrawing_envoys_is_a_sanction_withdrawing_troops_a_retreat(
 ) -> None:
     event = events_of(nlp, text)[0]
     assert (event.code, text_of(event.target)) == (code, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "action"),
+    [
+        ("Police forced the strikers to leave the square.", "COERCE", "forced"),
+        # what the army is ordered to do is an event of its own
+        ("The general ordered the army to attack the town.", "ASSAULT", "attack"),
+    ],
+)
+def test_compelling_someone_is_coercion_unless_the_complement_is_an_event(
+    nlp: Language, text: str, code: str, action: str
+) -> None:
+    (event,) = events_of(nlp, text)
+    assert (event.code, event.action) == (code, action)

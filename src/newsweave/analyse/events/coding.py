@@ -12,6 +12,7 @@ from newsweave.analyse.events.lexicon import (
     BANNING,
     CAPTIVES,
     CODES,
+    COMPELLING,
     COMPOUND_CODES,
     EASING,
     FORCES,
@@ -87,6 +88,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             code = PARTICLE_CODES.get((lemma, child.lower_))
             if code is not None:
                 return code, child, None
+    if lemma in COMPELLING and objects and _compels_to_uncoded(verb):
+        return "COERCE", None, None  # "ordered the paper to close": made to, not asked
     if lemma in BANNING and any(_people(o) or o.lemma_.lower() in GROUPS for o in objects):
         return "COERCE", None, None  # "banned opposition candidates": people restricted
     if lemma in WARNING and not _warns_of_something(verb):
@@ -97,6 +100,14 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             return None  # "the dam released water", "the ministry released a report"
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
     return (code, None, None) if code is not None else None
+
+
+def _compels_to_uncoded(verb: Token) -> bool:
+    """Whether a verb of compelling has a complement that is no event of its own: "ordered
+    the paper to suspend publication" is coercion; in "ordered the army to attack" the attack
+    is the event."""
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    return bool(complements) and all(coded(c) is None for c in complements)
 
 
 def _warns_of_something(verb: Token) -> bool:

@@ -13,6 +13,7 @@ __all__ = [
     "BANNING",
     "CAPTIVES",
     "CODES",
+    "COMPELLING",
     "COMPOUND_CODES",
     "DOCUMENTS",
     "EASING",
@@ -277,3 +278,6 @@ GROUPS = frozenset(
     """party parties group groups organization organisation organizations organisations movement
     union unions candidate candidates newspaper newspapers""".split()  # noqa: SIM905
 )
+#: Verbs of compelling: with an object made to do something that is no event of its own, they
+#: are coercion ("ordered the paper to suspend publication", "forced the mayor to resign").
+COMPELLING = frozenset(["order", "force", "compel"])
