@@ -1,39 +1,41 @@
 """Who did it and to whom: an event's actor and target tokens in the parse.
 
-The actor is the subject (or the ``by`` agent of a passive), else the subject shared with the
-governing clause, a document's issuer, or for "it"/"they" in a reported clause the reporting
-verb's subject. The target is the object (or the passive subject, the dative, the object of
-"with", "against", "on", ...), and when that is no named party, the party inside the
-complement or the object phrase; in a mutual event ("A and B met") each is the other's party.
+The actor is the subject (or the ``by`` agent of a passive; the passive subject of a retreat:
+"the militias were disarmed"), else the subject shared with the governing clause (through a
+coordination, also its passive subject: "was charged and will resign"), a document's issuer,
+or for "it"/"they" in a reported clause the reporting verb's subject. The target is the object
+(or the passive subject, the dative, the object of "with", "against", "on", ...); whom the
+event is aimed at when that is no named party is decided in ``targets``.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
-from newsweave.analyse.events.lexicon import DOCUMENTS, TOPIC_OBJECT_CODES, TRAVELLING
-from newsweave.analyse.events.mentions import NAMED_LABELS, Mentions, argument_span
+from newsweave.analyse.events.lexicon import DOCUMENTS
+from newsweave.analyse.events.mentions import NAMED_LABELS
 from newsweave.analyse.events.tree import counted, prep_objects, subject
-from newsweave.lexicon.grammar import NOMINAL_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS
+from newsweave.lexicon.grammar import RELATIVE_PRONOUNS, SUBJECTS
 
-__all__ = ["aimed_at", "arguments"]
+__all__ = ["TARGET_PREPS", "arguments"]
 
-_TARGET_PREPS = frozenset({"with", "against", "on", "upon", "at", "to"})
+#: Prepositions whose object is the party a verb acts on: "met with", "fired on".
+TARGET_PREPS = frozenset({"with", "against", "on", "upon", "at", "to"})
 #: Dependency labels of a clause that shares its governor's subject: "vowed to attack",
 #: "arrested and charged", "blocked roads, demanding ...", "staged a march to demand ...",
 #: "is ready to host" (through the adjective).
 _SHARING = frozenset({"xcomp", "conj", "advcl", "acomp"})
 #: Pronouns that stand for the party a report is about: "Osterland said it will ...".
 _REPORTED = frozenset({"it", "they"})
-#: Categories in which two coordinated subjects act on each other.
-_MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: Categories whose passive subject, with no agent, is the actor: "the militias were disarmed".
+_SELF_ACTING = frozenset({"RETREAT"})
 
 
 def arguments(
-    verb: Token, noun: Token | None, particle: Token | None = None
+    verb: Token, noun: Token | None, particle: Token | None = None, *, code: str | None = None
 ) -> tuple[Token | None, Token | None]:
-    """The actor and target tokens of ``verb`` (either may be missing)."""
+    """The actor and target tokens of ``verb`` (either may be missing); ``code``, the event's
+    category, tells whether a passive subject is the one who acts ("were disarmed")."""
     actor, target = subject(verb), None
     for child in verb.children:
         if child.dep_ == "nsubjpass" and child != noun:
@@ -41,18 +43,28 @@ def arguments(
         elif child.dep_ == "agent":
             actor = next((c for c in child.children if c.dep_ == "pobj"), actor)
         elif child.dep_ == "dobj" and target is None and not _holds(child, noun):
-            target = child if child != particle else None  # not "part" in "took part in"
+            # not "part" in "took part in"; not a second object after the event noun ("held
+            # talks with X on Monday, the first delegation to ...": a misparsed apposition)
+            second = noun is not None and noun.dep_ == "dobj" and noun.head == verb
+            target = child if child != particle and not second else None
         elif child.dep_ == "dative" and target is None:  # "granted asylum to the officers"
             target = next((c for c in child.children if c.dep_ == "pobj"), child)
-    if actor is None and target is not None and target.dep_ == "nsubjpass" and noun is not None:
-        actor, target = target, None  # "forces were engaged in ethnic cleansing"
+    if (
+        actor is None
+        and target is not None
+        and target.dep_ == "nsubjpass"
+        and (noun is not None or code in _SELF_ACTING)
+    ):
+        # "forces were engaged in ethnic cleansing", "the militias have been disarmed": who
+        # undergoes a retreat is the one who retreats
+        actor, target = target, None
     if target is None:
         # the event noun's own party first: "riots against the tax ... with no end in sight"
         holders = ([noun] if noun is not None else []) + [verb]
         target = next(
             (
                 pobj
-                for pobj in prep_objects(holders, _TARGET_PREPS)
+                for pobj in prep_objects(holders, TARGET_PREPS)
                 if pobj.ent_type_ not in ("DATE", "TIME")
             ),
             None,
@@ -71,44 +83,28 @@ def arguments(
     # detained": nobody named did it).
     own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
     while actor is None and not own_subject and head.dep_ in _SHARING and head.head != head:
+        coordinated = head.dep_ == "conj"
         head = head.head
         actor = subject(head)
+        undergoer = _passive_subject(head) if coordinated and actor is None else None
+        if undergoer is not None and _active(verb):
+            actor = undergoer  # "was indicted and will resign": who was indicted resigns
+        elif undergoer is not None and target is None:
+            target = undergoer  # "were arrested and deported": both done to them
     if actor is not None and actor.lower_ in _REPORTED:
         actor = _reporter(head) or actor
     return counted(actor), counted(target)
 
 
-def aimed_at(
-    verb: Token,
-    code: str,
-    actor: Token | None,
-    target: Token | None,
-    *,
-    mentions: Mentions,
-    chunks: dict[int, DocSpan],
-) -> Token | None:
-    """The party an event of ``code`` is aimed at, given the target its clause names: not a
-    topic object, else a named party inside the complement or the object phrase, else in a
-    mutual event the actor's coordinated partner."""
-    if (
-        target is not None
-        and target.dep_ in ("dobj", "nsubjpass")
-        and code in TOPIC_OBJECT_CODES
-        and not mentions.named(argument_span(target, mentions, chunks))
-        and not any(c.dep_ == "xcomp" for c in verb.children)  # "urged workers to ..."
-    ):
-        target = None  # "signed the accord": what was agreed, not with whom
-    if target is None or not mentions.named(argument_span(target, mentions, chunks)):
-        # "demanded that Korvath cancel ...", "refused to meet the envoy", "vetoed a Senate
-        # resolution": the party is inside the complement or the object phrase.
-        target = _party(verb, code, target, mentions, chunks) or target
-    if target is None and actor is not None and code in _MUTUAL:
-        # "Macron and Scholz met", "Russia and Ukraine signed a deal": each is the other's party
-        # (not in "he or she agrees": one person, either one).
-        joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in actor.children)
-        target = next((c for c in actor.children if c.dep_ == "conj"), None)
-        target = target if joined else None
-    return target
+def _passive_subject(verb: Token) -> Token | None:
+    """The passive subject of ``verb``: "the minister" in "the minister was indicted"."""
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _active(verb: Token) -> bool:
+    """Whether a coordinated verb is in the active voice: "will resign", "resigned", not a bare
+    participle sharing its head's "was" ("was arrested and deported")."""
+    return verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children)
 
 
 def _holds(token: Token, noun: Token | None) -> bool:
@@ -144,47 +140,3 @@ def _reporter(clause: Token) -> Token | None:
         return None
     reporter = subject(clause.head)
     return reporter if reporter is not None and reporter.pos_ != "PRON" else None
-
-
-def _party(
-    verb: Token,
-    code: str,
-    object_token: Token | None,
-    mentions: Mentions,
-    chunks: dict[int, DocSpan],
-) -> Token | None:
-    """A named party the event is aimed at when its object is not one: the subject of what is
-    demanded ("demanded that Korvath cancel"), the object of the verb it refuses or agrees to
-    ("refused to meet the envoy"), the owner or the "to"/"against" party of its object ("a
-    Senate resolution", "Korvath's crackdown", "a visit to Velmora"), or for an easing or a
-    withdrawal the place it happens in ("lifted the curfew in Velmora")."""
-
-    def named(token: Token | None) -> Token | None:
-        if token is None:
-            return None
-        # "the Sudanese government", "Ugandan opposition candidates": a party named by its
-        # nationality or its country
-        by_name = any(
-            c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in NAMED_LABELS
-            for c in token.children
-        )
-        return token if by_name or mentions.named(argument_span(token, mentions, chunks)) else None
-
-    candidates: list[Token | None] = []
-    for child in verb.children:
-        if child.dep_ == "ccomp" and code == "REQUEST":
-            candidates += [c for c in child.children if c.dep_ in NOMINAL_SUBJECTS]
-        if child.dep_ == "xcomp":  # "threatened to break off relations with Korvath"
-            objects = [c for c in child.children if c.dep_ in ("dobj", "dative")]
-            candidates += objects + prep_objects([child, *objects], _TARGET_PREPS)
-    if object_token is not None:
-        candidates += [c for c in object_token.children if c.dep_ in ("poss", "compound")]
-        # "a meeting of the port council", "autonomy from Velmoran authorities"
-        candidates += prep_objects([object_token], _TARGET_PREPS | {"of", "from"})
-    if code == "REQUEST":
-        candidates += prep_objects([verb], frozenset({"from"}))
-    if code in ("CONCEDE", "RETREAT"):
-        candidates += prep_objects(verb.subtree, frozenset({"in", "from"}))
-    if verb.lemma_.lower() in TRAVELLING:  # "arrived in Velmora on a visit"
-        candidates += prep_objects([verb], frozenset({"in", "to"}))
-    return next((t for t in map(named, candidates) if t is not None), None)

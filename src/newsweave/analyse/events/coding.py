@@ -9,13 +9,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsweave.analyse.events.lexicon import (
+    BANNING,
     CAPTIVES,
     CODES,
+    COMPELLING,
     COMPOUND_CODES,
     EASING,
     FORCES,
     GIVING,
     GOODS,
+    GROUPS,
     LIGHT_DEFAULTS,
     LIGHT_VERBS,
     MEASURES,
@@ -66,7 +69,7 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             if (code := _given(child)) is not None:
                 return code, None, child
     if lemma in LIGHT_VERBS:
-        for child in map(_measured, objects):
+        for child in map(_measured, _with_conjuncts(objects)):
             if (code := noun_code(child)) is not None:
                 return code, None, child
     nominal = _nominal(verb, lemma)
@@ -85,6 +88,10 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             code = PARTICLE_CODES.get((lemma, child.lower_))
             if code is not None:
                 return code, child, None
+    if lemma in COMPELLING and objects and _compels_to_uncoded(verb):
+        return "COERCE", None, None  # "ordered the paper to close": made to, not asked
+    if lemma in BANNING and any(_people(o) or o.lemma_.lower() in GROUPS for o in objects):
+        return "COERCE", None, None  # "banned opposition candidates": people restricted
     if lemma in WARNING and not _warns_of_something(verb):
         return None  # "the company had warned the town on Monday": a notice, no threat
     if lemma in ON_PEOPLE:
@@ -93,6 +100,14 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             return None  # "the dam released water", "the ministry released a report"
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
     return (code, None, None) if code is not None else None
+
+
+def _compels_to_uncoded(verb: Token) -> bool:
+    """Whether a verb of compelling has a complement that is no event of its own: "ordered
+    the paper to suspend publication" is coercion; in "ordered the army to attack" the attack
+    is the event."""
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    return bool(complements) and all(coded(c) is None for c in complements)
 
 
 def _warns_of_something(verb: Token) -> bool:
@@ -181,6 +196,12 @@ def _nominal(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] 
                 if (code := noun_code(pobj)) is not None:
                     return code, part or pobj.head, pobj
     return None
+
+
+def _with_conjuncts(objects: list[Token]) -> list[Token]:
+    """The objects and those coordinated with them: "launched artillery, mortar and rocket
+    fire" has "fire" too."""
+    return [t for o in objects for t in (o, *o.conjuncts) if t == o or t.i > o.i]
 
 
 def _acted_on(verb: Token, objects: list[Token]) -> list[Token]:

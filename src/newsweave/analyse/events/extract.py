@@ -9,8 +9,9 @@ entity step, so arguments are the same spans the linker turns into canonical ent
 person quoted. "No one was detained" is an event denied, like "was not detained".
 
 The steps, each in its own module: the category a verb reports (``coding``), its actor and
-target (``arguments``), the names they stand for and the event's place (``mentions``), how it
-is stated (``modality``) and its date (``dates``). This module runs them verb by verb.
+target (``arguments``), whom it is aimed at when the clause names no party (``targets``), the
+names they stand for and the event's place (``mentions``), how it is stated (``modality``) and
+its date (``dates``). This module runs them verb by verb.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from newsweave.analyse.events.arguments import aimed_at, arguments
+from newsweave.analyse.events.arguments import arguments
 from newsweave.analyse.events.coding import carried_by_head, coded
 from newsweave.analyse.events.dates import dated
 from newsweave.analyse.events.lexicon import HAZARDS, WEAPONS
 from newsweave.analyse.events.mentions import Mentions, argument_span, place_of
 from newsweave.analyse.events.modality import conditional, intended, modality, negated
+from newsweave.analyse.events.targets import aimed_at
 from newsweave.analyse.events.tree import prep_objects
 from newsweave.records import Article, EntityMention, Event, Quote, Sentence, TimeRef
 
@@ -75,10 +77,12 @@ def _event(
     chunks: dict[int, DocSpan],
 ) -> Event | None:
     """The event a coded verb reports, or None when it has neither actor nor target."""
-    actor_token, target_token = arguments(verb, noun, particle)
+    actor_token, target_token = arguments(verb, noun, particle, code=code)
     if code == "ASSAULT" and _by_hazard(verb, actor_token):
         return None  # "the fire killed 14 workers": a disaster, not an attack
-    target_token = aimed_at(verb, code, actor_token, target_token, mentions=mentions, chunks=chunks)
+    target_token = aimed_at(
+        verb, code, actor_token, target_token, mentions=mentions, chunks=chunks, noun=noun
+    )
     if actor_token is None and target_token is None:
         return None
     words = [t for t in (verb, particle, noun) if t is not None]

@@ -10,14 +10,17 @@ depends on a particle or preposition ("call for", "pull out") is listed with it.
 from __future__ import annotations
 
 __all__ = [
+    "BANNING",
     "CAPTIVES",
     "CODES",
+    "COMPELLING",
     "COMPOUND_CODES",
     "DOCUMENTS",
     "EASING",
     "FORCES",
     "GIVING",
     "GOODS",
+    "GROUPS",
     "HAZARDS",
     "HOSTILE",
     "LIGHT_DEFAULTS",
@@ -127,7 +130,7 @@ NOUN_CODES: dict[str, str] = _codes(
         "MOBILIZE": "exercise exercises drill drills",
         "COERCE": "crackdown arrest arrests raid curfew restriction restrictions",
         "ASSAULT": "attack attacks strike strikes airstrike airstrikes offensive bombing assault "
-        "clash fighting battle shelling hostilities",
+        "clash fighting battle shelling hostilities fire",
     }
 )
 
@@ -163,7 +166,8 @@ MEASURES = frozenset(
 )
 QUANTITIES = frozenset(
     """group number dozen dozens hundred hundreds thousand thousands million millions tens
-    scores crowd crowds handful band some many most several all members""".split()  # noqa: SIM905
+    scores crowd crowds handful band some many most several all members half third thirds
+    quarter quarters percent majority minority rest""".split()  # noqa: SIM905
 )
 
 #: Documents and statements: what "a statement demanding ..." demands or "a law recognizing
@@ -217,11 +221,12 @@ WEAPONS = frozenset(
 #: relations: "suspended aid", "cancelled a visit", "severed ties" (SANCTION). Production
 #: suspended or a flight cancelled is no political event.
 REDUCING = frozenset(
-    "cancel suspend halt freeze sever downgrade prohibit cut break withhold recall".split()  # noqa: SIM905
+    "cancel suspend halt freeze sever downgrade prohibit cut break withhold recall withdraw".split()  # noqa: SIM905
 )
 RELATIONS = frozenset(
     """aid assistance talks negotiation negotiations relation relations tie ties visit
-    cooperation trade contact contacts loan loans ambassador envoy""".split()  # noqa: SIM905
+    cooperation trade contact contacts loan loans ambassador envoy support inspector
+    inspectors observer observers monitor monitors""".split()  # noqa: SIM905
 )
 #: Verbs that ease what their object names, and the restrictions whose easing is a
 #: concession (CONCEDE) or, for a military hold, a retreat (RETREAT): "lifted the curfew",
@@ -251,11 +256,13 @@ RESTRICTIONS: dict[str, str] = {
 #: "released the hostages" concedes (PLOVER: release of persons), "the dam released water"
 #: and "the ministry released a report" are no events.
 ON_PEOPLE = frozenset(["release"])
-#: Nouns for people held and freed, besides the nouns for people of ``newsweave.lexicon.people``.
+#: Nouns for people held and freed, or a party an event is aimed at, besides the nouns for
+#: people of ``newsweave.lexicon.people``.
 CAPTIVES = frozenset(
     """prisoner hostage detainee captive people person man woman civilian activist journalist
     dissident protester fighter rebel militant soldier official worker student member
-    crew""".split()  # noqa: SIM905
+    crew demonstrator striker refugee villager resident farmer miner nurse teacher doctor
+    supporter opponent voter citizen""".split()  # noqa: SIM905
 )
 
 #: Categories of hostile acts: announced ("will boycott") or warned of, they are a threat.
@@ -263,3 +270,14 @@ HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "PRO
 #: Verbs that threaten only when they say what they warn of or against ("warned that ...",
 #: "warned them against ..."); "the operator had warned the town on Monday" tells of no threat.
 WARNING = frozenset(["warn", "caution"])
+#: Verbs that are a sanction when they stop a thing ("banned imports") and coercion when they
+#: restrict people or a group ("banned opposition candidates", "banned the party"), and the
+#: nouns for groups besides people.
+BANNING = frozenset(["ban"])
+GROUPS = frozenset(
+    """party parties group groups organization organisation organizations organisations movement
+    union unions candidate candidates newspaper newspapers""".split()  # noqa: SIM905
+)
+#: Verbs of compelling: with an object made to do something that is no event of its own, they
+#: are coercion ("ordered the paper to suspend publication", "forced the mayor to resign").
+COMPELLING = frozenset(["order", "force", "compel"])

@@ -56,7 +56,14 @@ class Mentions:
         return None
 
     def named(self, span: Span | None) -> bool:
-        return span is not None and self.labels.get((span.start, span.end)) in NAMED_LABELS
+        """Whether ``span`` is a name, or a description ending with one ("U.N. mediator Ada
+        Vell")."""
+        if span is None:
+            return False
+        last = self.at(span.end - 1)
+        if last is None or last.end != span.end or last.start < span.start:
+            return False
+        return self.labels.get((last.start, last.end)) in NAMED_LABELS
 
     def is_place(self, span: Span) -> bool:
         return self.labels.get((span.start, span.end)) in _PLACE_LABELS
@@ -96,9 +103,13 @@ def argument_span(
         if speaker is not None:
             return speaker
     named = mentions.at(token.idx)
-    if named is not None:
-        return named
     chunk = chunks.get(token.i)
+    if named is not None:
+        if chunk is not None and chunk.end_char == named.end and chunk.start_char < named.start:
+            # "U.N. mediator Ada Vell", "Velmoran President Tomas Reiden": the description
+            # the name is written with, ending with the name (which the story's events link)
+            return Span(chunk.start_char, named.end, mentions.text[chunk.start_char : named.end])
+        return named
     start, end = (
         (chunk.start_char, chunk.end_char) if chunk else (token.idx, token.idx + len(token))
     )

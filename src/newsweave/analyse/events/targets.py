@@ -1,0 +1,213 @@
+"""Whom an event is aimed at: the target its clause names, unless that is only a topic ("signed
+the accord"), else a named party found around the verb.
+
+The party is looked for inside the complement ("demanded that Korvath cancel ...", "refused to
+allow Korvath ships to dock"), inside the object phrase (its owner, the doer of the deed it
+names, its "of"/"from"/"between" party, the party of what it asks for), the verb's own "to"
+party, what a protest is against (its purpose, "in protest of"), and what a complaint is about
+rather than whom it is told to. In a mutual event ("A and B met", "A and B upgraded their
+ties") each party is the other's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
+from newsweave.analyse.events.arguments import TARGET_PREPS
+from newsweave.analyse.events.lexicon import CAPTIVES, GIVING, TOPIC_OBJECT_CODES, TRAVELLING
+from newsweave.analyse.events.mentions import NAMED_LABELS, Mentions, argument_span
+from newsweave.analyse.events.tree import prep_objects
+from newsweave.lexicon.grammar import NOMINAL_SUBJECTS
+from newsweave.lexicon.people import is_person_noun
+
+__all__ = ["aimed_at"]
+
+#: Prepositions whose object, inside an object phrase, is the party the event is aimed at.
+_OBJECT_PARTY_PREPS = TARGET_PREPS | {"of", "from", "between", "for"}
+#: Categories whose "to" party is whom a grievance is told, and the prepositions of whom it is
+#: about: "protested to the embassy over the arrests", "complained to the UN about Korvath".
+_GRIEVANCES = frozenset({"ACCUSE", "PROTEST"})
+_GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at"})
+#: Nouns of a stance "in" which one acts against a party: "in protest of", "in defiance of".
+_STANCES = frozenset({"protest", "defiance", "opposition", "retaliation", "response"})
+#: Categories in which two coordinated subjects act on each other.
+_MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def aimed_at(
+    verb: Token,
+    code: str,
+    actor: Token | None,
+    target: Token | None,
+    *,
+    mentions: Mentions,
+    chunks: dict[int, DocSpan],
+    noun: Token | None = None,
+) -> Token | None:
+    """The party an event of ``code`` is aimed at, given the target its clause names: not a
+    topic object, else a named party inside the complement or the object phrase (or the event
+    noun's phrase: "stopped the march staged by students"), else in a mutual event the actor's
+    coordinated partner."""
+    written = target if target is not None else noun
+    if (
+        target is not None
+        and target.dep_ in ("dobj", "nsubjpass")
+        and code in TOPIC_OBJECT_CODES
+        and not _is_named(target, mentions, chunks)
+        and not any(c.dep_ == "xcomp" for c in verb.children)  # "urged workers to ..."
+    ):
+        target = None  # "signed the accord": what was agreed, not with whom
+    if target is None or not _is_named(target, mentions, chunks):
+        # "demanded that Korvath cancel ...", "refused to meet the envoy", "vetoed a Senate
+        # resolution", "demanded autonomy from the Velmoran government": the party is inside
+        # the complement or the object phrase, a topic object's too.
+        target = _party(verb, code, written, mentions, chunks) or target
+    if code in _GRIEVANCES and target is not None and target.head.lower_ == "to":
+        # "complained to the UN over Velmoran raids": the UN hears it, Velmora is its party
+        about = prep_objects([verb], _GRIEVANCE_PREPS)
+        target = next((t for t in about if _party_named(t, mentions, chunks)), target)
+    mutual = target is None and code in _MUTUAL
+    if actor is not None and (mutual or _reciprocal(target)):
+        # "Macron and Scholz met", "Russia and Ukraine signed a deal", "Osterland and Korvath
+        # upgraded their ties": each is the other's party (not in "he or she agrees": one
+        # person, either one).
+        joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in actor.children)
+        partner = next((c for c in actor.children if c.dep_ == "conj"), None)
+        target = partner if joined and partner is not None else None if mutual else target
+    return target
+
+
+def _reciprocal(target: Token | None) -> bool:
+    """Whether an object is the subjects' shared thing or each other: "their ties", "each
+    other", "one another"."""
+    if target is None:
+        return False
+    words = {target.lower_} | {c.lower_ for c in target.children}
+    if words in ({"each", "other"}, {"one", "another"}):
+        return True
+    return any(c.dep_ == "poss" and c.lower_ == "their" for c in target.children)
+
+
+def _party_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -> bool:
+    """Whether ``token`` names a party: a name, people ("students"), or a noun named by its
+    nationality, country or owner ("the Sudanese government", "the Velmoran government's
+    decision")."""
+    by_name = any(
+        c.dep_ in ("compound", "amod", "poss")
+        and (
+            c.ent_type_ in NAMED_LABELS or (c.dep_ == "poss" and _party_named(c, mentions, chunks))
+        )
+        for c in token.children
+    )
+    people = token.lemma_.lower() in CAPTIVES or is_person_noun(token.lemma_.lower())
+    return by_name or people or _is_named(token, mentions, chunks)
+
+
+def _is_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -> bool:
+    """Whether ``token`` is a named party: a name the entity step found, or a proper noun it
+    missed ("extradited the suspect Tarek Ossmann": a PROPN head)."""
+    missed = token.pos_ == "PROPN" and not token.ent_type_  # not "Monday", "March"
+    return missed or mentions.named(argument_span(token, mentions, chunks))
+
+
+def _beneficiary(verb: Token) -> frozenset[str]:
+    """ "for" when ``verb`` hands something over: "provided aid for Korvath" names who gets it
+    (elsewhere "for" is mostly a purpose or a time: "for talks", "for two years")."""
+    return frozenset({"for"}) if verb.lemma_.lower() in GIVING else frozenset()
+
+
+def _party(
+    verb: Token,
+    code: str,
+    object_token: Token | None,
+    mentions: Mentions,
+    chunks: dict[int, DocSpan],
+) -> Token | None:
+    """A named party the event is aimed at when its object is not one: the subject of what is
+    demanded ("demanded that Korvath cancel"), the object of the verb it refuses or agrees to
+    ("refused to meet the envoy"), the owner or the "to"/"against" party of its object ("a
+    Senate resolution", "Korvath's crackdown", "a visit to Velmora"), or for an easing or a
+    withdrawal the place it happens in ("lifted the curfew in Velmora")."""
+
+    candidates = _complement_parties(verb, code)
+    if object_token is not None:
+        candidates += _object_parties(object_token)
+        # "offered its ports to Korvath": the verb's own party, the object being a topic
+        candidates += prep_objects([verb], TARGET_PREPS)
+    candidates += prep_objects([verb], _beneficiary(verb))  # "sent food for Korvath"
+    if code in ("REQUEST", "SANCTION"):  # "withdrew its ambassador from Korvath"
+        candidates += prep_objects([verb], frozenset({"from"}))
+    if code == "PROTEST":
+        candidates += _purpose_parties(verb, object_token)
+    if code in ("CONCEDE", "RETREAT"):
+        candidates += prep_objects(verb.subtree, frozenset({"in", "from"}))
+    if verb.lemma_.lower() in TRAVELLING:  # "arrived in Velmora on a visit"
+        candidates += prep_objects([verb], frozenset({"in", "to"}))
+    return next((t for t in candidates if _party_named(t, mentions, chunks)), None)
+
+
+def _complement_parties(verb: Token, code: str) -> list[Token]:
+    """Parties inside what is demanded ("demanded that Korvath cancel ...") or inside the
+    complement ("threatened to break off relations with Korvath", "refused to allow Velmoran
+    ships to dock", "agreed to provide aid for Korvath")."""
+    candidates: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "ccomp" and code == "REQUEST":
+            # "demanded that Korvath cancel ...", "demanded that the post be taken from the
+            # Velmoran minister"
+            candidates += [c for c in child.children if c.dep_ in NOMINAL_SUBJECTS]
+            around = [child, *(c for c in child.children if c.dep_ in ("advmod", "agent"))]
+            candidates += prep_objects(around, TARGET_PREPS | {"from"})
+            candidates += [p for a in around if a.dep_ == "agent" for p in a.children]
+        if child.dep_ == "xcomp":
+            objects = [c for c in child.children if c.dep_ in ("dobj", "dative")]
+            objects += [
+                s
+                for c in child.children
+                if c.dep_ in ("ccomp", "xcomp")
+                for s in c.children
+                if s.dep_ in NOMINAL_SUBJECTS
+            ]
+            held = objects + prep_objects(objects, frozenset({"of"}))
+            candidates += objects + prep_objects([child], TARGET_PREPS | _beneficiary(child))
+            candidates += prep_objects(held, _OBJECT_PARTY_PREPS)
+    return candidates
+
+
+def _object_parties(noun: Token) -> list[Token]:
+    """Parties inside an object phrase: its owner ("a Senate resolution", "Korvath's
+    crackdown"), who did what it names ("the march staged by students", "crimes by the
+    militia": acting on a deed is aimed at its doer), its "of"/"to"/"from"/"between" parties
+    ("a meeting of the port council", "autonomy from Velmoran authorities"), and the party of
+    what it asks or offers ("an invitation to visit Korvath")."""
+    candidates = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+    clauses = [c for c in noun.children if c.dep_ == "acl"]
+    candidates += [p for a in clauses for g in a.children if g.dep_ == "agent" for p in g.children]
+    candidates += prep_objects([noun], frozenset({"by"}))
+    candidates += prep_objects([noun], _OBJECT_PARTY_PREPS)
+    # "an invitation to visit Korvath", "a call to attend a meeting of the Velmoran council":
+    # the party of what the noun asks or offers
+    for clause in clauses:
+        objects = [c for c in clause.children if c.dep_ == "dobj"]
+        candidates += objects + prep_objects([clause, *objects], TARGET_PREPS | {"of"})
+    return candidates
+
+
+def _purpose_parties(verb: Token, noun: Token | None) -> list[Token]:
+    """What a protest is against: the party of its purpose ("marched to protest against the
+    Velmoran decision", "to demand reforms from the council") or of its "in protest of" / "in
+    defiance of" phrase, on the verb or the event noun."""
+    candidates: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB":
+            candidates += [c for c in clause.children if c.dep_ == "dobj"]
+            candidates += prep_objects([clause], TARGET_PREPS | {"from", "by", "of"})
+            for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                candidates += _object_parties(obj)
+    holders = [verb] + ([noun] if noun is not None else [])  # "a hunger strike in protest of"
+    for stance in prep_objects(holders, frozenset({"in"})):
+        if stance.lemma_.lower() in _STANCES:
+            for party in prep_objects([stance], frozenset({"of", "against", "at", "to"})):
+                candidates += [party, *_object_parties(party)]
+    return candidates
