@@ -623,6 +623,20 @@ def speaker_of(quote: Quote) -> str | None:
             "for the week.”",
             "Ivo Lind",
         ),
+        # A transcript label whose bracket the tokenizer glued to an abbreviation and colon.
+        (
+            'The hearing went on for hours.\n\nRep. Ana Pop (U-E.Q.):"Where did the figure of '
+            'ten crossings come from? Who gave it to you?"',
+            "Ana Pop",
+        ),
+        # A name the tagger read as a modal verb.
+        ("“The bridge will stand for a century and the ferry will not,” May wrote.", "May"),
+        # A question after a sentence whose main verb reports speech, in the same paragraph.
+        (
+            "Ana Pop mentioned that the ferry had been late twice this month. “Why should "
+            "anyone trust the schedule?”",
+            "Ana Pop",
+        ),
     ],
 )
 def test_cues_the_parse_hides(nlp: Language, text: str, expected: str) -> None:
@@ -720,6 +734,55 @@ def test_a_speaker_with_a_relative_clause_the_parser_made_an_apposition(nlp: Lan
         {"said": "say", "spoke": "speak", "are": "be"},
     )
     assert speaker_of(quotes_of_parse(doc)[-1]) == "an official"
+
+
+def test_a_title_the_tagger_read_as_a_verb(nlp: Language) -> None:
+    """`"...," ferryman Ivo Lind wrote.` with "ferryman" tagged as a verb that takes the name
+    as its object: the name between it and the reporting verb speaks."""
+    doc = hand_parsed(
+        nlp,
+        """
+        " PUNCT 3 punct
+        The _ DET 2 det
+        plan _ NOUN 3 nsubj
+        fails VERB 9 ccomp
+        , PUNCT 3 punct
+        " _ PUNCT 6 punct
+        ferryman _ VERB 9 parataxis
+        Ivo _ PROPN 8 compound
+        Lind _ PROPN 6 dobj
+        wrote VERB 9 ROOT
+        . PUNCT 9 punct
+        """,
+        {"wrote": "write", "fails": "fail"},
+    )
+    assert table(quotes_of_parse(doc)) == [("direct", "The plan fails,", "Ivo Lind")]
+
+
+def test_a_participle_hung_on_whom_the_message_went_to(nlp: Language) -> None:
+    """`The union sent a letter to members saying "..."` with "saying" hung on "members": who
+    sent the letter speaks."""
+    doc = hand_parsed(
+        nlp,
+        """
+        The _ DET 1 det
+        union _ NOUN 2 nsubj
+        sent _ VERB 2 ROOT
+        a _ DET 4 det
+        letter _ NOUN 2 dobj
+        to _ ADP 2 dative
+        members _ NOUN 5 pobj
+        saying _ VERB 6 acl
+        " PUNCT 11 punct
+        The _ DET 10 det
+        strike _ NOUN 11 nsubj
+        ends VERB 7 ccomp
+        . PUNCT 2 punct
+        " PUNCT 2 punct
+        """,
+        {"sent": "send", "saying": "say", "ends": "end", "members": "member"},
+    )
+    assert speaker_of(quotes_of_parse(doc)[-1]) == "The union"
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from newsweave.analyse.quotes.cues import (
     CHANNEL_NOUNS,
+    QUOTATION_ONLY,
     SPEECH_VERBS,
     Attribution,
     attribute,
@@ -219,7 +220,8 @@ def _said_before(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) 
     return [
         t
         for t in doc[sent.start : i + 1]
-        if (not breaks or t.dep_ == "ROOT") and (_bare_cue(t) or (breaks and _issues(t)))
+        if (not breaks or t.dep_ == "ROOT")
+        and (_bare_cue(t) or (breaks and _issues(t)) or (not breaks and _speech(t)))
     ][::-1]
 
 
@@ -230,6 +232,15 @@ def _bare_cue(verb: Token) -> bool:
         and is_cue(verb)
         and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
     )
+
+
+def _speech(verb: Token) -> bool:
+    """The main verb of its sentence, a speech verb (not one of thought, nor one that only
+    frames a quotation) with a subject: `Ruiz mentioned that ...`."""
+    lemma = verb.lemma_.lower()
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    speech = lemma in SPEECH_VERBS and lemma not in QUOTATION_ONLY
+    return main and speech and is_cue(verb) and has_subject(verb)
 
 
 def _opens_paragraph(text: str, seg: Segment) -> bool:
@@ -276,9 +287,10 @@ def _colon_name(
     i = a - 1
     while i >= 0 and (doc[i].idx >= seg.open_mark or doc[i].is_space):
         i -= 1
-    if i < 1 or doc[i].text not in (":", "):") or inside[i - 1]:
+    if i < 1 or not (doc[i].text == ":" or doc[i].text.endswith("):")) or inside[i - 1]:
         return None
-    # `Senator Ana Pop (Unity):` (the tokenizer may keep "):" whole).
+    # `Senator Ana Pop (Unity):` (the tokenizer may keep "):" whole, or glue it to an
+    # abbreviation: `(U-E.Q.):`).
     j = _before_brackets(doc, i - 1 if doc[i].text == ":" else i)
     name = doc[j]
     if name.pos_ != "PROPN" or not name.text[0].isupper():
@@ -307,7 +319,7 @@ def _colon_name(
 
 def _before_brackets(doc: Doc, i: int) -> int:
     """The token before a bracketed label ending at ``i`` (`Ana Pop (Unity)`), else ``i``."""
-    if doc[i].text not in (")", "):"):
+    if not doc[i].text.endswith((")", "):")):
         return i
     for j in range(i - 1, max(i - 8, 0), -1):
         if doc[j].text == "(":

@@ -196,13 +196,8 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
         if current.tag_ == "VBG" and current.dep_ == "pcomp" and head.pos_ in ("ADP", "SCONJ"):
             current = head.head  # "he began by saying", "upon saying": the subject of "began"
             continue
-        if (
-            current.dep_ == "acl"
-            and head.lemma_.lower() in CHANNEL_NOUNS
-            and head.dep_ == "dobj"
-            and head.head.pos_ == "VERB"
-        ):
-            current = head.head  # "she issued a statement saying": the subject of "issued"
+        if current.dep_ == "acl" and (issuer := _issuer(head)) is not None:
+            current = issuer  # "she issued a statement saying": the subject of "issued"
             continue
         if current.dep_ == "advcl" and _infinitive(current) and head.pos_ in ("VERB", "AUX"):
             current = head  # "she interrupted him to announce": what for, with her subject
@@ -228,6 +223,19 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
         else:
             return None
     return None
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The verb that sent out the statement a reporting participle hangs on: "issued" of
+    "issued a statement saying", also when the parser hung the participle on the addressee
+    ("sent a letter to members saying")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ in ("dative", "prep"):
+        verb = verb.head
+        sent = any(c.dep_ == "dobj" and c.lemma_.lower() in CHANNEL_NOUNS for c in verb.children)
+        return verb if sent and verb.pos_ == "VERB" else None
+    channel = noun.lemma_.lower() in CHANNEL_NOUNS and noun.dep_ == "dobj"
+    return verb if channel and verb.pos_ == "VERB" else None
 
 
 def _paragraphs_apart(a: Token, b: Token) -> bool:

@@ -58,6 +58,8 @@ def trailing_cue(
             pass  # a name the tagger took for a verb: `"...," Trump shot back`
         elif token.pos_ == "VERB" and token.dep_ == "amod" and token.i > first:
             pass  # a participle in the speaker's description: `Vik, a retired nurse, said`
+        elif _mistagged_title(doc, token, start=first):
+            pass  # `"...," ferryman Ivo Lind wrote`: the title before a name read as a verb
         elif _untagged_cue(doc, token, ends_open=ends_open, start=first):
             # `"...," the editorial read.`: a speech verb the tagger took for a noun.
             speaker = _first_noun(doc, first, token.i) or _last_word(doc, first, token.i)
@@ -94,6 +96,18 @@ def trailing_cue(
             seen += 1
         i += 1
     return None
+
+
+def _mistagged_title(doc: Doc, token: Token, *, start: int) -> bool:
+    """A lower-case word right after the closing mark, tagged as a verb that is no cue, with a
+    name after it and a reporting verb after the name: a title the tagger read as a verb
+    (`"...," ferryman Ivo Lind wrote`)."""
+    if token.i != start or token.pos_ != "VERB" or not token.is_lower or is_cue(token):
+        return False
+    i = token.i + 1
+    while i < len(doc) and i - token.i <= NAME_WINDOW and doc[i].pos_ == "PROPN":
+        i += 1
+    return i > token.i + 1 and i < len(doc) and is_cue(doc[i])
 
 
 def _reports_own_clause(verb: Token, inside: list[bool]) -> bool:
@@ -196,7 +210,8 @@ def _first_noun(doc: Doc, start: int, end: int) -> Token | None:
             return token
         # Modifiers before the head: "the", "former", "retired" (a participle the tagger
         # read as a verb).
-        if token.pos_ not in ("DET", "ADJ", "PUNCT") and token.dep_ not in ("amod", "compound"):
+        modifier = token.pos_ in ("DET", "ADJ", "PUNCT") or token.dep_ in ("amod", "compound")
+        if not (modifier or _mistagged_title(doc, token, start=start)):
             return None
     return None
 
@@ -221,11 +236,11 @@ def _age_noun(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _mistagged_name(token: Token) -> bool:
-    """A capitalised word the tagger took for an adverb or a verb (`said Quelly`), not a word
-    capitalised for opening the sentence."""
+    """A capitalised word the tagger took for an adverb, a verb or a modal (`said Quelly`,
+    `"...," May wrote`), not a word capitalised for opening the sentence."""
     return (
         token.is_title
-        and token.pos_ in ("ADV", "VERB", "ADJ", "X")
+        and token.pos_ in ("ADV", "VERB", "AUX", "ADJ", "X")
         and not token.is_sent_start
         and not spoken_past(token.text)
     )
