@@ -736,6 +736,23 @@ def test_a_speaker_with_a_relative_clause_the_parser_made_an_apposition(nlp: Lan
     assert speaker_of(quotes_of_parse(doc)[-1]) == "an official"
 
 
+def test_a_question_announced_at_the_end_of_the_paragraph_before(nlp: Language) -> None:
+    """`She then put a question to the workers.` / the question: the sentence that announces
+    it names the speaker (not the last quote's mention of her)."""
+    text = (
+        "“We will finish the bridge,” Mayor Ana Pop said. She then put a question to the "
+        "harbour workers.\n\n“Who is going to pay for it?”"
+    )
+    last = direct_quotes(nlp, text)[-1]
+    assert last.speaker is not None and last.speaker.text == "She"
+    assert last.speaker.name == "Ana Pop"
+
+
+def test_the_writers_and_i_quote_is_no_cue(nlp: Language) -> None:
+    text = "At the meeting Ana Pop said, and I quote, “The ferry is a relic of the last century.”"
+    assert speaker_of(direct_quotes(nlp, text)[-1]) == "Ana Pop"
+
+
 def test_a_title_the_tagger_read_as_a_verb(nlp: Language) -> None:
     """`"...," ferryman Ivo Lind wrote.` with "ferryman" tagged as a verb that takes the name
     as its object: the name between it and the reporting verb speaks."""

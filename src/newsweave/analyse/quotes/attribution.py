@@ -25,7 +25,7 @@ from newsweave.analyse.quotes.cues import (
 )
 from newsweave.analyse.quotes.marks import Segment
 from newsweave.analyse.quotes.trailing import SENTENCE_END, described_cue, has_subject, trailing_cue
-from newsweave.lexicon.grammar import WH_PRONOUNS
+from newsweave.lexicon.grammar import FIRST_PERSON, WH_PRONOUNS
 
 #: How far (in tokens) a leading cue may sit from the opening mark.
 LEADING_WINDOW = 25
@@ -119,9 +119,20 @@ def find_cue(
     ]
     for cue in candidates:
         found = attribute(cue, inside)
-        if found.speaker is not None and found.speaker.lower_ not in WH_PRONOUNS:
-            return found, False
+        if found.speaker is None or found.speaker.lower_ in WH_PRONOUNS or _aside(found):
+            continue
+        return found, False
     return _whose_words(doc, text, seg, a, inside), False
+
+
+def _aside(found: Attribution) -> bool:
+    """The writer's "and I quote" before someone else's words: no cue of its own."""
+    speaker = found.speaker
+    return (
+        found.cue.lemma_.lower() == "quote"
+        and speaker is not None
+        and (speaker.lower_ in FIRST_PERSON)
+    )
 
 
 def _whose_words(
@@ -249,8 +260,9 @@ def _opens_paragraph(text: str, seg: Segment) -> bool:
 
 
 def _issues(verb: Token) -> bool:
-    """A verb whose object is a statement, post or the like: `Ruiz issued a statement, "..."`."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in CHANNEL_NOUNS for c in verb.children)
+    """A verb whose object is a statement, post, question or the like: `Ruiz issued a
+    statement, "..."`, `Ruiz put a question to the workers.`"""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS for c in verb.children)
 
 
 def _in_sentence(
