@@ -753,6 +753,17 @@ def test_the_writers_and_i_quote_is_no_cue(nlp: Language) -> None:
     assert speaker_of(direct_quotes(nlp, text)[-1]) == "Ana Pop"
 
 
+def test_a_new_sentence_after_an_exclamation_is_not_the_quotes_cue(nlp: Language) -> None:
+    """`"...!" Former rival Ed Bors shared ...`: the capital opens the next sentence, whose
+    verb is no reporting verb; the quote goes on with the speaker of its paragraph."""
+    text = (
+        "On Friday Mayor Ana Pop posted a photo of a ferry. “Happy spring!” she wrote. “The "
+        "best boats are built in Osterby. I love sailors!” Former rival Ed Bors shared the post "
+        "with a frown."
+    )
+    assert [speaker_of(q) for q in direct_quotes(nlp, text)] == ["Ana Pop", "Ana Pop"]
+
+
 def test_a_title_the_tagger_read_as_a_verb(nlp: Language) -> None:
     """`"...," ferryman Ivo Lind wrote.` with "ferryman" tagged as a verb that takes the name
     as its object: the name between it and the reporting verb speaks."""

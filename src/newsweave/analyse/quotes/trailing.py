@@ -73,6 +73,8 @@ def trailing_cue(
                 return Attribution(token, speaker, None) if speaker is not None else None
             if not is_cue(token) and not (ends_open and has_subject(token)):
                 return None
+            if not is_cue(token) and _new_sentence(text, seg, doc[first]):
+                return None  # `"... I love sailors!" Former rival Ed Bors shared the post`
             found = attribute(token, inside)
             speaker = found.speaker
             if (
@@ -96,6 +98,13 @@ def trailing_cue(
             seen += 1
         i += 1
     return None
+
+
+def _new_sentence(text: str, seg: Segment, first: Token) -> bool:
+    """A quote that ends a sentence (`?`, `!`) followed by a word capitalised for opening the
+    next one, not a name (`"...!" Former rival Ed Bors shared the post`)."""
+    opener = first.pos_ in ("DET", "ADJ", "ADV", "ADP", "SCONJ", "CCONJ")
+    return text[seg.end - 1] in "?!" and first.is_title and opener
 
 
 def _mistagged_title(doc: Doc, token: Token, *, start: int) -> bool:
