@@ -629,6 +629,17 @@ def speaker_of(quote: Quote) -> str | None:
             'ten crossings come from? Who gave it to you?"',
             "Ana Pop",
         ),
+        # A "was" before the colon introduces the quote, unless it is a relative clause's.
+        (
+            "The harbour board was blunt in its report: “Further counting of the crossings is "
+            "not needed.”",
+            "The harbour board",
+        ),
+        (
+            "Lind thanked Ivo Pop, who was in charge of the count: “Ivo is careful with numbers. "
+            "He counts every boat.”",
+            "Lind",
+        ),
         # A name the tagger read as a modal verb.
         ("“The bridge will stand for a century and the ferry will not,” May wrote.", "May"),
         # A question after a sentence whose main verb reports speech, in the same paragraph.

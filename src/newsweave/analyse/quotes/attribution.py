@@ -205,10 +205,20 @@ def _leading(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> l
             break
         if is_cue(token):
             cues.append(token)
-        elif token.pos_ == "VERB" and has_subject(token) and (colon or _issues(token)):
+        elif _clause_verb(token) and has_subject(token) and (colon or _issues(token)):
             others.append(token)
         i -= 1
     return cues + others
+
+
+def _clause_verb(token: Token) -> bool:
+    """A verb, or the "was" of a main clause (`The board was blunt in its report: "..."`),
+    also when the parser hung that clause on the quote; not the "was" of a relative clause,
+    nor that of someone's words (`Kolar's reply was: "..."`: Kolar speaks, ``_whose_words``)."""
+    if token.pos_ != "AUX":
+        return token.pos_ == "VERB"
+    words = any(c.dep_ == "nsubj" and c.lemma_.lower() in WORDS_NOUNS for c in token.children)
+    return token.dep_ in ("ROOT", "ccomp") and not words
 
 
 def _said_before(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> list[Token]:
