@@ -775,6 +775,20 @@ def test_a_new_sentence_after_an_exclamation_is_not_the_quotes_cue(nlp: Language
     assert [speaker_of(q) for q in direct_quotes(nlp, text)] == ["Ana Pop", "Ana Pop"]
 
 
+def test_a_quote_running_into_the_next_paragraph_takes_the_cue_that_closes_it(
+    nlp: Language,
+) -> None:
+    """`"A," Pop said. "B <new paragraph> "C," she added.`: B and C are one quotation, closed
+    by "she added", not a second part of A."""
+    text = (
+        "“The bridge is safe,” Mayor Ana Pop said at the harbour. “The ferry, on the other "
+        "hand, is old and slow.\n\n“It needs a new engine before the winter,” she added."
+    )
+    found = direct_quotes(nlp, text)
+    assert [q.speaker.text if q.speaker else None for q in found] == ["Mayor Ana Pop", "she", "she"]
+    assert [speaker_of(q) for q in found] == ["Ana Pop"] * 3
+
+
 def test_a_title_the_tagger_read_as_a_verb(nlp: Language) -> None:
     """`"...," ferryman Ivo Lind wrote.` with "ferryman" tagged as a verb that takes the name
     as its object: the name between it and the reporting verb speaks."""
