@@ -789,6 +789,17 @@ def test_a_quote_running_into_the_next_paragraph_takes_the_cue_that_closes_it(
     assert [speaker_of(q) for q in found] == ["Ana Pop"] * 3
 
 
+def test_a_relative_clause_on_a_description_beside_a_name(nlp: Language) -> None:
+    """`Lind, a ferryman who wrote that ...`: who speaks is the named person, not the
+    description the relative clause hangs on."""
+    text = (
+        "Ivo Lind, a retired ferryman who wrote that the bridge was “a scar on the bay and a "
+        "waste of money,” has kept quiet."
+    )
+    found = quotes_of(nlp, text)
+    assert found and all(q.speaker is not None and q.speaker.text == "Ivo Lind" for q in found)
+
+
 def test_a_title_the_tagger_read_as_a_verb(nlp: Language) -> None:
     """`"...," ferryman Ivo Lind wrote.` with "ferryman" tagged as a verb that takes the name
     as its object: the name between it and the reporting verb speaks."""

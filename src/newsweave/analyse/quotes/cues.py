@@ -181,7 +181,7 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
             left = [c for c in subjects if c.i < current.i]
             child = left[-1] if left else subjects[0]
             if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return current.head  # "Zelenskyy, who suggested ...": the antecedent
+                return _named(current.head)  # "Zelenskyy, who suggested ...": the antecedent
             return child
         if current is verb and is_cue(verb):
             named = _name_before(verb)
@@ -236,6 +236,14 @@ def _issuer(noun: Token) -> Token | None:
         return verb if sent and verb.pos_ == "VERB" else None
     channel = noun.lemma_.lower() in CHANNEL_NOUNS and noun.dep_ == "dobj"
     return verb if channel and verb.pos_ == "VERB" else None
+
+
+def _named(noun: Token) -> Token:
+    """The name a description stands beside: "Ruiz" of "Ruiz, a nurse who wrote ..."."""
+    head = noun.head
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and head.pos_ == "PROPN" and head.i < noun.i:
+        return head
+    return noun
 
 
 def _paragraphs_apart(a: Token, b: Token) -> bool:
