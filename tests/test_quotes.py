@@ -640,6 +640,12 @@ def speaker_of(quote: Quote) -> str | None:
             "He counts every boat.”",
             "Lind",
         ),
+        # A number that stands for one of those just mentioned.
+        (
+            "The marchers carried signs. “Save the ferry,” read one. Another banner said "
+            "“Build the bridge.”",
+            "one",
+        ),
         # A name the tagger read as a modal verb.
         ("“The bridge will stand for a century and the ferry will not,” May wrote.", "May"),
         # A question after a sentence whose main verb reports speech, in the same paragraph.

@@ -217,12 +217,20 @@ def _first_noun(doc: Doc, start: int, end: int) -> Token | None:
                 i += 1
                 token = doc[i]
             return token
+        if token.pos_ == "NUM" and _ends_phrase(doc, i + 1):
+            return token  # `"...," read one.`, `said one of the marchers`
         # Modifiers before the head: "the", "former", "retired" (a participle the tagger
         # read as a verb).
         modifier = token.pos_ in ("DET", "ADJ", "PUNCT") or token.dep_ in ("amod", "compound")
         if not (modifier or _mistagged_title(doc, token, start=start)):
             return None
     return None
+
+
+def _ends_phrase(doc: Doc, i: int) -> bool:
+    """Whether a noun phrase ends before token ``i`` (a stop or comma, "of" or the end; not
+    the hyphen of "61-year-old")."""
+    return i >= len(doc) or doc[i].text in (".", ",", ";", ":", "of")
 
 
 def _name_goes_on(doc: Doc, i: int, end: int) -> bool:
