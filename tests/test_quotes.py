@@ -646,6 +646,13 @@ def speaker_of(quote: Quote) -> str | None:
             "“Build the bridge.”",
             "one",
         ),
+        # A quote after a colon whose sentence goes on in lower case, with a cue after a verb
+        # of hearing: the one heard asking speaks, not the colon's subject.
+        (
+            "The harbour office kept the recording, and the Courier has heard it:\n\n“Why is "
+            "the ferry late again?” a clerk is heard asking the captain.",
+            "a clerk",
+        ),
         # A name the tagger read as a modal verb.
         ("“The bridge will stand for a century and the ferry will not,” May wrote.", "May"),
         # A question after a sentence whose main verb reports speech, in the same paragraph.

@@ -102,7 +102,10 @@ def find_cue(
     # `Kawecka said: "... family." She said that ...`: a whole sentence quoted after a colon
     # belongs to what introduced it; the cue after it starts a sentence of its own.
     # So is one after a comma (`Moya said, "... family." The judge recalled ...`).
-    introduced = closed and char_before(text, seg.open_mark) in (":", ",")
+    # Not when the sentence goes on in lower case (`...: "Why?" a reporter asked`).
+    introduced = (
+        closed and char_before(text, seg.open_mark) in (":", ",") and not _goes_on(text, seg)
+    )
     trailing = None if introduced else trailing_cue(doc, text, seg, b, inside)
     if trailing is None and not introduced:
         trailing = described_cue(doc, text, seg, b, inside)
@@ -133,6 +136,14 @@ def _aside(found: Attribution) -> bool:
         and speaker is not None
         and (speaker.lower_ in FIRST_PERSON)
     )
+
+
+def _goes_on(text: str, seg: Segment) -> bool:
+    """Whether a lower-case word follows the closing mark (the quote's sentence goes on)."""
+    if seg.close_mark is None:
+        return False
+    rest = text[seg.close_mark + 1 : seg.close_mark + 40].lstrip(" \xa0")
+    return rest[:1].islower()
 
 
 def _whose_words(

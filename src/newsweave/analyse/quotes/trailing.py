@@ -58,6 +58,8 @@ def trailing_cue(
             pass  # a name the tagger took for a verb: `"...," Trump shot back`
         elif token.pos_ == "VERB" and token.dep_ == "amod" and token.i > first:
             pass  # a participle in the speaker's description: `Vik, a retired nurse, said`
+        elif token.pos_ == "VERB" and not is_cue(token) and _heard(token):
+            pass  # `"...?" a clerk is heard asking`: the participle after it is the cue
         elif _mistagged_title(doc, token, start=first):
             pass  # `"...," ferryman Ivo Lind wrote`: the title before a name read as a verb
         elif _untagged_cue(doc, token, ends_open=ends_open, start=first):
@@ -105,6 +107,11 @@ def _new_sentence(text: str, seg: Segment, first: Token) -> bool:
     next one, not a name (`"...!" Former rival Ed Bors shared the post`)."""
     opener = first.pos_ in ("DET", "ADJ", "ADV", "ADP", "SCONJ", "CCONJ")
     return text[seg.end - 1] in "?!" and first.is_title and opener
+
+
+def _heard(verb: Token) -> bool:
+    """A verb followed by a reporting participle it governs (`heard asking`, `seen telling`)."""
+    return any(c.i == verb.i + 1 and c.tag_ == "VBG" and is_cue(c) for c in verb.children)
 
 
 def _mistagged_title(doc: Doc, token: Token, *, start: int) -> bool:
