@@ -813,6 +813,30 @@ def test_a_relative_clause_on_a_description_beside_a_name(nlp: Language) -> None
     assert found and all(q.speaker is not None and q.speaker.text == "Ivo Lind" for q in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The vote on the bridge means "the ferry is finished," said Ana Pop, the harbour '
+            "master.",
+            "Ana Pop",
+        ),
+        (
+            "The real cost of the vote, said Ana Pop, the harbour master, will be "
+            '"a ferry we cannot replace."',
+            "Ana Pop",
+        ),
+        # Whom it was told to does not speak.
+        ("The ferry will stop in May, Mayor Tomas Berg told Radio Osterby.", "Mayor Tomas Berg"),
+    ],
+)
+def test_an_inverted_cue_after_a_comma_takes_the_name_after_it(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    found = quotes_of(nlp, text)
+    assert found and all(q.speaker is not None and q.speaker.text == speaker for q in found)
+
+
 def test_a_title_the_tagger_read_as_a_verb(nlp: Language) -> None:
     """`"...," ferryman Ivo Lind wrote.` with "ferryman" tagged as a verb that takes the name
     as its object: the name between it and the reporting verb speaks."""

@@ -169,6 +169,8 @@ def _according_to(cue: Token) -> Token | None:
 
 def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
     """The verb's subject, or that of the reporting verb it is coordinated with or serves."""
+    if is_cue(verb) and (inverted := _inverted_name(verb)) is not None:
+        return inverted  # "The vote, said Ana Pop, was close": the name after the verb
     current = verb
     for _ in range(5):
         subjects = [
@@ -223,6 +225,24 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
         else:
             return None
     return None
+
+
+def _inverted_name(verb: Token) -> Token | None:
+    """The name right after a reporting verb set off by a comma (or a closing quotation mark)
+    and followed by a comma or the end of the sentence: "..., said Ana Pop, ..." (the parser
+    may take the words before the comma for its subject)."""
+    doc = verb.doc
+    before = doc[verb.i - 1].text if verb.i else ""
+    if before not in (",", '"', "”") or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    i = verb.i + 1
+    while i < len(doc) and doc[i].pos_ == "PROPN":
+        i += 1
+    if i == verb.i + 1 or (i < len(doc) and doc[i].text not in (",", ".", ";")):
+        return None
+    name = doc[i - 1]
+    # Not whom it was told to: "..., told Radio Osterby."
+    return None if name.dep_ in ("dobj", "dative", "iobj") else name
 
 
 def _issuer(noun: Token) -> Token | None:
