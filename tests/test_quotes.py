@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from conftest import shared_path
 from newsweave.analyse.entities import find_entities
@@ -835,6 +835,31 @@ def test_an_inverted_cue_after_a_comma_takes_the_name_after_it(
 ) -> None:
     found = quotes_of(nlp, text)
     assert found and all(q.speaker is not None and q.speaker.text == speaker for q in found)
+
+
+def test_a_time_the_parser_took_for_the_subject(nlp: Language) -> None:
+    """`11:05 a.m. / The aide says ...` with the time heading the subject and the aide hung on
+    it: the aide speaks, not the time."""
+    doc = hand_parsed(
+        nlp,
+        """
+        11:05 _ NUM 1 nummod
+        a.m. NOUN 5 nsubj
+        ¶ SPACE 1 dep
+        The _ DET 4 det
+        aide _ NOUN 1 appos
+        says _ VERB 5 ROOT
+        the _ DET 7 det
+        ferry _ NOUN 9 nsubj
+        will _ AUX 9 aux
+        return VERB 5 ccomp
+        . PUNCT 5 punct
+        """,
+        {"says": "say"},
+    )
+    doc.ents = [Span(doc, 0, 2, label="TIME")]
+    found = quotes_of_parse(doc)
+    assert [q.speaker.text if q.speaker else None for q in found] == ["The aide"]
 
 
 def test_a_title_the_tagger_read_as_a_verb(nlp: Language) -> None:

@@ -184,7 +184,7 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
             child = left[-1] if left else subjects[0]
             if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return _named(current.head)  # "Zelenskyy, who suggested ...": the antecedent
-            return child
+            return _past_when(child, current)
         if current is verb and is_cue(verb):
             named = _name_before(verb)
             if named is not None:
@@ -243,6 +243,24 @@ def _inverted_name(verb: Token) -> Token | None:
     name = doc[i - 1]
     # Not whom it was told to: "..., told Radio Osterby."
     return None if name.dep_ in ("dobj", "dative", "iobj") else name
+
+
+def _past_when(subject: Token, verb: Token) -> Token:
+    """The speaker the parser hung on a time or a dateline it took for the subject
+    ("Saturday at the harbour fair Mayor Ana Pop said", "11:05 a.m. / Pop's aide says"): the first
+    noun set beside it before the verb."""
+    dateline = subject.is_upper and subject.ent_type_ == "GPE"
+    if subject.ent_type_ not in ("DATE", "TIME") and not dateline:
+        return subject
+    beside = [
+        t
+        for t in subject.subtree
+        if t.dep_ == "appos"
+        and t.pos_ in ("PROPN", "NOUN")
+        and t.i < verb.i
+        and t.ent_type_ not in ("DATE", "TIME")
+    ]
+    return beside[0] if beside else subject
 
 
 def _issuer(noun: Token) -> Token | None:
