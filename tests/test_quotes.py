@@ -57,6 +57,11 @@ def table(quotes: list[Quote]) -> list[tuple[str, str, str | None]]:
         ('"“We lost,” she said."', ["We lost,"]),
         # An opening mark typed where the closing one belongs.
         ("“It is unusual,“ said Abbot. “Hard to do.”", ["It is unusual,", "Hard to do."]),
+        # A straight mark after a no-break space opens a quote.
+        (
+            '"The ferry is late," Pop said.\xa0"The bridge will be rebuilt."',
+            ["The ferry is late,", "The bridge will be rebuilt."],
+        ),
     ],
 )
 def test_segments(text: str, expected: list[str]) -> None:

@@ -135,8 +135,10 @@ def _stray(text: str, pos: int, start: int, end: int) -> bool:
 
 
 def _opens(text: str, pos: int, paragraph_start: int) -> bool:
-    """A straight mark opens when it starts the paragraph or follows a space or bracket."""
-    return pos == paragraph_start or text[pos - 1] in _OPEN_CONTEXT or text[pos - 1] in OPENERS
+    """A straight mark opens when it starts the paragraph or follows a space (a no-break one
+    too) or bracket."""
+    before = text[pos - 1] if pos > paragraph_start else ""
+    return not before or before in _OPEN_CONTEXT or before in OPENERS or before.isspace()
 
 
 def _first_visible(text: str, start: int, end: int) -> int:
