@@ -890,6 +890,31 @@ def test_a_title_the_tagger_read_as_a_verb(nlp: Language) -> None:
     assert table(quotes_of_parse(doc)) == [("direct", "The plan fails,", "Ivo Lind")]
 
 
+def test_a_name_the_tagger_read_as_a_verb_before_a_title(nlp: Language) -> None:
+    """`"...," Osterby deputy mayor Ivo Lind admitted.` with the town read as a verb heading
+    the sentence: the name after the title speaks."""
+    doc = hand_parsed(
+        nlp,
+        """
+        " PUNCT 6 punct
+        It _ PRON 2 nsubj
+        is _ AUX 6 ccomp
+        over ADV 2 advmod
+        , PUNCT 6 punct
+        " _ PUNCT 6 punct
+        Osterby _ VERB 6 ROOT
+        deputy _ ADJ 8 amod
+        mayor _ NOUN 10 compound
+        Ivo _ PROPN 10 compound
+        Lind _ PROPN 11 nsubj
+        admitted VERB 6 ccomp
+        . PUNCT 6 punct
+        """,
+        {"admitted": "admit", "is": "be"},
+    )
+    assert table(quotes_of_parse(doc)) == [("direct", "It is over,", "Ivo Lind")]
+
+
 def test_a_participle_hung_on_whom_the_message_went_to(nlp: Language) -> None:
     """`The union sent a letter to members saying "..."` with "saying" hung on "members": who
     sent the letter speaks."""

@@ -30,6 +30,8 @@ NAME_WINDOW = 6
 #: (`"...," Vik, a nurse who ran the ward for a decade, said`).
 DESCRIPTION_WINDOW = 40
 SENTENCE_END = frozenset(".?!")
+#: How the words of a title before a name hang on it (`deputy mayor Ivo Lind`).
+TITLE_DEPS = frozenset({"compound", "amod"})
 #: Words that start another clause after a quote: no cue of the quote lies beyond them.
 _CLAUSE_LINKS = frozenset({"and", "but", "while", "because", "as", "though", "although"})
 #: What a speaker's noun phrase right after a closing mark is made of.
@@ -115,15 +117,24 @@ def _heard(verb: Token) -> bool:
 
 
 def _mistagged_title(doc: Doc, token: Token, *, start: int) -> bool:
-    """A lower-case word right after the closing mark, tagged as a verb that is no cue, with a
-    name after it and a reporting verb after the name: a title the tagger read as a verb
-    (`"...," ferryman Ivo Lind wrote`)."""
-    if token.i != start or token.pos_ != "VERB" or not token.is_lower or is_cue(token):
+    """A word right after the closing mark, tagged as a verb that is no cue, with a name after
+    it (perhaps behind a title) and a reporting verb after the name: a title or a name the
+    tagger read as a verb (`"...," ferryman Ivo Lind wrote`, `"...," Osterby deputy mayor Ivo
+    Lind admitted`)."""
+    if token.i != start or token.pos_ != "VERB" or is_cue(token) or spoken_form(token.text):
+        return False
+    if not (token.is_lower or token.is_title):
         return False
     i = token.i + 1
-    while i < len(doc) and i - token.i <= NAME_WINDOW and doc[i].pos_ == "PROPN":
+    while i < len(doc) and i - token.i <= NAME_WINDOW and _in_title(doc[i]):
         i += 1
-    return i > token.i + 1 and i < len(doc) and is_cue(doc[i])
+    named = i > token.i + 1 and doc[i - 1].pos_ == "PROPN"
+    return named and i < len(doc) and is_cue(doc[i])
+
+
+def _in_title(token: Token) -> bool:
+    """A word of a name or of the title before it (`deputy mayor Ivo Lind`)."""
+    return token.pos_ == "PROPN" or (token.pos_ in ("ADJ", "NOUN") and token.dep_ in TITLE_DEPS)
 
 
 def _reports_own_clause(verb: Token, inside: list[bool]) -> bool:
@@ -246,8 +257,11 @@ def _name_goes_on(doc: Doc, i: int, end: int) -> bool:
     token = doc[i]
     if token.pos_ == "PROPN" or _mistagged_name(token):
         return True
-    titled = token.pos_ == "NOUN" and token.dep_ == "compound"
-    return titled and i + 1 < end and doc[i + 1].pos_ == "PROPN"
+    # The title may run over several words: `Osterby deputy mayor Ivo Lind`.
+    j = i
+    while j < end and doc[j].pos_ in ("ADJ", "NOUN") and doc[j].dep_ in TITLE_DEPS:
+        j += 1
+    return j > i and j < end and doc[j].pos_ == "PROPN"
 
 
 def _age_noun(doc: Doc, start: int, end: int) -> Token | None:
