@@ -57,6 +57,8 @@ def table(quotes: list[Quote]) -> list[tuple[str, str, str | None]]:
         ('"“We lost,” she said."', ["We lost,"]),
         # An opening mark typed where the closing one belongs.
         ("“It is unusual,“ said Abbot. “Hard to do.”", ["It is unusual,", "Hard to do."]),
+        # ... or after a quote inside the quote and a space (as `,' "` for straight marks).
+        ("“He said, ‘Go home,’ “ Lamb said. “It did.”", ["He said, ‘Go home,’", "It did."]),
         # A straight mark after a no-break space opens a quote.
         (
             '"The ferry is late," Pop said.\xa0"The bridge will be rebuilt."',

@@ -116,10 +116,13 @@ def _nested(text: str, open_at: int, pos: int, end: int) -> int | None:
 
 
 def _typed_as_closer(text: str, pos: int, end: int) -> bool:
-    """An opening mark that stands where a closing one belongs, glued to the word before and
-    followed by a space: `“It is unusual,“ said Lamb` (a slip of typing or of a converter)."""
+    """An opening mark that stands where a closing one belongs, glued to the word before (or
+    after a quote inside the quote and a space, as ``_stray`` allows for straight marks) and
+    followed by a space: `“It is unusual,“ said Lamb`, `“He said, ‘Go,’ “ Lamb said` (a slip
+    of typing or of a converter)."""
     glued = pos > 0 and not text[pos - 1].isspace()
-    return glued and (pos + 1 >= end or text[pos + 1].isspace())
+    nested = pos > 1 and text[pos - 1] == " " and text[pos - 2] in "'’"
+    return (glued or nested) and (pos + 1 >= end or text[pos + 1].isspace())
 
 
 def _stray(text: str, pos: int, start: int, end: int) -> bool:
