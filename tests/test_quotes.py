@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from conftest import shared_path
 from newsweave.analyse.entities import find_entities
@@ -57,6 +57,13 @@ def table(quotes: list[Quote]) -> list[tuple[str, str, str | None]]:
         ('"“We lost,” she said."', ["We lost,"]),
         # An opening mark typed where the closing one belongs.
         ("“It is unusual,“ said Abbot. “Hard to do.”", ["It is unusual,", "Hard to do."]),
+        # ... or after a quote inside the quote and a space (as `,' "` for straight marks).
+        ("“He said, ‘Go home,’ “ Lamb said. “It did.”", ["He said, ‘Go home,’", "It did."]),
+        # A straight mark after a no-break space opens a quote.
+        (
+            '"The ferry is late," Pop said.\xa0"The bridge will be rebuilt."',
+            ["The ferry is late,", "The bridge will be rebuilt."],
+        ),
     ],
 )
 def test_segments(text: str, expected: list[str]) -> None:
@@ -629,6 +636,44 @@ def speaker_of(quote: Quote) -> str | None:
             "for the week.”",
             "Ivo Lind",
         ),
+        # A transcript label whose bracket the tokenizer glued to an abbreviation and colon.
+        (
+            'The hearing went on for hours.\n\nRep. Ana Pop (U-E.Q.):"Where did the figure of '
+            'ten crossings come from? Who gave it to you?"',
+            "Ana Pop",
+        ),
+        # A "was" before the colon introduces the quote, unless it is a relative clause's.
+        (
+            "The harbour board was blunt in its report: “Further counting of the crossings is "
+            "not needed.”",
+            "The harbour board",
+        ),
+        (
+            "Lind thanked Ivo Pop, who was in charge of the count: “Ivo is careful with numbers. "
+            "He counts every boat.”",
+            "Lind",
+        ),
+        # A number that stands for one of those just mentioned.
+        (
+            "The marchers carried signs. “Save the ferry,” read one. Another banner said "
+            "“Build the bridge.”",
+            "one",
+        ),
+        # A quote after a colon whose sentence goes on in lower case, with a cue after a verb
+        # of hearing: the one heard asking speaks, not the colon's subject.
+        (
+            "The harbour office kept the recording, and the Courier has heard it:\n\n“Why is "
+            "the ferry late again?” a clerk is heard asking the captain.",
+            "a clerk",
+        ),
+        # A name the tagger read as a modal verb.
+        ("“The bridge will stand for a century and the ferry will not,” May wrote.", "May"),
+        # A question after a sentence whose main verb reports speech, in the same paragraph.
+        (
+            "Ana Pop mentioned that the ferry had been late twice this month. “Why should "
+            "anyone trust the schedule?”",
+            "Ana Pop",
+        ),
     ],
 )
 def test_cues_the_parse_hides(nlp: Language, text: str, expected: str) -> None:
@@ -726,6 +771,182 @@ def test_a_speaker_with_a_relative_clause_the_parser_made_an_apposition(nlp: Lan
         {"said": "say", "spoke": "speak", "are": "be"},
     )
     assert speaker_of(quotes_of_parse(doc)[-1]) == "an official"
+
+
+def test_a_question_announced_at_the_end_of_the_paragraph_before(nlp: Language) -> None:
+    """`She then put a question to the workers.` / the question: the sentence that announces
+    it names the speaker (not the last quote's mention of her)."""
+    text = (
+        "“We will finish the bridge,” Mayor Ana Pop said. She then put a question to the "
+        "harbour workers.\n\n“Who is going to pay for it?”"
+    )
+    last = direct_quotes(nlp, text)[-1]
+    assert last.speaker is not None and last.speaker.text == "She"
+    assert last.speaker.name == "Ana Pop"
+
+
+def test_the_writers_and_i_quote_is_no_cue(nlp: Language) -> None:
+    text = "At the meeting Ana Pop said, and I quote, “The ferry is a relic of the last century.”"
+    assert speaker_of(direct_quotes(nlp, text)[-1]) == "Ana Pop"
+
+
+def test_a_new_sentence_after_an_exclamation_is_not_the_quotes_cue(nlp: Language) -> None:
+    """`"...!" Former rival Ed Bors shared ...`: the capital opens the next sentence, whose
+    verb is no reporting verb; the quote goes on with the speaker of its paragraph."""
+    text = (
+        "On Friday Mayor Ana Pop posted a photo of a ferry. “Happy spring!” she wrote. “The "
+        "best boats are built in Osterby. I love sailors!” Former rival Ed Bors shared the post "
+        "with a frown."
+    )
+    assert [speaker_of(q) for q in direct_quotes(nlp, text)] == ["Ana Pop", "Ana Pop"]
+
+
+def test_a_quote_running_into_the_next_paragraph_takes_the_cue_that_closes_it(
+    nlp: Language,
+) -> None:
+    """`"A," Pop said. "B <new paragraph> "C," she added.`: B and C are one quotation, closed
+    by "she added", not a second part of A."""
+    text = (
+        "“The bridge is safe,” Mayor Ana Pop said at the harbour. “The ferry, on the other "
+        "hand, is old and slow.\n\n“It needs a new engine before the winter,” she added."
+    )
+    found = direct_quotes(nlp, text)
+    assert [q.speaker.text if q.speaker else None for q in found] == ["Mayor Ana Pop", "she", "she"]
+    assert [speaker_of(q) for q in found] == ["Ana Pop"] * 3
+
+
+def test_a_relative_clause_on_a_description_beside_a_name(nlp: Language) -> None:
+    """`Lind, a ferryman who wrote that ...`: who speaks is the named person, not the
+    description the relative clause hangs on."""
+    text = (
+        "Ivo Lind, a retired ferryman who wrote that the bridge was “a scar on the bay and a "
+        "waste of money,” has kept quiet."
+    )
+    found = quotes_of(nlp, text)
+    assert found and all(q.speaker is not None and q.speaker.text == "Ivo Lind" for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The vote on the bridge means "the ferry is finished," said Ana Pop, the harbour '
+            "master.",
+            "Ana Pop",
+        ),
+        (
+            "The real cost of the vote, said Ana Pop, the harbour master, will be "
+            '"a ferry we cannot replace."',
+            "Ana Pop",
+        ),
+        # Whom it was told to does not speak.
+        ("The ferry will stop in May, Mayor Tomas Berg told Radio Osterby.", "Mayor Tomas Berg"),
+    ],
+)
+def test_an_inverted_cue_after_a_comma_takes_the_name_after_it(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    found = quotes_of(nlp, text)
+    assert found and all(q.speaker is not None and q.speaker.text == speaker for q in found)
+
+
+def test_a_time_the_parser_took_for_the_subject(nlp: Language) -> None:
+    """`11:05 a.m. / The aide says ...` with the time heading the subject and the aide hung on
+    it: the aide speaks, not the time."""
+    doc = hand_parsed(
+        nlp,
+        """
+        11:05 _ NUM 1 nummod
+        a.m. NOUN 5 nsubj
+        ¶ SPACE 1 dep
+        The _ DET 4 det
+        aide _ NOUN 1 appos
+        says _ VERB 5 ROOT
+        the _ DET 7 det
+        ferry _ NOUN 9 nsubj
+        will _ AUX 9 aux
+        return VERB 5 ccomp
+        . PUNCT 5 punct
+        """,
+        {"says": "say"},
+    )
+    doc.ents = [Span(doc, 0, 2, label="TIME")]
+    found = quotes_of_parse(doc)
+    assert [q.speaker.text if q.speaker else None for q in found] == ["The aide"]
+
+
+def test_a_title_the_tagger_read_as_a_verb(nlp: Language) -> None:
+    """`"...," ferryman Ivo Lind wrote.` with "ferryman" tagged as a verb that takes the name
+    as its object: the name between it and the reporting verb speaks."""
+    doc = hand_parsed(
+        nlp,
+        """
+        " PUNCT 3 punct
+        The _ DET 2 det
+        plan _ NOUN 3 nsubj
+        fails VERB 9 ccomp
+        , PUNCT 3 punct
+        " _ PUNCT 6 punct
+        ferryman _ VERB 9 parataxis
+        Ivo _ PROPN 8 compound
+        Lind _ PROPN 6 dobj
+        wrote VERB 9 ROOT
+        . PUNCT 9 punct
+        """,
+        {"wrote": "write", "fails": "fail"},
+    )
+    assert table(quotes_of_parse(doc)) == [("direct", "The plan fails,", "Ivo Lind")]
+
+
+def test_a_name_the_tagger_read_as_a_verb_before_a_title(nlp: Language) -> None:
+    """`"...," Osterby deputy mayor Ivo Lind admitted.` with the town read as a verb heading
+    the sentence: the name after the title speaks."""
+    doc = hand_parsed(
+        nlp,
+        """
+        " PUNCT 6 punct
+        It _ PRON 2 nsubj
+        is _ AUX 6 ccomp
+        over ADV 2 advmod
+        , PUNCT 6 punct
+        " _ PUNCT 6 punct
+        Osterby _ VERB 6 ROOT
+        deputy _ ADJ 8 amod
+        mayor _ NOUN 10 compound
+        Ivo _ PROPN 10 compound
+        Lind _ PROPN 11 nsubj
+        admitted VERB 6 ccomp
+        . PUNCT 6 punct
+        """,
+        {"admitted": "admit", "is": "be"},
+    )
+    assert table(quotes_of_parse(doc)) == [("direct", "It is over,", "Ivo Lind")]
+
+
+def test_a_participle_hung_on_whom_the_message_went_to(nlp: Language) -> None:
+    """`The union sent a letter to members saying "..."` with "saying" hung on "members": who
+    sent the letter speaks."""
+    doc = hand_parsed(
+        nlp,
+        """
+        The _ DET 1 det
+        union _ NOUN 2 nsubj
+        sent _ VERB 2 ROOT
+        a _ DET 4 det
+        letter _ NOUN 2 dobj
+        to _ ADP 2 dative
+        members _ NOUN 5 pobj
+        saying _ VERB 6 acl
+        " PUNCT 11 punct
+        The _ DET 10 det
+        strike _ NOUN 11 nsubj
+        ends VERB 7 ccomp
+        . PUNCT 2 punct
+        " PUNCT 2 punct
+        """,
+        {"sent": "send", "saying": "say", "ends": "end", "members": "member"},
+    )
+    assert speaker_of(quotes_of_parse(doc)[-1]) == "The union"
 
 
 @pytest.mark.parametrize(

@@ -143,6 +143,10 @@ def _inherit(items: list[_Item]) -> None:
         following = items[i + 1] if seg.continues and i + 1 < len(items) else None
         if seg.continued and i and items[i - 1].attribution is not None:
             item.attribution = items[i - 1].attribution
+        elif following is not None and following.attribution is not None and not seg.continued:
+            # `"A," she said. "B <new paragraph> "C," she added.`: B and C are one quotation,
+            # which the cue after it closes.
+            item.attribution = following.attribution
         elif earlier:
             item.attribution = earlier[-1].attribution
         elif following is not None and following.attribution is not None:

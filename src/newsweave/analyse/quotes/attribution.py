@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from newsweave.analyse.quotes.cues import (
     CHANNEL_NOUNS,
+    QUOTATION_ONLY,
     SPEECH_VERBS,
     Attribution,
     attribute,
@@ -24,7 +25,7 @@ from newsweave.analyse.quotes.cues import (
 )
 from newsweave.analyse.quotes.marks import Segment
 from newsweave.analyse.quotes.trailing import SENTENCE_END, described_cue, has_subject, trailing_cue
-from newsweave.lexicon.grammar import WH_PRONOUNS
+from newsweave.lexicon.grammar import FIRST_PERSON, WH_PRONOUNS
 
 #: How far (in tokens) a leading cue may sit from the opening mark.
 LEADING_WINDOW = 25
@@ -101,7 +102,10 @@ def find_cue(
     # `Kawecka said: "... family." She said that ...`: a whole sentence quoted after a colon
     # belongs to what introduced it; the cue after it starts a sentence of its own.
     # So is one after a comma (`Moya said, "... family." The judge recalled ...`).
-    introduced = closed and char_before(text, seg.open_mark) in (":", ",")
+    # Not when the sentence goes on in lower case (`...: "Why?" a reporter asked`).
+    introduced = (
+        closed and char_before(text, seg.open_mark) in (":", ",") and not _goes_on(text, seg)
+    )
     trailing = None if introduced else trailing_cue(doc, text, seg, b, inside)
     if trailing is None and not introduced:
         trailing = described_cue(doc, text, seg, b, inside)
@@ -118,9 +122,28 @@ def find_cue(
     ]
     for cue in candidates:
         found = attribute(cue, inside)
-        if found.speaker is not None and found.speaker.lower_ not in WH_PRONOUNS:
-            return found, False
+        if found.speaker is None or found.speaker.lower_ in WH_PRONOUNS or _aside(found):
+            continue
+        return found, False
     return _whose_words(doc, text, seg, a, inside), False
+
+
+def _aside(found: Attribution) -> bool:
+    """The writer's "and I quote" before someone else's words: no cue of its own."""
+    speaker = found.speaker
+    return (
+        found.cue.lemma_.lower() == "quote"
+        and speaker is not None
+        and (speaker.lower_ in FIRST_PERSON)
+    )
+
+
+def _goes_on(text: str, seg: Segment) -> bool:
+    """Whether a lower-case word follows the closing mark (the quote's sentence goes on)."""
+    if seg.close_mark is None:
+        return False
+    rest = text[seg.close_mark + 1 : seg.close_mark + 40].lstrip(" \xa0")
+    return rest[:1].islower()
 
 
 def _whose_words(
@@ -193,10 +216,20 @@ def _leading(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> l
             break
         if is_cue(token):
             cues.append(token)
-        elif token.pos_ == "VERB" and has_subject(token) and (colon or _issues(token)):
+        elif _clause_verb(token) and has_subject(token) and (colon or _issues(token)):
             others.append(token)
         i -= 1
     return cues + others
+
+
+def _clause_verb(token: Token) -> bool:
+    """A verb, or the "was" of a main clause (`The board was blunt in its report: "..."`),
+    also when the parser hung that clause on the quote; not the "was" of a relative clause,
+    nor that of someone's words (`Kolar's reply was: "..."`: Kolar speaks, ``_whose_words``)."""
+    if token.pos_ != "AUX":
+        return token.pos_ == "VERB"
+    words = any(c.dep_ == "nsubj" and c.lemma_.lower() in WORDS_NOUNS for c in token.children)
+    return token.dep_ in ("ROOT", "ccomp") and not words
 
 
 def _said_before(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> list[Token]:
@@ -219,7 +252,8 @@ def _said_before(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) 
     return [
         t
         for t in doc[sent.start : i + 1]
-        if (not breaks or t.dep_ == "ROOT") and (_bare_cue(t) or (breaks and _issues(t)))
+        if (not breaks or t.dep_ == "ROOT")
+        and (_bare_cue(t) or (breaks and _issues(t)) or (not breaks and _speech(t)))
     ][::-1]
 
 
@@ -232,14 +266,24 @@ def _bare_cue(verb: Token) -> bool:
     )
 
 
+def _speech(verb: Token) -> bool:
+    """The main verb of its sentence, a speech verb (not one of thought, nor one that only
+    frames a quotation) with a subject: `Ruiz mentioned that ...`."""
+    lemma = verb.lemma_.lower()
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    speech = lemma in SPEECH_VERBS and lemma not in QUOTATION_ONLY
+    return main and speech and is_cue(verb) and has_subject(verb)
+
+
 def _opens_paragraph(text: str, seg: Segment) -> bool:
     """Whether the segment's opening mark is the first thing on its line."""
     return char_before(text, seg.open_mark, space=" \t\xa0") in ("", "\n")
 
 
 def _issues(verb: Token) -> bool:
-    """A verb whose object is a statement, post or the like: `Ruiz issued a statement, "..."`."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in CHANNEL_NOUNS for c in verb.children)
+    """A verb whose object is a statement, post, question or the like: `Ruiz issued a
+    statement, "..."`, `Ruiz put a question to the workers.`"""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS for c in verb.children)
 
 
 def _in_sentence(
@@ -276,9 +320,10 @@ def _colon_name(
     i = a - 1
     while i >= 0 and (doc[i].idx >= seg.open_mark or doc[i].is_space):
         i -= 1
-    if i < 1 or doc[i].text not in (":", "):") or inside[i - 1]:
+    if i < 1 or not (doc[i].text == ":" or doc[i].text.endswith("):")) or inside[i - 1]:
         return None
-    # `Senator Ana Pop (Unity):` (the tokenizer may keep "):" whole).
+    # `Senator Ana Pop (Unity):` (the tokenizer may keep "):" whole, or glue it to an
+    # abbreviation: `(U-E.Q.):`).
     j = _before_brackets(doc, i - 1 if doc[i].text == ":" else i)
     name = doc[j]
     if name.pos_ != "PROPN" or not name.text[0].isupper():
@@ -307,7 +352,7 @@ def _colon_name(
 
 def _before_brackets(doc: Doc, i: int) -> int:
     """The token before a bracketed label ending at ``i`` (`Ana Pop (Unity)`), else ``i``."""
-    if doc[i].text not in (")", "):"):
+    if not doc[i].text.endswith((")", "):")):
         return i
     for j in range(i - 1, max(i - 8, 0), -1):
         if doc[j].text == "(":

@@ -169,6 +169,8 @@ def _according_to(cue: Token) -> Token | None:
 
 def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
     """The verb's subject, or that of the reporting verb it is coordinated with or serves."""
+    if is_cue(verb) and (inverted := _inverted_name(verb)) is not None:
+        return inverted  # "The vote, said Ana Pop, was close": the name after the verb
     current = verb
     for _ in range(5):
         subjects = [
@@ -181,8 +183,8 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
             left = [c for c in subjects if c.i < current.i]
             child = left[-1] if left else subjects[0]
             if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return current.head  # "Zelenskyy, who suggested ...": the antecedent
-            return child
+                return _named(current.head)  # "Zelenskyy, who suggested ...": the antecedent
+            return _past_when(child, current)
         if current is verb and is_cue(verb):
             named = _name_before(verb)
             if named is not None:
@@ -196,13 +198,8 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
         if current.tag_ == "VBG" and current.dep_ == "pcomp" and head.pos_ in ("ADP", "SCONJ"):
             current = head.head  # "he began by saying", "upon saying": the subject of "began"
             continue
-        if (
-            current.dep_ == "acl"
-            and head.lemma_.lower() in CHANNEL_NOUNS
-            and head.dep_ == "dobj"
-            and head.head.pos_ == "VERB"
-        ):
-            current = head.head  # "she issued a statement saying": the subject of "issued"
+        if current.dep_ == "acl" and (issuer := _issuer(head)) is not None:
+            current = issuer  # "she issued a statement saying": the subject of "issued"
             continue
         if current.dep_ == "advcl" and _infinitive(current) and head.pos_ in ("VERB", "AUX"):
             current = head  # "she interrupted him to announce": what for, with her subject
@@ -228,6 +225,63 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
         else:
             return None
     return None
+
+
+def _inverted_name(verb: Token) -> Token | None:
+    """The name right after a reporting verb set off by a comma (or a closing quotation mark)
+    and followed by a comma or the end of the sentence: "..., said Ana Pop, ..." (the parser
+    may take the words before the comma for its subject)."""
+    doc = verb.doc
+    before = doc[verb.i - 1].text if verb.i else ""
+    if before not in (",", '"', "”") or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    i = verb.i + 1
+    while i < len(doc) and doc[i].pos_ == "PROPN":
+        i += 1
+    if i == verb.i + 1 or (i < len(doc) and doc[i].text not in (",", ".", ";")):
+        return None
+    name = doc[i - 1]
+    # Not whom it was told to: "..., told Radio Osterby."
+    return None if name.dep_ in ("dobj", "dative", "iobj") else name
+
+
+def _past_when(subject: Token, verb: Token) -> Token:
+    """The speaker the parser hung on a time or a dateline it took for the subject
+    ("Saturday at the harbour fair Mayor Ana Pop said", "11:05 a.m. / Pop's aide says"): the first
+    noun set beside it before the verb."""
+    dateline = subject.is_upper and subject.ent_type_ == "GPE"
+    if subject.ent_type_ not in ("DATE", "TIME") and not dateline:
+        return subject
+    beside = [
+        t
+        for t in subject.subtree
+        if t.dep_ == "appos"
+        and t.pos_ in ("PROPN", "NOUN")
+        and t.i < verb.i
+        and t.ent_type_ not in ("DATE", "TIME")
+    ]
+    return beside[0] if beside else subject
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The verb that sent out the statement a reporting participle hangs on: "issued" of
+    "issued a statement saying", also when the parser hung the participle on the addressee
+    ("sent a letter to members saying")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ in ("dative", "prep"):
+        verb = verb.head
+        sent = any(c.dep_ == "dobj" and c.lemma_.lower() in CHANNEL_NOUNS for c in verb.children)
+        return verb if sent and verb.pos_ == "VERB" else None
+    channel = noun.lemma_.lower() in CHANNEL_NOUNS and noun.dep_ == "dobj"
+    return verb if channel and verb.pos_ == "VERB" else None
+
+
+def _named(noun: Token) -> Token:
+    """The name a description stands beside: "Ruiz" of "Ruiz, a nurse who wrote ..."."""
+    head = noun.head
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and head.pos_ == "PROPN" and head.i < noun.i:
+        return head
+    return noun
 
 
 def _paragraphs_apart(a: Token, b: Token) -> bool:

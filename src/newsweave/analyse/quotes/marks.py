@@ -116,10 +116,13 @@ def _nested(text: str, open_at: int, pos: int, end: int) -> int | None:
 
 
 def _typed_as_closer(text: str, pos: int, end: int) -> bool:
-    """An opening mark that stands where a closing one belongs, glued to the word before and
-    followed by a space: `“It is unusual,“ said Lamb` (a slip of typing or of a converter)."""
+    """An opening mark that stands where a closing one belongs, glued to the word before (or
+    after a quote inside the quote and a space, as ``_stray`` allows for straight marks) and
+    followed by a space: `“It is unusual,“ said Lamb`, `“He said, ‘Go,’ “ Lamb said` (a slip
+    of typing or of a converter)."""
     glued = pos > 0 and not text[pos - 1].isspace()
-    return glued and (pos + 1 >= end or text[pos + 1].isspace())
+    nested = pos > 1 and text[pos - 1] == " " and text[pos - 2] in "'’"
+    return (glued or nested) and (pos + 1 >= end or text[pos + 1].isspace())
 
 
 def _stray(text: str, pos: int, start: int, end: int) -> bool:
@@ -135,8 +138,10 @@ def _stray(text: str, pos: int, start: int, end: int) -> bool:
 
 
 def _opens(text: str, pos: int, paragraph_start: int) -> bool:
-    """A straight mark opens when it starts the paragraph or follows a space or bracket."""
-    return pos == paragraph_start or text[pos - 1] in _OPEN_CONTEXT or text[pos - 1] in OPENERS
+    """A straight mark opens when it starts the paragraph or follows a space (a no-break one
+    too) or bracket."""
+    before = text[pos - 1] if pos > paragraph_start else ""
+    return not before or before in _OPEN_CONTEXT or before in OPENERS or before.isspace()
 
 
 def _first_visible(text: str, start: int, end: int) -> int:

@@ -30,6 +30,8 @@ NAME_WINDOW = 6
 #: (`"...," Vik, a nurse who ran the ward for a decade, said`).
 DESCRIPTION_WINDOW = 40
 SENTENCE_END = frozenset(".?!")
+#: How the words of a title before a name hang on it (`deputy mayor Ivo Lind`).
+TITLE_DEPS = frozenset({"compound", "amod"})
 #: Words that start another clause after a quote: no cue of the quote lies beyond them.
 _CLAUSE_LINKS = frozenset({"and", "but", "while", "because", "as", "though", "although"})
 #: What a speaker's noun phrase right after a closing mark is made of.
@@ -58,6 +60,10 @@ def trailing_cue(
             pass  # a name the tagger took for a verb: `"...," Trump shot back`
         elif token.pos_ == "VERB" and token.dep_ == "amod" and token.i > first:
             pass  # a participle in the speaker's description: `Vik, a retired nurse, said`
+        elif token.pos_ == "VERB" and not is_cue(token) and _heard(token):
+            pass  # `"...?" a clerk is heard asking`: the participle after it is the cue
+        elif _mistagged_title(doc, token, start=first):
+            pass  # `"...," ferryman Ivo Lind wrote`: the title before a name read as a verb
         elif _untagged_cue(doc, token, ends_open=ends_open, start=first):
             # `"...," the editorial read.`: a speech verb the tagger took for a noun.
             speaker = _first_noun(doc, first, token.i) or _last_word(doc, first, token.i)
@@ -71,6 +77,8 @@ def trailing_cue(
                 return Attribution(token, speaker, None) if speaker is not None else None
             if not is_cue(token) and not (ends_open and has_subject(token)):
                 return None
+            if not is_cue(token) and _new_sentence(text, seg, doc[first]):
+                return None  # `"... I love sailors!" Former rival Ed Bors shared the post`
             found = attribute(token, inside)
             speaker = found.speaker
             if (
@@ -94,6 +102,39 @@ def trailing_cue(
             seen += 1
         i += 1
     return None
+
+
+def _new_sentence(text: str, seg: Segment, first: Token) -> bool:
+    """A quote that ends a sentence (`?`, `!`) followed by a word capitalised for opening the
+    next one, not a name (`"...!" Former rival Ed Bors shared the post`)."""
+    opener = first.pos_ in ("DET", "ADJ", "ADV", "ADP", "SCONJ", "CCONJ")
+    return text[seg.end - 1] in "?!" and first.is_title and opener
+
+
+def _heard(verb: Token) -> bool:
+    """A verb followed by a reporting participle it governs (`heard asking`, `seen telling`)."""
+    return any(c.i == verb.i + 1 and c.tag_ == "VBG" and is_cue(c) for c in verb.children)
+
+
+def _mistagged_title(doc: Doc, token: Token, *, start: int) -> bool:
+    """A word right after the closing mark, tagged as a verb that is no cue, with a name after
+    it (perhaps behind a title) and a reporting verb after the name: a title or a name the
+    tagger read as a verb (`"...," ferryman Ivo Lind wrote`, `"...," Osterby deputy mayor Ivo
+    Lind admitted`)."""
+    if token.i != start or token.pos_ != "VERB" or is_cue(token) or spoken_form(token.text):
+        return False
+    if not (token.is_lower or token.is_title):
+        return False
+    i = token.i + 1
+    while i < len(doc) and i - token.i <= NAME_WINDOW and _in_title(doc[i]):
+        i += 1
+    named = i > token.i + 1 and doc[i - 1].pos_ == "PROPN"
+    return named and i < len(doc) and is_cue(doc[i])
+
+
+def _in_title(token: Token) -> bool:
+    """A word of a name or of the title before it (`deputy mayor Ivo Lind`)."""
+    return token.pos_ == "PROPN" or (token.pos_ in ("ADJ", "NOUN") and token.dep_ in TITLE_DEPS)
 
 
 def _reports_own_clause(verb: Token, inside: list[bool]) -> bool:
@@ -194,11 +235,20 @@ def _first_noun(doc: Doc, start: int, end: int) -> Token | None:
                 i += 1
                 token = doc[i]
             return token
+        if token.pos_ == "NUM" and _ends_phrase(doc, i + 1):
+            return token  # `"...," read one.`, `said one of the marchers`
         # Modifiers before the head: "the", "former", "retired" (a participle the tagger
         # read as a verb).
-        if token.pos_ not in ("DET", "ADJ", "PUNCT") and token.dep_ not in ("amod", "compound"):
+        modifier = token.pos_ in ("DET", "ADJ", "PUNCT") or token.dep_ in ("amod", "compound")
+        if not (modifier or _mistagged_title(doc, token, start=start)):
             return None
     return None
+
+
+def _ends_phrase(doc: Doc, i: int) -> bool:
+    """Whether a noun phrase ends before token ``i`` (a stop or comma, "of" or the end; not
+    the hyphen of "61-year-old")."""
+    return i >= len(doc) or doc[i].text in (".", ",", ";", ":", "of")
 
 
 def _name_goes_on(doc: Doc, i: int, end: int) -> bool:
@@ -207,8 +257,11 @@ def _name_goes_on(doc: Doc, i: int, end: int) -> bool:
     token = doc[i]
     if token.pos_ == "PROPN" or _mistagged_name(token):
         return True
-    titled = token.pos_ == "NOUN" and token.dep_ == "compound"
-    return titled and i + 1 < end and doc[i + 1].pos_ == "PROPN"
+    # The title may run over several words: `Osterby deputy mayor Ivo Lind`.
+    j = i
+    while j < end and doc[j].pos_ in ("ADJ", "NOUN") and doc[j].dep_ in TITLE_DEPS:
+        j += 1
+    return j > i and j < end and doc[j].pos_ == "PROPN"
 
 
 def _age_noun(doc: Doc, start: int, end: int) -> Token | None:
@@ -221,11 +274,11 @@ def _age_noun(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _mistagged_name(token: Token) -> bool:
-    """A capitalised word the tagger took for an adverb or a verb (`said Quelly`), not a word
-    capitalised for opening the sentence."""
+    """A capitalised word the tagger took for an adverb, a verb or a modal (`said Quelly`,
+    `"...," May wrote`), not a word capitalised for opening the sentence."""
     return (
         token.is_title
-        and token.pos_ in ("ADV", "VERB", "ADJ", "X")
+        and token.pos_ in ("ADV", "VERB", "AUX", "ADJ", "X")
         and not token.is_sent_start
         and not spoken_past(token.text)
     )
