@@ -182,7 +182,7 @@ class Linker:
         """ "Orvane" and "Orvane Laboratories" of two articles: a one-word organisation is the
         one organisation whose longer name it opens, and a longer name opening with a known
         one-word organisation is that one; unless the word is a well-known place ("Boston"
-        beside "Boston Scientific") or opens two organisations' names ("Ford Motor", "Ford
+        beside "Boston Scientific") or opens two organisations' names ("Garrow Motors", "Garrow
         Foundation")."""
         words = c.key.split()
         if not words or known_place(words[0]):
