@@ -171,13 +171,13 @@ _CLAUSE_END = re.compile(r"[,;.:]|\s(?:and|but|while|whereas)\s")
 def _casualties(text: str, start: int, end: int, lower: int) -> str | None:
     """ "killed" or "injured" when the count at ``text[start:end]`` counts the dead or the
     hurt, else None (``lower``: where the count's unit of text begins)."""
-    before = _CASUALTY_BEFORE.search(text, max(lower, start - 40), start)
-    if before is None:
+    found = _CASUALTY_BEFORE.search(text, max(lower, start - 40), start)
+    if found is None:
         stop = _CLAUSE_END.search(text, end, end + 80)
-        before = _CASUALTY_AFTER.match(text[end : stop.start() if stop else end + 80])
-    if before is None:
+        found = _CASUALTY_AFTER.match(text[end : stop.start() if stop else end + 80])
+    if found is None:
         return None
-    return "killed" if before["dead"] else "injured"
+    return "killed" if found["dead"] else "injured"
 
 
 def _date_sides(
