@@ -62,10 +62,16 @@ def test_different_people_never_merge(first: str, second: str) -> None:
 def test_an_organisations_short_name_links_across_articles_in_either_order() -> None:
     for first, second in (("Pellam", "Pellam Biotech"), ("Pellam Biotech", "Pellam")):
         linker = Linker()
-        one = _ids(linker, _analysis("a", (first, "ORG")))[first]
-        two = _ids(linker, _analysis("b", (second, "ORG")))[second]
+        one = _ids(linker, _analysis("a", (first, "ORG"), ("Lenby", "GPE")))[first]
+        two = _ids(linker, _analysis("b", (second, "ORG"), ("Lenby", "GPE")))[second]
         assert one == two
         assert linker.entity(one or "").name == "Pellam Biotech"  # type: ignore[union-attr]
+        rules = {e.rule for e in linker.evidence(one or "")}
+        assert "organisation-short-name" in rules
+    linker = Linker()  # nothing else in common: perhaps another organisation of that name
+    one = _ids(linker, _analysis("a", ("Pellam Biotech", "ORG"), ("Lenby", "GPE")))
+    two = _ids(linker, _analysis("b", ("Pellam", "ORG"), ("Osterby", "GPE")))
+    assert one["Pellam Biotech"] != two["Pellam"]
     linker = Linker()  # a word that opens two organisations' names says neither
     _ids(linker, _analysis("a", ("Garrow Motors", "ORG"), ("Garrow Foundation", "ORG")))
     alone = _ids(linker, _analysis("b", ("Garrow", "ORG")))["Garrow"]

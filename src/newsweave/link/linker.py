@@ -19,6 +19,7 @@ from newsweave.lexicon.titles import role_heads
 from newsweave.link.clusters import clusters_of
 from newsweave.link.cross_label import Known, other_label
 from newsweave.link.rules import (
+    CONTEXT_NEEDED,
     Cluster,
     Node,
     Verdict,
@@ -170,7 +171,7 @@ class Linker:
             if verdict is not None:
                 verdicts.append(verdict)
         if not verdicts and c.kind == "ORG":
-            verdicts = self._by_short_name(c)
+            verdicts = self._by_short_name(c, linked)
         if not verdicts:
             known = Known(
                 self._nodes, self._index, linked, lambda node: self._shared_context(node, linked)
@@ -178,12 +179,13 @@ class Linker:
             return other_label(c, known)
         return max(verdicts, key=lambda v: (v.score, v.node.mentions), default=None)
 
-    def _by_short_name(self, c: Cluster) -> list[Verdict]:
+    def _by_short_name(self, c: Cluster, linked: list[str]) -> list[Verdict]:
         """ "Orvane" and "Orvane Laboratories" of two articles: a one-word organisation is the
         one organisation whose longer name it opens, and a longer name opening with a known
-        one-word organisation is that one; unless the word is a well-known place ("Boston"
-        beside "Boston Scientific") or opens two organisations' names ("Garrow Motors", "Garrow
-        Foundation")."""
+        one-word organisation is that one, when the article shares context with it (a
+        collection may hold "Garrow" the carmaker and only "Garrow Foundation" so far); never
+        when the word is a well-known place ("Boston" beside "Boston Scientific") or opens two
+        organisations' names ("Garrow Motors", "Garrow Foundation")."""
         words = c.key.split()
         if not words or known_place(words[0]):
             return []
@@ -195,8 +197,14 @@ class Linker:
         if len(found) != 1:
             return []
         node = self._nodes[found[0]]
+        context = self._shared_context(node, linked)
+        if context < CONTEXT_NEEDED:
+            return []
         how = "opens the name of" if len(words) == 1 else "is opened by"
-        detail = f"{c.name!r} {how} {_canonical(node.names)!r}, the only such organisation"
+        detail = (
+            f"{c.name!r} {how} {_canonical(node.names)!r}, the only such organisation; "
+            f"shared context {context:.2f}"
+        )
         return [Verdict(node, "organisation-short-name", 0.9, detail)]
 
     def _shared_context(self, node: Node, linked: list[str]) -> float:
@@ -321,14 +329,15 @@ def _place_attributes(place: dict[str, object]) -> dict[str, object]:
     return {**kept, "geonames_name": place["name"]}
 
 
-def _order(c: Cluster) -> tuple[bool, bool, bool]:
-    """Link order within an article: places, organisations and full names first; then bare
-    surnames and one-word groups or organisations, which may be a surname the model
-    mislabelled and need the full names as context."""
+def _order(c: Cluster) -> tuple[bool, bool, bool, bool]:
+    """Link order within an article: places, organisations and full names first (places
+    before the rest: they are context for an organisation's short name); then bare surnames
+    and one-word groups or organisations, which may be a surname the model mislabelled and
+    need the full names as context."""
     one_word = " " not in c.key and not c.key.startswith("g:")
     bare = c.kind == "PERSON" and c.given is None
     late_other = c.kind not in ("PERSON", "PLACE") and one_word
-    return (late_other or bare, bare, c.kind == "PERSON")
+    return (late_other or bare, bare, c.kind == "PERSON", c.kind != "PLACE")
 
 
 def _canonical(names: dict[str, int]) -> str:
