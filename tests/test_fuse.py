@@ -826,3 +826,17 @@ def test_an_outlets_unanswered_call_is_no_claim(text: str) -> None:
     assert claim_units(_one_sentence("a", text)) == []
     said = "The port authority declined to comment on the closure of the northern pier."
     assert [u.text for u in claim_units(_one_sentence("b", said))] == [said]
+
+
+def test_a_comparison_with_an_earlier_figure_is_a_claim_of_its_own() -> None:
+    """ "a loss of 40 million, compared with a profit of 75 million a year earlier": the
+    year-earlier profit is a claim another outlet may dispute."""
+    text = (
+        "The shipyard reported a quarterly loss of 40 million euros on Friday, compared with "
+        "a profit of 75 million euros a year earlier."
+    )
+    units = [u.text for u in claim_units(_one_sentence("a", text))]
+    assert units == [
+        "The shipyard reported a quarterly loss of 40 million euros on Friday",
+        "compared with a profit of 75 million euros a year earlier.",
+    ]
