@@ -379,6 +379,7 @@ def test_a_country_and_its_peoples_name_whatever_the_model_said() -> None:
         ("Floods hit the provinces of Darsk and Mellin. Mellin was cut off.", "Mellin"),
         ("The people of Tavria voted on Sunday. Tavria waited for results.", "Tavria"),
         ("Tavria's presidential election went to a runoff. Tavria waited.", "Tavria"),
+        ("Jobs go at its plant in Oskby. Oskby's council met.", "Oskby"),
     ],
 )
 def test_a_name_written_as_a_place_is_a_place(text: str, name: str) -> None:

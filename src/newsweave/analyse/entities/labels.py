@@ -46,6 +46,7 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:(?:city|town|village|province|region|district|county|port|island|capital)(?:s|es)?"
     r"|cities|mayor|governor|residents|outskirts|people|citizens) of\s+"
     r"(?:[A-Z][\w-]*(?:,\s+|\s+and\s+))*$"  # "the provinces of Darva and Mellek"
+    r"|\b(?:plant|plants|factory|factories|mill|mine|warehouse|headquarters|offices) in\s+$"
 )
 _PLACE_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:district|province|region|county|suburb|neighbou?rhood)\b"
