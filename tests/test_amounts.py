@@ -42,6 +42,9 @@ def test_parse_number(text: str, value: float | None) -> None:
         # A part of a counted whole counts what the whole counts.
         ("The operator opened three of its five floodgates on Tuesday.", 3, "floodgates"),
         ("Two of the injured miners were flown to the capital.", 2, "miners"),
+        # a capitalised number word the model tagged as nothing
+        ("The ferry sank near the harbour. Eleven passengers are still missing.", 11,
+         "passengers"),
     ],
 )  # fmt: skip
 def test_amounts_take_the_whole_number_and_what_it_counts(

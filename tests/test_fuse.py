@@ -18,7 +18,7 @@ from newsweave.fuse.names import country_key, same_person
 from newsweave.fuse.sources import sources_of
 from newsweave.fuse.speakers import speaker_keys
 from newsweave.fuse.statements import _framing
-from newsweave.fuse.timeline import sort_key
+from newsweave.fuse.timeline import sort_key, timeline
 from newsweave.fuse.units import Unit, claim_units, content_words
 from newsweave.fuse.wording import differences, sentences_of, word_containment
 from newsweave.ingest import read
@@ -31,6 +31,8 @@ from newsweave.records import (
     Dossier,
     EntityMention,
     Event,
+    Evidence,
+    Fact,
     Quote,
     Sentence,
     Span,
@@ -649,6 +651,26 @@ def test_counts_of_the_dead_conflict_whatever_noun_each_outlet_gives() -> None:
     assert find_conflict(units, analyses, sources_of([c, d], {}), times={}) is None
 
 
+def test_a_toll_that_has_risen_is_a_count_of_the_dead() -> None:
+    """ "the number of people killed ... has risen to 31" counts the dead as "killed 26
+    people" does: the two disagree."""
+    a = _counted(
+        "a",
+        "The storm has killed 26 people in the coastal provinces.",
+        [("26", 26, "people")],
+    )
+    b = _counted(
+        "b",
+        "The number of people killed by the storm in the coastal provinces has risen to 31.",
+        [("31", 31, "")],
+    )
+    analyses = {x.article.id: x for x in (a, b)}
+    units = [u for x in (a, b) for u in claim_units(x)]
+    conflict = find_conflict(units, analyses, sources_of([a, b], {}), times={})
+    assert conflict is not None
+    assert [side.value for side in conflict[1]] == ["26 people killed", "31 killed"]
+
+
 def test_a_speakers_relative_clause_is_a_claim_but_a_role_is_not() -> None:
     """ "Ruiz, who sent 40 officers to the harbour overnight, said ...": the relative clause
     tells a claim about her; "Ruiz, who chairs the council, said" only says who she is."""
@@ -839,4 +861,26 @@ def test_a_comparison_with_an_earlier_figure_is_a_claim_of_its_own() -> None:
     assert units == [
         "The shipyard reported a quarterly loss of 40 million euros on Friday",
         "compared with a profit of 75 million euros a year earlier.",
+    ]
+
+
+def test_a_fact_is_dated_by_what_happened_not_by_when_it_was_told() -> None:
+    """ "The bridge was closed on Friday, officials said on Saturday" dates the closure; a
+    fact whose only date is its telling keeps that date."""
+    closed = "The bridge was closed on Friday, officials said on Saturday."
+    risen = "The toll has risen to 12, the ministry said on Monday."
+    times = {
+        "a": [
+            (closed.index("on Friday"), closed.index(","), "2026-05-01", False),
+            (closed.index("on Saturday"), len(closed) - 1, "2026-05-02", False),
+        ],
+        "b": [(risen.index("on Monday"), len(risen) - 1, "2026-05-04", False)],
+    }
+    facts = [
+        Fact(text, "single-source", ("X",), (Evidence(article, 0, len(text), text, "X"),), id=f)
+        for f, article, text in (("f1", "a", closed), ("f2", "b", risen))
+    ]
+    assert [(e.value, e.fact) for e in timeline(facts, times)] == [
+        ("2026-05-01", "f1"),
+        ("2026-05-04", "f2"),
     ]

@@ -63,14 +63,18 @@ def find_amounts(doc: Doc, article: Article) -> list[Amount]:
 
 
 def _untagged_numbers(doc: Doc) -> list[Token]:
-    """Numbers in digits the model tagged as nothing ("will cut 900 jobs"): counts all the
-    same, unless they look like a year or a time of day, or go on a number before them."""
+    """Numbers the model tagged as nothing: in digits ("will cut 900 jobs"), unless they look
+    like a year or a time of day, or a number word counting a noun ("Eleven people are still
+    missing": a capitalised number word opening a sentence is often missed). Neither may go
+    on a number before it."""
     return [
         t
         for t in doc
         if not t.ent_type_
-        and _DIGITS.fullmatch(t.text)
-        and not _YEAR.fullmatch(t.text)
+        and (
+            (_DIGITS.fullmatch(t.text) and not _YEAR.fullmatch(t.text))
+            or (t.lower_ in _WORDS and t.dep_ == "nummod")
+        )
         and not (t.i > 0 and doc[t.i - 1].like_num)
     ]
 

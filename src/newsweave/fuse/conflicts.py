@@ -150,13 +150,22 @@ def _number_sides(
 
 #: What befell the people a count counts: "killing four of them", "the fire killed 14",
 #: "five members of the club were killed", "Four skiers died", "injuring two", "a death toll
-#: of 12". Outlets count the dead and the hurt with different nouns ("members", "people") or
-#: none ("killing four of them"), so these counts are compared across nouns when one of them
-#: has none.
+#: of 12", "the number of people killed has risen to 27". Outlets count the dead and the hurt
+#: with different nouns ("members", "people") or none ("killing four of them"), so these
+#: counts are compared across nouns when one of them has none.
 _CASUALTY_BEFORE = re.compile(
-    r"\b(?:(?P<dead>kill(?:ed|ing|s)?|death toll (?:\w+ )?(?:of|to|at))|"
+    r"\b(?:(?P<dead>kill(?:ed|ing|s)?)|"
     r"(?P<hurt>injur(?:ed|ing|es|e)|wound(?:ed|ing|s)?))\s+"
     r"(?:(?:at least|about|some|nearly|almost|around|roughly|more than|up to|over)\s+)?$",
+    re.IGNORECASE,
+)
+#: A toll that the count is the value of, a few words before it.
+_TOLL = re.compile(
+    r"\b(?:(?P<dead>death toll|number of (?:the )?(?:dead|deaths|fatalities|victims|"
+    r"people (?:killed|who died|dead)))|"
+    r"(?P<hurt>number of (?:the )?(?:injured|wounded|people (?:injured|hurt|wounded))))\b"
+    r"[^.;:!?]{0,70}?\s(?:of|to|at|reached|hit|passed|topped|is|was|stands at|stood at)\s+"
+    r"(?:(?:at least|about|some|nearly|almost|around|roughly|more than|over)\s+)?$",
     re.IGNORECASE,
 )
 _CASUALTY_AFTER = re.compile(
@@ -172,6 +181,8 @@ def _casualties(text: str, start: int, end: int, lower: int) -> str | None:
     """ "killed" or "injured" when the count at ``text[start:end]`` counts the dead or the
     hurt, else None (``lower``: where the count's unit of text begins)."""
     found = _CASUALTY_BEFORE.search(text, max(lower, start - 40), start)
+    if found is None:
+        found = _TOLL.search(text, max(lower, start - 120), start)
     if found is None:
         stop = _CLAUSE_END.search(text, end, end + 80)
         found = _CASUALTY_AFTER.match(text[end : stop.start() if stop else end + 80])

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from newsweave.analyse.times.offsets import calendar_date, offset_anchors
-from newsweave.records import ArticleAnalysis, Fact, TimelineEntry, TimeRef
+from newsweave.records import ArticleAnalysis, Evidence, Fact, TimelineEntry, TimeRef
 from newsweave.stories.dates import dated_from_story, story_date
 
 __all__ = ["Dated", "resolved_times", "sort_key", "timeline"]
@@ -65,15 +65,36 @@ def timeline(facts: Sequence[Fact], times: Mapping[str, Sequence[Dated]]) -> lis
     for fact in facts:
         dated: dict[str, list[int]] = {}
         for n, ev in enumerate(fact.evidence):
-            for start, _, value, _ in times.get(ev.article, ()):
-                if ev.start <= start < ev.end:
-                    dated.setdefault(_day_part(value), []).append(n)
+            for value in _dates_of(ev, times.get(ev.article, ())):
+                dated.setdefault(value, []).append(n)
         for value, indices in dated.items():
             evidence = tuple(fact.evidence[i] for i in dict.fromkeys(indices))
             # The entry reads as the sentence that gives the date, not as the fact's first one.
             entries.append(TimelineEntry(value, evidence[0].text, evidence, fact=fact.id))
     entries.sort(key=lambda e: (sort_key(e.value), -len(e.evidence)))
     return entries
+
+
+#: Just before a time expression: it dates the telling ("officials said on Sunday", "the
+#: ministry told reporters on Monday"), not what is told.
+_TELLING = re.compile(
+    r"\b(?:said|says|told(?: [\w']+){1,2}|added|confirmed|reported|announced)"
+    r"(?: in a statement)?\s+(?:late |early )?(?:on |this |last )?$"
+)
+
+
+def _dates_of(evidence: Evidence, times: Sequence[Dated]) -> list[str]:
+    """The days one piece of evidence dates its fact to: the day it was told only when it
+    gives no other ("the spillway was opened on Saturday, officials said on Sunday" dates the
+    opening, not the telling)."""
+    told: list[str] = []
+    other: list[str] = []
+    for start, _, value, _ in times:
+        if evidence.start <= start < evidence.end:
+            at = start - evidence.start
+            telling = _TELLING.search(evidence.text, max(0, at - 40), at)
+            (told if telling else other).append(_day_part(value))
+    return other or told
 
 
 def sort_key(value: str) -> tuple[date, int]:
