@@ -9,7 +9,11 @@ from spacy.language import Language
 
 from newsweave.analyse.entities import find_entities
 from newsweave.analyse.entities.clean import Draft
-from newsweave.analyse.entities.labels import relabel_organisations, unify_labels
+from newsweave.analyse.entities.labels import (
+    relabel_organisations,
+    relabel_outlet,
+    unify_labels,
+)
 from newsweave.analyse.entities.names import resolve_names, trim_headline_words
 from newsweave.analyse.entities.runons import split_run_ons
 from newsweave.records import Article, EntityMention
@@ -401,6 +405,22 @@ def test_a_name_described_as_an_organisation_is_one(text: str) -> None:
     drafts = [Draft(m.start(), m.end(), "PERSON") for m in re.finditer(name, text)]
     unify_labels(text, drafts)
     assert [d.label for d in drafts] == ["ORG", "ORG"]
+
+
+def test_a_dateline_and_its_lead_are_two_things(nlp: Language) -> None:
+    text = "KORMISH - Storms have cut power to 40,000 homes in the north, officials said."
+    assert "KORMISH" in [m.text for m in _mentions(nlp, text)]
+
+
+def test_the_articles_outlet_is_an_organisation() -> None:
+    """The outlet by its full name, and without its media word in a dateline's brackets; the
+    place it is named after stays a place elsewhere."""
+    text = (
+        "TALLOW, May 2 (Brenmoor) - Brenmoor's governor told the Brenmoor Wire that the dam held."
+    )
+    drafts = _drafts(text, ("Brenmoor", "GPE"), ("Brenmoor", "GPE"), ("Brenmoor Wire", "GPE"))
+    relabel_outlet(text, drafts, "The Brenmoor Wire")
+    assert [d.label for d in drafts] == ["ORG", "GPE", "ORG"]
 
 
 def test_an_organisations_first_word_alone_is_its_short_name() -> None:

@@ -115,6 +115,17 @@ def test_a_facility_is_not_a_far_town_of_its_name() -> None:
     assert found[1]["country"] == "US" and 0 not in found  # not Street, Somerset
 
 
+def test_a_river_is_not_a_town_of_its_name() -> None:
+    text = "The Mansfield river burst its banks. Mansfield, Ohio, was spared."
+    mentions = [
+        EntityMention(4, 13, "Mansfield", "LOC"),
+        EntityMention(37, 46, "Mansfield", "GPE"),
+        EntityMention(48, 52, "Ohio", "GPE"),
+    ]
+    found = place_of_each(mentions, text)
+    assert 0 not in found and found[1]["country"] == "US"
+
+
 def test_one_decision_per_name() -> None:
     text = "Charleston, W.Va., flooded. In Charleston the roads closed."
     at = text.rindex("Charleston")

@@ -44,6 +44,12 @@ _NOT_A_TOWN = frozenset({"FAC"})
 _KNOWN_REGION = 1_000_000
 #: The most words a place inside an organisation's name has ("New South Wales Police").
 _MAX_PLACE_WORDS = 3
+#: A name before one of these words names a river, a lake or a mountain range ("the Oska
+#: river"), which the gazetteer of towns and divisions does not hold: a town of that name is
+#: another place.
+_NATURAL_FEATURE = re.compile(
+    r"\s+(?:river|lake|mountains|glacier|gorge|canyon|strait|pass|peninsula|delta)\b"
+)
 
 
 def place_of_each(mentions: Sequence[EntityMention], text: str) -> dict[int, Place]:
@@ -78,7 +84,12 @@ def place_of_each(mentions: Sequence[EntityMention], text: str) -> dict[int, Pla
             name, place, others, article_context(others)
         ):
             decided[name] = None  # "Street": not a same-named town far away
-    return {i: place for i, name in enumerate(names) if (place := decided[name]) is not None}
+    return {
+        i: place
+        for i, name in enumerate(names)
+        if (place := decided[name]) is not None
+        and not _NATURAL_FEATURE.match(text, mentions[i].end)
+    }
 
 
 def _container_after(

@@ -17,7 +17,11 @@ from newsweave.analyse.entities.descriptions import (
     find_descriptions,
     organisation_nouns,
 )
-from newsweave.analyse.entities.labels import relabel_organisations, unify_labels
+from newsweave.analyse.entities.labels import (
+    relabel_organisations,
+    relabel_outlet,
+    unify_labels,
+)
 from newsweave.analyse.entities.names import (
     add_repeated_names,
     add_titled_names,
@@ -55,6 +59,7 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
     relabel_organisations(text, drafts)
     drafts = split_run_ons(text, drafts)
     unify_labels(text, drafts)
+    relabel_outlet(text, drafts, article.outlet)
     drafts = add_repeated_names(doc, drafts)
     resolve_names(text, drafts)
     drafts += find_descriptions(doc, drafts)

@@ -32,6 +32,7 @@ _CLOCK_WORDS = frozenset(
     "gmt utc bst cet cest et est edt ct cst cdt mt mst mdt pt pst pdt am pm a.m. p.m.".split()  # noqa: SIM905
 )
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d\d\s*$")
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 
 
 @dataclass
@@ -172,6 +173,10 @@ def _trim(text: str, draft: Draft) -> None:
     newline = text.find("\n", draft.start, draft.end)
     if newline >= 0:
         draft.end = newline
+    # A spaced dash ends a name: "RUSKOVO - Floods have ..." is a dateline and its lead.
+    dash = _SPACED_DASH.search(text, draft.start, draft.end)
+    if dash is not None:
+        draft.end = dash.start()
     changed = True
     while changed and draft.start < draft.end:
         changed = False

@@ -85,6 +85,35 @@ def relabel_organisations(text: str, drafts: list[Draft]) -> None:
             d.label = "ORG"
 
 
+#: Words that end an outlet's name after the name proper ("Northline News", "the Ostmark
+#: Wire"): the name proper alone is the outlet too ("(Northline) -" in a dateline).
+_MEDIA_WORDS = frozenset(
+    """news wire times post herald tribune gazette journal press daily weekly agency radio tv
+    television online today express mail telegraph chronicle courier observer""".split()  # noqa: SIM905
+)
+
+
+def relabel_outlet(text: str, drafts: list[Draft], outlet: str | None) -> None:
+    """The article's own outlet named in its text ("he told the Ostmark Wire") is an
+    organisation, and so is its name without the media word in a dateline's brackets
+    ("RUSKOVO, Oct 20 (Northline) -"): an outlet's name is often a made-up place's name and a
+    media word, which the model reads as a place. Elsewhere the name alone may be that place
+    ("the Osterlund Herald" reports from "the province of Osterlund")."""
+    if not outlet:
+        return
+    words = norm(outlet).split()
+    shortened = {
+        " ".join(words[:k])
+        for k in range(1, len(words))
+        if all(w in _MEDIA_WORDS for w in words[k:])
+    }
+    for d in drafts:
+        name = norm(text[d.start : d.end])
+        bracketed = text[d.start - 1 : d.start] == "(" and text[d.end : d.end + 1] == ")"
+        if name == " ".join(words) or (bracketed and name in shortened):
+            d.label = "ORG"
+
+
 def unify_labels(text: str, drafts: list[Draft]) -> None:
     """Give every draft of one name the same label where the model disagrees with itself.
 
