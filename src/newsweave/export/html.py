@@ -18,6 +18,7 @@ from newsweave.export.coverage import coverage_html, story_coverage
 from newsweave.export.markdown import counted
 from newsweave.export.matrix import matrix_html, story_matrix
 from newsweave.export.placemap import PLACE_COLUMNS, MapPlace, place_cells, place_map_svg
+from newsweave.export.sides import published_by_article, side_reporters
 from newsweave.records import Dossier, Evidence, Fact, Statement
 
 __all__ = ["dossier_html"]
@@ -93,7 +94,8 @@ def dossier_html(
         )
     parts.append("</div>")
     parts.append(_section("Statements", [_statement(st) for st in dossier.statements]))
-    parts.append(_section("Facts", [_fact(f) for f in dossier.facts]))
+    published = published_by_article(dossier.sources)
+    parts.append(_section("Facts", [_fact(f, published) for f in dossier.facts]))
     timeline = [
         (f'<tr data-link="{escape(e.fact or "")}">', [e.value, e.text, _outlets(e.evidence)])
         for e in dossier.timeline
@@ -211,9 +213,10 @@ def _statement(st: Statement) -> str:
     )
 
 
-def _fact(fact: Fact) -> str:
+def _fact(fact: Fact, published: Mapping[str, str | None]) -> str:
     sides = "".join(
-        f"<li><b>{escape(s.value)}</b> — {escape(', '.join(s.outlets))}</li>" for s in fact.sides
+        f"<li><b>{escape(s.value)}</b> — {escape(side_reporters(s, published))}</li>"
+        for s in fact.sides
     )
     evidence = "".join(
         f"<li>{escape(e.outlet or e.article)}: {escape(e.text)}</li>" for e in fact.evidence

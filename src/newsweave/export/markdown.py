@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from newsweave.export.placemap import PLACE_COLUMNS, MapPlace, place_cells
+from newsweave.export.sides import published_by_article, side_reporters
 from newsweave.records import Dossier, Evidence, Fact, Statement
 
 __all__ = ["dossier_markdown"]
@@ -52,8 +53,9 @@ def dossier_markdown(
     for st in dossier.statements:
         lines += _statement(st)
     lines += ["## Facts", ""]
+    published = published_by_article(dossier.sources)
     for fact in dossier.facts:
-        lines += _fact(fact)
+        lines += _fact(fact, published)
     lines += ["## Timeline", ""]
     for entry in dossier.timeline:
         outlets = ", ".join(dict.fromkeys(_outlet(e) for e in entry.evidence))
@@ -109,7 +111,7 @@ def _statement(st: Statement) -> list[str]:
     return [*out, ""]
 
 
-def _fact(fact: Fact) -> list[str]:
+def _fact(fact: Fact, published: Mapping[str, str | None]) -> list[str]:
     out = [
         f"### {fact.id} · {_BADGE[fact.status]} · {', '.join(map(_inline, fact.outlets))}",
         "",
@@ -117,7 +119,7 @@ def _fact(fact: Fact) -> list[str]:
         "",
     ]
     for side in fact.sides:
-        out.append(f"- **{_inline(side.value)}** — {', '.join(map(_inline, side.outlets))}")
+        out.append(f"- **{_inline(side.value)}** — {_inline(side_reporters(side, published))}")
     if fact.sides:
         out.append("")
     for ev in fact.evidence:

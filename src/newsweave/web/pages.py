@@ -19,7 +19,8 @@ from newsweave.export.coverage import Coverage, coverage_html
 from newsweave.export.glance import facts_bar_svg, sparkline_svg
 from newsweave.export.matrix import Matrix, matrix_html
 from newsweave.export.placemap import MapPlace, place_map_svg
-from newsweave.records import from_plain
+from newsweave.export.sides import published_by_article, side_reporters
+from newsweave.records import DossierSource, Side, from_plain
 from newsweave.web.highlight import article_marks, dossier_marks, pieces
 
 __all__ = ["Pages", "wants_json"]
@@ -56,6 +57,12 @@ def _matrix_table(matrix: dict[str, Any]) -> Markup:
     return Markup(matrix_html(from_plain(Matrix, matrix)))
 
 
+def _side_reporters(side: dict[str, Any], sources: list[dict[str, Any]]) -> str:
+    """A story page's side of a disagreement (JSON form): its outlets with their days."""
+    published = published_by_article(from_plain(DossierSource, s) for s in sources)
+    return side_reporters(from_plain(Side, side), published)
+
+
 def _coverage_view(coverage: dict[str, Any]) -> Markup:
     """A story page's coverage (JSON form) as its SVG and text; every text in it is escaped."""
     return Markup(coverage_html(from_plain(Coverage, coverage)))
@@ -77,6 +84,7 @@ class Pages:
             place_map=_place_map,
             matrix_table=_matrix_table,
             coverage_view=_coverage_view,
+            side_reporters=_side_reporters,
             facts_bar=lambda counts: Markup(facts_bar_svg(counts or {})),
             sparkline=lambda per_day: Markup(sparkline_svg([tuple(d) for d in per_day or []])),
         )
