@@ -66,3 +66,26 @@ def test_a_time_of_day_is_no_amount(nlp: Language) -> None:
     sentence = "The tremor struck at 4:12 local time and damaged 40 houses."
     found = find_amounts(nlp(sentence), Article(id="a", text=sentence, key="a"))
     assert [a.text for a in found] == ["40"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("A court sentenced the former mayor Ivo Brandl to seven years in prison.", (7, "years")),
+        ("Brandl's lawyers appealed against his six-year prison sentence.", (6, "years")),
+        ("The smuggler was jailed for 18 months on Monday.", (18, "months")),
+        # a term risked or asked for is none handed down
+        ("Brandl faces up to 15 years in prison if convicted.", None),
+        ("Prosecutors had asked for ten years in prison.", None),
+        ("The drought has lasted three years.", None),
+    ],
+)
+def test_a_prison_sentence_is_a_count_of_years(
+    nlp: Language, sentence: str, term: tuple[int, str] | None
+) -> None:
+    from newsweave.analyse.amounts import find_amounts
+    from newsweave.records import Article
+
+    found = find_amounts(nlp(sentence), Article(id="a", text=sentence, key="a"))
+    terms = [(a.value, a.unit) for a in found if a.unit and a.unit.endswith(" in prison")]
+    assert terms == ([] if term is None else [(term[0], f"{term[1]} in prison")])

@@ -671,6 +671,24 @@ def test_a_toll_that_has_risen_is_a_count_of_the_dead() -> None:
     assert [side.value for side in conflict[1]] == ["26 people killed", "31 killed"]
 
 
+def test_two_prison_terms_for_one_verdict_conflict() -> None:
+    a = _counted(
+        "a",
+        "The court sentenced the former mayor to seven years in prison on Monday.",
+        [("seven years", 7, "years in prison")],
+    )
+    b = _counted(
+        "b",
+        "The former mayor will appeal against his six-year prison sentence, handed down on Monday.",
+        [("six-year", 6, "years in prison")],
+    )
+    analyses = {x.article.id: x for x in (a, b)}
+    units = [u for x in (a, b) for u in claim_units(x)]
+    conflict = find_conflict(units, analyses, sources_of([a, b], {}), times={})
+    assert conflict is not None
+    assert {side.value for side in conflict[1]} == {"seven years in prison", "six years in prison"}
+
+
 def test_a_speakers_relative_clause_is_a_claim_but_a_role_is_not() -> None:
     """ "Ruiz, who sent 40 officers to the harbour overnight, said ...": the relative clause
     tells a claim about her; "Ruiz, who chairs the council, said" only says who she is."""

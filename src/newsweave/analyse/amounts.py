@@ -56,10 +56,48 @@ def find_amounts(doc: Doc, article: Article) -> list[Amount]:
     ]
     found += [_whole(Span(doc, t.i, t.i + 1, label="CARDINAL")) for t in _untagged_numbers(doc)]
     found.sort(key=lambda span: span.start)
-    return [
+    amounts = [
         Amount(ent.start_char, ent.end_char, ent.text, parse_number(ent.text), _unit(ent))
         for ent in found
     ]
+    amounts += [term for ent in doc.ents if ent.label_ == "DATE" and (term := _prison_term(ent))]
+    return sorted(amounts, key=lambda a: a.start)
+
+
+#: A length of time written as a count ("eight years", "nine-year", "18 months").
+_DURATION = re.compile(r"(?P<number>[\w.,]+?)[- ](?P<unit>year|month)s?\b", re.IGNORECASE)
+#: Before a duration: what makes it a sentence served ("sentenced X to", "jailed for").
+_SENTENCED = re.compile(
+    r"\b(?:sentenced|jailed|imprisoned|handed|given)\b[^.;:!?]{0,80}?\b(?:to|for)\s+$",
+    re.IGNORECASE,
+)
+#: After a duration: "in prison", "behind bars", "prison sentence", "jail term".
+_IN_PRISON = re.compile(r"\s+(?:in (?:prison|jail)|behind bars|(?:prison|jail)\b)", re.IGNORECASE)
+#: Before a duration: a term asked for or risked, not one handed down.
+_NOT_HANDED = re.compile(
+    r"\b(?:asked|sought|seeking|demanded|requested|faces?|facing|risks?|could|maximum)\b"
+    r"[^.;:!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _prison_term(ent: Span) -> Amount | None:
+    """A prison sentence as a count of years or months ("sentenced him to eight years in
+    prison", "his nine-year prison sentence"), so that two reports of one verdict can be seen
+    to disagree on it; a term asked for or risked ("faces up to 20 years") is none."""
+    duration = _DURATION.match(ent.text)  # the model's span may go on: "18 months on Monday"
+    if duration is None:
+        return None
+    text = ent.doc.text
+    start, end = ent.start_char, ent.start_char + duration.end()
+    before = text[max(0, start - 120) : start]
+    if not (_SENTENCED.search(before) or _IN_PRISON.match(text, end)):
+        return None
+    if _NOT_HANDED.search(before[-60:]):
+        return None
+    value = parse_number(duration["number"])
+    unit = f"{duration['unit'].lower()}s in prison"
+    return Amount(start, end, text[start:end], value, unit) if value else None
 
 
 def _untagged_numbers(doc: Doc) -> list[Token]:

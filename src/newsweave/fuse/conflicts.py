@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from newsweave.fuse.sources import Sources
 from newsweave.fuse.timeline import Dated
 from newsweave.fuse.units import Unit
-from newsweave.records import ArticleAnalysis, Evidence, Side, Speaker
+from newsweave.records import Amount, ArticleAnalysis, Evidence, Side, Speaker
 
 __all__ = ["find_conflict"]
 
@@ -116,10 +116,7 @@ def _number_sides(
                 continue
             nouns[noun].add(_noun(amount.unit) if amount.unit else "")
             value = _same_value(found[noun], amount.value)
-            if not amount.unit or amount.unit in amount.text:
-                label = amount.text
-            else:
-                label = f"{amount.text} {amount.unit}"
+            label = _label(amount)
             if befell:
                 label = f"{label} {befell}"  # "four killed" beside "14 workers killed"
             entry = found[noun].setdefault(value, (label, []))
@@ -332,6 +329,18 @@ def _sides(groups: Mapping[str, tuple[str, list[Evidence]]], sources: Sources) -
 def _evidence(unit: Unit, article: ArticleAnalysis, sources: Sources) -> Evidence:
     text = article.article.text[unit.start : unit.end]
     return Evidence(unit.article, unit.start, unit.end, text, sources.outlet(unit.article))
+
+
+def _label(amount: Amount) -> str:
+    """An amount as a side of a disagreement: its text and what it counts ("1,200 prisoners";
+    "nine-year" of "years in prison" is "nine years in prison")."""
+    if not amount.unit or amount.unit in amount.text:
+        return amount.text
+    first, _, rest = amount.unit.partition(" ")
+    written = re.fullmatch(rf"(.+?)[- ]{first.rstrip('s')}s?", amount.text)
+    if written and rest:
+        return f"{written[1]} {amount.unit}"
+    return f"{amount.text} {amount.unit}"
 
 
 def _noun(unit: str) -> str:
