@@ -1017,3 +1017,10 @@ def test_a_relative_pronoun_after_a_quote_is_no_speaker(nlp: Language) -> None:
     )
     found = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
     assert [speaker_of(q) for q in found] == ["Vik Moya"]
+
+
+def test_a_speakers_name_is_kept_as_written(nlp: Language) -> None:
+    """A hyphenated name stays one word: "Anti-Fraud Office", not "Anti - Fraud Office"."""
+    quotes = quotes_of(nlp, "The Anti-Fraud Office said it was confident the ruling would stand.")
+    assert quotes and quotes[0].speaker is not None
+    assert "Anti-Fraud Office" in (quotes[0].speaker.name or "")

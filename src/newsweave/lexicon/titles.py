@@ -37,7 +37,7 @@ TITLE_HEADS = word_set(
     father sister vice-president chief-of-staff pm mp mep boxer actor actress singer comedian
     comedienne rapper filmmaker quarterback qb linebacker receiver striker pitcher champion
     host anchor correspondent columnist author novelist playwright candidate executive executives
-    manager managers
+    manager managers lawyer lawyers
         """
 )
 

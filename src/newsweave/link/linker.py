@@ -341,8 +341,9 @@ def _order(c: Cluster) -> tuple[bool, bool, bool, bool]:
 
 
 def _canonical(names: dict[str, int]) -> str:
-    """The fullest name (given name and surname beat a bare surname), then the most written."""
-    return max(names, key=lambda n: (min(len(name_words(n)), 2), names[n], len(n)))
+    """The fullest name (given name and surname beat a bare surname, hyphenated or not:
+    "Al-Rashidi"), then the most written."""
+    return max(names, key=lambda n: (min(len(name_words(n)), len(n.split()), 2), names[n], len(n)))
 
 
 def apply_links(analysis: ArticleAnalysis, ids: list[str | None]) -> ArticleAnalysis:

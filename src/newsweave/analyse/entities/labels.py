@@ -31,7 +31,7 @@ ORG_HEADS = BUSINESS_ENDINGS | frozenset(
     """
     center centre clinic hospital university college school academy institute foundation fund
     trust association society bank oil gas energy capital media network agency department
-    ministry council committee commission party cathedral mosque museum gallery library
+    ministry bureau council committee commission party cathedral mosque museum gallery library
     stadium arena airport station prison jail hotel restaurant club plaza mall administration
     memorial prize award awards festival recovery treatment rehab office times journal herald
     tribune news gazette review press magazine radio tv television
@@ -69,6 +69,10 @@ _ORG_AFTER = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + ")"
     r"(?=\s*[,.;:)]|\s+(?:that|which|whose|based|in|of|from|with|owned|run|and|for)\b)"
 )
+#: An organisation noun right before a name: "the construction firm Portal Build".
+_ORG_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + r")\s+$")
+#: What the model takes a company's name for.
+_MISREAD_ORGANISATION = frozenset({"PERSON", "LOC", "FAC"})
 #: A dateline: the place in capitals opening a line, before a dash ("MARROWGATE, April 22 —").
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)(?:,[^\n—–]{0,40})?\s+[—–-]\s")
 #: A place this large tagged as a person is a place, unless the article names such a person.
@@ -76,9 +80,10 @@ _PLACE_POPULATION = 500_000
 
 
 def relabel_organisations(text: str, drafts: list[Draft]) -> None:
-    """A person-tagged name of two or more words ending with an organisation word is an ORG."""
+    """A name of two or more words ending with an organisation word that the model took for
+    a person, a law or a work ("The National Anti-Corruption Bureau" as a LAW) is an ORG."""
     for d in drafts:
-        if d.label != "PERSON" or d.role:
+        if d.label not in ("PERSON", "LAW", "WORK_OF_ART", "PRODUCT") or d.role:
             continue
         words = text[d.start : d.end].split()
         if len(words) > 1 and norm(words[-1]) in ORG_HEADS and words[-1][:1].isupper():
@@ -159,6 +164,7 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
     _places_by_context(text, groups, person_words)
     _organisations_by_context(text, groups)
     _organisations_short_names(groups, person_words)
+    _surnames_alone(groups)
     _peoples_names(groups)
     _people_by_surname(text, groups, known_place)
 
@@ -178,15 +184,17 @@ def _places_by_context(text: str, groups: dict[str, list[Draft]], person_words: 
 
 
 def _organisations_by_context(text: str, groups: dict[str, list[Draft]]) -> None:
-    """A name the article describes as an organisation ("X, the company that runs the dam") is
-    one wherever the model took it for a person: a company's name is often two words that
-    look like a given name and a surname."""
+    """A name the article describes as an organisation ("X, the company that runs the dam",
+    "the construction firm X") is one wherever the model took it for a person or a place: a
+    company's name is often two words that look like a given name and a surname, or like a
+    place's."""
     for group in groups.values():
-        if any(d.label == "PERSON" for d in group) and any(
-            _ORG_AFTER.match(text, d.end) for d in group
+        if any(d.label in _MISREAD_ORGANISATION for d in group) and any(
+            _ORG_AFTER.match(text, d.end) or _ORG_BEFORE.search(text, max(0, d.start - 40), d.start)
+            for d in group
         ):
             for d in group:
-                if d.label == "PERSON" and not d.role:
+                if d.label in _MISREAD_ORGANISATION and not d.role:
                     d.label = "ORG"
 
 
@@ -206,6 +214,32 @@ def _organisations_short_names(groups: dict[str, list[Draft]], person_words: set
         for d in group:
             if d.label == "PERSON" and not d.role:
                 d.label = "ORG"
+
+
+def _surnames_alone(groups: dict[str, list[Draft]]) -> None:
+    """ "Al-Rashidi, 61, denied the charges" beside "Mohammed Al-Rashidi": the last word of a
+    person's full name in the article, written alone and never tagged a person, is that
+    person, unless it also opens an organisation's name ("Ford" beside "Ford Motor") or the
+    gazetteer knows it as a place."""
+    surnames = {  # "rashidi" and "al rashidi" (a hyphen folds to a space) of the full name
+        " ".join(words[k:])
+        for key, group in groups.items()
+        if all(d.label == "PERSON" for d in group)
+        for words in [key.split()]
+        for k in range(1, len(words))
+    }
+    org_words = {
+        word
+        for key, group in groups.items()
+        if " " in key and key not in surnames and any(d.label == "ORG" for d in group)
+        for word in key.split()
+    }
+    for key, group in groups.items():
+        if key not in surnames or org_words & set(key.split()) or known_place(key) is not None:
+            continue
+        if all(d.label in ("ORG", "NORP", "PRODUCT", "WORK_OF_ART") for d in group):
+            for d in group:
+                d.label = "PERSON"
 
 
 def _place_cue(text: str, d: Draft) -> bool:

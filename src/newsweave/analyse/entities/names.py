@@ -7,6 +7,8 @@ article. Every pass is linear in the number of tokens or drafts.
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Doc
 
 from newsweave.analyse.entities.clean import Draft, role_before, role_in_apposition
@@ -187,6 +189,7 @@ def resolve_names(text: str, drafts: list[Draft]) -> None:
             full_by_given.setdefault(words[0], set()).add(norm(d.name))
             full_names.add(norm(d.name))
     _organisations_by_first_word(drafts)
+    _acronyms_defined(text, drafts)
     for d in drafts:
         key = norm(d.name)
         if key in full_names:
@@ -227,6 +230,32 @@ def _organisations_by_first_word(drafts: list[Draft]) -> None:
         full = longer.get(key, set())
         if d.label == "ORG" and len(full) == 1 and key not in other_uses and not known_place(key):
             d.name = next(iter(full))
+
+
+def _acronyms_defined(text: str, drafts: list[Draft]) -> None:
+    """ "The National Anti-Corruption Bureau (NACB)": an acronym in brackets right after an
+    organisation's name, made of its capitalised words' initials, is that organisation
+    wherever the article writes it."""
+    full: dict[str, str] = {}
+    for d, after in itertools.pairwise(sorted(drafts, key=lambda d: d.start)):
+        acronym = text[after.start : after.end]
+        if (
+            d.label == "ORG"
+            and text[d.end : after.start] == " ("
+            and text[after.end : after.end + 1] == ")"
+            and acronym.isupper()
+            and acronym == _initials(d.name)
+        ):
+            full[acronym] = d.name
+    for d in drafts:
+        if (name := full.get(text[d.start : d.end])) is not None:
+            d.name, d.label = name, "ORG"
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words, hyphenated parts each counted: "National
+    Anti-Corruption Bureau" -> "NACB"."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
 
 
 def _by_given(drafts: list[Draft], given: str) -> list[tuple[int, str]]:

@@ -144,7 +144,8 @@ def mention_name(token: Token) -> str:
         while start > 0 and doc[start].ent_iob_ == "I":
             start -= 1
         return clean_name(doc[start : token.i + 1].text)
-    return clean_name(" ".join(t.text for t in name_tokens(token)))
+    run = name_tokens(token)
+    return clean_name(doc[run[0].i : run[-1].i + 1].text)  # as written: "Anti-Corruption"
 
 
 def name_tokens(token: Token) -> list[Token]:
