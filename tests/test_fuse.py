@@ -902,3 +902,13 @@ def test_a_fact_is_dated_by_what_happened_not_by_when_it_was_told() -> None:
         ("2026-05-01", "f1"),
         ("2026-05-04", "f2"),
     ]
+
+
+def test_a_short_sentence_the_outlet_asserts_is_a_claim() -> None:
+    """ "Snow is forecast for Sunday." has three content words: a claim when it is the whole
+    sentence, not when it is what is left of a reported one."""
+    asserted = "Snow is forecast for Sunday."
+    told = "Ana Ruiz said the harbour had closed."
+    quote = _reported(told, told, "Ana Ruiz")
+    assert [u.text for u in claim_units(_one_sentence("a", asserted))] == [asserted]
+    assert claim_units(_one_sentence("b", told, quotes=(quote,))) == []

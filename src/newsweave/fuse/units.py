@@ -251,8 +251,15 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
         first = len(units)
         here = keyed[_at(mention_starts, sentence.start) : _at(mention_starts, sentence.end)]
         for start, end in _pieces(text, sentence.start, sentence.end, cuts, utterances, alone):
-            # Both sides of a cut at a clause that stands alone are claims, however short.
-            least = _MIN_STANDALONE if _has(alone, start) or _has(alone, end) else _MIN_CONTENT
+            # Both sides of a cut at a clause that stands alone are claims, however short, and
+            # so is a whole sentence the outlet asserts ("More rain is forecast for Tuesday.";
+            # what is left of a reported one is often only a fragment of what was said).
+            whole = (start, end) == (sentence.start, sentence.end) and not any(blank[start:end])
+            least = (
+                _MIN_STANDALONE
+                if whole or _has(alone, start) or _has(alone, end)
+                else _MIN_CONTENT
+            )
             unit = _unit(text, blank, art, start, end, here, len(units), least)
             if unit is not None and (_frames_a_quote(unit, cues) or _NO_COMMENT.search(unit.text)):
                 continue
