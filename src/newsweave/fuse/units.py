@@ -256,9 +256,7 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
             # what is left of a reported one is often only a fragment of what was said).
             whole = (start, end) == (sentence.start, sentence.end) and not any(blank[start:end])
             least = (
-                _MIN_STANDALONE
-                if whole or _has(alone, start) or _has(alone, end)
-                else _MIN_CONTENT
+                _MIN_STANDALONE if whole or _has(alone, start) or _has(alone, end) else _MIN_CONTENT
             )
             unit = _unit(text, blank, art, start, end, here, len(units), least)
             if unit is not None and (_frames_a_quote(unit, cues) or _NO_COMMENT.search(unit.text)):
