@@ -912,3 +912,13 @@ def test_a_short_sentence_the_outlet_asserts_is_a_claim() -> None:
     quote = _reported(told, told, "Ana Ruiz")
     assert [u.text for u in claim_units(_one_sentence("a", asserted))] == [asserted]
     assert claim_units(_one_sentence("b", told, quotes=(quote,))) == []
+
+
+def test_a_percentage_written_out_is_labelled_as_written() -> None:
+    a = _counted("a", "Inflation rose to 6.1 percent in May.", [("6.1 percent", 6.1, "%")])
+    b = _counted("b", "Inflation reached 6.3 percent in May.", [("6.3 percent", 6.3, "%")])
+    analyses = {x.article.id: x for x in (a, b)}
+    units = [u for x in (a, b) for u in claim_units(x)]
+    conflict = find_conflict(units, analyses, sources_of([a, b], {}), times={})
+    assert conflict is not None
+    assert {side.value for side in conflict[1]} == {"6.1 percent", "6.3 percent"}

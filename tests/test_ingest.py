@@ -150,6 +150,22 @@ def test_jsonl_takes_the_header_names_of_its_fields(tmp_path: Path) -> None:
     assert second.published == "2026-03-14"  # the canonical name wins
 
 
+def test_jsonl_reads_the_field_names_of_news_exports(tmp_path: Path) -> None:
+    """A news-please record ("maintext", "date_publish", "source_domain") and a "body" /
+    "published_at" / "publisher" record read as articles."""
+    crawled = {
+        "maintext": BODY,
+        "date_publish": "2026-03-14 09:30:00",
+        "source_domain": "pierpost.example",
+        "title": "T",
+    }
+    api = {"body": BODY + " Again.", "published_at": "2026-03-15T08:00:00Z", "publisher": "P"}
+    (tmp_path / "feed.jsonl").write_text(f"{json.dumps(crawled)}\n{json.dumps(api)}\n")
+    first, second = _read_all(tmp_path / "feed.jsonl")[0]
+    assert (first.text, first.published, first.outlet) == (BODY, "2026-03-14", "pierpost.example")
+    assert (second.published, second.outlet) == ("2026-03-15", "P")
+
+
 PAGE = """<!DOCTYPE html><html><head><title>Pier closes | The Pier Post</title>
 <meta property="og:site_name" content="The Pier Post">
 <meta property="og:title" content="Pier closes after vote">

@@ -331,10 +331,14 @@ def _evidence(unit: Unit, article: ArticleAnalysis, sources: Sources) -> Evidenc
     return Evidence(unit.article, unit.start, unit.end, text, sources.outlet(unit.article))
 
 
+#: A unit the amount's text already writes out in words ("8.2 percent" of "%").
+_WRITTEN_UNIT = re.compile(r"\bper\s?cent\b|\bpercentage points?\b", re.IGNORECASE)
+
+
 def _label(amount: Amount) -> str:
     """An amount as a side of a disagreement: its text and what it counts ("1,200 prisoners";
     "nine-year" of "years in prison" is "nine years in prison")."""
-    if not amount.unit or amount.unit in amount.text:
+    if not amount.unit or amount.unit in amount.text or _WRITTEN_UNIT.search(amount.text):
         return amount.text
     first, _, rest = amount.unit.partition(" ")
     written = re.fullmatch(rf"(.+?)[- ]{first.rstrip('s')}s?", amount.text)

@@ -25,10 +25,16 @@ HEADER_KEYS = {
     "date": "published",
     "published": "published",
     "pubdate": "published",
+    "pub_date": "published",
+    "published_at": "published",
+    "publication_date": "published",
+    "date_publish": "published",  # news-please
     "outlet": "outlet",
     "source": "outlet",
     "publisher": "outlet",
     "site": "outlet",
+    "site_name": "outlet",
+    "source_domain": "outlet",  # news-please
     "title": "title",
     "headline": "title",
     "url": "url",
