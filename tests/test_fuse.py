@@ -922,3 +922,15 @@ def test_a_percentage_written_out_is_labelled_as_written() -> None:
     conflict = find_conflict(units, analyses, sources_of([a, b], {}), times={})
     assert conflict is not None
     assert {side.value for side in conflict[1]} == {"6.1 percent", "6.3 percent"}
+
+
+def test_a_fact_with_a_day_is_not_also_dated_by_the_year_around_it() -> None:
+    text = "The bank raised its rate on Thursday, its third increase this year."
+    times = {
+        "a": [
+            (text.index("on Thursday"), text.index(","), "2026-09-17", False),
+            (text.index("this year"), len(text) - 1, "2026", False),
+        ]
+    }
+    fact = Fact(text, "single-source", ("X",), (Evidence("a", 0, len(text), text, "X"),), id="f1")
+    assert [e.value for e in timeline([fact], times)] == ["2026-09-17"]

@@ -86,7 +86,8 @@ _TELLING = re.compile(
 def _dates_of(evidence: Evidence, times: Sequence[Dated]) -> list[str]:
     """The days one piece of evidence dates its fact to: the day it was told only when it
     gives no other ("the spillway was opened on Saturday, officials said on Sunday" dates the
-    opening, not the telling)."""
+    opening, not the telling), and a year or month only when it gives no day within it ("on
+    Thursday, its third increase this year" is dated by the Thursday)."""
     told: list[str] = []
     other: list[str] = []
     for start, _, value, _ in times:
@@ -94,7 +95,8 @@ def _dates_of(evidence: Evidence, times: Sequence[Dated]) -> list[str]:
             at = start - evidence.start
             telling = _TELLING.search(evidence.text, max(0, at - 40), at)
             (told if telling else other).append(_day_part(value))
-    return other or told
+    dates = other or told
+    return [d for d in dates if not any(o != d and o.startswith(f"{d}-") for o in dates)]
 
 
 def sort_key(value: str) -> tuple[date, int]:
