@@ -934,3 +934,20 @@ def test_a_fact_with_a_day_is_not_also_dated_by_the_year_around_it() -> None:
     }
     fact = Fact(text, "single-source", ("X",), (Evidence("a", 0, len(text), text, "X"),), id="f1")
     assert [e.value for e in timeline([fact], times)] == ["2026-09-17"]
+
+
+def test_a_quoted_clause_is_one_statement_with_the_sentence_it_came_from() -> None:
+    """One outlet quotes "Prices are still far too high and we will not hesitate", another
+    only "We will not hesitate to act again": one utterance."""
+    texts = {
+        "a": 'Governor Ana Berg spoke on Monday. "Prices are still far too high and we will not '
+        'hesitate," Berg said.',
+        "b": '"We will not hesitate to act again," Governor Ana Berg told reporters on Monday.',
+    }
+    articles = [
+        Article(id=k, key=k, text=t, outlet=f"Outlet {k}", published="2026-09-14")
+        for k, t in texts.items()
+    ]
+    analyses = [a for a in analyse(articles) if isinstance(a, ArticleAnalysis)]
+    dossier = build_dossier("s", analyses)
+    assert [len(st.variants) for st in dossier.statements] == [2]

@@ -13,6 +13,7 @@ word-level differences of each variant from the first.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -184,6 +185,25 @@ def _same_numbers(a: _Item, b: _Item) -> bool:
     return bool(numbers) and numbers == numbers_in(b.quote.text)
 
 
+#: Where a quoted sentence joins a second clause with a subject of its own ("... far too high
+#: and we will not hesitate"): an outlet may quote only that clause.
+_SECOND_CLAUSE = re.compile(
+    r";\s+|,?\s+(?:and|but)\s+(?=(?:we|i|he|she|they|it|this|there)\s)", re.IGNORECASE
+)
+_MIN_CLAUSE_WORDS = 4
+
+
+def _clauses(quote: str) -> list[str]:
+    """A quotation's sentences, and the clauses of a sentence that has two."""
+    pieces = []
+    for sentence in sentences_of(quote):
+        pieces.append(sentence)
+        parts = [p for p in _SECOND_CLAUSE.split(sentence) if p.strip()]
+        if len(parts) > 1:
+            pieces += [p for p in parts if len(p.split()) >= _MIN_CLAUSE_WORDS]
+    return list(dict.fromkeys(pieces))
+
+
 class _Closeness:
     """How close two quotes are in meaning: the higher of the cosine of the whole quotes and
     the best cosine of a sentence of one with a sentence of the other (one outlet may quote in
@@ -199,7 +219,7 @@ class _Closeness:
         self.texts: dict[int, range] = {}  # item -> its rows of ``vectors``
         for n, item in enumerate(items):
             if len(spread[item.speaker]) > 1:
-                pieces = [item.quote.text, *sentences_of(item.quote.text)]
+                pieces = [item.quote.text, *_clauses(item.quote.text)]
                 self.texts[n] = range(len(texts), len(texts) + len(pieces))
                 texts += pieces
         self.vectors = embedder(texts) if texts else np.zeros((0, 1), dtype=np.float32)
