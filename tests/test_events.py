@@ -499,3 +499,41 @@ def test_compelling_someone_is_coercion_unless_the_complement_is_an_event(
 ) -> None:
     (event,) = events_of(nlp, text)
     assert (event.code, event.action) == (code, action)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "action", "target"),
+    [
+        # codebook synonyms
+        ("The senator berated the Korvath envoy.", "ACCUSE", "berated", "Korvath"),
+        ("Osterland ruled out new talks with Korvath.", "REJECT", "ruled out", "Korvath"),
+        ("The militia looted the village.", "COERCE", "looted", "the village"),
+        # the deciding preposition's object is the target
+        ("The ministers looked into the deaths of two miners.", "ACCUSE", "looked into",
+         "two miners"),
+        # the nouns of the codebook's verbs, with a light verb
+        ("The rebels announced their withdrawal from the valley.", "RETREAT",
+         "announced withdrawal", None),
+        ("The army carried out an invasion of Korvath.", "ASSAULT", "carried invasion",
+         "Korvath"),
+        ("The court ordered an investigation into the shooting.", "ACCUSE",
+         "ordered investigation", None),
+        ("The government declared a state of emergency in Velmora.", "COERCE",
+         "declared emergency", None),
+        # the verb decides the noun's sense
+        ("Dockers staged a strike at the port.", "PROTEST", "staged strike", "the port"),
+        ("Nurses went on strike on Monday.", "PROTEST", "went on strike", None),
+        ("Soldiers opened fire on the crowd.", "ASSAULT", "opened fire", "the crowd"),
+    ],
+)  # fmt: skip
+def test_codebook_synonyms_and_nouns(
+    nlp: Language, text: str, code: str, action: str, target: str | None
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, event.action, text_of(event.target)) == (code, action, target)
+
+
+def test_a_nominal_events_owner_in_a_report_is_the_reporter(nlp: Language) -> None:
+    text = "The prosecutor's office said its inquiry into the mill was continuing."
+    (event,) = events_of(nlp, text)
+    assert (event.code, text_of(event.actor)) == ("ACCUSE", "The prosecutor's office")

@@ -32,6 +32,7 @@ from newsweave.analyse.events.lexicon import (
     RELATIONS,
     RESTRICTIONS,
     TRAVELLING,
+    VERB_NOUN_CODES,
     WARNING,
     WAYS,
 )
@@ -51,6 +52,7 @@ _KNOWN_VERBS = frozenset(
     [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
+    + [verb for verb, _ in VERB_NOUN_CODES]
 )
 
 
@@ -68,6 +70,9 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         for child in objects:
             if (code := _given(child)) is not None:
                 return code, None, child
+    for child in map(_measured, objects):
+        if (code := VERB_NOUN_CODES.get((lemma, child.lemma_.lower()))) is not None:
+            return code, None, child  # "workers staged a strike", "opened fire"
     if lemma in LIGHT_VERBS:
         for child in map(_measured, _with_conjuncts(objects)):
             if (code := noun_code(child)) is not None:
@@ -186,7 +191,8 @@ def _nominal(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] 
                 return code, None, child
     if lemma in TRAVELLING:  # "arrived on a visit", "flew in for talks"
         for pobj in prep_objects([verb], frozenset({"on", "for"})):
-            if (code := noun_code(pobj)) is not None:
+            code = VERB_NOUN_CODES.get((lemma, pobj.lemma_.lower())) or noun_code(pobj)
+            if code is not None:  # "went on strike": a protest, not an air strike
                 return code, pobj.head, pobj
     if lemma in PARTICIPATING:
         part = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part"), None)
