@@ -524,6 +524,26 @@ def test_compelling_someone_is_coercion_unless_the_complement_is_an_event(
         ("Dockers staged a strike at the port.", "PROTEST", "staged strike", "the port"),
         ("Nurses went on strike on Monday.", "PROTEST", "went on strike", None),
         ("Soldiers opened fire on the crowd.", "ASSAULT", "opened fire", "the crowd"),
+        ("Thousands of farmers took to the streets of Velmora.", "PROTEST",
+         "took to streets", "Velmora"),
+        ("The army put its troops on high alert.", "MOBILIZE", "put on alert", "its troops"),
+        ("Police fired tear gas at the crowd.", "COERCE", "fired gas", "the crowd"),
+        ("The council held the mayor responsible for the deaths.", "ACCUSE", "held responsible",
+         "the mayor"),
+        ("Osterland restored diplomatic relations with Korvath.", "SUPPORT",
+         "restored relations", "Korvath"),
+        # what is left decides: talks halted, an agreement rejected
+        ("Osterland withdrew from the talks with Korvath.", "SANCTION", "withdrew from talks",
+         "Korvath"),
+        ("Korvath pulled out of the arms treaty.", "REJECT", "pulled out treaty",
+         None),
+        # envoys expelled are cut relations, people expelled are coerced
+        ("Osterland expelled two Korvath diplomats.", "SANCTION", "expelled",
+         "Korvath"),
+        ("The junta expelled three foreign journalists.", "COERCE", "expelled",
+         "three foreign journalists"),
+        # troops evacuated are pulled back, residents evacuated are helped
+        ("The army evacuated its troops from the valley.", "RETREAT", "evacuated troops", None),
     ],
 )  # fmt: skip
 def test_codebook_synonyms_and_nouns(
@@ -531,6 +551,17 @@ def test_codebook_synonyms_and_nouns(
 ) -> None:
     event = events_of(nlp, text)[0]
     assert (event.code, event.action, text_of(event.target)) == (code, action, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Osterland is ready to host talks with Korvath.", "AGREE"),
+        ("The rebels are prepared to attack the town.", "THREATEN"),
+    ],
+)
+def test_readiness_states_an_intention(nlp: Language, text: str, code: str) -> None:
+    assert events_of(nlp, text)[0].code == code
 
 
 def test_a_nominal_events_owner_in_a_report_is_the_reporter(nlp: Language) -> None:

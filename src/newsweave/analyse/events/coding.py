@@ -12,13 +12,17 @@ from newsweave.analyse.events.lexicon import (
     BANNING,
     CAPTIVES,
     CODES,
+    COMMITMENTS,
     COMPELLING,
     COMPOUND_CODES,
     EASING,
+    EVACUATING,
+    EXPELLING,
     FORCES,
     GIVING,
     GOODS,
     GROUPS,
+    LEAVING,
     LIGHT_DEFAULTS,
     LIGHT_VERBS,
     MEASURES,
@@ -33,6 +37,7 @@ from newsweave.analyse.events.lexicon import (
     RESTRICTIONS,
     TRAVELLING,
     VERB_NOUN_CODES,
+    VERB_PREP_NOUN_CODES,
     WARNING,
     WAYS,
 )
@@ -53,6 +58,7 @@ _KNOWN_VERBS = frozenset(
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
+    + [verb for verb, _, _ in VERB_PREP_NOUN_CODES]
 )
 
 
@@ -70,9 +76,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         for child in objects:
             if (code := _given(child)) is not None:
                 return code, None, child
-    for child in map(_measured, objects):
-        if (code := VERB_NOUN_CODES.get((lemma, child.lemma_.lower()))) is not None:
-            return code, None, child  # "workers staged a strike", "opened fire"
+    if (by_noun := _verb_noun(verb, lemma)) is not None:
+        return by_noun  # "workers staged a strike", "opened fire", "went on strike"
     if lemma in LIGHT_VERBS:
         for child in map(_measured, _with_conjuncts(objects)):
             if (code := noun_code(child)) is not None:
@@ -80,6 +85,14 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     nominal = _nominal(verb, lemma)
     if nominal is not None:
         return nominal
+    if lemma in EVACUATING and any(_object_words(o) & FORCES for o in objects):
+        return "RETREAT", None, objects[0]  # "evacuated its troops": forces pulled back
+    if lemma in EXPELLING and objects:
+        individuals = any(map(_individual, objects))
+        relations = any(_object_words(o) & RELATIONS for o in objects)
+        return ("COERCE" if individuals and not relations else "SANCTION"), None, None
+    if lemma in LEAVING and (left := _left(verb)) is not None:
+        return left  # "withdrew from the talks", "pulled out of the treaty"
     if lemma in REDUCING or lemma in EASING:
         for child in objects:
             words = _object_words(child)
@@ -105,6 +118,41 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             return None  # "the dam released water", "the ministry released a report"
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
     return (code, None, None) if code is not None else None
+
+
+def _verb_noun(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] | None:
+    """The category of a verb and noun whose sense the verb decides: the noun as object
+    ("staged a strike"), its complement ("found the general guilty", "held the mayor
+    responsible": the adjective is one of the event's words, the object its target) or a
+    preposition's object ("went on strike", "put troops on alert")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd", "acomp")]
+    for noun in map(_measured, objects):
+        if (code := VERB_NOUN_CODES.get((lemma, noun.lemma_.lower()))) is not None:
+            return code, None, noun
+        for adjective in (c for c in noun.children if c.dep_ == "amod"):
+            if (code := VERB_NOUN_CODES.get((lemma, adjective.lemma_.lower()))) is not None:
+                return code, adjective, None
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            phrase = (lemma, prep.lower_, noun.lemma_.lower())
+            if (code := VERB_PREP_NOUN_CODES.get(phrase)) is not None:
+                return code, prep, noun
+    return None
+
+
+def _left(verb: Token) -> tuple[str, Token | None, Token | None] | None:
+    """What leaving talks or an agreement is: halting the talks (SANCTION, "withdrew from
+    the negotiations") or rejecting the agreement (REJECT, "pulled out of the treaty")."""
+    # "pulled out of": "out" is read as a particle or as a preposition
+    holders = [verb, *(c for c in verb.children if c.lower_ in ("out", "back", "away"))]
+    for pobj in prep_objects(holders, frozenset({"from", "of"})):
+        words = _object_words(pobj)
+        particle = pobj.head if pobj.head.head == verb else pobj.head.head
+        if words & RELATIONS:
+            return "SANCTION", particle, pobj
+        if words & COMMITMENTS:
+            return "REJECT", particle, pobj
+    return None
 
 
 def _compels_to_uncoded(verb: Token) -> bool:
@@ -191,8 +239,7 @@ def _nominal(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] 
                 return code, None, child
     if lemma in TRAVELLING:  # "arrived on a visit", "flew in for talks"
         for pobj in prep_objects([verb], frozenset({"on", "for"})):
-            code = VERB_NOUN_CODES.get((lemma, pobj.lemma_.lower())) or noun_code(pobj)
-            if code is not None:  # "went on strike": a protest, not an air strike
+            if (code := noun_code(pobj)) is not None:
                 return code, pobj.head, pobj
     if lemma in PARTICIPATING:
         part = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part"), None)
@@ -230,6 +277,18 @@ def _people(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return (
         token.ent_type_ in _PARTY_LABELS
+        or token.lower_ in _PEOPLE_PRONOUNS
+        or lemma in CAPTIVES
+        or is_person_noun(lemma)
+    )
+
+
+def _individual(token: Token) -> bool:
+    """Whether ``token`` is people rather than a country or a body: "expelled two
+    journalists" (people), not "expelled Korvath from the league"."""
+    lemma = token.lemma_.lower()
+    return (
+        token.ent_type_ == "PERSON"
         or token.lower_ in _PEOPLE_PRONOUNS
         or lemma in CAPTIVES
         or is_person_noun(lemma)

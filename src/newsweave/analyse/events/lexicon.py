@@ -13,16 +13,20 @@ __all__ = [
     "BANNING",
     "CAPTIVES",
     "CODES",
+    "COMMITMENTS",
     "COMPELLING",
     "COMPOUND_CODES",
     "DOCUMENTS",
     "EASING",
+    "EVACUATING",
+    "EXPELLING",
     "FORCES",
     "GIVING",
     "GOODS",
     "GROUPS",
     "HAZARDS",
     "HOSTILE",
+    "LEAVING",
     "LIGHT_DEFAULTS",
     "LIGHT_VERBS",
     "MEASURES",
@@ -33,10 +37,12 @@ __all__ = [
     "PARTICLE_CODES",
     "PREVENTING",
     "QUANTITIES",
+    "READINESS",
     "REDUCING",
     "TOPIC_OBJECT_CODES",
     "TRAVELLING",
     "VERB_NOUN_CODES",
+    "VERB_PREP_NOUN_CODES",
     "WARNING",
     "WAYS",
     "WEAPONS",
@@ -90,15 +96,15 @@ CODES: dict[str, str] = _codes(
         "AID": "finance subsidize subsidise lend bankroll",
         "RETREAT": "relinquish vacate cede",
         "REQUEST": "insist encourage entreat beseech",
-        "ACCUSE": "fault assail berate deride ridicule mock disparage denigrate reprimand "
+        "ACCUSE": "brand fault assail berate deride ridicule mock disparage denigrate reprimand "
         "admonish chide upbraid disapprove arraign",
         "REJECT": "resist shun ignore disregard disavow scorn balk disobey",
         "PROTEST": "agitate revolt mutiny",
         "SANCTION": "ostracize ostracise",
         "MOBILIZE": "redeploy marshal fortify conscript",
-        "COERCE": "harass intimidate repress oppress persecute demolish bulldoze exile banish "
-        "incarcerate purge restrict muzzle hijack loot ransack pillage plunder",
-        "ASSAULT": "pound torch detonate capture slay maim mutilate decapitate blockade",
+        "COERCE": "hack deface harass intimidate repress oppress persecute demolish bulldoze "
+        "exile banish incarcerate purge restrict muzzle hijack loot ransack pillage plunder",
+        "ASSAULT": "retaliate pound torch detonate capture slay maim mutilate decapitate blockade",
     }
 )
 
@@ -144,6 +150,9 @@ PARTICLE_CODES: dict[tuple[str, str], str] = {
     ("lock", "up"): "COERCE",
     ("gun", "down"): "ASSAULT",
     ("mow", "down"): "ASSAULT",
+    ("rally", "behind"): "SUPPORT",
+    ("rally", "around"): "SUPPORT",
+    ("vote", "against"): "REJECT",
 }
 
 #: Verbs whose category comes from their object noun.
@@ -152,7 +161,7 @@ LIGHT_VERBS = frozenset(
     file level offer send provide deliver grant give block continue resume begin start join
     reiterate repeat renew voice express wage undertake initiate commit declare conclude pay
     extend seal submit present step intensify escalate order authorize authorise approve
-    attend lead organize organise enter""".split()  # noqa: SIM905
+    attend lead organize organise enter tighten""".split()  # noqa: SIM905
 )
 
 #: Object noun lemma -> category, for light verbs.
@@ -178,9 +187,9 @@ NOUN_CODES: dict[str, str] = _codes(
     # Fifth round: the nouns of the codebook's verbs and of its light-verb phrases ("reached a
     # settlement", "carried out an invasion", "announced its withdrawal").
     {
-        "AGREE": "settlement armistice protocol memorandum convention compromise pledge "
-        "promise commitment guarantee assurance offer",
-        "CONSULT": "dialogue conference discussion discussions trip tour mediation",
+        "AGREE": "willingness readiness settlement armistice protocol memorandum convention "
+        "compromise pledge promise commitment guarantee assurance offer",
+        "CONSULT": "conversation dialogue conference discussion discussions trip tour mediation",
         "SUPPORT": "praise tribute recognition solidarity gratitude thanks congratulations "
         "appreciation",
         "CONCEDE": "amnesty pardon release resignation regret access permission clemency",
@@ -195,8 +204,8 @@ NOUN_CODES: dict[str, str] = _codes(
         "SANCTION": "expulsion blacklist fine fines penalty penalties",
         "MOBILIZE": "alert mobilization mobilisation deployment buildup build-up maneuver "
         "maneuvers manoeuvre manoeuvres patrol patrols",
-        "COERCE": "emergency detention deportation seizure clampdown repression censorship "
-        "lockdown purge roundup eviction demolition confiscation",
+        "COERCE": "cyberattack emergency detention deportation seizure clampdown repression "
+        "censorship lockdown purge roundup eviction demolition confiscation",
         "ASSAULT": "invasion incursion bombardment ambush massacre killing killings "
         "assassination shooting shootings counteroffensive counterattack war siege blockade "
         "execution executions",
@@ -217,7 +226,7 @@ PARTICIPATING = frozenset(["engage", "participate", "take"])
 #: Verbs of handing over, and what handed over is aid (money, food, medicine, arms: PLOVER's
 #: AID includes military aid) or a deployment (troops sent: MOBILIZE).
 GIVING = frozenset(
-    "give provide send deliver donate supply ship airlift dispatch".split()  # noqa: SIM905
+    "give provide send deliver donate supply ship airlift dispatch move rush fly".split()  # noqa: SIM905
 )
 GOODS = frozenset(
     """money cash dollar dollars euro euros fund food medicine medicines supply supplies grain
@@ -225,7 +234,8 @@ GOODS = frozenset(
 )
 FORCES = frozenset(
     """troop troops soldier soldiers force forces warship warships peacekeeper peacekeepers
-    tank tanks""".split()  # noqa: SIM905
+    tank tanks reinforcement reinforcements unit units battalion battalions brigade brigades
+    marine marines paratrooper paratroopers jet jets army police""".split()  # noqa: SIM905
 )
 
 #: Nouns that measure or collect what their "of" phrase names: "a wave of arrests" is
@@ -267,19 +277,81 @@ COMPOUND_CODES: dict[tuple[str, str], str] = {
     ("martial", "law"): "COERCE",
     ("air", "raid"): "ASSAULT",
     ("military", "operation"): "ASSAULT",
+    ("phone", "call"): "CONSULT",
+    ("telephone", "call"): "CONSULT",
+    # attacking computers is coercion in the codebook (CAMEO 176), training hackers a
+    # mobilization of cyber forces (155)
+    ("cyber", "attack"): "COERCE",
 }
 
 #: (verb lemma, object noun lemma) -> category where the verb decides the noun's sense:
 #: workers stage a strike (PROTEST), an air force launches one; "opened fire", "took
-#: hostages", "declared war" (a threat of force, not yet an attack).
+#: hostages", "declared war" (a threat of force, not yet an attack). The noun may be the
+#: object or its complement ("found him guilty", "held them responsible").
 VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("stage", "strike"): "PROTEST",
     ("call", "strike"): "PROTEST",
+    ("chant", "slogan"): "PROTEST",
     ("open", "fire"): "ASSAULT",
+    ("exchange", "fire"): "ASSAULT",
     ("take", "hostage"): "COERCE",
+    ("fire", "gas"): "COERCE",
+    ("use", "gas"): "COERCE",
     ("declare", "war"): "THREATEN",
-    ("go", "strike"): "PROTEST",
+    ("find", "guilty"): "ACCUSE",
+    ("find", "liable"): "ACCUSE",
+    ("hold", "responsible"): "ACCUSE",
+    ("hold", "accountable"): "ACCUSE",
+    ("summon", "ambassador"): "ACCUSE",
+    ("summon", "envoy"): "ACCUSE",
+    ("summon", "diplomat"): "ACCUSE",
+    ("meet", "demand"): "CONCEDE",
+    ("accept", "demand"): "CONCEDE",
+    ("satisfy", "demand"): "CONCEDE",
+    ("share", "intelligence"): "COOPERATE",
+    ("raise", "alert"): "MOBILIZE",
+    ("tighten", "security"): "MOBILIZE",
+    ("beef", "security"): "MOBILIZE",
+    ("boost", "security"): "MOBILIZE",
+    ("heighten", "security"): "MOBILIZE",
+    ("end", "occupation"): "RETREAT",
+    ("end", "siege"): "RETREAT",
+    ("end", "blockade"): "RETREAT",
+    ("close", "embassy"): "SANCTION",
+    ("close", "consulate"): "SANCTION",
+    ("seize", "control"): "ASSAULT",
+    ("take", "control"): "ASSAULT",
+    ("violate", "ceasefire"): "ASSAULT",
+    ("violate", "truce"): "ASSAULT",
+    ("break", "ceasefire"): "ASSAULT",
+    ("break", "truce"): "ASSAULT",
+    ("plant", "bomb"): "ASSAULT",
+    ("set", "bomb"): "ASSAULT",
+    **{("fire", weapon): "ASSAULT" for weapon in ("rocket", "missile", "shell", "mortar")},
+    **{
+        (verb, tie): "SUPPORT"
+        for verb in ("establish", "restore", "resume", "renew", "strengthen", "improve")
+        for tie in ("relation", "relations", "tie", "ties")
+    },
 }
+
+#: (verb lemma, preposition, noun lemma) -> category of a phrase whose noun is a preposition's
+#: object: "went on strike", "took to the streets", "put troops on alert", "took him into
+#: custody", "placed him under arrest".
+VERB_PREP_NOUN_CODES: dict[tuple[str, str, str], str] = {
+    ("go", "on", "strike"): "PROTEST",
+    ("take", "to", "street"): "PROTEST",
+    ("put", "on", "alert"): "MOBILIZE",
+    ("place", "on", "alert"): "MOBILIZE",
+    ("go", "on", "alert"): "MOBILIZE",
+    ("take", "into", "custody"): "COERCE",
+    ("place", "under", "arrest"): "COERCE",
+    ("put", "under", "arrest"): "COERCE",
+}
+
+#: Adjectives that state an intention as a modal does ("is ready to host talks", "is
+#: willing to withdraw"): the CAMEO "express intent" rule.
+READINESS = frozenset(["ready", "willing", "prepared", "eager", "keen"])
 
 #: Verbs that stop what their object names: stopping a protest is coercion.
 PREVENTING = frozenset(["prevent", "stop", "block", "disperse", "ban", "forbid"])
@@ -308,10 +380,22 @@ REDUCING = frozenset(
     "cancel suspend halt freeze sever downgrade prohibit cut break withhold recall withdraw".split()  # noqa: SIM905
 )
 RELATIONS = frozenset(
-    """aid assistance talks negotiation negotiations relation relations tie ties visit
+    """aid assistance talk talks negotiation negotiations relation relations tie ties visit
     cooperation trade contact contacts loan loans ambassador envoy support inspector
-    inspectors observer observers monitor monitors""".split()  # noqa: SIM905
+    inspectors observer observers monitor monitors diplomat diplomats asset assets account
+    accounts fund funds funding import imports export exports""".split()  # noqa: SIM905
 )
+#: What is withdrawn from: leaving talks halts them (SANCTION, with ``RELATIONS``), leaving
+#: an agreement rejects it ("withdrew from the treaty", "pulled out of the accord").
+COMMITMENTS = frozenset("treaty agreement accord pact deal convention".split())  # noqa: SIM905
+#: Verbs of leaving that report the category of what is left ("withdrew from the talks").
+LEAVING = frozenset(["withdraw", "pull"])
+#: Verbs that are a sanction against a country or its envoys ("expelled the ambassador") and
+#: coercion against people ("expelled two journalists": CAMEO 174, expel individuals).
+EXPELLING = frozenset(["expel"])
+#: Verbs that move people out of danger (AID) but pull back forces when what is moved is
+#: troops ("evacuated its troops from the town": RETREAT).
+EVACUATING = frozenset(["evacuate"])
 #: Verbs that ease what their object names, and the restrictions whose easing is a
 #: concession (CONCEDE) or, for a military hold, a retreat (RETREAT): "lifted the curfew",
 #: "eased the blockade".

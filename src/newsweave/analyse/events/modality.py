@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsweave.analyse.events.lexicon import HOSTILE
+from newsweave.analyse.events.lexicon import HOSTILE, READINESS
 from newsweave.lexicon.grammar import NOMINAL_SUBJECTS
 
 __all__ = ["conditional", "intended", "modality", "negated"]
@@ -16,7 +16,7 @@ _NOBODY = frozenset({"nobody", "none", "noone"})
 _MODALS = {"'ll": "will", "wo": "will", "ca": "can", "'d": "would"}
 #: Modals that state an intention, and the categories an intention turns into AGREE or
 #: THREATEN (RETREAT stays: "will withdraw" is a promise or a threat by its context).
-_INTENT = frozenset({"will", "would", "shall"})
+_INTENT = frozenset({"will", "would", "shall", *READINESS})
 _COOPERATIVE = frozenset({"SUPPORT", "CONSULT", "AID", "COOPERATE", "CONCEDE"})
 
 
@@ -60,12 +60,17 @@ def _denied(verb: Token) -> bool:
 
 
 def modality(verb: Token) -> str | None:
-    """The verb's modal, or that of the clause it completes: "would be ready to host"."""
+    """The verb's modal, or that of the clause it completes: "would be ready to host"; else
+    the adjective of readiness it completes, which states an intention too ("is ready to
+    host")."""
+    ready = None
     while True:
         for child in verb.children:
             if child.dep_ == "aux" and child.tag_ == "MD":
                 word = child.lower_
                 return _MODALS.get(word, word)
+        if verb.lower_ in READINESS and ready is None:
+            ready = verb.lower_
         if verb.dep_ not in ("xcomp", "acomp") or verb.head == verb:
-            return None
+            return ready
         verb = verb.head
