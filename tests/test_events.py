@@ -542,6 +542,15 @@ def test_compelling_someone_is_coercion_unless_the_complement_is_an_event(
          "Korvath"),
         ("The junta expelled three foreign journalists.", "COERCE", "expelled",
          "three foreign journalists"),
+        # a stance held: an adjective and its preposition, a stative passive
+        ("The minister was critical of the Korvath government.", "ACCUSE", "critical of",
+         "Korvath"),
+        ("The president received the Korvath foreign minister.", "CONSULT", "received",
+         "Korvath"),
+        ("Police quelled the riots in the capital.", "COERCE", "quelled riots", None),
+        ("The general told the militia to leave the town.", "REQUEST", "told", "the militia"),
+        ("Forty people were killed by bombs, and the government lent support to the army.",
+         "ASSAULT", "killed", "Forty people"),
         # troops evacuated are pulled back, residents evacuated are helped
         ("The army evacuated its troops from the valley.", "RETREAT", "evacuated troops", None),
     ],
@@ -562,6 +571,11 @@ def test_codebook_synonyms_and_nouns(
 )
 def test_readiness_states_an_intention(nlp: Language, text: str, code: str) -> None:
     assert events_of(nlp, text)[0].code == code
+
+
+def test_a_stance_in_the_passive_is_held_by_its_subject(nlp: Language) -> None:
+    (event,) = events_of(nlp, "Osterland is opposed to the new treaty.")
+    assert (event.code, text_of(event.actor)) == ("REJECT", "Osterland")
 
 
 def test_a_nominal_events_owner_in_a_report_is_the_reporter(nlp: Language) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsweave.analyse.events.lexicon import DOCUMENTS, TOPIC_OBJECT_CODES
+from newsweave.analyse.events.lexicon import DOCUMENTS, STANCES, TOPIC_OBJECT_CODES
 from newsweave.analyse.events.mentions import NAMED_LABELS
 from newsweave.analyse.events.tree import counted, prep_objects, subject
 from newsweave.lexicon.grammar import RELATIVE_PRONOUNS, SUBJECTS
@@ -54,10 +54,10 @@ def arguments(
         actor is None
         and target is not None
         and target.dep_ == "nsubjpass"
-        and (noun is not None or code in _SELF_ACTING)
+        and (noun is not None or code in _SELF_ACTING or verb.lemma_.lower() in STANCES)
     ):
         # "forces were engaged in ethnic cleansing", "the militias have been disarmed": who
-        # undergoes a retreat is the one who retreats
+        # undergoes a retreat is the one who retreats; "Korvath is opposed to": a stance
         actor, target = target, None
     if target is None and particle is not None and _aims(particle, noun, code):
         # the deciding preposition's own object: "stood by the families", "looked into

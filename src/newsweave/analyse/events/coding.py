@@ -15,6 +15,7 @@ from newsweave.analyse.events.lexicon import (
     COMMITMENTS,
     COMPELLING,
     COMPOUND_CODES,
+    DIRECTING,
     EASING,
     EVACUATING,
     EXPELLING,
@@ -64,6 +65,8 @@ _KNOWN_VERBS = frozenset(
 
 def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     """``(code, deciding particle, light-verb noun)`` when ``verb`` reports an event."""
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+        return _stance(verb)  # "was critical of Korvath"
     if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound"):
         return None
     lemma = _lemma(verb)
@@ -106,6 +109,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             code = PARTICLE_CODES.get((lemma, child.lower_))
             if code is not None:
                 return code, child, None
+    if lemma in DIRECTING and any(c.dep_ == "xcomp" for c in verb.children):
+        return "REQUEST", None, None  # "told the army to leave"
     if lemma in COMPELLING and objects and _compels_to_uncoded(verb):
         return "COERCE", None, None  # "ordered the paper to close": made to, not asked
     if lemma in BANNING and any(_people(o) or o.lemma_.lower() in GROUPS for o in objects):
@@ -118,6 +123,17 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             return None  # "the dam released water", "the ministry released a report"
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
     return (code, None, None) if code is not None else None
+
+
+def _stance(adjective: Token) -> tuple[str, Token | None, Token | None] | None:
+    """The category of an adjective of stance with its preposition ("critical of",
+    "supportive of"), read like a verb's particle."""
+    for child in adjective.children:
+        if child.dep_ == "prep":
+            code = PARTICLE_CODES.get((adjective.lemma_.lower(), child.lower_))
+            if code is not None:
+                return code, child, None
+    return None
 
 
 def _verb_noun(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] | None:

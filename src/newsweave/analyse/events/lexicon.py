@@ -16,6 +16,7 @@ __all__ = [
     "COMMITMENTS",
     "COMPELLING",
     "COMPOUND_CODES",
+    "DIRECTING",
     "DOCUMENTS",
     "EASING",
     "EVACUATING",
@@ -39,6 +40,7 @@ __all__ = [
     "QUANTITIES",
     "READINESS",
     "REDUCING",
+    "STANCES",
     "TOPIC_OBJECT_CODES",
     "TRAVELLING",
     "VERB_NOUN_CODES",
@@ -90,21 +92,23 @@ CODES: dict[str, str] = _codes(
     # sense ("fight poverty", "beat the record", "blasted the plan") are left out.
     {
         "AGREE": "consent guarantee assure settle reconcile",
-        "CONSULT": "convene phone parley",
+        "CONSULT": "convene phone parley receive",
         "SUPPORT": "salute champion embrace favor favour forgive acclaim",
         "CONCEDE": "comply reinstate unfreeze unblock amnesty",
         "AID": "finance subsidize subsidise lend bankroll",
         "RETREAT": "relinquish vacate cede",
-        "REQUEST": "insist encourage entreat beseech",
+        "REQUEST": "insist encourage entreat beseech instruct",
         "ACCUSE": "brand fault assail berate deride ridicule mock disparage denigrate reprimand "
         "admonish chide upbraid disapprove arraign",
         "REJECT": "resist shun ignore disregard disavow scorn balk disobey",
         "PROTEST": "agitate revolt mutiny",
-        "SANCTION": "ostracize ostracise",
+        "SANCTION": "ostracize ostracise bar",
         "MOBILIZE": "redeploy marshal fortify conscript",
         "COERCE": "hack deface harass intimidate repress oppress persecute demolish bulldoze "
-        "exile banish incarcerate purge restrict muzzle hijack loot ransack pillage plunder",
-        "ASSAULT": "retaliate pound torch detonate capture slay maim mutilate decapitate blockade",
+        "exile banish incarcerate quell purge restrict muzzle hijack loot ransack pillage "
+        "plunder",
+        "ASSAULT": "retaliate lob pound torch detonate capture slay maim mutilate "
+        "decapitate blockade",
     }
 )
 
@@ -153,6 +157,12 @@ PARTICLE_CODES: dict[tuple[str, str], str] = {
     ("rally", "behind"): "SUPPORT",
     ("rally", "around"): "SUPPORT",
     ("vote", "against"): "REJECT",
+    ("stand", "with"): "SUPPORT",
+    ("bow", "to"): "CONCEDE",
+    # adjectives of a stance, read like a verb and its preposition: "was critical of Korvath"
+    ("critical", "of"): "ACCUSE",
+    ("supportive", "of"): "SUPPORT",
+    ("opposed", "to"): "REJECT",
 }
 
 #: Verbs whose category comes from their object noun.
@@ -161,7 +171,8 @@ LIGHT_VERBS = frozenset(
     file level offer send provide deliver grant give block continue resume begin start join
     reiterate repeat renew voice express wage undertake initiate commit declare conclude pay
     extend seal submit present step intensify escalate order authorize authorise approve
-    attend lead organize organise enter tighten""".split()  # noqa: SIM905
+    attend lead organize organise enter tighten forge hammer work clinch finalize finalise
+    lend""".split()  # noqa: SIM905
 )
 
 #: Object noun lemma -> category, for light verbs.
@@ -226,7 +237,8 @@ PARTICIPATING = frozenset(["engage", "participate", "take"])
 #: Verbs of handing over, and what handed over is aid (money, food, medicine, arms: PLOVER's
 #: AID includes military aid) or a deployment (troops sent: MOBILIZE).
 GIVING = frozenset(
-    "give provide send deliver donate supply ship airlift dispatch move rush fly".split()  # noqa: SIM905
+    """give provide send deliver donate supply ship airlift dispatch move rush fly lend grant
+    allocate""".split()  # noqa: SIM905
 )
 GOODS = frozenset(
     """money cash dollar dollars euro euros fund food medicine medicines supply supplies grain
@@ -325,6 +337,8 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("violate", "truce"): "ASSAULT",
     ("break", "ceasefire"): "ASSAULT",
     ("break", "truce"): "ASSAULT",
+    ("bring", "charge"): "ACCUSE",
+    ("press", "charge"): "ACCUSE",
     ("plant", "bomb"): "ASSAULT",
     ("set", "bomb"): "ASSAULT",
     **{("fire", weapon): "ASSAULT" for weapon in ("rocket", "missile", "shell", "mortar")},
@@ -347,14 +361,23 @@ VERB_PREP_NOUN_CODES: dict[tuple[str, str, str], str] = {
     ("take", "into", "custody"): "COERCE",
     ("place", "under", "arrest"): "COERCE",
     ("put", "under", "arrest"): "COERCE",
+    ("take", "to", "court"): "ACCUSE",
 }
+
+#: Verbs whose passive is a stance held by its subject: "Osterland is opposed to the
+#: treaty", "the government is committed to reform" (the subject opposes, commits).
+STANCES = frozenset(["oppose", "commit", "dedicate"])
+#: Verbs of telling that are a request when they say what to do: "told the army to leave".
+DIRECTING = frozenset(["tell"])
 
 #: Adjectives that state an intention as a modal does ("is ready to host talks", "is
 #: willing to withdraw"): the CAMEO "express intent" rule.
 READINESS = frozenset(["ready", "willing", "prepared", "eager", "keen"])
 
 #: Verbs that stop what their object names: stopping a protest is coercion.
-PREVENTING = frozenset(["prevent", "stop", "block", "disperse", "ban", "forbid"])
+PREVENTING = frozenset(
+    ["prevent", "stop", "block", "disperse", "ban", "forbid", "quell", "crush", "break"]
+)
 
 #: Categories whose direct object is usually what is agreed or discussed, not who: a plain
 #: noun object ("signed the accord") is no target, a named one ("met Macron") is.
@@ -423,7 +446,7 @@ RESTRICTIONS: dict[str, str] = {
 #: Verbs that report their category only when what they act on is people or a named party:
 #: "released the hostages" concedes (PLOVER: release of persons), "the dam released water"
 #: and "the ministry released a report" are no events.
-ON_PEOPLE = frozenset(["release"])
+ON_PEOPLE = frozenset(["release", "receive"])
 #: Nouns for people held and freed, or a party an event is aimed at, besides the nouns for
 #: people of ``newsweave.lexicon.people``.
 CAPTIVES = frozenset(
@@ -441,7 +464,7 @@ WARNING = frozenset(["warn", "caution"])
 #: Verbs that are a sanction when they stop a thing ("banned imports") and coercion when they
 #: restrict people or a group ("banned opposition candidates", "banned the party"), and the
 #: nouns for groups besides people.
-BANNING = frozenset(["ban"])
+BANNING = frozenset(["ban", "bar"])
 GROUPS = frozenset(
     """party parties group groups organization organisation organizations organisations movement
     union unions candidate candidates newspaper newspapers""".split()  # noqa: SIM905
