@@ -542,6 +542,16 @@ def test_compelling_someone_is_coercion_unless_the_complement_is_an_event(
          "Korvath"),
         ("The junta expelled three foreign journalists.", "COERCE", "expelled",
          "three foreign journalists"),
+        # a protest told to a government is an official complaint
+        ("Korvath protested to the Osterland embassy over the arrests.", "ACCUSE",
+         "protested to", "Osterland"),
+        ("Korvath lodged a protest with the Osterland embassy.", "ACCUSE", "lodged protest",
+         "Osterland"),
+        # striking a place or a military target is an attack
+        ("Osterland jets struck rebel positions near the town.", "ASSAULT", "struck",
+         "rebel positions"),
+        ("The council reaffirmed its support for the mayor.", "SUPPORT",
+         "reaffirmed support", "the mayor"),
         # a stance held: an adjective and its preposition, a stative passive
         ("The minister was critical of the Korvath government.", "ACCUSE", "critical of",
          "Korvath"),

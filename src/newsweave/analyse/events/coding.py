@@ -27,6 +27,7 @@ from newsweave.analyse.events.lexicon import (
     LIGHT_DEFAULTS,
     LIGHT_VERBS,
     MEASURES,
+    MILITARY_TARGETS,
     NOUN_CODES,
     OCCURRING,
     ON_PEOPLE,
@@ -36,6 +37,7 @@ from newsweave.analyse.events.lexicon import (
     REDUCING,
     RELATIONS,
     RESTRICTIONS,
+    STRIKING,
     TRAVELLING,
     VERB_NOUN_CODES,
     VERB_PREP_NOUN_CODES,
@@ -55,7 +57,7 @@ _PARTY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 _PEOPLE_PRONOUNS = PERSONAL_PRONOUNS | FIRST_PERSON | {"they", "them"}
 _RELATIVES = RELATIVE_PRONOUNS | {"whom"}
 _KNOWN_VERBS = frozenset(
-    [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING]
+    [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING, *STRIKING]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
@@ -109,6 +111,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             code = PARTICLE_CODES.get((lemma, child.lower_))
             if code is not None:
                 return code, child, None
+    if lemma in STRIKING and any(map(_struck, objects)):
+        return "ASSAULT", None, None  # "jets struck rebel positions"
     if lemma in DIRECTING and any(c.dep_ == "xcomp" for c in verb.children):
         return "REQUEST", None, None  # "told the army to leave"
     if lemma in COMPELLING and objects and _compels_to_uncoded(verb):
@@ -296,6 +300,14 @@ def _people(token: Token) -> bool:
         or token.lower_ in _PEOPLE_PRONOUNS
         or lemma in CAPTIVES
         or is_person_noun(lemma)
+    )
+
+
+def _struck(token: Token) -> bool:
+    """Whether what is struck is a place, a party or a military target ("struck Velmora",
+    "struck rebel positions"), not "struck a deal" or "struck a tone"."""
+    return token.ent_type_ in _PARTY_LABELS | {"LOC", "FAC"} or bool(
+        _object_words(token) & MILITARY_TARGETS
     )
 
 

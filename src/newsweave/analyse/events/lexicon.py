@@ -31,6 +31,7 @@ __all__ = [
     "LIGHT_DEFAULTS",
     "LIGHT_VERBS",
     "MEASURES",
+    "MILITARY_TARGETS",
     "NOUN_CODES",
     "OCCURRING",
     "ON_PEOPLE",
@@ -41,6 +42,7 @@ __all__ = [
     "READINESS",
     "REDUCING",
     "STANCES",
+    "STRIKING",
     "TOPIC_OBJECT_CODES",
     "TRAVELLING",
     "VERB_NOUN_CODES",
@@ -98,16 +100,16 @@ CODES: dict[str, str] = _codes(
         "AID": "finance subsidize subsidise lend bankroll",
         "RETREAT": "relinquish vacate cede",
         "REQUEST": "insist encourage entreat beseech instruct",
-        "ACCUSE": "brand fault assail berate deride ridicule mock disparage denigrate reprimand "
-        "admonish chide upbraid disapprove arraign",
-        "REJECT": "resist shun ignore disregard disavow scorn balk disobey",
+        "ACCUSE": "rap brand fault assail berate deride ridicule mock disparage denigrate "
+        "reprimand admonish chide upbraid disapprove arraign",
+        "REJECT": "resist shun ignore disregard disavow scorn balk disobey renege",
         "PROTEST": "agitate revolt mutiny",
-        "SANCTION": "ostracize ostracise bar",
+        "SANCTION": "ostracize ostracise bar punish",
         "MOBILIZE": "redeploy marshal fortify conscript",
         "COERCE": "hack deface harass intimidate repress oppress persecute demolish bulldoze "
-        "exile banish incarcerate quell purge restrict muzzle hijack loot ransack pillage "
+        "exile banish incarcerate confine quell purge restrict muzzle hijack loot ransack pillage "
         "plunder",
-        "ASSAULT": "retaliate lob pound torch detonate capture slay maim mutilate "
+        "ASSAULT": "retaliate lob pound torch poison flog down detonate capture slay maim mutilate "
         "decapitate blockade",
     }
 )
@@ -158,6 +160,9 @@ PARTICLE_CODES: dict[tuple[str, str], str] = {
     ("rally", "around"): "SUPPORT",
     ("vote", "against"): "REJECT",
     ("stand", "with"): "SUPPORT",
+    ("vote", "for"): "SUPPORT",
+    # a protest told to a government is an official complaint (CAMEO 114), not a rally
+    ("protest", "to"): "ACCUSE",
     ("bow", "to"): "CONCEDE",
     # adjectives of a stance, read like a verb and its preposition: "was critical of Korvath"
     ("critical", "of"): "ACCUSE",
@@ -171,8 +176,8 @@ LIGHT_VERBS = frozenset(
     file level offer send provide deliver grant give block continue resume begin start join
     reiterate repeat renew voice express wage undertake initiate commit declare conclude pay
     extend seal submit present step intensify escalate order authorize authorise approve
-    attend lead organize organise enter tighten forge hammer work clinch finalize finalise
-    lend""".split()  # noqa: SIM905
+    attend lead organize organise enter tighten reaffirm affirm restate forge hammer work
+    clinch finalize finalise lend""".split()  # noqa: SIM905
 )
 
 #: Object noun lemma -> category, for light verbs.
@@ -338,6 +343,11 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("break", "ceasefire"): "ASSAULT",
     ("break", "truce"): "ASSAULT",
     ("bring", "charge"): "ACCUSE",
+    ("lodge", "protest"): "ACCUSE",
+    ("file", "protest"): "ACCUSE",
+    ("register", "protest"): "ACCUSE",
+    ("deliver", "protest"): "ACCUSE",
+    ("join", "force"): "COOPERATE",
     ("press", "charge"): "ACCUSE",
     ("plant", "bomb"): "ASSAULT",
     ("set", "bomb"): "ASSAULT",
@@ -367,6 +377,14 @@ VERB_PREP_NOUN_CODES: dict[tuple[str, str, str], str] = {
 #: Verbs whose passive is a stance held by its subject: "Osterland is opposed to the
 #: treaty", "the government is committed to reform" (the subject opposes, commits).
 STANCES = frozenset(["oppose", "commit", "dedicate"])
+#: Verbs that are an attack when they strike a place, a party or a military target ("jets
+#: struck Velmora", "struck rebel positions"), and no event otherwise ("struck a tone").
+STRIKING = frozenset(["strike"])
+MILITARY_TARGETS = frozenset(
+    """target targets position positions base bases camp camps village villages town towns
+    city cities convoy convoys headquarters depot depots stronghold strongholds""".split()  # noqa: SIM905
+)
+
 #: Verbs of telling that are a request when they say what to do: "told the army to leave".
 DIRECTING = frozenset(["tell"])
 
