@@ -552,6 +552,14 @@ def test_compelling_someone_is_coercion_unless_the_complement_is_an_event(
          "rebel positions"),
         ("The council reaffirmed its support for the mayor.", "SUPPORT",
          "reaffirmed support", "the mayor"),
+        # a protest called off eases dissent; a law violated is defied
+        ("The dockers' union called off the strike on Friday.", "CONCEDE", "called off strike",
+         None),
+        ("The union called a strike at the port.", "PROTEST", "called strike", "the port"),
+        ("Korvath violated the arms embargo.", "REJECT", "violated embargo", None),
+        ("Osterland and Korvath held joint exercises near the border.", "COOPERATE",
+         "held exercises", "Korvath"),
+        ("The UN sent 500 peacekeepers to Velmora.", "AID", "sent peacekeepers", "Velmora"),
         # a stance held: an adjective and its preposition, a stative passive
         ("The minister was critical of the Korvath government.", "ACCUSE", "critical of",
          "Korvath"),

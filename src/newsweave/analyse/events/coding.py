@@ -146,9 +146,16 @@ def _verb_noun(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None
     responsible": the adjective is one of the event's words, the object its target) or a
     preposition's object ("went on strike", "put troops on alert")."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd", "acomp")]
+    particles = [c for c in verb.children if c.dep_ == "prt"]
+    # "called off the strike" (CONCEDE) before "called a strike" (PROTEST)
+    verbs = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
     for noun in map(_measured, objects):
-        if (code := VERB_NOUN_CODES.get((lemma, noun.lemma_.lower()))) is not None:
-            return code, None, noun
+        words = [noun] + [c for c in noun.children if c.dep_ == "compound"]
+        for verb_words in verbs:
+            for word in words:
+                code = VERB_NOUN_CODES.get((verb_words, word.lemma_.lower()))
+                if code is not None:  # "raised the alert level"
+                    return code, particles[0] if " " in verb_words else None, word
         for adjective in (c for c in noun.children if c.dep_ == "amod"):
             if (code := VERB_NOUN_CODES.get((lemma, adjective.lemma_.lower()))) is not None:
                 return code, adjective, None

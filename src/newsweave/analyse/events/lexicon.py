@@ -102,8 +102,8 @@ CODES: dict[str, str] = _codes(
         "REQUEST": "insist encourage entreat beseech instruct",
         "ACCUSE": "rap brand fault assail berate deride ridicule mock disparage denigrate "
         "reprimand admonish chide upbraid disapprove arraign",
-        "REJECT": "resist shun ignore disregard disavow scorn balk disobey renege",
-        "PROTEST": "agitate revolt mutiny",
+        "REJECT": "resist shun ignore disregard disavow scorn balk disobey renege flout",
+        "PROTEST": "agitate revolt mutiny barricade",
         "SANCTION": "ostracize ostracise bar punish",
         "MOBILIZE": "redeploy marshal fortify conscript",
         "COERCE": "hack deface harass intimidate repress oppress persecute demolish bulldoze "
@@ -240,17 +240,19 @@ OCCURRING = frozenset(
 PARTICIPATING = frozenset(["engage", "participate", "take"])
 
 #: Verbs of handing over, and what handed over is aid (money, food, medicine, arms: PLOVER's
-#: AID includes military aid) or a deployment (troops sent: MOBILIZE).
+#: AID includes military aid; peacekeepers: protection, CAMEO 074) or a deployment (troops
+#: sent: MOBILIZE).
 GIVING = frozenset(
     """give provide send deliver donate supply ship airlift dispatch move rush fly lend grant
     allocate""".split()  # noqa: SIM905
 )
 GOODS = frozenset(
     """money cash dollar dollars euro euros fund food medicine medicines supply supplies grain
-    flour rice fuel tent tents blanket blankets vaccine vaccines weapon weapons arms""".split()  # noqa: SIM905
+    flour rice fuel tent tents blanket blankets vaccine vaccines weapon weapons arms
+    peacekeeper peacekeepers""".split()  # noqa: SIM905
 )
 FORCES = frozenset(
-    """troop troops soldier soldiers force forces warship warships peacekeeper peacekeepers
+    """troop troops soldier soldiers force forces warship warships
     tank tanks reinforcement reinforcements unit units battalion battalions brigade brigades
     marine marines paratrooper paratroopers jet jets army police""".split()  # noqa: SIM905
 )
@@ -299,6 +301,11 @@ COMPOUND_CODES: dict[tuple[str, str], str] = {
     # attacking computers is coercion in the codebook (CAMEO 176), training hackers a
     # mobilization of cyber forces (155)
     ("cyber", "attack"): "COERCE",
+    # exercises held with a partner are military cooperation (CAMEO 062)
+    ("joint", "exercise"): "COOPERATE",
+    ("joint", "exercises"): "COOPERATE",
+    ("joint", "drill"): "COOPERATE",
+    ("joint", "patrol"): "COOPERATE",
 }
 
 #: (verb lemma, object noun lemma) -> category where the verb decides the noun's sense:
@@ -311,6 +318,9 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("chant", "slogan"): "PROTEST",
     ("open", "fire"): "ASSAULT",
     ("exchange", "fire"): "ASSAULT",
+    ("exchange", "gunfire"): "ASSAULT",
+    ("rally", "support"): "SUPPORT",
+    ("rally", "opposition"): "ACCUSE",
     ("take", "hostage"): "COERCE",
     ("fire", "gas"): "COERCE",
     ("use", "gas"): "COERCE",
@@ -338,8 +348,24 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("close", "consulate"): "SANCTION",
     ("seize", "control"): "ASSAULT",
     ("take", "control"): "ASSAULT",
-    ("violate", "ceasefire"): "ASSAULT",
-    ("violate", "truce"): "ASSAULT",
+    **{
+        (verb, truce): "ASSAULT"
+        for verb in ("violate", "breach")
+        for truce in ("ceasefire", "truce", "armistice")
+    },
+    # defying a norm or a law (CAMEO 128)
+    **{
+        (verb, norm): "REJECT"
+        for verb in ("violate", "breach")
+        for norm in ("law", "resolution", "agreement", "accord", "treaty", "embargo", "sanction")
+    },
+    # ending or calling off a protest eases dissent; calling off talks or a visit halts them
+    **{
+        (verb, dissent): "CONCEDE"
+        for verb in ("end", "call off", "suspend")
+        for dissent in ("strike", "protest", "boycott", "demonstration", "sit-in", "march")
+    },
+    **{("call off", relation): "SANCTION" for relation in ("talk", "talks", "visit", "meeting")},
     ("break", "ceasefire"): "ASSAULT",
     ("break", "truce"): "ASSAULT",
     ("bring", "charge"): "ACCUSE",
