@@ -164,8 +164,9 @@ def test_governing_verb_carries_the_event(nlp: Language) -> None:
 
 def test_coordinated_verbs_share_their_subject(nlp: Language) -> None:
     events = events_of(nlp, "Rebels kidnapped an aid worker and killed two guards.")
+    # kidnapping is an assault in the codebook (CAMEO 181: abduct, hijack, take hostage)
     assert [(e.code, text_of(e.actor), text_of(e.target)) for e in events] == [
-        ("COERCE", "Rebels", "an aid worker"),
+        ("ASSAULT", "Rebels", "an aid worker"),
         ("ASSAULT", "Rebels", "two guards"),
     ]
 
@@ -560,6 +561,27 @@ def test_compelling_someone_is_coercion_unless_the_complement_is_an_event(
         ("Osterland and Korvath held joint exercises near the border.", "COOPERATE",
          "held exercises", "Korvath"),
         ("The UN sent 500 peacekeepers to Velmora.", "AID", "sent peacekeepers", "Velmora"),
+        # a complement of a kind, a military position left, a party fought
+        ("Osterland charged that Korvath troops had crossed the border.", "ACCUSE", "charged",
+         None),
+        ("A Velmoran court found the former minister guilty of corruption.", "ACCUSE",
+         "found guilty", None),
+        ("The army abandoned its positions near the river.", "RETREAT", "abandoned", None),
+        ("Troops fought the rebels for control of the airport.", "ASSAULT", "fought",
+         "the rebels"),
+        # what is handed over decides; an event noun reached by travel or arrival
+        ("Osterland handed over the suspect to the Korvath police.", "COOPERATE",
+         "handed over suspect", "Korvath"),
+        ("The rebels handed over their weapons.", "RETREAT", "handed over weapons", None),
+        ("The two sides came to an agreement on Monday.", "AGREE", "came to agreement", None),
+        ("The envoy flew to Korvath for two days of talks.", "CONSULT", "flew for talks",
+         "Korvath"),
+        ("Korvath troops began pulling back from the town.", "RETREAT", "pulling back",
+         None),
+        ("The junta shut down two independent newspapers.", "COERCE", "shut down newspapers",
+         None),
+        ("Workers at the mill walked off the job on Monday.", "PROTEST", "walked off job",
+         None),
         # a stance held: an adjective and its preposition, a stative passive
         ("The minister was critical of the Korvath government.", "ACCUSE", "critical of",
          "Korvath"),

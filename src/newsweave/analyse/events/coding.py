@@ -9,16 +9,18 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsweave.analyse.events.lexicon import (
+    ABANDONING,
     BANNING,
     CAPTIVES,
     CODES,
     COMMITMENTS,
     COMPELLING,
+    COMPLEMENT_CODES,
     COMPOUND_CODES,
-    DIRECTING,
     EASING,
     EVACUATING,
     EXPELLING,
+    FIGHTING,
     FORCES,
     GIVING,
     GOODS,
@@ -33,6 +35,7 @@ from newsweave.analyse.events.lexicon import (
     ON_PEOPLE,
     PARTICIPATING,
     PARTICLE_CODES,
+    POSITIONS,
     PREVENTING,
     REDUCING,
     RELATIONS,
@@ -50,6 +53,10 @@ from newsweave.lexicon.people import is_person_noun
 
 __all__ = ["carried_by_head", "coded", "noun_code"]
 
+#: Adverbs that are a phrasal verb's particle when misread ("pulling back", "pulled out").
+_ADVERBS = frozenset({"back", "out", "down", "off", "up"})
+#: Prepositions of the party one fights: "fought with the rebels", "battled against troops".
+_AGAINST = frozenset({"with", "against"})
 #: Categories of speech acts whose clause ("demanded that the army withdraw") is no event.
 _SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
 #: Entity labels of a party that can be held and freed, and the pronouns that stand for people.
@@ -107,14 +114,20 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             if lemma in EASING and eased:
                 return eased[0], None, child
     for child in verb.children:
-        if child.dep_ in ("prt", "prep"):
+        if child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.lower_ in _ADVERBS):
+            # "began pulling back": "back" read as an adverb
             code = PARTICLE_CODES.get((lemma, child.lower_))
             if code is not None:
                 return code, child, None
     if lemma in STRIKING and any(map(_struck, objects)):
         return "ASSAULT", None, None  # "jets struck rebel positions"
-    if lemma in DIRECTING and any(c.dep_ == "xcomp" for c in verb.children):
-        return "REQUEST", None, None  # "told the army to leave"
+    for child in verb.children:  # "told the army to leave", "charged that troops crossed"
+        if (code := COMPLEMENT_CODES.get((lemma, child.dep_))) is not None:
+            return code, None, None
+    if lemma in ABANDONING and any(_object_words(o) & POSITIONS for o in objects):
+        return "RETREAT", None, None  # "abandoned its positions"
+    if lemma in FIGHTING and any(map(_fought, objects + prep_objects([verb], _AGAINST))):
+        return "ASSAULT", None, None  # "fought the rebels", not "fought corruption"
     if lemma in COMPELLING and objects and _compels_to_uncoded(verb):
         return "COERCE", None, None  # "ordered the paper to close": made to, not asked
     if lemma in BANNING and any(_people(o) or o.lemma_.lower() in GROUPS for o in objects):
@@ -145,7 +158,12 @@ def _verb_noun(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None
     ("staged a strike"), its complement ("found the general guilty", "held the mayor
     responsible": the adjective is one of the event's words, the object its target) or a
     preposition's object ("went on strike", "put troops on alert")."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd", "acomp")]
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass", "oprd", "acomp")
+        or (c.dep_ == "ccomp" and c.pos_ == "ADJ")  # "found the minister guilty"
+    ]
     particles = [c for c in verb.children if c.dep_ == "prt"]
     # "called off the strike" (CONCEDE) before "called a strike" (PROTEST)
     verbs = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
@@ -265,9 +283,10 @@ def _nominal(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] 
             if child.dep_ == "nsubj" and (code := noun_code(child)) is not None:
                 return code, None, child
     if lemma in TRAVELLING:  # "arrived on a visit", "flew in for talks"
-        for pobj in prep_objects([verb], frozenset({"on", "for"})):
-            if (code := noun_code(pobj)) is not None:
-                return code, pobj.head, pobj
+        # "came to an agreement", "flew in for two days of talks"
+        for pobj in prep_objects([verb], frozenset({"on", "for", "to", "at"})):
+            if (code := noun_code(event := _measured(pobj))) is not None:
+                return code, pobj.head, event
     if lemma in PARTICIPATING:
         part = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part"), None)
         if lemma != "take" or part is not None:
@@ -316,6 +335,12 @@ def _struck(token: Token) -> bool:
     return token.ent_type_ in _PARTY_LABELS | {"LOC", "FAC"} or bool(
         _object_words(token) & MILITARY_TARGETS
     )
+
+
+def _fought(token: Token) -> bool:
+    """Whether what is fought is people, forces or a party: "fought the rebels", "battled
+    government troops", not "fought corruption"."""
+    return _people(token) or bool(_object_words(token) & FORCES)
 
 
 def _individual(token: Token) -> bool:

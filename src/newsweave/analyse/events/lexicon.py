@@ -10,17 +10,19 @@ depends on a particle or preposition ("call for", "pull out") is listed with it.
 from __future__ import annotations
 
 __all__ = [
+    "ABANDONING",
     "BANNING",
     "CAPTIVES",
     "CODES",
     "COMMITMENTS",
     "COMPELLING",
+    "COMPLEMENT_CODES",
     "COMPOUND_CODES",
-    "DIRECTING",
     "DOCUMENTS",
     "EASING",
     "EVACUATING",
     "EXPELLING",
+    "FIGHTING",
     "FORCES",
     "GIVING",
     "GOODS",
@@ -37,6 +39,7 @@ __all__ = [
     "ON_PEOPLE",
     "PARTICIPATING",
     "PARTICLE_CODES",
+    "POSITIONS",
     "PREVENTING",
     "QUANTITIES",
     "READINESS",
@@ -83,10 +86,10 @@ CODES: dict[str, str] = _codes(
         "SANCTION": "sanction ban expel embargo blacklist fine penalize penalise",
         "MOBILIZE": "mobilize mobilise deploy reinforce amass mass station muster",
         "COERCE": "arrest detain seize jail imprison deport raid confiscate censor evict "
-        "sentence convict abduct kidnap outlaw suppress disperse apprehend expropriate intern",
+        "sentence convict outlaw suppress disperse apprehend expropriate intern",
         "ASSAULT": "attack kill bomb shoot shell invade wound injure assault bombard ambush "
         "massacre stab torture abuse assassinate murder execute behead rape retake recapture "
-        "overrun storm occupy besiege raze strafe slaughter lynch clash annex",
+        "overrun storm occupy besiege raze strafe slaughter lynch clash annex abduct kidnap",
     }
 ) | _codes(
     # Fifth round: the synonyms of each category's codebook definition (PLOVER 2021 and the
@@ -107,10 +110,10 @@ CODES: dict[str, str] = _codes(
         "SANCTION": "ostracize ostracise bar punish",
         "MOBILIZE": "redeploy marshal fortify conscript",
         "COERCE": "hack deface harass intimidate repress oppress persecute demolish bulldoze "
-        "exile banish incarcerate confine quell purge restrict muzzle hijack loot ransack pillage "
+        "exile banish incarcerate confine quell purge restrict muzzle loot ransack pillage "
         "plunder",
-        "ASSAULT": "retaliate lob pound torch poison flog down detonate capture slay maim mutilate "
-        "decapitate blockade",
+        "ASSAULT": "hijack retaliate lob pound torch poison flog down detonate capture slay "
+        "maim mutilate decapitate blockade",
     }
 )
 
@@ -176,7 +179,7 @@ LIGHT_VERBS = frozenset(
     file level offer send provide deliver grant give block continue resume begin start join
     reiterate repeat renew voice express wage undertake initiate commit declare conclude pay
     extend seal submit present step intensify escalate order authorize authorise approve
-    attend lead organize organise enter tighten reaffirm affirm restate forge hammer work
+    attend lead organize organise enter tighten initial reaffirm affirm restate forge hammer work
     clinch finalize finalise lend""".split()  # noqa: SIM905
 )
 
@@ -277,7 +280,7 @@ DOCUMENTS = frozenset(
 
 #: Verbs of travel, whose "on"/"for" phrase may name the event travelled for: "arrived on a
 #: visit", "flew to Velmora for talks".
-TRAVELLING = frozenset("arrive travel fly go come head".split())  # noqa: SIM905
+TRAVELLING = frozenset("arrive travel fly go come head gather assemble".split())  # noqa: SIM905
 
 #: Ways of passage: blocking one is a protest ("blocked roads"), not stopping a protest.
 WAYS = frozenset(
@@ -321,7 +324,8 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("exchange", "gunfire"): "ASSAULT",
     ("rally", "support"): "SUPPORT",
     ("rally", "opposition"): "ACCUSE",
-    ("take", "hostage"): "COERCE",
+    # abducting, hijacking and hostage-taking are assaults in the codebook (CAMEO 181)
+    ("take", "hostage"): "ASSAULT",
     ("fire", "gas"): "COERCE",
     ("use", "gas"): "COERCE",
     ("declare", "war"): "THREATEN",
@@ -369,6 +373,27 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("break", "ceasefire"): "ASSAULT",
     ("break", "truce"): "ASSAULT",
     ("bring", "charge"): "ACCUSE",
+    ("down", "tool"): "PROTEST",
+    ("give", "deadline"): "THREATEN",
+    ("set", "deadline"): "THREATEN",
+    # handing over people is judicial cooperation, weapons a disarmament, power a concession
+    **{
+        (f"{verb} over", thing): code
+        for verb in ("hand", "turn")
+        for things, code in (
+            ("suspect suspects fugitive fugitives", "COOPERATE"),
+            ("weapon weapons arm arms", "RETREAT"),
+            ("power control", "CONCEDE"),
+        )
+        for thing in things.split()
+    },
+    # shutting down a newspaper is coercion (CAMEO 172); a company closing its own office
+    # is not
+    **{
+        (verb, outlet): "COERCE"
+        for verb in ("shut down", "close down", "close")
+        for outlet in ["newspaper", "paper", "broadcaster", "channel", "website"]
+    },
     ("lodge", "protest"): "ACCUSE",
     ("file", "protest"): "ACCUSE",
     ("register", "protest"): "ACCUSE",
@@ -398,6 +423,9 @@ VERB_PREP_NOUN_CODES: dict[tuple[str, str, str], str] = {
     ("place", "under", "arrest"): "COERCE",
     ("put", "under", "arrest"): "COERCE",
     ("take", "to", "court"): "ACCUSE",
+    ("come", "to", "agreement"): "AGREE",
+    ("come", "to", "understanding"): "AGREE",
+    ("walk", "off", "job"): "PROTEST",
 }
 
 #: Verbs whose passive is a stance held by its subject: "Osterland is opposed to the
@@ -411,8 +439,22 @@ MILITARY_TARGETS = frozenset(
     city cities convoy convoys headquarters depot depots stronghold strongholds""".split()  # noqa: SIM905
 )
 
-#: Verbs of telling that are a request when they say what to do: "told the army to leave".
-DIRECTING = frozenset(["tell"])
+#: Verbs that report an event only with a complement of a kind: "told the army to leave"
+#: (REQUEST), "charged that troops had crossed the border" (ACCUSE).
+COMPLEMENT_CODES: dict[tuple[str, str], str] = {
+    ("tell", "xcomp"): "REQUEST",
+    ("charge", "ccomp"): "ACCUSE",
+}
+#: Verbs that are a retreat when what is left is a military position ("abandoned its
+#: positions near the river"); leaving a town or a camp is not (refugees leave camps).
+ABANDONING = frozenset(["abandon"])
+POSITIONS = frozenset(
+    """position positions base bases post posts outpost outposts stronghold strongholds
+    trench trenches""".split()  # noqa: SIM905
+)
+#: Verbs that are an attack only against people or a party ("fought the rebels", "battled
+#: government troops"), not "fought corruption" or "battled the blaze".
+FIGHTING = frozenset(["fight", "battle"])
 
 #: Adjectives that state an intention as a modal does ("is ready to host talks", "is
 #: willing to withdraw"): the CAMEO "express intent" rule.
