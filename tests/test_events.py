@@ -613,6 +613,31 @@ def test_readiness_states_an_intention(nlp: Language, text: str, code: str) -> N
     assert events_of(nlp, text)[0].code == code
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the lemmatizer reads "raped" and "raping" as "rap", "fining" as "fin"
+        ("Soldiers raped two women in the village.", "ASSAULT"),
+        ("Soldiers are raping women in the villages.", "ASSAULT"),
+        ("Regulators are fining the bank.", "SANCTION"),
+        # the plural as written: "hostilities" is read as "hostility"
+        ("The rebels resumed hostilities against the army.", "ASSAULT"),
+    ],
+)
+def test_misread_lemmas_keep_their_category(nlp: Language, text: str, code: str) -> None:
+    assert events_of(nlp, text)[0].code == code
+
+
+def test_an_event_with_only_a_place_is_kept(nlp: Language) -> None:
+    (event,) = events_of(nlp, "Talks were held in Geneva on Monday.")
+    assert (event.code, event.actor, event.target, text_of(event.place)) == (
+        "CONSULT",
+        None,
+        None,
+        "Geneva",
+    )
+
+
 def test_a_stance_in_the_passive_is_held_by_its_subject(nlp: Language) -> None:
     (event,) = events_of(nlp, "Osterland is opposed to the new treaty.")
     assert (event.code, text_of(event.actor)) == ("REJECT", "Osterland")

@@ -53,6 +53,18 @@ from newsweave.lexicon.people import is_person_noun
 
 __all__ = ["carried_by_head", "coded", "noun_code"]
 
+#: Inflections and the stems they come from, for verbs the lemmatizer misreads ("staged" as
+#: "stag", "raping" as "rap", "fining" as "fin").
+_ENDINGS = (
+    ("ied", "y"),
+    ("ed", "e"),
+    ("ed", ""),
+    ("d", ""),
+    ("es", ""),
+    ("s", ""),
+    ("ing", "e"),
+    ("ing", ""),
+)
 #: Adverbs that are a phrasal verb's particle when misread ("pulling back", "pulled out").
 _ADVERBS = frozenset({"back", "out", "down", "off", "up"})
 #: Prepositions of the party one fights: "fought with the rebels", "battled against troops".
@@ -243,7 +255,8 @@ def noun_code(noun: Token) -> str | None:
             code = COMPOUND_CODES.get((child.lemma_.lower(), lemma))
             if code is not None:
                 return code
-    return NOUN_CODES.get(lemma)
+    # the plural as written too: "hostilities" is read as "hostility", "funds" as "fund"
+    return NOUN_CODES.get(lemma) or NOUN_CODES.get(noun.lower_)
 
 
 def _given(noun: Token) -> str | None:
@@ -357,12 +370,12 @@ def _individual(token: Token) -> bool:
 
 def _lemma(verb: Token) -> str:
     """The verb's lemma, or a lexicon verb its inflected form comes from when the lemmatizer
-    missed it ("staged" read as "stag")."""
+    missed it ("staged" read as "stag", "raping" as "rap")."""
     lemma = verb.lemma_.lower()
     if lemma in _KNOWN_VERBS:
         return lemma
     word = verb.lower_
-    for ending, stem in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("es", ""), ("s", "")):
+    for ending, stem in _ENDINGS:
         if word.endswith(ending) and (guess := word[: -len(ending)] + stem) in _KNOWN_VERBS:
             return guess
     return lemma

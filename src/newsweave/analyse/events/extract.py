@@ -76,15 +76,16 @@ def _event(
     mentions: Mentions,
     chunks: dict[int, DocSpan],
 ) -> Event | None:
-    """The event a coded verb reports, or None when it has neither actor nor target."""
+    """The event a coded verb reports, or None when it has no actor, target or place."""
     actor_token, target_token = arguments(verb, noun, particle, code=code)
     if code == "ASSAULT" and _by_hazard(verb, actor_token):
         return None  # "the fire killed 14 workers": a disaster, not an attack
     target_token = aimed_at(
         verb, code, actor_token, target_token, mentions=mentions, chunks=chunks, noun=noun
     )
-    if actor_token is None and target_token is None:
-        return None
+    place = place_of(verb, mentions)
+    if actor_token is None and target_token is None and place is None:
+        return None  # "talks were held in Geneva" still tells what happened where
     words = [t for t in (verb, particle, noun) if t is not None]
     # The event's own words: a pronoun's span here, not the name it stands for.
     local = [
@@ -108,7 +109,7 @@ def _event(
         code=code,
         actor=argument_span(actor_token, mentions, chunks, resolve=True),
         target=argument_span(target_token, mentions, chunks, resolve=True),
-        place=place_of(verb, mentions),
+        place=place,
         negated=denied,
         modality=stated,
     )

@@ -103,7 +103,7 @@ CODES: dict[str, str] = _codes(
         "AID": "finance subsidize subsidise lend bankroll",
         "RETREAT": "relinquish vacate cede",
         "REQUEST": "insist encourage entreat beseech instruct",
-        "ACCUSE": "rap brand fault assail berate deride ridicule mock disparage denigrate "
+        "ACCUSE": "brand fault assail berate deride ridicule mock disparage denigrate "
         "reprimand admonish chide upbraid disapprove arraign",
         "REJECT": "resist shun ignore disregard disavow scorn balk disobey renege flout",
         "PROTEST": "agitate revolt mutiny barricade",
