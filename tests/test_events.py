@@ -638,6 +638,34 @@ def test_an_event_with_only_a_place_is_kept(nlp: Language) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "code", "action"),
+    [
+        # a verb of intention states its complement as an intention, like a modal
+        ("The militia vowed to avenge the killing of its leader.", "THREATEN", "avenge"),
+        ("Osterland pledged to help the flood victims.", "AGREE", "help"),
+        # a hedged hostile act held over a condition is a threat; an offer stays one
+        ("Korvath said it might cut off gas supplies to Osterland if the debt was not paid.",
+         "THREATEN", "cut off"),
+        ("The rebels said they would meet the envoy if he came alone.", "AGREE", "meet"),
+        # what is not tolerated or given up is refused
+        ("Osterland will not give up its claim to the islands.", "REJECT", "give up"),
+        ("The parliament voted down the peace agreement.", "REJECT", "voted down"),
+        # an act done in protest is a protest
+        ("Farmers dumped potatoes outside the ministry in protest at low prices.", "PROTEST",
+         "dumped in protest"),
+        # what an event noun left behind; its parties "between" whom it happened
+        ("Fighting between government troops and rebels left 40 dead.", "ASSAULT",
+         "Fighting left"),
+        ("The EU slapped sanctions on five Korvath officials.", "SANCTION",
+         "slapped sanctions"),
+    ],
+)  # fmt: skip
+def test_intentions_refusals_and_protests(nlp: Language, text: str, code: str, action: str) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, event.action) == (code, action)
+
+
 def test_a_stance_in_the_passive_is_held_by_its_subject(nlp: Language) -> None:
     (event,) = events_of(nlp, "Osterland is opposed to the new treaty.")
     assert (event.code, text_of(event.actor)) == ("REJECT", "Osterland")

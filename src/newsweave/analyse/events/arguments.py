@@ -80,6 +80,11 @@ def arguments(
         target = verb.head if target is not None and target.lower_ in RELATIVE_PRONOUNS else target
     if noun is not None and actor == noun:
         actor = _owner(noun)  # "Velmoran riots erupted": the riots are Velmora's
+    if noun is not None and actor is None and target is None:
+        # "fighting between troops and rebels left 40 dead": each is the other's party
+        between = prep_objects([noun], frozenset({"between"}))
+        if between:
+            actor, target = between[0], next(iter(between[0].conjuncts), None)
     if verb.dep_ == "acl" and actor is None:
         actor = _issuer(verb)
     head = verb

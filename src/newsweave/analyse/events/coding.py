@@ -25,6 +25,7 @@ from newsweave.analyse.events.lexicon import (
     GIVING,
     GOODS,
     GROUPS,
+    INTENDING,
     LEAVING,
     LIGHT_DEFAULTS,
     LIGHT_VERBS,
@@ -40,6 +41,7 @@ from newsweave.analyse.events.lexicon import (
     REDUCING,
     RELATIONS,
     RESTRICTIONS,
+    RESULTING,
     STRIKING,
     TRAVELLING,
     VERB_NOUN_CODES,
@@ -91,13 +93,16 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound"):
         return None
     lemma = _lemma(verb)
+    if lemma in INTENDING and any(c.dep_ == "xcomp" and coded(c) for c in verb.children):
+        return None  # "pledged to attack": the attack is the event, intended
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in PREVENTING and any(noun_code(o) == "PROTEST" for o in objects):
         return "COERCE", None, objects[0]  # "police broke up the demonstration"
     if lemma == "block" and any(o.lemma_.lower() in WAYS for o in objects):
         return "PROTEST", None, objects[0]  # "farmers blocked the roads"
     if lemma in GIVING:
-        for child in objects:
+        # "provided Korvath with wheat": what is handed over may be the "with" object
+        for child in objects + prep_objects([verb], frozenset({"with"})):
             if (code := _given(child)) is not None:
                 return code, None, child
     if (by_noun := _verb_noun(verb, lemma)) is not None:
@@ -151,7 +156,18 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         if acted_on and not any(map(_people, acted_on)):
             return None  # "the dam released water", "the ministry released a report"
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
+    if code is None and (stance := _in_protest(verb)) is not None:
+        return "PROTEST", stance.head, stance  # "dumped potatoes in protest at low prices"
     return (code, None, None) if code is not None else None
+
+
+def _in_protest(verb: Token) -> Token | None:
+    """The "protest" of an act done "in protest" ("dumped potatoes in protest at low
+    prices"): the act is a protest."""
+    return next(
+        (p for p in prep_objects([verb], frozenset({"in"})) if p.lemma_.lower() == "protest"),
+        None,
+    )
 
 
 def _stance(adjective: Token) -> tuple[str, Token | None, Token | None] | None:
@@ -235,7 +251,8 @@ def carried_by_head(verb: Token) -> bool:
     """ "agreed to sign", "refused to meet", "demanded that the army withdraw": the governing
     verb is the event (what was demanded, threatened or denied did not happen)."""
     if verb.dep_ == "xcomp":
-        return coded(verb.head) is not None
+        # "vowed to attack": the attack, stated as an intention (``modality``)
+        return verb.head.lemma_.lower() not in INTENDING and coded(verb.head) is not None
     if verb.dep_ in ("ccomp", "acl") and not any(
         c.lower_ in ("whether", "if") for c in verb.children
     ):
@@ -292,6 +309,10 @@ def _nominal(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] 
     if phrases & OCCURRING and not any(
         c.dep_ == "dobj" and c.lower_ != "place" for c in verb.children
     ):
+        for child in verb.children:
+            if child.dep_ == "nsubj" and (code := noun_code(child)) is not None:
+                return code, None, child
+    if lemma in RESULTING:  # "fighting left 40 dead"
         for child in verb.children:
             if child.dep_ == "nsubj" and (code := noun_code(child)) is not None:
                 return code, None, child

@@ -29,6 +29,7 @@ __all__ = [
     "GROUPS",
     "HAZARDS",
     "HOSTILE",
+    "INTENDING",
     "LEAVING",
     "LIGHT_DEFAULTS",
     "LIGHT_VERBS",
@@ -44,6 +45,7 @@ __all__ = [
     "QUANTITIES",
     "READINESS",
     "REDUCING",
+    "RESULTING",
     "STANCES",
     "STRIKING",
     "TOPIC_OBJECT_CODES",
@@ -99,7 +101,7 @@ CODES: dict[str, str] = _codes(
         "AGREE": "consent guarantee assure settle reconcile",
         "CONSULT": "convene phone parley receive",
         "SUPPORT": "salute champion embrace favor favour forgive acclaim",
-        "CONCEDE": "comply reinstate unfreeze unblock amnesty",
+        "CONCEDE": "comply reinstate unfreeze unblock amnesty tolerate",
         "AID": "finance subsidize subsidise lend bankroll",
         "RETREAT": "relinquish vacate cede",
         "REQUEST": "insist encourage entreat beseech instruct",
@@ -110,9 +112,9 @@ CODES: dict[str, str] = _codes(
         "SANCTION": "ostracize ostracise bar punish",
         "MOBILIZE": "redeploy marshal fortify conscript",
         "COERCE": "hack deface harass intimidate repress oppress persecute demolish bulldoze "
-        "exile banish incarcerate confine quell purge restrict muzzle loot ransack pillage "
+        "exile banish incarcerate confine crush quell purge restrict muzzle loot ransack pillage "
         "plunder",
-        "ASSAULT": "hijack retaliate lob pound torch poison flog down detonate capture slay "
+        "ASSAULT": "hijack retaliate avenge lob pound torch poison flog down detonate capture slay "
         "maim mutilate decapitate blockade",
     }
 )
@@ -164,6 +166,10 @@ PARTICLE_CODES: dict[tuple[str, str], str] = {
     ("vote", "against"): "REJECT",
     ("stand", "with"): "SUPPORT",
     ("vote", "for"): "SUPPORT",
+    ("vote", "down"): "REJECT",
+    ("brush", "off"): "REJECT",
+    ("give", "up"): "CONCEDE",
+    ("throw", "behind"): "SUPPORT",
     # a protest told to a government is an official complaint (CAMEO 114), not a rally
     ("protest", "to"): "ACCUSE",
     ("bow", "to"): "CONCEDE",
@@ -180,7 +186,7 @@ LIGHT_VERBS = frozenset(
     reiterate repeat renew voice express wage undertake initiate commit declare conclude pay
     extend seal submit present step intensify escalate order authorize authorise approve
     attend lead organize organise enter tighten initial reaffirm affirm restate forge hammer work
-    clinch finalize finalise lend""".split()  # noqa: SIM905
+    clinch finalize finalise lend slap""".split()  # noqa: SIM905
 )
 
 #: Object noun lemma -> category, for light verbs.
@@ -219,7 +225,7 @@ NOUN_CODES: dict[str, str] = _codes(
         "ACCUSE": "investigation probe inquiry enquiry indictment suit denunciation rebuke "
         "reprimand censure",
         "REJECT": "denial",
-        "PROTEST": "vigil picket uprising revolt mutiny",
+        "PROTEST": "vigil picket uprising revolt mutiny gathering gatherings",
         "SANCTION": "expulsion blacklist fine fines penalty penalties",
         "MOBILIZE": "alert mobilization mobilisation deployment buildup build-up maneuver "
         "maneuvers manoeuvre manoeuvres patrol patrols",
@@ -234,6 +240,12 @@ NOUN_CODES: dict[str, str] = _codes(
 #: Verbs that say an event named by their subject noun happened: "riots erupted", "the
 #: clashes are continuing", "talks resumed". The noun is the event.
 _SINGLE_OCCURRING = "continue erupt spread rage flare resume escalate intensify occur begin start"
+#: Verbs that say what an event noun left behind: "fighting left 40 dead" (the fighting is
+#: the event, whatever the object).
+RESULTING = frozenset(["leave"])
+#: Verbs of intention whose complement is the event intended ("vowed to avenge", "pledged to
+#: attack": a threat; "promised to help": a promise), as a modal states it.
+INTENDING = frozenset(["vow", "pledge", "promise", "plan", "intend"])
 OCCURRING = frozenset(
     [*_SINGLE_OCCURRING.split(), "persist", "break out", "take place", "go on", "flare up"]
 )
@@ -252,7 +264,7 @@ GIVING = frozenset(
 GOODS = frozenset(
     """money cash dollar dollars euro euros fund food medicine medicines supply supplies grain
     flour rice fuel tent tents blanket blankets vaccine vaccines weapon weapons arms
-    peacekeeper peacekeepers""".split()  # noqa: SIM905
+    peacekeeper peacekeepers wheat maize corn sugar seed seeds milk equipment""".split()  # noqa: SIM905
 )
 FORCES = frozenset(
     """troop troops soldier soldiers force forces warship warships
@@ -309,6 +321,7 @@ COMPOUND_CODES: dict[tuple[str, str], str] = {
     ("joint", "exercises"): "COOPERATE",
     ("joint", "drill"): "COOPERATE",
     ("joint", "patrol"): "COOPERATE",
+    ("joint", "operation"): "COOPERATE",
 }
 
 #: (verb lemma, object noun lemma) -> category where the verb decides the noun's sense:
@@ -373,6 +386,11 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("break", "ceasefire"): "ASSAULT",
     ("break", "truce"): "ASSAULT",
     ("bring", "charge"): "ACCUSE",
+    **{
+        (verb, accord): "AGREE"
+        for verb in ("observe", "respect", "honor", "honour")
+        for accord in ("truce", "ceasefire", "agreement", "accord", "treaty")
+    },
     ("down", "tool"): "PROTEST",
     ("give", "deadline"): "THREATEN",
     ("set", "deadline"): "THREATEN",
@@ -539,7 +557,8 @@ CAPTIVES = frozenset(
     """prisoner hostage detainee captive people person man woman civilian activist journalist
     dissident protester fighter rebel militant soldier official worker student member
     crew demonstrator striker refugee villager resident farmer miner nurse teacher doctor
-    supporter opponent voter citizen""".split()  # noqa: SIM905
+    supporter opponent voter citizen counterpart delegation delegate envoy visitor guest
+    leader""".split()  # noqa: SIM905
 )
 
 #: Categories of hostile acts: announced ("will boycott") or warned of, they are a threat.
