@@ -620,12 +620,16 @@ def test_readiness_states_an_intention(nlp: Language, text: str, code: str) -> N
         ("Soldiers raped two women in the village.", "ASSAULT"),
         ("Soldiers are raping women in the villages.", "ASSAULT"),
         ("Regulators are fining the bank.", "SANCTION"),
+        # no event: a thing protected, a return home
+        ("The envoys returned home, and the council protected the park.", None),
         # the plural as written: "hostilities" is read as "hostility"
         ("The rebels resumed hostilities against the army.", "ASSAULT"),
     ],
 )
-def test_misread_lemmas_keep_their_category(nlp: Language, text: str, code: str) -> None:
-    assert events_of(nlp, text)[0].code == code
+def test_misread_lemmas_keep_their_category_and_things_are_no_party(
+    nlp: Language, text: str, code: str | None
+) -> None:
+    assert [e.code for e in events_of(nlp, text)][:1] == ([code] if code else [])
 
 
 def test_an_event_with_only_a_place_is_kept(nlp: Language) -> None:
@@ -659,6 +663,9 @@ def test_an_event_with_only_a_place_is_kept(nlp: Language) -> None:
          "Fighting left"),
         ("The EU slapped sanctions on five Korvath officials.", "SANCTION",
          "slapped sanctions"),
+        # protecting people is aid; returning bodies or land a concession
+        ("The army protected the refugees in the valley.", "AID", "protected"),
+        ("Korvath returned the bodies of the soldiers.", "CONCEDE", "returned bodies"),
     ],
 )  # fmt: skip
 def test_intentions_refusals_and_protests(nlp: Language, text: str, code: str, action: str) -> None:

@@ -99,10 +99,10 @@ CODES: dict[str, str] = _codes(
     # sense ("fight poverty", "beat the record", "blasted the plan") are left out.
     {
         "AGREE": "consent guarantee assure settle reconcile",
-        "CONSULT": "convene phone parley receive",
-        "SUPPORT": "salute champion embrace favor favour forgive acclaim",
-        "CONCEDE": "comply reinstate unfreeze unblock amnesty tolerate",
-        "AID": "finance subsidize subsidise lend bankroll",
+        "CONSULT": "convene phone parley receive greet bargain intercede",
+        "SUPPORT": "salute champion embrace favor favour forgive acclaim justify",
+        "CONCEDE": "comply reinstate unfreeze unblock amnesty tolerate repatriate",
+        "AID": "finance subsidize subsidise lend bankroll protect",
         "RETREAT": "relinquish vacate cede",
         "REQUEST": "insist encourage entreat beseech instruct",
         "ACCUSE": "brand fault assail berate deride ridicule mock disparage denigrate "
@@ -219,7 +219,7 @@ NOUN_CODES: dict[str, str] = _codes(
         "appreciation",
         "CONCEDE": "amnesty pardon release resignation regret access permission clemency",
         "COOPERATE": "cooperation partnership alliance extradition",
-        "AID": "credit credits shelter bailout subsidy subsidies",
+        "AID": "credit credits shelter bailout subsidy subsidies protection",
         "RETREAT": "withdrawal pullout pull-out retreat disarmament demobilization surrender",
         "REQUEST": "plea petition invitation",
         "ACCUSE": "investigation probe inquiry enquiry indictment suit denunciation rebuke "
@@ -386,6 +386,25 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("break", "ceasefire"): "ASSAULT",
     ("break", "truce"): "ASSAULT",
     ("bring", "charge"): "ACCUSE",
+    # returning people, bodies or land is a concession (CAMEO 084); "returned home" is none
+    **{
+        ("return", thing): "CONCEDE"
+        for thing in [
+            "prisoner",
+            "prisoners",
+            "hostage",
+            "hostages",
+            "body",
+            "bodies",
+            "remains",
+            "territory",
+            "land",
+            "lands",
+            "property",
+            "island",
+            "islands",
+        ]
+    },
     **{
         (verb, accord): "AGREE"
         for verb in ("observe", "respect", "honor", "honour")
@@ -550,7 +569,7 @@ RESTRICTIONS: dict[str, str] = {
 #: Verbs that report their category only when what they act on is people or a named party:
 #: "released the hostages" concedes (PLOVER: release of persons), "the dam released water"
 #: and "the ministry released a report" are no events.
-ON_PEOPLE = frozenset(["release", "receive"])
+ON_PEOPLE = frozenset(["release", "receive", "greet", "protect"])
 #: Nouns for people held and freed, or a party an event is aimed at, besides the nouns for
 #: people of ``newsweave.lexicon.people``.
 CAPTIVES = frozenset(
