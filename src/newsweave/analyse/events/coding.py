@@ -67,6 +67,10 @@ _ENDINGS = (
     ("ing", "e"),
     ("ing", ""),
 )
+#: The verbs of the verb-and-noun phrases.
+_PHRASE_VERBS = frozenset(
+    [verb.split()[0] for verb, _ in VERB_NOUN_CODES] + [verb for verb, _, _ in VERB_PREP_NOUN_CODES]
+)
 #: Adverbs that are a phrasal verb's particle when misread ("pulling back", "pulled out").
 _ADVERBS = frozenset({"back", "out", "down", "off", "up"})
 #: Prepositions of the party one fights: "fought with the rebels", "battled against troops".
@@ -93,9 +97,11 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound"):
         return None
     lemma = _lemma(verb)
-    if lemma in INTENDING and any(c.dep_ == "xcomp" and coded(c) for c in verb.children):
+    # walking a token's children costs the span of its subtree: once per verb
+    children = list(verb.children)
+    if lemma in INTENDING and any(c.dep_ == "xcomp" and coded(c) for c in children):
         return None  # "pledged to attack": the attack is the event, intended
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in PREVENTING and any(noun_code(o) == "PROTEST" for o in objects):
         return "COERCE", None, objects[0]  # "police broke up the demonstration"
     if lemma == "block" and any(o.lemma_.lower() in WAYS for o in objects):
@@ -105,7 +111,7 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         for child in objects + prep_objects([verb], frozenset({"with"})):
             if (code := _given(child)) is not None:
                 return code, None, child
-    if (by_noun := _verb_noun(verb, lemma)) is not None:
+    if lemma in _PHRASE_VERBS and (by_noun := _verb_noun(children, lemma)) is not None:
         return by_noun  # "workers staged a strike", "opened fire", "went on strike"
     if lemma in LIGHT_VERBS:
         for child in map(_measured, _with_conjuncts(objects)):
@@ -130,7 +136,7 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             eased = [RESTRICTIONS[w] for w in words if w in RESTRICTIONS]
             if lemma in EASING and eased:
                 return eased[0], None, child
-    for child in verb.children:
+    for child in children:
         if child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.lower_ in _ADVERBS):
             # "began pulling back": "back" read as an adverb
             code = PARTICLE_CODES.get((lemma, child.lower_))
@@ -138,7 +144,7 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
                 return code, child, None
     if lemma in STRIKING and any(map(_struck, objects)):
         return "ASSAULT", None, None  # "jets struck rebel positions"
-    for child in verb.children:  # "told the army to leave", "charged that troops crossed"
+    for child in children:  # "told the army to leave", "charged that troops crossed"
         if (code := COMPLEMENT_CODES.get((lemma, child.dep_))) is not None:
             return code, None, None
     if lemma in ABANDONING and any(_object_words(o) & POSITIONS for o in objects):
@@ -156,18 +162,22 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         if acted_on and not any(map(_people, acted_on)):
             return None  # "the dam released water", "the ministry released a report"
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
-    if code is None and (stance := _in_protest(verb)) is not None:
+    if code is None and (stance := _in_protest(children)) is not None:
         return "PROTEST", stance.head, stance  # "dumped potatoes in protest at low prices"
     return (code, None, None) if code is not None else None
 
 
-def _in_protest(verb: Token) -> Token | None:
+def _in_protest(children: list[Token]) -> Token | None:
     """The "protest" of an act done "in protest" ("dumped potatoes in protest at low
-    prices"): the act is a protest."""
-    return next(
-        (p for p in prep_objects([verb], frozenset({"in"})) if p.lemma_.lower() == "protest"),
-        None,
-    )
+    prices"; ``children``: the verb's): the act is a protest."""
+    objects = [
+        pobj
+        for prep in children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return next((p for p in objects if p.lemma_.lower() == "protest"), None)
 
 
 def _stance(adjective: Token) -> tuple[str, Token | None, Token | None] | None:
@@ -181,21 +191,22 @@ def _stance(adjective: Token) -> tuple[str, Token | None, Token | None] | None:
     return None
 
 
-def _verb_noun(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] | None:
+def _verb_noun(children: list[Token], lemma: str) -> tuple[str, Token | None, Token | None] | None:
     """The category of a verb and noun whose sense the verb decides: the noun as object
     ("staged a strike"), its complement ("found the general guilty", "held the mayor
     responsible": the adjective is one of the event's words, the object its target) or a
-    preposition's object ("went on strike", "put troops on alert")."""
+    preposition's object ("went on strike", "put troops on alert"); ``children``: the
+    verb's."""
     objects = [
         c
-        for c in verb.children
+        for c in children
         if c.dep_ in ("dobj", "nsubjpass", "oprd", "acomp")
         or (c.dep_ == "ccomp" and c.pos_ == "ADJ")  # "found the minister guilty"
     ]
-    particles = [c for c in verb.children if c.dep_ == "prt"]
+    particles = [c for c in children if c.dep_ == "prt"]
     # "called off the strike" (CONCEDE) before "called a strike" (PROTEST)
     verbs = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
-    for noun in map(_measured, objects):
+    for noun in objects:
         words = [noun] + [c for c in noun.children if c.dep_ == "compound"]
         for verb_words in verbs:
             for word in words:
@@ -205,7 +216,7 @@ def _verb_noun(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None
         for adjective in (c for c in noun.children if c.dep_ == "amod"):
             if (code := VERB_NOUN_CODES.get((lemma, adjective.lemma_.lower()))) is not None:
                 return code, adjective, None
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
+    for prep in (c for c in children if c.dep_ == "prep"):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             phrase = (lemma, prep.lower_, noun.lemma_.lower())
             if (code := VERB_PREP_NOUN_CODES.get(phrase)) is not None:
