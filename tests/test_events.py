@@ -75,8 +75,9 @@ def text_of(span: object) -> str | None:
         ("Osterland granted asylum to two Korvathi journalists.", "AID", "granted asylum",
          "Osterland", "Korvathi"),
         # the lemmatizer reads "staged" as "stag"
+        # a protest naming no party is aimed at its place
         ("Thousands of students staged demonstrations in Velmora.", "PROTEST",
-         "staged demonstrations", "students", None),
+         "staged demonstrations", "students", "Velmora"),
         ("Velmora offered to rebuild the old bridge.", "AGREE", "offered", "Velmora", None),
         # verbs read by their usual sense in the PLOVER/CAMEO codebook
         ("The opposition slammed the new budget.", "ACCUSE", "slammed", "The opposition",
@@ -522,7 +523,7 @@ def test_compelling_someone_is_coercion_unless_the_complement_is_an_event(
         ("The government declared a state of emergency in Velmora.", "COERCE",
          "declared emergency", None),
         # the verb decides the noun's sense
-        ("Dockers staged a strike at the port.", "PROTEST", "staged strike", "the port"),
+        ("Dockers staged a strike at the port.", "PROTEST", "staged strike", None),
         ("Nurses went on strike on Monday.", "PROTEST", "went on strike", None),
         ("Soldiers opened fire on the crowd.", "ASSAULT", "opened fire", "the crowd"),
         ("Thousands of farmers took to the streets of Velmora.", "PROTEST",
@@ -556,7 +557,7 @@ def test_compelling_someone_is_coercion_unless_the_complement_is_an_event(
         # a protest called off eases dissent; a law violated is defied
         ("The dockers' union called off the strike on Friday.", "CONCEDE", "called off strike",
          None),
-        ("The union called a strike at the port.", "PROTEST", "called strike", "the port"),
+        ("The union called a strike at the port.", "PROTEST", "called strike", None),
         ("Korvath violated the arms embargo.", "REJECT", "violated embargo", None),
         ("Osterland and Korvath held joint exercises near the border.", "COOPERATE",
          "held exercises", "Korvath"),
@@ -671,6 +672,22 @@ def test_an_event_with_only_a_place_is_kept(nlp: Language) -> None:
 def test_intentions_refusals_and_protests(nlp: Language, text: str, code: str, action: str) -> None:
     event = events_of(nlp, text)[0]
     assert (event.code, event.action) == (code, action)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a protest with no party named, an attack on people no one names: the place
+        ("Prisoners rioted on Monday at a jail in northern Velmora.", "Velmora"),
+        ("Two gunmen killed 12 people in Velmora on Sunday.", "Velmora"),
+        # named victims stay the target
+        ("Two gunmen killed 12 Korvath soldiers in Velmora on Sunday.", "Korvath"),
+    ],
+)
+def test_an_event_naming_no_party_is_aimed_at_its_place(
+    nlp: Language, text: str, target: str
+) -> None:
+    assert text_of(events_of(nlp, text)[0].target) == target
 
 
 def test_a_stance_in_the_passive_is_held_by_its_subject(nlp: Language) -> None:

@@ -63,6 +63,13 @@ def aimed_at(
         # resolution", "demanded autonomy from the Velmoran government": the party is inside
         # the complement or the object phrase, a topic object's too.
         target = _party(verb, code, written, mentions, chunks) or target
+    if (
+        code == "PROTEST"
+        and target is not None
+        and target.head.lower_ == "at"
+        and not _party_named(target, mentions, chunks)
+    ):
+        target = None  # "rioted at a jail": where, not against whom (the place, in extract)
     if code in _GRIEVANCES and target is not None and target.head.lower_ == "to":
         # "complained to the UN over Velmoran raids": the UN hears it, Velmora is its party
         about = prep_objects([verb], _GRIEVANCE_PREPS)
