@@ -680,13 +680,13 @@ def test_intentions_refusals_and_protests(nlp: Language, text: str, code: str, a
         # a protest with no party named, an attack on people no one names: the place
         ("Prisoners rioted on Monday at a jail in northern Velmora.", "Velmora"),
         ("Two gunmen killed 12 people in Velmora on Sunday.", "Velmora"),
-        # an object written after an "as" phrase
-        ("Osterland on Friday denounced as a crime Korvath's crackdown on the press.", "Korvath"),
         # named victims stay the target
         ("Two gunmen killed 12 Korvath soldiers in Velmora on Sunday.", "Korvath"),
     ],
 )
-def test_a_place_or_a_shifted_object_as_the_target(nlp: Language, text: str, target: str) -> None:
+def test_an_event_naming_no_party_is_aimed_at_its_place(
+    nlp: Language, text: str, target: str
+) -> None:
     assert text_of(events_of(nlp, text)[0].target) == target
 
 

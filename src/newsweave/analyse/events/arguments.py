@@ -59,8 +59,6 @@ def arguments(
         # "forces were engaged in ethnic cleansing", "the militias have been disarmed": who
         # undergoes a retreat is the one who retreats; "Korvath is opposed to": a stance
         actor, target = target, None
-    if target is None:
-        target = _shifted_object(verb)
     if target is None and particle is not None and _aims(particle, noun, code):
         # the deciding preposition's own object: "stood by the families", "looked into
         # the deaths"; not what is called for, nor the noun of "engaged in fighting"
@@ -106,16 +104,6 @@ def arguments(
     if actor is not None and actor.lower_ in _REPORTED:
         actor = _reporter(head) or actor
     return counted(actor), counted(target)
-
-
-def _shifted_object(verb: Token) -> Token | None:
-    """The object written after an "as" phrase and read as its apposition ("denounced as a
-    crime Korvath's crackdown on the press")."""
-    for pobj in prep_objects([verb], frozenset({"as"})):
-        shifted = next((c for c in pobj.children if c.dep_ == "appos"), None)
-        if shifted is not None:
-            return shifted
-    return None
 
 
 def _aims(particle: Token, noun: Token | None, code: str | None) -> bool:
