@@ -678,7 +678,7 @@ def test_intentions_refusals_and_protests(nlp: Language, text: str, code: str, a
     ("text", "target"),
     [
         # a protest with no party named, an attack on people no one names: the place
-        ("Prisoners rioted on Monday at a jail in northern Velmora.", "Velmora"),
+        ("Dock workers rioted outside a warehouse in Velmora on Friday.", "Velmora"),
         ("Two gunmen killed 12 people in Velmora on Sunday.", "Velmora"),
         # named victims stay the target
         ("Two gunmen killed 12 Korvath soldiers in Velmora on Sunday.", "Korvath"),

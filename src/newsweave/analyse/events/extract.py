@@ -127,8 +127,8 @@ def _aimed_at_place(
     code: str, token: Token | None, target: Span | None, place: Span | None
 ) -> Span | None:
     """The place an event happens in, as PLOVER codes it, when the event names no party: a
-    protest with no target ("prisoners rioted at a jail in northern Velmora": Velmora's
-    authorities), an attack on people no one names ("killed 23 people in Velmora")."""
+    protest with no target ("dock workers rioted outside a warehouse in Velmora": Velmora's
+    authorities), an attack on people no one names ("killed 12 people in Velmora")."""
     if place is None:
         return target
     if code == "PROTEST" and target is None:

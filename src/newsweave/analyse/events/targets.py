@@ -69,7 +69,7 @@ def aimed_at(
         and target.head.lower_ == "at"
         and not _party_named(target, mentions, chunks)
     ):
-        target = None  # "rioted at a jail": where, not against whom (the place, in extract)
+        target = None  # "struck at the docks": where, not against whom (the place, in extract)
     if code in _GRIEVANCES and target is not None and target.head.lower_ == "to":
         # "complained to the UN over Velmoran raids": the UN hears it, Velmora is its party
         about = prep_objects([verb], _GRIEVANCE_PREPS)
