@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsweave.analyse.events.lexicon import DOCUMENTS
+from newsweave.analyse.events.lexicon import DOCUMENTS, STANCES, TOPIC_OBJECT_CODES
 from newsweave.analyse.events.mentions import NAMED_LABELS
 from newsweave.analyse.events.tree import counted, prep_objects, subject
 from newsweave.lexicon.grammar import RELATIVE_PRONOUNS, SUBJECTS
@@ -25,8 +25,9 @@ TARGET_PREPS = frozenset({"with", "against", "on", "upon", "at", "to"})
 #: "arrested and charged", "blocked roads, demanding ...", "staged a march to demand ...",
 #: "is ready to host" (through the adjective).
 _SHARING = frozenset({"xcomp", "conj", "advcl", "acomp"})
-#: Pronouns that stand for the party a report is about: "Osterland said it will ...".
-_REPORTED = frozenset({"it", "they"})
+#: Pronouns that stand for the party a report is about: "Osterland said it will ...", "the
+#: office said its inquiry was continuing" (a nominal event's owner).
+_REPORTED = frozenset({"it", "they", "its", "their"})
 #: Categories whose passive subject, with no agent, is the actor: "the militias were disarmed".
 _SELF_ACTING = frozenset({"RETREAT"})
 
@@ -53,11 +54,15 @@ def arguments(
         actor is None
         and target is not None
         and target.dep_ == "nsubjpass"
-        and (noun is not None or code in _SELF_ACTING)
+        and (noun is not None or code in _SELF_ACTING or verb.lemma_.lower() in STANCES)
     ):
         # "forces were engaged in ethnic cleansing", "the militias have been disarmed": who
-        # undergoes a retreat is the one who retreats
+        # undergoes a retreat is the one who retreats; "Korvath is opposed to": a stance
         actor, target = target, None
+    if target is None and particle is not None and _aims(particle, noun, code):
+        # the deciding preposition's own object: "stood by the families", "looked into
+        # the deaths"; not what is called for, nor the noun of "engaged in fighting"
+        target = next((c for c in particle.children if c.dep_ == "pobj"), None)
     if target is None:
         # the event noun's own party first: "riots against the tax ... with no end in sight"
         holders = ([noun] if noun is not None else []) + [verb]
@@ -65,7 +70,7 @@ def arguments(
             (
                 pobj
                 for pobj in prep_objects(holders, TARGET_PREPS)
-                if pobj.ent_type_ not in ("DATE", "TIME")
+                if pobj.ent_type_ not in ("DATE", "TIME") and pobj != noun
             ),
             None,
         )
@@ -75,6 +80,11 @@ def arguments(
         target = verb.head if target is not None and target.lower_ in RELATIVE_PRONOUNS else target
     if noun is not None and actor == noun:
         actor = _owner(noun)  # "Velmoran riots erupted": the riots are Velmora's
+    if noun is not None and actor is None and target is None:
+        # "fighting between troops and rebels left 40 dead": each is the other's party
+        between = prep_objects([noun], frozenset({"between"}))
+        if between:
+            actor, target = between[0], next(iter(between[0].conjuncts), None)
     if verb.dep_ == "acl" and actor is None:
         actor = _issuer(verb)
     head = verb
@@ -94,6 +104,12 @@ def arguments(
     if actor is not None and actor.lower_ in _REPORTED:
         actor = _reporter(head) or actor
     return counted(actor), counted(target)
+
+
+def _aims(particle: Token, noun: Token | None, code: str | None) -> bool:
+    """Whether the deciding preposition's object is whom the event is aimed at: "stood by
+    the families", but not "called for a strike" (what is asked) or "took part in"."""
+    return particle.dep_ == "prep" and noun is None and code not in TOPIC_OBJECT_CODES
 
 
 def _passive_subject(verb: Token) -> Token | None:

@@ -9,29 +9,43 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsweave.analyse.events.lexicon import (
+    ABANDONING,
     BANNING,
     CAPTIVES,
     CODES,
+    COMMITMENTS,
     COMPELLING,
+    COMPLEMENT_CODES,
     COMPOUND_CODES,
     EASING,
+    EVACUATING,
+    EXPELLING,
+    FIGHTING,
     FORCES,
     GIVING,
     GOODS,
     GROUPS,
+    INTENDING,
+    LEAVING,
     LIGHT_DEFAULTS,
     LIGHT_VERBS,
     MEASURES,
+    MILITARY_TARGETS,
     NOUN_CODES,
     OCCURRING,
     ON_PEOPLE,
     PARTICIPATING,
     PARTICLE_CODES,
+    POSITIONS,
     PREVENTING,
     REDUCING,
     RELATIONS,
     RESTRICTIONS,
+    RESULTING,
+    STRIKING,
     TRAVELLING,
+    VERB_NOUN_CODES,
+    VERB_PREP_NOUN_CODES,
     WARNING,
     WAYS,
 )
@@ -41,6 +55,26 @@ from newsweave.lexicon.people import is_person_noun
 
 __all__ = ["carried_by_head", "coded", "noun_code"]
 
+#: Inflections and the stems they come from, for verbs the lemmatizer misreads ("staged" as
+#: "stag", "raping" as "rap", "fining" as "fin").
+_ENDINGS = (
+    ("ied", "y"),
+    ("ed", "e"),
+    ("ed", ""),
+    ("d", ""),
+    ("es", ""),
+    ("s", ""),
+    ("ing", "e"),
+    ("ing", ""),
+)
+#: The verbs of the verb-and-noun phrases.
+_PHRASE_VERBS = frozenset(
+    [verb.split()[0] for verb, _ in VERB_NOUN_CODES] + [verb for verb, _, _ in VERB_PREP_NOUN_CODES]
+)
+#: Adverbs that are a phrasal verb's particle when misread ("pulling back", "pulled out").
+_ADVERBS = frozenset({"back", "out", "down", "off", "up"})
+#: Prepositions of the party one fights: "fought with the rebels", "battled against troops".
+_AGAINST = frozenset({"with", "against"})
 #: Categories of speech acts whose clause ("demanded that the army withdraw") is no event.
 _SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
 #: Entity labels of a party that can be held and freed, and the pronouns that stand for people.
@@ -48,26 +82,37 @@ _PARTY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 _PEOPLE_PRONOUNS = PERSONAL_PRONOUNS | FIRST_PERSON | {"they", "them"}
 _RELATIVES = RELATIVE_PRONOUNS | {"whom"}
 _KNOWN_VERBS = frozenset(
-    [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING]
+    [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING, *STRIKING]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
+    + [verb for verb, _ in VERB_NOUN_CODES]
+    + [verb for verb, _, _ in VERB_PREP_NOUN_CODES]
 )
 
 
 def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     """``(code, deciding particle, light-verb noun)`` when ``verb`` reports an event."""
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+        return _stance(verb)  # "was critical of Korvath"
     if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound"):
         return None
     lemma = _lemma(verb)
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # walking a token's children costs the span of its subtree: once per verb
+    children = list(verb.children)
+    if lemma in INTENDING and any(c.dep_ == "xcomp" and coded(c) for c in children):
+        return None  # "pledged to attack": the attack is the event, intended
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in PREVENTING and any(noun_code(o) == "PROTEST" for o in objects):
         return "COERCE", None, objects[0]  # "police broke up the demonstration"
     if lemma == "block" and any(o.lemma_.lower() in WAYS for o in objects):
         return "PROTEST", None, objects[0]  # "farmers blocked the roads"
     if lemma in GIVING:
-        for child in objects:
+        # "provided Korvath with wheat": what is handed over may be the "with" object
+        for child in objects + prep_objects([verb], frozenset({"with"})):
             if (code := _given(child)) is not None:
                 return code, None, child
+    if lemma in _PHRASE_VERBS and (by_noun := _verb_noun(children, lemma)) is not None:
+        return by_noun  # "workers staged a strike", "opened fire", "went on strike"
     if lemma in LIGHT_VERBS:
         for child in map(_measured, _with_conjuncts(objects)):
             if (code := noun_code(child)) is not None:
@@ -75,6 +120,14 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     nominal = _nominal(verb, lemma)
     if nominal is not None:
         return nominal
+    if lemma in EVACUATING and any(_object_words(o) & FORCES for o in objects):
+        return "RETREAT", None, objects[0]  # "evacuated its troops": forces pulled back
+    if lemma in EXPELLING and objects:
+        individuals = any(map(_individual, objects))
+        relations = any(_object_words(o) & RELATIONS for o in objects)
+        return ("COERCE" if individuals and not relations else "SANCTION"), None, None
+    if lemma in LEAVING and (left := _left(verb)) is not None:
+        return left  # "withdrew from the talks", "pulled out of the treaty"
     if lemma in REDUCING or lemma in EASING:
         for child in objects:
             words = _object_words(child)
@@ -83,11 +136,21 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
             eased = [RESTRICTIONS[w] for w in words if w in RESTRICTIONS]
             if lemma in EASING and eased:
                 return eased[0], None, child
-    for child in verb.children:
-        if child.dep_ in ("prt", "prep"):
+    for child in children:
+        if child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.lower_ in _ADVERBS):
+            # "began pulling back": "back" read as an adverb
             code = PARTICLE_CODES.get((lemma, child.lower_))
             if code is not None:
                 return code, child, None
+    if lemma in STRIKING and any(map(_struck, objects)):
+        return "ASSAULT", None, None  # "jets struck rebel positions"
+    for child in children:  # "told the army to leave", "charged that troops crossed"
+        if (code := COMPLEMENT_CODES.get((lemma, child.dep_))) is not None:
+            return code, None, None
+    if lemma in ABANDONING and any(_object_words(o) & POSITIONS for o in objects):
+        return "RETREAT", None, None  # "abandoned its positions"
+    if lemma in FIGHTING and any(map(_fought, objects + prep_objects([verb], _AGAINST))):
+        return "ASSAULT", None, None  # "fought the rebels", not "fought corruption"
     if lemma in COMPELLING and objects and _compels_to_uncoded(verb):
         return "COERCE", None, None  # "ordered the paper to close": made to, not asked
     if lemma in BANNING and any(_people(o) or o.lemma_.lower() in GROUPS for o in objects):
@@ -99,7 +162,81 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         if acted_on and not any(map(_people, acted_on)):
             return None  # "the dam released water", "the ministry released a report"
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
+    if code is None and (stance := _in_protest(children)) is not None:
+        return "PROTEST", stance.head, stance  # "dumped potatoes in protest at low prices"
     return (code, None, None) if code is not None else None
+
+
+def _in_protest(children: list[Token]) -> Token | None:
+    """The "protest" of an act done "in protest" ("dumped potatoes in protest at low
+    prices"; ``children``: the verb's): the act is a protest."""
+    objects = [
+        pobj
+        for prep in children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return next((p for p in objects if p.lemma_.lower() == "protest"), None)
+
+
+def _stance(adjective: Token) -> tuple[str, Token | None, Token | None] | None:
+    """The category of an adjective of stance with its preposition ("critical of",
+    "supportive of"), read like a verb's particle."""
+    for child in adjective.children:
+        if child.dep_ == "prep":
+            code = PARTICLE_CODES.get((adjective.lemma_.lower(), child.lower_))
+            if code is not None:
+                return code, child, None
+    return None
+
+
+def _verb_noun(children: list[Token], lemma: str) -> tuple[str, Token | None, Token | None] | None:
+    """The category of a verb and noun whose sense the verb decides: the noun as object
+    ("staged a strike"), its complement ("found the general guilty", "held the mayor
+    responsible": the adjective is one of the event's words, the object its target) or a
+    preposition's object ("went on strike", "put troops on alert"); ``children``: the
+    verb's."""
+    objects = [
+        c
+        for c in children
+        if c.dep_ in ("dobj", "nsubjpass", "oprd", "acomp")
+        or (c.dep_ == "ccomp" and c.pos_ == "ADJ")  # "found the minister guilty"
+    ]
+    particles = [c for c in children if c.dep_ == "prt"]
+    # "called off the strike" (CONCEDE) before "called a strike" (PROTEST)
+    verbs = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
+    for noun in objects:
+        words = [noun] + [c for c in noun.children if c.dep_ == "compound"]
+        for verb_words in verbs:
+            for word in words:
+                code = VERB_NOUN_CODES.get((verb_words, word.lemma_.lower()))
+                if code is not None:  # "raised the alert level"
+                    return code, particles[0] if " " in verb_words else None, word
+        for adjective in (c for c in noun.children if c.dep_ == "amod"):
+            if (code := VERB_NOUN_CODES.get((lemma, adjective.lemma_.lower()))) is not None:
+                return code, adjective, None
+    for prep in (c for c in children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            phrase = (lemma, prep.lower_, noun.lemma_.lower())
+            if (code := VERB_PREP_NOUN_CODES.get(phrase)) is not None:
+                return code, prep, noun
+    return None
+
+
+def _left(verb: Token) -> tuple[str, Token | None, Token | None] | None:
+    """What leaving talks or an agreement is: halting the talks (SANCTION, "withdrew from
+    the negotiations") or rejecting the agreement (REJECT, "pulled out of the treaty")."""
+    # "pulled out of": "out" is read as a particle or as a preposition
+    holders = [verb, *(c for c in verb.children if c.lower_ in ("out", "back", "away"))]
+    for pobj in prep_objects(holders, frozenset({"from", "of"})):
+        words = _object_words(pobj)
+        particle = pobj.head if pobj.head.head == verb else pobj.head.head
+        if words & RELATIONS:
+            return "SANCTION", particle, pobj
+        if words & COMMITMENTS:
+            return "REJECT", particle, pobj
+    return None
 
 
 def _compels_to_uncoded(verb: Token) -> bool:
@@ -125,7 +262,8 @@ def carried_by_head(verb: Token) -> bool:
     """ "agreed to sign", "refused to meet", "demanded that the army withdraw": the governing
     verb is the event (what was demanded, threatened or denied did not happen)."""
     if verb.dep_ == "xcomp":
-        return coded(verb.head) is not None
+        # "vowed to attack": the attack, stated as an intention (``modality``)
+        return verb.head.lemma_.lower() not in INTENDING and coded(verb.head) is not None
     if verb.dep_ in ("ccomp", "acl") and not any(
         c.lower_ in ("whether", "if") for c in verb.children
     ):
@@ -145,7 +283,8 @@ def noun_code(noun: Token) -> str | None:
             code = COMPOUND_CODES.get((child.lemma_.lower(), lemma))
             if code is not None:
                 return code
-    return NOUN_CODES.get(lemma)
+    # the plural as written too: "hostilities" is read as "hostility", "funds" as "fund"
+    return NOUN_CODES.get(lemma) or NOUN_CODES.get(noun.lower_)
 
 
 def _given(noun: Token) -> str | None:
@@ -184,10 +323,15 @@ def _nominal(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] 
         for child in verb.children:
             if child.dep_ == "nsubj" and (code := noun_code(child)) is not None:
                 return code, None, child
+    if lemma in RESULTING:  # "fighting left 40 dead"
+        for child in verb.children:
+            if child.dep_ == "nsubj" and (code := noun_code(child)) is not None:
+                return code, None, child
     if lemma in TRAVELLING:  # "arrived on a visit", "flew in for talks"
-        for pobj in prep_objects([verb], frozenset({"on", "for"})):
-            if (code := noun_code(pobj)) is not None:
-                return code, pobj.head, pobj
+        # "came to an agreement", "flew in for two days of talks"
+        for pobj in prep_objects([verb], frozenset({"on", "for", "to", "at"})):
+            if (code := noun_code(event := _measured(pobj))) is not None:
+                return code, pobj.head, event
     if lemma in PARTICIPATING:
         part = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part"), None)
         if lemma != "take" or part is not None:
@@ -230,14 +374,40 @@ def _people(token: Token) -> bool:
     )
 
 
+def _struck(token: Token) -> bool:
+    """Whether what is struck is a place, a party or a military target ("struck Velmora",
+    "struck rebel positions"), not "struck a deal" or "struck a tone"."""
+    return token.ent_type_ in _PARTY_LABELS | {"LOC", "FAC"} or bool(
+        _object_words(token) & MILITARY_TARGETS
+    )
+
+
+def _fought(token: Token) -> bool:
+    """Whether what is fought is people, forces or a party: "fought the rebels", "battled
+    government troops", not "fought corruption"."""
+    return _people(token) or bool(_object_words(token) & FORCES)
+
+
+def _individual(token: Token) -> bool:
+    """Whether ``token`` is people rather than a country or a body: "expelled two
+    journalists" (people), not "expelled Korvath from the league"."""
+    lemma = token.lemma_.lower()
+    return (
+        token.ent_type_ == "PERSON"
+        or token.lower_ in _PEOPLE_PRONOUNS
+        or lemma in CAPTIVES
+        or is_person_noun(lemma)
+    )
+
+
 def _lemma(verb: Token) -> str:
     """The verb's lemma, or a lexicon verb its inflected form comes from when the lemmatizer
-    missed it ("staged" read as "stag")."""
+    missed it ("staged" read as "stag", "raping" as "rap")."""
     lemma = verb.lemma_.lower()
     if lemma in _KNOWN_VERBS:
         return lemma
     word = verb.lower_
-    for ending, stem in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("es", ""), ("s", "")):
+    for ending, stem in _ENDINGS:
         if word.endswith(ending) and (guess := word[: -len(ending)] + stem) in _KNOWN_VERBS:
             return guess
     return lemma

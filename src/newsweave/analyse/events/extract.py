@@ -25,13 +25,16 @@ from newsweave.analyse.events.arguments import arguments
 from newsweave.analyse.events.coding import carried_by_head, coded
 from newsweave.analyse.events.dates import dated
 from newsweave.analyse.events.lexicon import HAZARDS, WEAPONS
-from newsweave.analyse.events.mentions import Mentions, argument_span, place_of
+from newsweave.analyse.events.mentions import NAMED_LABELS, Mentions, argument_span, place_of
 from newsweave.analyse.events.modality import conditional, intended, modality, negated
 from newsweave.analyse.events.targets import aimed_at
 from newsweave.analyse.events.tree import prep_objects
-from newsweave.records import Article, EntityMention, Event, Quote, Sentence, TimeRef
+from newsweave.records import Article, EntityMention, Event, Quote, Sentence, Span, TimeRef
 
 __all__ = ["find_events"]
+
+#: Nouns for people no one names: victims of an attack known only by where it happened.
+_ANYONE = frozenset({"people", "person", "persons"})
 
 
 def find_events(
@@ -76,15 +79,16 @@ def _event(
     mentions: Mentions,
     chunks: dict[int, DocSpan],
 ) -> Event | None:
-    """The event a coded verb reports, or None when it has neither actor nor target."""
+    """The event a coded verb reports, or None when it has no actor, target or place."""
     actor_token, target_token = arguments(verb, noun, particle, code=code)
     if code == "ASSAULT" and _by_hazard(verb, actor_token):
         return None  # "the fire killed 14 workers": a disaster, not an attack
     target_token = aimed_at(
         verb, code, actor_token, target_token, mentions=mentions, chunks=chunks, noun=noun
     )
-    if actor_token is None and target_token is None:
-        return None
+    place = place_of(verb, mentions)
+    if actor_token is None and target_token is None and place is None:
+        return None  # "talks were held in Geneva" still tells what happened where
     words = [t for t in (verb, particle, noun) if t is not None]
     # The event's own words: a pronoun's span here, not the name it stands for.
     local = [
@@ -107,11 +111,37 @@ def _event(
         action=" ".join(t.text for t in sorted(words, key=lambda t: t.i)),
         code=code,
         actor=argument_span(actor_token, mentions, chunks, resolve=True),
-        target=argument_span(target_token, mentions, chunks, resolve=True),
-        place=place_of(verb, mentions),
+        target=_aimed_at_place(
+            code,
+            target_token,
+            argument_span(target_token, mentions, chunks, resolve=True),
+            place,
+        ),
+        place=place,
         negated=denied,
         modality=stated,
     )
+
+
+def _aimed_at_place(
+    code: str, token: Token | None, target: Span | None, place: Span | None
+) -> Span | None:
+    """The place an event happens in, as PLOVER codes it, when the event names no party: a
+    protest with no target ("dock workers rioted outside a warehouse in Velmora": Velmora's
+    authorities), an attack on people no one names ("killed 12 people in Velmora")."""
+    if place is None:
+        return target
+    if code == "PROTEST" and target is None:
+        return place
+    if code == "ASSAULT" and token is not None and _anonymous(token):
+        return place
+    return target
+
+
+def _anonymous(token: Token) -> bool:
+    """Whether ``token`` is people no one names: "23 people", not "23 Velmoran people"."""
+    named = any(c.ent_type_ in NAMED_LABELS for c in token.children)
+    return token.lemma_.lower() in _ANYONE and not named
 
 
 def _by_hazard(verb: Token, actor: Token | None) -> bool:

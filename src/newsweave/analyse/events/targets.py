@@ -63,6 +63,13 @@ def aimed_at(
         # resolution", "demanded autonomy from the Velmoran government": the party is inside
         # the complement or the object phrase, a topic object's too.
         target = _party(verb, code, written, mentions, chunks) or target
+    if (
+        code == "PROTEST"
+        and target is not None
+        and target.head.lower_ == "at"
+        and not _party_named(target, mentions, chunks)
+    ):
+        target = None  # "struck at the docks": where, not against whom (the place, in extract)
     if code in _GRIEVANCES and target is not None and target.head.lower_ == "to":
         # "complained to the UN over Velmoran raids": the UN hears it, Velmora is its party
         about = prep_objects([verb], _GRIEVANCE_PREPS)
@@ -94,7 +101,7 @@ def _party_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -
     nationality, country or owner ("the Sudanese government", "the Velmoran government's
     decision")."""
     by_name = any(
-        c.dep_ in ("compound", "amod", "poss")
+        c.dep_ in ("compound", "amod", "poss", "nmod")
         and (
             c.ent_type_ in NAMED_LABELS or (c.dep_ == "poss" and _party_named(c, mentions, chunks))
         )
@@ -181,7 +188,8 @@ def _object_parties(noun: Token) -> list[Token]:
     militia": acting on a deed is aimed at its doer), its "of"/"to"/"from"/"between" parties
     ("a meeting of the port council", "autonomy from Velmoran authorities"), and the party of
     what it asks or offers ("an invitation to visit Korvath")."""
-    candidates = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+    # "the Korvath foreign minister": the name is read as a compound or a noun modifier
+    candidates = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
     clauses = [c for c in noun.children if c.dep_ == "acl"]
     candidates += [p for a in clauses for g in a.children if g.dep_ == "agent" for p in g.children]
     candidates += prep_objects([noun], frozenset({"by"}))
