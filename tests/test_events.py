@@ -138,6 +138,7 @@ def test_codes_and_arguments(
         "The mill suspended production for a week.",  # a company's own business, no sanction
         "The dairy said it would appeal the fine.",  # a court's matter, no request
         "The operator had warned the town on Monday.",  # a notice, no threat
+        "Government bonds rallied on Friday.",  # a price, no protest
     ],
 )
 def test_no_event(nlp: Language, text: str) -> None:
@@ -223,6 +224,12 @@ def test_pronoun_target_is_the_person_named_before(nlp: Language) -> None:
 def test_a_dateline_is_not_the_actor(nlp: Language) -> None:
     text = "LINDMARK — A blaze that began overnight killed four workers and injured nine others."
     assert events_of(nlp, text) == []
+
+
+def test_a_dateline_run_into_the_subject_is_not_part_of_the_actor(nlp: Language) -> None:
+    text = "TORVIK CITY - A court on Monday sentenced the former mayor to six years in prison."
+    [event] = events_of(nlp, text)
+    assert text_of(event.actor) == "A court"
 
 
 def test_coordinated_subjects_of_a_meeting_are_each_others_party(nlp: Language) -> None:

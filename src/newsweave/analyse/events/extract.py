@@ -24,7 +24,7 @@ from spacy.tokens import Span as DocSpan
 from newsweave.analyse.events.arguments import arguments
 from newsweave.analyse.events.coding import carried_by_head, coded
 from newsweave.analyse.events.dates import dated
-from newsweave.analyse.events.lexicon import HAZARDS, WEAPONS
+from newsweave.analyse.events.lexicon import HAZARDS, MARKETS, WEAPONS
 from newsweave.analyse.events.mentions import NAMED_LABELS, Mentions, argument_span, place_of
 from newsweave.analyse.events.modality import conditional, intended, modality, negated
 from newsweave.analyse.events.targets import aimed_at
@@ -83,6 +83,8 @@ def _event(
     actor_token, target_token = arguments(verb, noun, particle, code=code)
     if code == "ASSAULT" and _by_hazard(verb, actor_token):
         return None  # "the fire killed 14 workers": a disaster, not an attack
+    if code == "PROTEST" and actor_token is not None and actor_token.lemma_.lower() in MARKETS:
+        return None  # "government bonds rallied": a price, not a protest
     target_token = aimed_at(
         verb, code, actor_token, target_token, mentions=mentions, chunks=chunks, noun=noun
     )

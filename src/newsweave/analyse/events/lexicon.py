@@ -33,6 +33,7 @@ __all__ = [
     "LEAVING",
     "LIGHT_DEFAULTS",
     "LIGHT_VERBS",
+    "MARKETS",
     "MEASURES",
     "MILITARY_TARGETS",
     "NOUN_CODES",
@@ -511,6 +512,12 @@ HAZARDS = frozenset(
     """fire blaze explosion blast flood flooding earthquake quake storm hurricane typhoon cyclone
     tornado landslide avalanche crash collision accident collapse disease outbreak heat wave
     tsunami eruption wildfire smoke""".split()  # noqa: SIM905
+)
+
+#: What markets trade: "bonds rallied", "the currency slumped" tell of prices, not of people.
+MARKETS = frozenset(
+    """bond bonds share shares stock stocks market markets price prices currency dollar euro
+    yield yields index indices futures oil gold""".split()  # noqa: SIM905
 )
 
 #: Words that make a blast or fire an attack: "a suicide blast", "artillery fire".

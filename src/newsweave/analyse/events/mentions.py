@@ -5,6 +5,7 @@ in the verb's clause."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span as DocSpan
@@ -15,6 +16,7 @@ from newsweave.records import EntityMention, Quote, Span
 
 __all__ = ["NAMED_LABELS", "Mentions", "argument_span", "place_of"]
 
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -113,6 +115,8 @@ def argument_span(
     start, end = (
         (chunk.start_char, chunk.end_char) if chunk else (token.idx, token.idx + len(token))
     )
+    for dash in _SPACED_DASH.finditer(mentions.text, start, token.idx):
+        start = dash.end()  # "MERIDA CITY - A court": a dateline run into the subject
     for child in token.children:
         appositive = mentions.at(child.idx) if child.dep_ == "appos" else None
         if appositive is not None and mentions.named(appositive) and appositive.end > end:
