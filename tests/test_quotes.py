@@ -1017,3 +1017,41 @@ def test_a_relative_pronoun_after_a_quote_is_no_speaker(nlp: Language) -> None:
     )
     found = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
     assert [speaker_of(q) for q in found] == ["Vik Moya"]
+
+
+def test_a_cue_whose_paragraph_the_parser_ran_on_from_the_one_before(nlp: Language) -> None:
+    """`The Courier reports it. / Courier columnist Pop, in a letter, wrote, "..."` with the
+    name and "wrote" hung on "reports" and a verb of the quote too: the noun phrase that opens
+    the cue's paragraph speaks, not the subject of the paragraph before."""
+    doc = hand_parsed(
+        nlp,
+        """
+        The _ DET 1 det
+        Courier _ PROPN 2 nsubj
+        reports _ VERB 2 ROOT
+        it PRON 2 dobj
+        . PUNCT 2 punct
+        ¶ SPACE 4 dep
+        Courier _ PROPN 8 compound
+        columnist _ NOUN 8 compound
+        Pop PROPN 2 dobj
+        , _ PUNCT 2 punct
+        in _ ADP 2 prep
+        a _ DET 12 det
+        letter NOUN 10 pobj
+        , _ PUNCT 2 punct
+        wrote VERB 2 dep
+        , _ PUNCT 14 punct
+        " PUNCT 18 punct
+        Ferries _ NOUN 18 nsubj
+        are _ AUX 14 ccomp
+        late ADJ 18 acomp
+        . _ PUNCT 18 punct
+        Staff _ NOUN 22 nsubj
+        left VERB 2 dep
+        . PUNCT 22 punct
+        " PUNCT 22 punct
+        """,
+        {"reports": "report", "wrote": "write", "are": "be", "left": "leave"},
+    )
+    assert speaker_of(quotes_of_parse(doc)[-1]) == "Pop"

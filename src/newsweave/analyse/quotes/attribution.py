@@ -174,7 +174,8 @@ def _governor(doc: Doc, a: int, b: int, inside: list[bool], *, closed: bool) -> 
     """Cue verbs the quoted words depend on, found by walking up the parse.
 
     A verb after a quote that is a whole sentence (``closed``) or in the next paragraph is a
-    parser slip, not the quote's cue: `"... recruits." Fact-checkers noted that ...`.
+    parser slip, not the quote's cue: `"... recruits." Fact-checkers noted that ...`; so is one
+    in the paragraph before, unless a colon ends it (``_leading`` reads `Imrie stated:`).
     """
     found = []
     for token in doc[a:b]:
@@ -183,6 +184,8 @@ def _governor(doc: Doc, a: int, b: int, inside: list[bool], *, closed: bool) -> 
             continue
         for _ in range(3):
             if not inside[head.i] and is_cue(head):
+                if head.i < a and _newline_between(doc, head.i + 1, a):
+                    break  # the parser ran the paragraph before on into the quote's
                 if head.i < a or not (closed or _newline_between(doc, b, head.i)):
                     found.append(head)
                 break
@@ -291,7 +294,11 @@ def _in_sentence(
 ) -> list[Token]:
     """Cues outside quotes in the quote's sentence: those before it (nearest first), then after."""
     sent = doc[a].sent
-    before = [t for t in doc[sent.start : a] if not inside[t.i] and is_cue(t)]
+    start = sent.start
+    for t in doc[sent.start : a]:
+        if "\n" in t.text_with_ws:
+            start = t.i + 1  # the parser ran the paragraph before on into the quote's
+    before = [t for t in doc[start:a] if not inside[t.i] and is_cue(t)]
     if not after:
         return before[::-1]
     later = []

@@ -218,13 +218,30 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
             head, current
         ):
             # `"... and took notes," read the statement`: the parser ran the sentence before
-            # on, into the quote or over the paragraph break; no subject of theirs speaks.
-            return None
+            # on, into the quote or over the paragraph break; no subject of theirs speaks, but
+            # the one that opens the cue's own paragraph may.
+            return _paragraph_subject(verb) if current is verb and is_cue(verb) else None
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep"):
             current = head
         else:
             return None
     return None
+
+
+def _paragraph_subject(verb: Token) -> Token | None:
+    """The noun phrase opening the paragraph of a cue the parser hung on the paragraph before,
+    set off from the cue by commas: `Ruiz, in a letter to the board on Monday, wrote, "..."`."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = start
+    while end < verb.i and doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+        end += 1
+    if end == start or doc[verb.i - 1].text != "," or doc[end].text != ",":
+        return None
+    head = doc[end - 1]
+    return head if head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _inverted_name(verb: Token) -> Token | None:
