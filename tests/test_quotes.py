@@ -1019,6 +1019,37 @@ def test_a_relative_pronoun_after_a_quote_is_no_speaker(nlp: Language) -> None:
     assert [speaker_of(q) for q in found] == ["Vik Moya"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speech verb the tagger reads as a noun before the colon.
+        ("The charter is short. Section 4 states: “No member shall close a harbour.”", "Section"),
+        # `Here's X:` puts X's words on show.
+        (
+            "The mayor has changed her mind before. Here’s Pop at a council meeting last "
+            "spring: “No member of this council will close the harbour in winter.”",
+            "Pop",
+        ),
+        # `From the ruling:` quotes a document.
+        (
+            "The study is long. From the ruling: “In general, the harbours with more crews were "
+            "cleaner.”",
+            "the ruling",
+        ),
+        # Not whom the words were sent to.
+        (
+            "Mayor Ana Pop sent a short note to Ivo Lind: “Stop blaming the harbour crews "
+            "for the delays.”",
+            "Ana Pop",
+        ),
+    ],
+)
+def test_what_the_words_before_a_colon_name_as_the_source(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert speaker_of(direct_quotes(nlp, text)[-1]) == expected
+
+
 def test_a_cue_whose_paragraph_the_parser_ran_on_from_the_one_before(nlp: Language) -> None:
     """`The Courier reports it. / Courier columnist Pop, in a letter, wrote, "..."` with the
     name and "wrote" hung on "reports" and a verb of the quote too: the noun phrase that opens
