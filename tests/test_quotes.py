@@ -1086,3 +1086,12 @@ def test_a_cue_whose_paragraph_the_parser_ran_on_from_the_one_before(nlp: Langua
         {"reports": "report", "wrote": "write", "are": "be", "left": "leave"},
     )
     assert speaker_of(quotes_of_parse(doc)[-1]) == "Pop"
+
+
+def test_a_quote_running_over_three_paragraphs_keeps_its_speaker(nlp: Language) -> None:
+    text = (
+        "Pop said the harbour would stay open.\n\n“We have the money,” she said.\n\n"
+        "“And we have the crews. The work starts on Monday.\n\n“Nobody will lose a job.”"
+    )
+    found = direct_quotes(nlp, text)
+    assert [q.speaker.text if q.speaker else None for q in found] == ["she", "she", "she"]
