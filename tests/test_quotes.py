@@ -1095,3 +1095,33 @@ def test_a_quote_running_over_three_paragraphs_keeps_its_speaker(nlp: Language) 
     )
     found = direct_quotes(nlp, text)
     assert [q.speaker.text if q.speaker else None for q in found] == ["she", "she", "she"]
+
+
+def test_a_name_the_parser_hung_on_a_verb_of_its_own_before_the_cue(nlp: Language) -> None:
+    """`Ivo Lind, playing the mayor, explained: "..."` with the given name read as a verb whose
+    object is the surname, and "explained" left without a subject: the noun phrase opening the
+    sentence speaks."""
+    doc = hand_parsed(
+        nlp,
+        """
+        Ivo _ PROPN 7 advcl
+        Lind PROPN 0 dobj
+        , _ PUNCT 0 punct
+        playing _ VERB 0 advcl
+        the _ DET 5 det
+        mayor NOUN 3 dobj
+        , _ PUNCT 7 punct
+        explained VERB 7 ROOT
+        : _ PUNCT 7 punct
+        " PUNCT 11 punct
+        We _ PRON 11 nsubj
+        stay _ VERB 7 ccomp
+        in _ ADP 11 prep
+        the _ DET 14 det
+        harbour NOUN 12 pobj
+        . PUNCT 11 punct
+        " PUNCT 11 punct
+        """,
+        {"explained": "explain", "playing": "play"},
+    )
+    assert speaker_of(quotes_of_parse(doc)[-1]) == "Lind"
