@@ -1125,3 +1125,23 @@ def test_a_name_the_parser_hung_on_a_verb_of_its_own_before_the_cue(nlp: Languag
         {"explained": "explain", "playing": "play"},
     )
     assert speaker_of(quotes_of_parse(doc)[-1]) == "Lind"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ana Pop said the plan was sound.\n\n“Nobody has lost a single day of work,” "
+        "she said. “The crews are ready for the winter.” She announced three new ferries for "
+        "the spring.",
+        "Ivo Lind, who runs the harbour fund, has cheered on the crews online with slogans like "
+        "“The harbour will carry the vote and keep every berth.” Pop has also promised a pay "
+        "rise to the crews.",
+    ],
+)
+def test_a_verb_with_an_object_after_a_full_stop_starts_a_new_sentence(
+    nlp: Language, text: str
+) -> None:
+    """After a quote that ends with a full stop, `She announced three new ferries` is the next
+    sentence, not the quote's cue."""
+    found = quotes_of(nlp, text)
+    assert all(q.cue is None or q.cue.text not in ("announced", "promised") for q in found)
