@@ -1024,3 +1024,131 @@ def test_a_speakers_name_is_kept_as_written(nlp: Language) -> None:
     quotes = quotes_of(nlp, "The Anti-Fraud Office said it was confident the ruling would stand.")
     assert quotes and quotes[0].speaker is not None
     assert "Anti-Fraud Office" in (quotes[0].speaker.name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speech verb the tagger reads as a noun before the colon.
+        ("The charter is short. Section 4 states: “No member shall close a harbour.”", "Section"),
+        # `Here's X:` puts X's words on show.
+        (
+            "The mayor has changed her mind before. Here’s Pop at a council meeting last "
+            "spring: “No member of this council will close the harbour in winter.”",
+            "Pop",
+        ),
+        # `From the ruling:` quotes a document.
+        (
+            "The study is long. From the ruling: “In general, the harbours with more crews were "
+            "cleaner.”",
+            "the ruling",
+        ),
+        # Not whom the words were sent to.
+        (
+            "Mayor Ana Pop sent a short note to Ivo Lind: “Stop blaming the harbour crews "
+            "for the delays.”",
+            "Ana Pop",
+        ),
+    ],
+)
+def test_what_the_words_before_a_colon_name_as_the_source(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert speaker_of(direct_quotes(nlp, text)[-1]) == expected
+
+
+def test_a_cue_whose_paragraph_the_parser_ran_on_from_the_one_before(nlp: Language) -> None:
+    """`The Courier reports it. / Courier columnist Pop, in a letter, wrote, "..."` with the
+    name and "wrote" hung on "reports" and a verb of the quote too: the noun phrase that opens
+    the cue's paragraph speaks, not the subject of the paragraph before."""
+    doc = hand_parsed(
+        nlp,
+        """
+        The _ DET 1 det
+        Courier _ PROPN 2 nsubj
+        reports _ VERB 2 ROOT
+        it PRON 2 dobj
+        . PUNCT 2 punct
+        ¶ SPACE 4 dep
+        Courier _ PROPN 8 compound
+        columnist _ NOUN 8 compound
+        Pop PROPN 2 dobj
+        , _ PUNCT 2 punct
+        in _ ADP 2 prep
+        a _ DET 12 det
+        letter NOUN 10 pobj
+        , _ PUNCT 2 punct
+        wrote VERB 2 dep
+        , _ PUNCT 14 punct
+        " PUNCT 18 punct
+        Ferries _ NOUN 18 nsubj
+        are _ AUX 14 ccomp
+        late ADJ 18 acomp
+        . _ PUNCT 18 punct
+        Staff _ NOUN 22 nsubj
+        left VERB 2 dep
+        . PUNCT 22 punct
+        " PUNCT 22 punct
+        """,
+        {"reports": "report", "wrote": "write", "are": "be", "left": "leave"},
+    )
+    assert speaker_of(quotes_of_parse(doc)[-1]) == "Pop"
+
+
+def test_a_quote_running_over_three_paragraphs_keeps_its_speaker(nlp: Language) -> None:
+    text = (
+        "Pop said the harbour would stay open.\n\n“We have the money,” she said.\n\n"
+        "“And we have the crews. The work starts on Monday.\n\n“Nobody will lose a job.”"
+    )
+    found = direct_quotes(nlp, text)
+    assert [q.speaker.text if q.speaker else None for q in found] == ["she", "she", "she"]
+
+
+def test_a_name_the_parser_hung_on_a_verb_of_its_own_before_the_cue(nlp: Language) -> None:
+    """`Ivo Lind, playing the mayor, explained: "..."` with the given name read as a verb whose
+    object is the surname, and "explained" left without a subject: the noun phrase opening the
+    sentence speaks."""
+    doc = hand_parsed(
+        nlp,
+        """
+        Ivo _ PROPN 7 advcl
+        Lind PROPN 0 dobj
+        , _ PUNCT 0 punct
+        playing _ VERB 0 advcl
+        the _ DET 5 det
+        mayor NOUN 3 dobj
+        , _ PUNCT 7 punct
+        explained VERB 7 ROOT
+        : _ PUNCT 7 punct
+        " PUNCT 11 punct
+        We _ PRON 11 nsubj
+        stay _ VERB 7 ccomp
+        in _ ADP 11 prep
+        the _ DET 14 det
+        harbour NOUN 12 pobj
+        . PUNCT 11 punct
+        " PUNCT 11 punct
+        """,
+        {"explained": "explain", "playing": "play"},
+    )
+    assert speaker_of(quotes_of_parse(doc)[-1]) == "Lind"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ana Pop said the plan was sound.\n\n“Nobody has lost a single day of work,” "
+        "she said. “The crews are ready for the winter.” She announced three new ferries for "
+        "the spring.",
+        "Ivo Lind, who runs the harbour fund, has cheered on the crews online with slogans like "
+        "“The harbour will carry the vote and keep every berth.” Pop has also promised a pay "
+        "rise to the crews.",
+    ],
+)
+def test_a_verb_with_an_object_after_a_full_stop_starts_a_new_sentence(
+    nlp: Language, text: str
+) -> None:
+    """After a quote that ends with a full stop, `She announced three new ferries` is the next
+    sentence, not the quote's cue."""
+    found = quotes_of(nlp, text)
+    assert all(q.cue is None or q.cue.text not in ("announced", "promised") for q in found)

@@ -184,7 +184,7 @@ def _inherit_from_paragraph_before(items: list[_Item], text: str) -> None:
     for item in sorted(items, key=lambda i: i.start):
         if item.attribution is not None:
             last_by_paragraph[item.paragraph] = item
-    for item in items:
+    for item in sorted(items, key=lambda i: i.start):
         seg = item.segment
         if item.attribution is not None or seg is None:
             continue
@@ -198,6 +198,10 @@ def _inherit_from_paragraph_before(items: list[_Item], text: str) -> None:
         before = last_by_paragraph.get(item.paragraph - 1)
         if before is not None:
             item.attribution = before.attribution
+            # A quote running over three paragraphs or more passes the speaker on.
+            last = last_by_paragraph.get(item.paragraph)
+            if seg.continues and (last is None or last.start < item.start):
+                last_by_paragraph[item.paragraph] = item
 
 
 def _sign_from_paragraph_after(doc: Doc, items: list[_Item], starts: list[int]) -> None:

@@ -21,11 +21,12 @@ from newsweave.analyse.quotes.cues import (
     Attribution,
     attribute,
     is_cue,
+    spoken_form,
     spoken_past,
 )
 from newsweave.analyse.quotes.marks import Segment
 from newsweave.analyse.quotes.trailing import SENTENCE_END, described_cue, has_subject, trailing_cue
-from newsweave.lexicon.grammar import FIRST_PERSON, WH_PRONOUNS
+from newsweave.lexicon.grammar import FIRST_PERSON, NOMINAL_SUBJECTS, WH_PRONOUNS
 
 #: How far (in tokens) a leading cue may sit from the opening mark.
 LEADING_WINDOW = 25
@@ -53,6 +54,11 @@ WORDS_NOUNS = CHANNEL_NOUNS | {
     "slogan",
     "verdict",
 }
+#: Documents that can be quoted from: `From the ruling: "..."`.
+DOCUMENT_NOUNS = frozenset(
+    {"report", "ruling", "decision", "complaint", "lawsuit", "indictment", "memo", "filing"}
+    | {"transcript", "order", "opinion", "study", "survey", "book", "article", "editorial"}
+)
 #: Whose words a pronoun can say: not "my question" (the writer's own).
 THIRD_PERSON_POSSESSIVES = frozenset({"his", "her", "their", "its"})
 #: Verbs that introduce the quote after them with nothing reported of their own: "Ruiz said
@@ -125,7 +131,43 @@ def find_cue(
         if found.speaker is None or found.speaker.lower_ in WH_PRONOUNS or _aside(found):
             continue
         return found, False
+    if char_before(text, seg.open_mark) == ":" and (label := _colon_label(doc, seg, a)):
+        return label, False
     return _whose_words(doc, text, seg, a, inside), False
+
+
+def _colon_label(doc: Doc, seg: Segment, a: int) -> Attribution | None:
+    """What the words before a colon that opens the quote name as its source, when no verb of
+    the parse reports it: a speech verb the tagger read as a noun (`Section 4 states:`), `Here's
+    Ruiz at the hearing:` and `From the ruling:`."""
+    i = a - 1
+    while i >= 0 and (doc[i].idx >= seg.open_mark or doc[i].is_space):
+        i -= 1
+    if i < 1 or doc[i].text != ":":
+        return None
+    start = i - 1
+    while start > 0 and doc[start - 1].text not in SENTENCE_END and "\n" not in doc[start - 1].text:
+        start -= 1
+    last = doc[i - 1]
+    if last.pos_ in ("NOUN", "PROPN", "ADJ") and spoken_form(last.text) and not last.is_title:
+        subject = next((c for c in last.children if c.dep_ in NOMINAL_SUBJECTS), None)
+        before = doc[last.i - 1]
+        if subject is None and before.pos_ in ("NOUN", "PROPN") and before.i >= start:
+            subject = before
+        return Attribution(last, subject, None) if subject is not None else None
+    first = doc[start]
+    if first.lower_ == "here" and start + 2 < i and doc[start + 1].lower_ in ("'s", "’s", "is"):
+        name = doc[start + 2]
+        while name.i + 1 < i and doc[name.i + 1].pos_ == "PROPN":
+            name = doc[name.i + 1]
+        named = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.is_title)
+        return Attribution(doc[start + 1], name, None) if named else None
+    if first.lower_ == "from" and start + 1 < i:
+        source = doc[i - 1]
+        named = source.pos_ == "PROPN" or source.lemma_.lower() in WORDS_NOUNS | DOCUMENT_NOUNS
+        plain = all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in doc[start + 1 : i])
+        return Attribution(first, source, None) if named and plain else None
+    return None
 
 
 def _aside(found: Attribution) -> bool:
@@ -174,7 +216,8 @@ def _governor(doc: Doc, a: int, b: int, inside: list[bool], *, closed: bool) -> 
     """Cue verbs the quoted words depend on, found by walking up the parse.
 
     A verb after a quote that is a whole sentence (``closed``) or in the next paragraph is a
-    parser slip, not the quote's cue: `"... recruits." Fact-checkers noted that ...`.
+    parser slip, not the quote's cue: `"... recruits." Fact-checkers noted that ...`; so is one
+    in the paragraph before, unless a colon ends it (``_leading`` reads `Imrie stated:`).
     """
     found = []
     for token in doc[a:b]:
@@ -183,6 +226,8 @@ def _governor(doc: Doc, a: int, b: int, inside: list[bool], *, closed: bool) -> 
             continue
         for _ in range(3):
             if not inside[head.i] and is_cue(head):
+                if head.i < a and _newline_between(doc, head.i + 1, a):
+                    break  # the parser ran the paragraph before on into the quote's
                 if head.i < a or not (closed or _newline_between(doc, b, head.i)):
                     found.append(head)
                 break
@@ -291,7 +336,11 @@ def _in_sentence(
 ) -> list[Token]:
     """Cues outside quotes in the quote's sentence: those before it (nearest first), then after."""
     sent = doc[a].sent
-    before = [t for t in doc[sent.start : a] if not inside[t.i] and is_cue(t)]
+    start = sent.start
+    for t in doc[sent.start : a]:
+        if "\n" in t.text_with_ws:
+            start = t.i + 1  # the parser ran the paragraph before on into the quote's
+    before = [t for t in doc[start:a] if not inside[t.i] and is_cue(t)]
     if not after:
         return before[::-1]
     later = []
@@ -338,6 +387,8 @@ def _colon_name(
         return Attribution(doc[start], name, None, doc[start + 1 : j + 1].text)
     if start > 0 and doc[start - 1].text in DASHES:
         return Attribution(doc[i], name, None)  # a byline: "Polls moved - Jane Roe: ..."
+    if name.dep_ == "pobj" and name.head.lower_ == "to" and name.head.head.i < name.i:
+        return None  # whom it was said to: `Ruiz sent a short note to Lind: "..."`
     head = name.head
     for _ in range(3):
         if head.i < name.i and _newline_between(doc, head.i + 1, name.i):

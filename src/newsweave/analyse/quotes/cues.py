@@ -212,19 +212,39 @@ def _subject(verb: Token, inside: Sequence[bool]) -> Token | None:
             # of the verb it hangs on (or of the reporting verb above it).
             current = _participle_host(current, inside) if is_cue(verb) else head
             continue
+        if head.i == current.i and current is verb and is_cue(verb):
+            return _opening_subject(verb)  # `Ruiz, playing the mayor, explained: "..."`
         if head is current or (current.dep_ != "conj" and not is_cue(head)):
             return None  # only coordinated verbs share a subject with any verb
         if (inside and inside[head.i] and not inside[current.i]) or _paragraphs_apart(
             head, current
         ):
             # `"... and took notes," read the statement`: the parser ran the sentence before
-            # on, into the quote or over the paragraph break; no subject of theirs speaks.
-            return None
+            # on, into the quote or over the paragraph break; no subject of theirs speaks, but
+            # the one that opens the cue's own paragraph may.
+            return _opening_subject(verb) if current is verb and is_cue(verb) else None
         if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep"):
             current = head
         else:
             return None
     return None
+
+
+def _opening_subject(verb: Token) -> Token | None:
+    """The noun phrase opening the sentence (or paragraph) of a cue left without a subject,
+    set off from the cue by commas: `Ruiz, in a letter to the board on Monday, wrote, "..."`
+    with the cue hung on the paragraph before, or with the name hung on a verb of its own."""
+    doc = verb.doc
+    start = verb.i
+    while start > verb.sent.start and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = start
+    while end < verb.i and doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+        end += 1
+    if end == start or doc[verb.i - 1].text != "," or doc[end].text != ",":
+        return None
+    head = doc[end - 1]
+    return head if head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _inverted_name(verb: Token) -> Token | None:

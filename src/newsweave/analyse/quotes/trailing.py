@@ -71,6 +71,8 @@ def trailing_cue(
         elif token.pos_ == "VERB":
             if not ends_open and _reports_own_clause(token, inside):
                 return None  # `"... is over." Kolar said the vote would wait`: a new sentence
+            if text[seg.end - 1] == "." and _has_object(token):
+                return None  # `"... is over." Kolar announced three new ferries`: a new sentence
             if not is_cue(token) and ends_open and not has_subject(token):
                 # `"...," Smith barked`: the parser made the name a compound of the verb.
                 speaker = _bare_name(doc, first, token.i)
@@ -140,6 +142,11 @@ def _in_title(token: Token) -> bool:
 def _reports_own_clause(verb: Token, inside: list[bool]) -> bool:
     """A verb followed by a clause of its own outside the quote (`said the vote would wait`)."""
     return any(c.dep_ == "ccomp" and c.i > verb.i and not inside[c.i] for c in verb.children)
+
+
+def _has_object(verb: Token) -> bool:
+    """A verb with a direct object of its own (`announced three new ferries`)."""
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _joins_nouns(token: Token, *, start: int) -> bool:
