@@ -232,6 +232,12 @@ def test_a_dateline_run_into_the_subject_is_not_part_of_the_actor(nlp: Language)
     assert text_of(event.actor) == "A court"
 
 
+def test_the_name_set_off_after_a_description_is_the_actor(nlp: Language) -> None:
+    text = "The head of the state port operator, Ivo Marek, defended the decision on Friday."
+    [event] = events_of(nlp, text)
+    assert text_of(event.actor).endswith("Ivo Marek")
+
+
 def test_coordinated_subjects_of_a_meeting_are_each_others_party(nlp: Language) -> None:
     [event] = events_of(nlp, "Emmanuel Macron and Olaf Scholz met in Berlin.")
     assert (text_of(event.actor), text_of(event.target)) == ("Emmanuel Macron", "Olaf Scholz")

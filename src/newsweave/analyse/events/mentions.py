@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
+from newsweave.analyse.appositions import named_after_of
 from newsweave.lexicon.grammar import FIRST_PERSON, PERSONAL_PRONOUNS
 from newsweave.records import EntityMention, Quote, Span
 
@@ -117,10 +118,11 @@ def argument_span(
     )
     for dash in _SPACED_DASH.finditer(mentions.text, start, token.idx):
         start = dash.end()  # "MERIDA CITY - A court": a dateline run into the subject
-    for child in token.children:
+    for child in (*token.children, *named_after_of(token)):
         appositive = mentions.at(child.idx) if child.dep_ == "appos" else None
         if appositive is not None and mentions.named(appositive) and appositive.end > end:
-            # "the town's mayor, Tomas Keel, accused ...": the words and the name they give
+            # "the town's mayor, Tomas Keel, accused ...", "The head of the dam operator, Ana
+            # Ruiz, defended ...": the words and the name they give
             end = appositive.end
     return Span(start, end, mentions.text[start:end])
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsweave.analyse.appositions import named_after_of
 from newsweave.analyse.quotes.agreement import agrees
 from newsweave.analyse.quotes.attribution import DASHES, char_before, find_cue, quoted_tokens
 from newsweave.analyse.quotes.cues import Attribution, mention_range
@@ -25,7 +26,6 @@ from newsweave.analyse.quotes.indirect import MOSTLY_QUOTED, find_indirect
 from newsweave.analyse.quotes.marks import Segment, find_segments, paragraphs
 from newsweave.analyse.quotes.resolve import People, Person, collect_people, mention_name
 from newsweave.lexicon.grammar import PERSONAL_PRONOUNS
-from newsweave.lexicon.people import is_person_noun
 from newsweave.records import Article, EntityMention, Quote, Span, Speaker
 
 __all__ = ["find_quotes"]
@@ -289,7 +289,7 @@ def _name(doc: Doc, token: Token, a: int, b: int, people: People) -> str | None:
     if token.pos_ == "PROPN":
         name = mention_name(token)
         return people.full_name(name, token.idx) if name else None
-    for child in (*token.children, *_named_after_of(token)):
+    for child in (*token.children, *named_after_of(token)):
         if child.dep_ == "appos" and child.pos_ == "PROPN":  # "the harbour master, Ivan Petrov,"
             name = mention_name(child)
             return people.full_name(name, child.idx) if name else None
@@ -301,21 +301,6 @@ def _name(doc: Doc, token: Token, a: int, b: int, people: People) -> str | None:
         )
         return people.by_role(words, token.idx)
     return None
-
-
-def _named_after_of(token: Token) -> list[Token]:
-    """A person's name set off after the "of" phrase of a description ("The head of the
-    rescue service, Jonas Hubel, said"), which the parser hangs on the phrase's noun. When
-    that noun is a person too ("a friend of the victim, Ana Ruiz,") the name may be theirs."""
-    return [
-        name
-        for of in token.children
-        if of.dep_ == "prep" and of.lower_ == "of"
-        for noun in of.children
-        if noun.dep_ == "pobj" and noun.pos_ == "NOUN" and not is_person_noun(noun.lower_)
-        for name in noun.children
-        if name.dep_ == "appos" and name.ent_type_ == "PERSON"
-    ]
 
 
 def _quote(doc: Doc, text: str, item: _Item, speaker: Speaker | None) -> Quote:
