@@ -378,3 +378,16 @@ def test_transliterations_merge_and_namesakes_stay_apart(
     one = _ids(linker, _analysis("a", (first, "PERSON")))
     two = _ids(linker, _analysis("b", (second, "PERSON")))
     assert (one[first] == two[second]) is same
+
+
+def test_a_nationality_or_title_run_into_a_known_name_is_that_person() -> None:
+    linker = Linker()
+    a = _ids(linker, _analysis("a", ("Nora Varga", "PERSON"), ("Nora Lind", "PERSON")))
+    b = _ids(
+        linker,
+        _analysis("b", ("Velmoran Nora Varga", "ORG"), ("Interior Nora Lind", "ORG")),
+    )
+    assert b["Velmoran Nora Varga"] == a["Nora Varga"]
+    assert b["Interior Nora Lind"] == a["Nora Lind"]
+    c = _ids(linker, _analysis("c", ("Halvorsen Nora Varga", "ORG")))  # no title or nationality
+    assert c["Halvorsen Nora Varga"] != a["Nora Varga"]
