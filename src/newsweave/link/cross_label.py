@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsweave.lexicon.countries import is_demonym
+from newsweave.lexicon.countries import demonym_countries, is_demonym
 from newsweave.lexicon.titles import is_title_word
 from newsweave.link.rules import CONTEXT_NEEDED, Cluster, Node, Verdict
 
@@ -96,11 +96,12 @@ def _surname_other_label(c: Cluster, known: Known) -> Verdict | None:
 
 
 def _titled_person(c: Cluster, known: Known) -> Verdict | None:
-    """ "Velmoran Nora Varga" or "Interior Nora Varga" tagged as an organisation: a nationality
-    or title words run into a known person's full name are that person."""
+    """ "Danish Nora Varga" or "Interior Nora Varga" tagged as an organisation: a nationality
+    (one the country list knows: a surname may look like one) or title words run into a known
+    person's full name are that person."""
     words = c.key.split()
     for cut in range(1, len(words) - 1):
-        if not all(is_demonym(w.title()) or is_title_word(w) for w in words[:cut]):
+        if not all(w in demonym_countries() or is_title_word(w) for w in words[:cut]):
             return None
         name = " ".join(words[cut:])
         people = [
