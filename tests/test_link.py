@@ -406,3 +406,23 @@ def test_a_surname_tagged_as_a_group_joins_the_person_also_known_by_it_alone() -
     _ids(linker, _analysis("d", ("Lena Reiden", "PERSON"), *places))
     e = _ids(linker, _analysis("e", ("Reiden", "NORP"), *places))
     assert e["Reiden"] not in (a["Tomas Reiden"], c["Reiden"])
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "same"),
+    [
+        (("Nora Halvorsen", "PERSON"), ("Havlorsen", "PERSON"), True),  # two letters swapped
+        (("Nora Halvorsen", "PERSON"), ("Nora Halvosren", "PERSON"), True),
+        (("Nora Halvorsen", "PERSON"), ("Ana Havlorsen", "PERSON"), False),  # another given name
+        (("Nora Halvorsen", "PERSON"), ("Hlavosren", "PERSON"), False),  # two swaps
+        (("Piet Brant", "PERSON"), ("Bratn", "PERSON"), False),  # too short to tell
+    ],
+)
+def test_a_surname_misspelt_by_two_swapped_letters(
+    one: tuple[str, str], two: tuple[str, str], same: bool
+) -> None:
+    linker = Linker()
+    places = (("Velmora Sound", "LOC"), ("Korvath Bay", "LOC"))
+    a = _ids(linker, _analysis("a", one, *places))
+    b = _ids(linker, _analysis("b", two, *places))
+    assert (a[one[0]] == b[two[0]]) is same
