@@ -50,9 +50,10 @@ def other_label(c: Cluster, known: Known) -> Verdict | None:
     if len(named) != 1:
         return None
     (node,) = named
-    if c.kind == "GROUP" and node.kind == "PERSON" and " " not in c.key:
+    if c.kind in ("GROUP", "PLACE") and node.kind == "PERSON" and " " not in c.key:
         # The person's surname was written alone before ("Reiden" PERSON), so it is a known
-        # name: still the surname rule decides, not "a people's name stays a group".
+        # name: still the surname rule decides, not "a people's name stays a group" or the
+        # stricter context a one-word name of another kind needs.
         return _surname_other_label(c, known)
     if c.kind == "GROUP" and (node.kind != "PLACE" or is_demonym(c.name)):
         return None  # "Eastquay" tagged NORP is the place; "American" stays a people
