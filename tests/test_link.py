@@ -378,3 +378,54 @@ def test_transliterations_merge_and_namesakes_stay_apart(
     one = _ids(linker, _analysis("a", (first, "PERSON")))
     two = _ids(linker, _analysis("b", (second, "PERSON")))
     assert (one[first] == two[second]) is same
+
+
+def test_a_nationality_or_title_run_into_a_known_name_is_that_person() -> None:
+    linker = Linker()
+    a = _ids(linker, _analysis("a", ("Nora Varga", "PERSON"), ("Nora Lind", "PERSON")))
+    b = _ids(
+        linker,
+        _analysis("b", ("Danish Nora Varga", "ORG"), ("Interior Nora Lind", "ORG")),
+    )
+    assert b["Danish Nora Varga"] == a["Nora Varga"]
+    assert b["Interior Nora Lind"] == a["Nora Lind"]
+    # Neither a title nor a nationality (though shaped like one): another organisation.
+    c = _ids(linker, _analysis("c", ("Halvorsen Nora Varga", "ORG"), ("Orsolan Nora Lind", "ORG")))
+    assert c["Halvorsen Nora Varga"] != a["Nora Varga"]
+    assert c["Orsolan Nora Lind"] != a["Nora Lind"]
+
+
+@pytest.mark.parametrize("label", ["NORP", "GPE"])
+def test_a_surname_tagged_as_a_group_or_place_joins_the_person_also_known_by_it_alone(
+    label: str,
+) -> None:
+    linker = Linker()
+    places = (("Velmora Sound", "LOC"), ("Korvath Bay", "LOC"))
+    a = _ids(linker, _analysis("a", ("Piet Varossy", "PERSON"), *places))
+    _ids(linker, _analysis("b", ("Varossy", "PERSON"), *places))  # his surname alone
+    c = _ids(linker, _analysis("c", *places, ("Varossy", label)))
+    assert c["Varossy"] == a["Piet Varossy"]
+    # Two people of that surname: the surname tagged otherwise says neither.
+    _ids(linker, _analysis("d", ("Lena Varossy", "PERSON"), *places))
+    e = _ids(linker, _analysis("e", *places, ("Varossy", label)))
+    assert e["Varossy"] not in (a["Piet Varossy"], c["Varossy"])
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "same"),
+    [
+        (("Nora Halvorsen", "PERSON"), ("Havlorsen", "PERSON"), True),  # two letters swapped
+        (("Nora Halvorsen", "PERSON"), ("Nora Halvosren", "PERSON"), True),
+        (("Nora Halvorsen", "PERSON"), ("Ana Havlorsen", "PERSON"), False),  # another given name
+        (("Nora Halvorsen", "PERSON"), ("Hlavosren", "PERSON"), False),  # two swaps
+        (("Piet Brant", "PERSON"), ("Bratn", "PERSON"), False),  # too short to tell
+    ],
+)
+def test_a_surname_misspelt_by_two_swapped_letters(
+    one: tuple[str, str], two: tuple[str, str], same: bool
+) -> None:
+    linker = Linker()
+    places = (("Velmora Sound", "LOC"), ("Korvath Bay", "LOC"))
+    a = _ids(linker, _analysis("a", one, *places))
+    b = _ids(linker, _analysis("b", two, *places))
+    assert (a[one[0]] == b[two[0]]) is same

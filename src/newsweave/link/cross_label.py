@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsweave.lexicon.countries import is_demonym
+from newsweave.lexicon.countries import demonym_countries, is_demonym
+from newsweave.lexicon.titles import is_title_word
 from newsweave.link.rules import CONTEXT_NEEDED, Cluster, Node, Verdict
 
 __all__ = ["CROSS_KINDS", "Known", "other_label"]
@@ -44,9 +45,16 @@ def other_label(c: Cluster, known: Known) -> Verdict | None:
     ]
     if not named and c.kind != "PERSON" and " " not in c.key:
         return _surname_other_label(c, known)
+    if not named and c.kind != "PERSON":
+        return _titled_person(c, known)
     if len(named) != 1:
         return None
     (node,) = named
+    if c.kind in ("GROUP", "PLACE") and node.kind == "PERSON" and " " not in c.key:
+        # The person's surname was written alone before ("Reiden" PERSON), so it is a known
+        # name: still the surname rule decides, not "a people's name stays a group" or the
+        # stricter context a one-word name of another kind needs.
+        return _surname_other_label(c, known)
     if c.kind == "GROUP" and (node.kind != "PLACE" or is_demonym(c.name)):
         return None  # "Eastquay" tagged NORP is the place; "American" stays a people
     shared = known.context(node)
@@ -90,3 +98,23 @@ def _surname_other_label(c: Cluster, known: Known) -> Verdict | None:
         0.6,
         f"surname {c.key!r} of a known PERSON, tagged {c.kind} here; context {shared:.2f}",
     )
+
+
+def _titled_person(c: Cluster, known: Known) -> Verdict | None:
+    """ "Danish Nora Varga" or "Interior Nora Varga" tagged as an organisation: a nationality
+    (one the country list knows: a surname may look like one) or title words run into a known
+    person's full name are that person."""
+    words = c.key.split()
+    for cut in range(1, len(words) - 1):
+        if not all(w in demonym_countries() or is_title_word(w) for w in words[:cut]):
+            return None
+        name = " ".join(words[cut:])
+        people = [
+            known.nodes[i]
+            for i in known.index.get(f"n:PERSON:{name}", ())
+            if known.nodes[i].kind == "PERSON"
+        ]
+        if len(people) == 1:
+            detail = f"{c.name!r}, tagged {c.kind}, is {' '.join(words[:cut])!r} + {name!r}"
+            return Verdict(people[0], "titled-name-other-label", 0.8, detail)
+    return None

@@ -156,6 +156,8 @@ class Linker:
         keys = [f"n:{c.kind}:{c.key}", c.key] if c.key.startswith("g:") else [f"n:{c.kind}:{c.key}"]
         if c.kind == "PERSON":
             keys += [f"s:{c.surname}", f"p:{c.phonetic}"]
+            if len(c.surname) >= 6:  # shorter ones: too many names share their letters
+                keys.append(_letters_key(c.surname))
         # Sorted, so that ties are broken the same way on every run (ids stay stable).
         candidates = sorted({i for k in keys for i in self._index.get(k, ())})
         nodes = [self._nodes[i] for i in candidates if self._nodes[i].kind == c.kind]
@@ -293,6 +295,8 @@ class Linker:
         node.phonetics = grow(node.phonetics, [phonetic(words[-1])])
         self._index_key(f"s:{words[-1]}", node.id)
         self._index_key(f"p:{phonetic(words[-1])}", node.id)
+        if len(words[-1]) >= 6:
+            self._index_key(_letters_key(words[-1]), node.id)
 
     def _index_key(self, key: str, entity_id: str) -> None:
         known = self._index.get(key, ())
@@ -338,6 +342,11 @@ def _order(c: Cluster) -> tuple[bool, bool, bool, bool]:
     bare = c.kind == "PERSON" and c.given is None
     late_other = c.kind not in ("PERSON", "PLACE") and one_word
     return (late_other or bare, bare, c.kind == "PERSON", c.kind != "PLACE")
+
+
+def _letters_key(surname: str) -> str:
+    """An index key shared by a surname and its misspelling with two letters swapped."""
+    return "l:" + "".join(sorted(surname))
 
 
 def _canonical(names: dict[str, int]) -> str:

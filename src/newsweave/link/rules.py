@@ -70,13 +70,16 @@ def judge_person(c: Cluster, node: Node, context: float, *, unique: bool) -> Ver
     if c.given and node.givens and not _forenames_agree(c, node):
         return None  # Marta Linde is not Ana Linde
     exact = c.surname in node.surnames
-    variant = not exact and c.phonetic in node.phonetics
+    variant = not exact and (
+        c.phonetic in node.phonetics or any(swapped(c.surname, s) for s in node.surnames)
+    )
     if not (exact or variant):
         return None
     given_agrees = bool(c.given and node.givens)
     role_agrees = bool(c.role_heads.intersection(node.role_heads))
     bonus = min(context, 3.0) / 10
-    why = f"surname {c.surname!r}" + ("" if exact else f" ~ {sorted(node.surnames)} by sound")
+    how = "by sound" if c.phonetic in node.phonetics else "by two swapped letters"
+    why = f"surname {c.surname!r}" + ("" if exact else f" ~ {sorted(node.surnames)} {how}")
     if given_agrees:
         score = (1.0 if exact else 0.85) + bonus
         return Verdict(
@@ -105,6 +108,20 @@ def judge_person(c: Cluster, node: Node, context: float, *, unique: bool) -> Ver
     if exact and unique:
         return Verdict(node, "surname-unique", 0.5, f"{why}; the only known entity with it")
     return None
+
+
+def swapped(one: str, other: str) -> bool:
+    """Two surnames of six letters or more that differ by two neighbouring letters swapped
+    ("Halvorsen" / "Havlorsen"): a misspelling."""
+    if len(one) != len(other) or len(one) < 6 or one == other:
+        return False
+    at = [i for i in range(len(one)) if one[i] != other[i]]
+    return (
+        len(at) == 2
+        and at[1] == at[0] + 1
+        and one[at[0]] == other[at[1]]
+        and one[at[1]] == other[at[0]]
+    )
 
 
 def grow(known: tuple[str, ...], new: Iterable[str]) -> tuple[str, ...]:
