@@ -341,7 +341,7 @@ def _label(amount: Amount) -> str:
     if not amount.unit or amount.unit in amount.text or _WRITTEN_UNIT.search(amount.text):
         return amount.text
     first, _, rest = amount.unit.partition(" ")
-    written = re.fullmatch(rf"(.+?)[- ]{first.rstrip('s')}s?", amount.text)
+    written = re.fullmatch(rf"(.+?)[- ]{re.escape(first.rstrip('s'))}s?", amount.text)
     if written and rest:
         return f"{written[1]} {amount.unit}"
     return f"{amount.text} {amount.unit}"
