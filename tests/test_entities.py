@@ -522,17 +522,17 @@ def test_a_full_name_in_a_sentence_is_not_cut_to_its_given_name() -> None:
 
 def test_a_surname_written_alone_is_its_person_whatever_the_model_said() -> None:
     """ "Al-Rashidi, 61, denied" beside "Tarek Al-Rashidi" (a hyphen folds to a space), but
-    not "Ford" beside "Ford Motor" and "Ana Ford"."""
+    not "Velk" beside "Velk Motors" and "Ana Velk"."""
     text = (
-        "Tarek Al-Rashidi was jailed. Al-Rashidi denied it. Ana Ford joined Ford Motor. Ford won."
+        "Tarek Al-Rashidi was jailed. Al-Rashidi denied it. Ana Velk joined Velk Motors. Velk won."
     )
     drafts = _drafts(
         text,
         ("Tarek Al-Rashidi", "PERSON"),
         ("Al-Rashidi", "ORG"),
-        ("Ana Ford", "PERSON"),
-        ("Ford Motor", "ORG"),
-        ("Ford", "ORG"),
+        ("Ana Velk", "PERSON"),
+        ("Velk Motors", "ORG"),
+        ("Velk", "ORG"),
     )
     unify_labels(text, drafts)
     assert [d.label for d in drafts] == ["PERSON", "PERSON", "PERSON", "ORG", "ORG"]

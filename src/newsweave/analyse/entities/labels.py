@@ -219,7 +219,7 @@ def _organisations_short_names(groups: dict[str, list[Draft]], person_words: set
 def _surnames_alone(groups: dict[str, list[Draft]]) -> None:
     """ "Al-Rashidi, 61, denied the charges" beside "Mohammed Al-Rashidi": the last word of a
     person's full name in the article, written alone and never tagged a person, is that
-    person, unless it also opens an organisation's name ("Ford" beside "Ford Motor") or the
+    person, unless it also opens an organisation's name ("Velk" beside "Velk Motors") or the
     gazetteer knows it as a place."""
     surnames = {  # "rashidi" and "al rashidi" (a hyphen folds to a space) of the full name
         " ".join(words[k:])
