@@ -651,42 +651,58 @@ def test_counts_of_the_dead_conflict_whatever_noun_each_outlet_gives() -> None:
     assert find_conflict(units, analyses, sources_of([c, d], {}), times={}) is None
 
 
-def test_a_toll_that_has_risen_is_a_count_of_the_dead() -> None:
-    """ "the number of people killed ... has risen to 31" counts the dead as "killed 26
-    people" does: the two disagree."""
-    a = _counted(
-        "a",
-        "The storm has killed 26 people in the coastal provinces.",
-        [("26", 26, "people")],
-    )
-    b = _counted(
-        "b",
-        "The number of people killed by the storm in the coastal provinces has risen to 31.",
-        [("31", 31, "")],
+@pytest.mark.parametrize(
+    ("first", "second", "sides"),
+    [
+        # a toll that has risen counts the dead as "killed" does
+        (
+            ("The storm has killed 26 people in the coastal provinces.", "26", 26, "people"),
+            (
+                "The number of people killed by the storm in the coastal provinces has risen "
+                "to 31.",
+                "31",
+                31,
+                "",
+            ),
+            {"26 people killed", "31 killed"},
+        ),
+        # two prison terms for one verdict
+        (
+            (
+                "The court sentenced the former mayor to seven years in prison on Monday.",
+                "seven years",
+                7,
+                "years in prison",
+            ),
+            (
+                "The former mayor will appeal against his six-year prison sentence, handed "
+                "down on Monday.",
+                "six-year",
+                6,
+                "years in prison",
+            ),
+            {"seven years in prison", "six years in prison"},
+        ),
+        # a percentage written out is labelled as written
+        (
+            ("Inflation rose to 6.1 percent in May.", "6.1 percent", 6.1, "%"),
+            ("Inflation reached 6.3 percent in May.", "6.3 percent", 6.3, "%"),
+            {"6.1 percent", "6.3 percent"},
+        ),
+    ],
+)
+def test_two_counts_of_one_claim_conflict_with_their_labels(
+    first: tuple[str, str, float, str], second: tuple[str, str, float, str], sides: set[str]
+) -> None:
+    a, b = (
+        _counted(name, text, [(written, value, unit)])
+        for name, (text, written, value, unit) in (("a", first), ("b", second))
     )
     analyses = {x.article.id: x for x in (a, b)}
     units = [u for x in (a, b) for u in claim_units(x)]
     conflict = find_conflict(units, analyses, sources_of([a, b], {}), times={})
     assert conflict is not None
-    assert [side.value for side in conflict[1]] == ["26 people killed", "31 killed"]
-
-
-def test_two_prison_terms_for_one_verdict_conflict() -> None:
-    a = _counted(
-        "a",
-        "The court sentenced the former mayor to seven years in prison on Monday.",
-        [("seven years", 7, "years in prison")],
-    )
-    b = _counted(
-        "b",
-        "The former mayor will appeal against his six-year prison sentence, handed down on Monday.",
-        [("six-year", 6, "years in prison")],
-    )
-    analyses = {x.article.id: x for x in (a, b)}
-    units = [u for x in (a, b) for u in claim_units(x)]
-    conflict = find_conflict(units, analyses, sources_of([a, b], {}), times={})
-    assert conflict is not None
-    assert {side.value for side in conflict[1]} == {"seven years in prison", "six years in prison"}
+    assert {side.value for side in conflict[1]} == sides
 
 
 def test_a_speakers_relative_clause_is_a_claim_but_a_role_is_not() -> None:
@@ -912,16 +928,6 @@ def test_a_short_sentence_the_outlet_asserts_is_a_claim() -> None:
     quote = _reported(told, told, "Ana Ruiz")
     assert [u.text for u in claim_units(_one_sentence("a", asserted))] == [asserted]
     assert claim_units(_one_sentence("b", told, quotes=(quote,))) == []
-
-
-def test_a_percentage_written_out_is_labelled_as_written() -> None:
-    a = _counted("a", "Inflation rose to 6.1 percent in May.", [("6.1 percent", 6.1, "%")])
-    b = _counted("b", "Inflation reached 6.3 percent in May.", [("6.3 percent", 6.3, "%")])
-    analyses = {x.article.id: x for x in (a, b)}
-    units = [u for x in (a, b) for u in claim_units(x)]
-    conflict = find_conflict(units, analyses, sources_of([a, b], {}), times={})
-    assert conflict is not None
-    assert {side.value for side in conflict[1]} == {"6.1 percent", "6.3 percent"}
 
 
 def test_a_fact_with_a_day_is_not_also_dated_by_the_year_around_it() -> None:
