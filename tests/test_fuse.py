@@ -435,6 +435,33 @@ def test_an_attribution_is_not_compared_but_a_named_actor_is() -> None:
     assert "approved by Ana Ruiz" in units[2].text
 
 
+def test_according_to_and_its_speaker_are_not_compared() -> None:
+    """An "according to the operator, Harbour Works" attributes; the claim before it and
+    the claim after "According to X," are what is compared."""
+    texts = (
+        "Two cranes and a warehouse roof were damaged, according to the operator, Harbour Works.",
+        "According to the port authority, some 3,000 containers were stranded at sea.",
+    )
+    units = []
+    for text in texts:
+        cue = text.index("ccording") - 1
+        speaker = text.index("the ", cue)
+        end = text.index(",", speaker)
+        said = (0, cue - 2) if cue else (text.index(", ") + 2, len(text) - 1)
+        quote = Quote(
+            *said,
+            text[slice(*said)],
+            "indirect",
+            Speaker(speaker, end, text[speaker:end]),
+            cue=Span(cue, cue + len("according"), text[cue : cue + len("according")]),
+        )
+        units += claim_units(_one_sentence("x", text, quotes=(quote,)))
+    assert [u.text for u in units] == [
+        "Two cranes and a warehouse roof were damaged, .",
+        "some 3,000 containers were stranded at sea.",
+    ]
+
+
 def _one_sentence(article_id: str, text: str, **records: Any) -> ArticleAnalysis:
     """An article of one sentence from outlet ``ARTICLE_ID``, with the given records."""
     article = Article(id=article_id, key=article_id, text=text, outlet=article_id.upper())

@@ -366,12 +366,18 @@ def _attribution(quote: Quote, text: str) -> list[tuple[int, int]]:
     if speaker is None:
         return spans
     if quote.kind == "direct" or (
-        cue is not None and max(cue.start - speaker.end, speaker.start - cue.end) <= _AT_CUE
+        cue is not None
+        and (
+            max(cue.start - speaker.end, speaker.start - cue.end) <= _AT_CUE
+            or _according_to(cue.text, text[cue.end : speaker.start])
+        )
     ):
         spans.append((speaker.start, speaker.end))
-        told = _APPOSITION.match(text, speaker.end)
-        if cue is not None and cue.end <= speaker.start and told:
-            spans.append((speaker.end, told.end()))  # "said X, a teacher from Y."
+        if cue is not None and cue.end <= speaker.start:
+            spans.append((cue.end, speaker.start))  # "according to X": the "to"
+            told = _APPOSITION.match(text, speaker.end)
+            if told and quote.end <= cue.start:
+                spans.append((speaker.end, told.end()))  # "said X, a teacher from Y."
     elif (
         cue is not None
         and speaker.end < cue.start
@@ -379,6 +385,11 @@ def _attribution(quote: Quote, text: str) -> list[tuple[int, int]]:
     ):
         spans.append((speaker.start, cue.start))
     return spans
+
+
+def _according_to(cue: str, between: str) -> bool:
+    """Whether a cue and what lies between it and its speaker read "according to X"."""
+    return cue.lower() == "according" and between.split() == ["to"]
 
 
 def _descriptions(quotes: Sequence[Quote], text: str) -> list[tuple[int, int]]:
