@@ -283,3 +283,14 @@ def test_article_key_is_stable_and_content_based() -> None:
     assert article_key(BODY, None) != article_key(BODY, "Pier Post")
     assert article_key(BODY, None) != article_key(BODY + " More.", None)
     assert article_key(BODY, None, "r1") != article_key(BODY, None, "r2")
+
+
+def test_a_date_that_is_not_a_date_is_reported_and_left_out(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "typo.txt"
+    path.write_text("date: 2026-13-45\n\nThe ferry to Ostrand was cancelled on Monday.\n")
+    with caplog.at_level("WARNING"):
+        (article,) = read([path])
+    assert isinstance(article, Article) and article.published is None
+    assert f"{path}: the date '2026-13-45' is not a date" in caplog.text

@@ -165,11 +165,15 @@ def make_article(fields: dict[str, Any], *, default_id: str, source: str) -> Art
     text: str = _no_nul(fields["text"])
     outlet = _bounded(_clean(fields.get("outlet")), MAX_OUTLET_CHARS)
     explicit_id = _clean(fields.get("id"))
+    published = parse_published(fields.get("published"))
+    if published is None and (given := _clean(fields.get("published"))):
+        # Said, not silently dropped: the article's date will be inferred from its text.
+        log.warning("%s: the date %r is not a date; it is left out", source, given[:40])
     return Article(
         id=_short_id(explicit_id or default_id),
         key=article_key(text, outlet, explicit_id),
         text=text,
-        published=parse_published(fields.get("published")),
+        published=published,
         outlet=outlet,
         title=_clean(fields.get("title")),
         url=_clean(fields.get("url")),
