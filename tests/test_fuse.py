@@ -539,6 +539,28 @@ def test_a_long_sentence_is_cut_at_its_clauses_into_claims_of_their_own() -> Non
     assert len(claim_units(whole)) == 1  # no clause begins inside: one unit
 
 
+def test_a_short_clause_of_a_long_sentence_that_states_a_count_is_a_claim_of_its_own() -> None:
+    """A closing "..., forcing some 1,800 people from their homes" is what other outlets report
+    alone ("About 1,800 people have left their homes"): it is cut off however short, and
+    compared on its own words, not glued to the clause before."""
+    lead = (
+        "The river burst its banks in the old quarter of the town late on Saturday night "
+        "after three days of rain, and forcing some 1,800 people from their homes."
+    )
+    article = Article(id="x", key="x", text=lead)
+    second = lead.index("and forcing")
+    clauses = (Clause(0, second - 1, lead[: second - 1]), Clause(second, len(lead), lead[second:]))
+    count = lead.index("some 1,800")
+    amounts = (Amount(count, count + 10, "some 1,800", 1800.0, "people"),)
+    sentences = (Sentence(0, len(lead), lead),)
+    analysis = ArticleAnalysis(article, sentences=sentences, clauses=clauses, amounts=amounts)
+    units = claim_units(analysis)
+    assert [u.text for u in units[1:]] == ["and forcing some 1,800 people from their homes."]
+    assert units[1].counts == {1800.0}
+    uncounted = ArticleAnalysis(article, sentences=sentences, clauses=clauses)
+    assert len(claim_units(uncounted)) == 1  # too short to stand alone without its count
+
+
 def test_a_clause_with_its_own_subject_is_compared_alone_with_its_count() -> None:
     """ "... and about 3,100 were taken to shelters" has its own subject: it is not compared
     with the clause before glued to it (that is for "... and invited the mayor"), and its

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from newsweave.analyse.quotes.cues import SPEECH_VERBS
 from newsweave.fuse.names import EntityOf, mention_key
-from newsweave.records import ArticleAnalysis, Quote, Sentence
+from newsweave.records import Amount, ArticleAnalysis, Quote, Sentence
 
 __all__ = ["Unit", "capitalised", "claim_units", "content_words", "without"]
 
@@ -234,6 +234,7 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
     phrases = [c for c in analysis.clauses if c.about]
     utterances = _second_utterances(text, analysis.quotes, analysis.sentences)
     alone = sorted(c.start for c in analysis.clauses if c.stands_alone)
+    counts = sorted(a.start for a in analysis.amounts if _is_count(a))
     # Looked up by position (bisect), not scanned per unit: a very long article has thousands.
     keyed.sort()
     mention_starts = [s for s, _, _ in keyed]
@@ -250,7 +251,8 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
             sentence = dataclasses.replace(sentence, start=lead, text=text[lead : sentence.end])
         first = len(units)
         here = keyed[_at(mention_starts, sentence.start) : _at(mention_starts, sentence.end)]
-        for start, end in _pieces(text, sentence.start, sentence.end, cuts, utterances, alone):
+        pieces = _pieces(text, sentence.start, sentence.end, cuts, utterances, alone, counts)
+        for start, end in pieces:
             # Both sides of a cut at a clause that stands alone are claims, however short, and
             # so is a whole sentence the outlet asserts ("More rain is forecast for Tuesday.";
             # what is left of a reported one is often only a fragment of what was said).
@@ -266,9 +268,11 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
                 and len(units) > first
                 and _CONTINUES.match(unit.text)
                 and not _has(alone, start)
+                and not any(_within(counts, start - 1, end))
             ):
                 # "... and invited the mayor": its subject and setting are in the clause before
-                # ("... and 2,400 were evacuated" has its own).
+                # ("... and 2,400 were evacuated" has its own, and "... and forcing 2,400 from
+                # their homes" is told by its count).
                 unit = dataclasses.replace(unit, text=f"{units[-1].text} {unit.text}")
             if unit is not None:
                 if previous and start == sentence.start and _PRONOUN.match(text, start):
@@ -322,12 +326,18 @@ def _counted(unit: Unit, analysis: ArticleAnalysis) -> Unit:
     counts = frozenset(
         a.value
         for a in analysis.amounts
-        if a.value is not None
-        and a.value >= MIN_COUNT
-        and (a.unit or _UNITLESS_COUNT.search(a.text))
-        and unit.start <= a.start < unit.end
+        if _is_count(a) and a.value is not None and unit.start <= a.start < unit.end
     )
     return dataclasses.replace(unit, counts=counts) if counts else unit
+
+
+def _is_count(amount: Amount) -> bool:
+    """Whether an amount counts something from ``MIN_COUNT`` up."""
+    return (
+        amount.value is not None
+        and amount.value >= MIN_COUNT
+        and bool(amount.unit or _UNITLESS_COUNT.search(amount.text))
+    )
 
 
 def _at(starts: Sequence[int], offset: int) -> int:
@@ -465,6 +475,7 @@ def _pieces(
     clauses: list[int],
     utterances: list[int],
     alone: list[int],
+    counts: list[int],
 ) -> list[tuple[int, int]]:
     """A sentence cut at paragraph breaks, clauses, second utterances and clauses that stand
     alone (``alone``, with at least ``_MIN_STANDALONE`` content words); short bits stay with a
@@ -487,7 +498,7 @@ def _pieces(
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
-    return [part for a, b in merged for part in _long_cut(text, a, b, clauses)]
+    return [part for a, b in merged for part in _long_cut(text, a, b, clauses, counts)]
 
 
 def _within(starts: list[int], start: int, end: int) -> Iterator[int]:
@@ -504,18 +515,30 @@ def _enough(text: str, start: int, end: int) -> bool:
     return len(content_words(text[start:end])) >= _MIN_STANDALONE
 
 
-def _long_cut(text: str, start: int, end: int, clauses: list[int]) -> list[tuple[int, int]]:
+def _long_cut(
+    text: str, start: int, end: int, clauses: list[int], counts: list[int]
+) -> list[tuple[int, int]]:
     """A piece of more than ``_LONG_PIECE`` words cut where clauses begin, each part keeping
-    at least ``_MIN_CLAUSE_CONTENT`` content words (a shorter one joins the part before it)."""
+    at least ``_MIN_CLAUSE_CONTENT`` content words (a shorter one joins the part before it),
+    or ``_MIN_STANDALONE`` when it states a count (``counts``: where counts start): "...,
+    forcing some 2,400 residents from their homes" is what other outlets report on its own.
+    """
     if len(_WORD.findall(text[start:end])) <= _LONG_PIECE:
         return [(start, end)]
+
+    def short(a: int, b: int) -> bool:
+        least = _MIN_STANDALONE if any(_within(counts, a - 1, b)) else _MIN_CLAUSE_CONTENT
+        return len(content_words(text[a:b])) < least
+
     inner = list(_within(clauses, start, end))
     parts: list[tuple[int, int]] = []
     for a, b in itertools.pairwise([start, *inner, end]):
-        if parts and len(content_words(text[a:b])) < _MIN_CLAUSE_CONTENT:
+        if parts and short(a, b):
             parts[-1] = (parts[-1][0], b)
         else:
             parts.append((a, b))
+    # The first part names the subject: a count in it ("Halvorsen, which employs 460 people,")
+    # tells about the subject, not a claim of its own.
     if len(parts) > 1 and len(content_words(text[slice(*parts[0])])) < _MIN_CLAUSE_CONTENT:
         parts[:2] = [(parts[0][0], parts[1][1])]
     return parts
