@@ -462,6 +462,29 @@ def test_according_to_and_its_speaker_are_not_compared() -> None:
     ]
 
 
+def test_a_whole_reported_sentence_is_a_claim_however_short() -> None:
+    """A whole "Most pupils at the school were unvaccinated, officials said." is a claim of
+    three words once its attribution is left out; what is left around a quotation is a
+    fragment."""
+    text = "Most pupils at the school were unvaccinated, officials said."
+    cue = text.index("said")
+    speaker = text.index("officials")
+    quote = Quote(
+        0,
+        text.index(","),
+        text[: text.index(",")],
+        "indirect",
+        Speaker(speaker, speaker + 9, "officials"),
+        cue=Span(cue, cue + 4, "said"),
+    )
+    (unit,) = claim_units(_one_sentence("x", text, quotes=(quote,)))
+    assert unit.words == {"pupils", "school", "unvaccinated"}
+    quoted = 'Pupils at the school were "unvaccinated", officials said.'
+    at = quoted.index("unvaccinated")
+    direct = Quote(at, at + 12, "unvaccinated", "direct", Speaker(at + 15, at + 24, "officials"))
+    assert claim_units(_one_sentence("x", quoted, quotes=(direct,))) == []
+
+
 def _one_sentence(article_id: str, text: str, **records: Any) -> ArticleAnalysis:
     """An article of one sentence from outlet ``ARTICLE_ID``, with the given records."""
     article = Article(id=article_id, key=article_id, text=text, outlet=article_id.upper())
@@ -858,6 +881,11 @@ def test_short_units_that_share_no_word_are_not_one_claim() -> None:
     )
     assert float(np.dot(*embed([died.text, crew.text]))) >= THRESHOLD  # alike as written
     assert sorted(link_units([died, crew], embed)) == [[0], [1]]
+    # One denies what the other states: the same words, opposite claims.
+    stopped = unit("a", "that all trading at the exchange had been halted.")
+    unhurt = unit("b", "that trading at the other exchange was not affected.")
+    assert float(np.dot(*embed([stopped.text, unhurt.text]))) >= THRESHOLD  # alike as written
+    assert sorted(link_units([stopped, unhurt], embed)) == [[0], [1]]
 
 
 def test_units_that_state_one_count_are_closer() -> None:

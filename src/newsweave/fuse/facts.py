@@ -14,6 +14,7 @@ stories and our own examples, and checked on the corpus's third story (docs/eval
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
@@ -104,12 +105,27 @@ _ROWS_AT_ONCE = 1024
 
 
 def _apart(a: Unit, b: Unit) -> bool:
-    """Whether one of two units is too short to be compared by its embedding and the two share
-    nothing they say: no word's stem, no count. In a few words the frame they share ("and
-    insisted the delay meant nothing" / "has shown no sign of softening") weighs more in the
-    embedding than what differs."""
-    short = min(len(a.words), len(b.words)) <= SHORT
-    return short and not (_stems(a.words) & _stems(b.words)) and not (a.counts & b.counts)
+    """Whether one of two units is too short to be compared by its embedding, and the two
+    share nothing they say (no word's stem, no count) or one denies and the other does not.
+    In a few words the frame they share ("and insisted the delay meant nothing" / "has shown
+    no sign of softening") weighs more in the embedding than what differs, and so does what
+    they are about ("all production at the plant was suspended" / "production at its other
+    plants was not affected")."""
+    if min(len(a.words), len(b.words)) > SHORT:
+        return False
+    shared = _stems(a.words) & _stems(b.words) or a.counts & b.counts
+    return not shared or _denies(a.text) != _denies(b.text)
+
+
+#: Words that deny what a clause states ("declined to attend" is "would not attend").
+_DENIAL = frozenset(
+    ["not", "no", "never", "nobody", "none", "nothing", "declined", "refused", "denied"]
+)
+
+
+def _denies(text: str) -> bool:
+    lowered = text.lower().replace("’", "'")
+    return "n't" in lowered or not _DENIAL.isdisjoint(re.findall(r"\w+", lowered))
 
 
 def _stems(words: frozenset[str]) -> set[str]:

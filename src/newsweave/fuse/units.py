@@ -175,6 +175,9 @@ _MIN_CONTENT = 4  # a unit needs this many content words to be a claim
 _MIN_STANDALONE = 3  # ... and a clause that stands alone this many ("and two are missing")
 
 
+_QUOTED, _ATTRIBUTION = b"\x01", b"\x02"  # what ``blank`` marks in a text
+
+
 @dataclass(frozen=True)
 class Unit:
     """One claim unit of one article (offsets into that article's text)."""
@@ -217,9 +220,9 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
     blank = bytearray(len(text))
     for quote in analysis.quotes:
         for start, end in _attribution(quote, text):
-            blank[start:end] = b"\x02" * (end - start)
+            blank[start:end] = _ATTRIBUTION * (end - start)
         if quote.kind == "direct":
-            blank[quote.start : quote.end] = b"\x01" * (quote.end - quote.start)
+            blank[quote.start : quote.end] = _QUOTED * (quote.end - quote.start)
             _blank_marks(text, blank, quote.start, quote.end)
     art = analysis.article.id
     keyed = [(m.start, m.end, mention_key(art, m, entity_of=entity_of)) for m in analysis.entities]
@@ -254,9 +257,11 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
         pieces = _pieces(text, sentence.start, sentence.end, cuts, utterances, alone, counts)
         for start, end in pieces:
             # Both sides of a cut at a clause that stands alone are claims, however short, and
-            # so is a whole sentence the outlet asserts ("More rain is forecast for Tuesday.";
-            # what is left of a reported one is often only a fragment of what was said).
-            whole = (start, end) == (sentence.start, sentence.end) and not any(blank[start:end])
+            # so is a whole sentence the outlet asserts or reports ("More rain is forecast for
+            # Tuesday.", "Most of the children were not vaccinated, officials said."; what is
+            # left of a sentence with a quotation in it is often a fragment of what was said).
+            whole = (start, end) == (sentence.start, sentence.end)
+            whole = whole and _QUOTED not in blank[start:end]
             least = (
                 _MIN_STANDALONE if whole or _has(alone, start) or _has(alone, end) else _MIN_CONTENT
             )
