@@ -1007,6 +1007,28 @@ def test_a_short_sentence_the_outlet_asserts_is_a_claim() -> None:
     assert claim_units(_one_sentence("b", told, quotes=(quote,))) == []
 
 
+def test_two_sources_that_date_a_fact_to_different_years_conflict() -> None:
+    """ "appointed in 2021" / "coach since 2022": each source dates the fact to one written
+    year, and the years differ; a day given beside a year is compared as a day."""
+    texts = {
+        "a": "Irena Volk was appointed head coach of the club in 2021.",
+        "b": "Irena Volk has been the club's head coach since 2022.",
+        "c": "Irena Volk became head coach of the club on 4 May 2022.",
+    }
+    analyses = {k: _one_sentence(k, t) for k, t in texts.items()}
+    units = [u for x in analyses.values() for u in claim_units(x)]
+    times = {
+        k: [(t.index("20"), t.index("20") + 4, t[t.index("20") :][:4], True)]
+        for k, t in texts.items()
+    }
+    times["c"] = [(texts["c"].index("4 May"), len(texts["c"]) - 1, "2022-05-04", True)]
+    sources = sources_of(list(analyses.values()), {})
+    conflict = find_conflict(units[:2], analyses, sources, times=times)
+    assert conflict is not None and conflict[0] == "date"
+    assert sorted(side.value for side in conflict[1]) == ["2021", "2022"]
+    assert find_conflict(units[1:], analyses, sources, times=times) is None
+
+
 def test_a_fact_with_a_day_is_not_also_dated_by_the_year_around_it() -> None:
     text = "The bank raised its rate on Thursday, its third increase this year."
     times = {

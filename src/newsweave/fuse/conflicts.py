@@ -2,9 +2,10 @@
 
 A number disagrees when two sources count the same thing ("prisoners", "workers") and no value
 of one is a value of the other; a date disagrees when two sources each date the fact to exactly
-one day written out in full ("March 12") and the days differ. Relative dates ("on Wednesday")
-are left alone, their resolution may be a guess; so are weeks, months and years: "last week"
-and "this week" in two aligned sentences usually date different parts of them. Who said it
+one day written out in full ("March 12") and the days differ, or, when none gives a day, to
+one year written as such ("in 2024" / "since 2023"). Relative dates ("on Wednesday") are left
+alone, their resolution may be a guess; so are weeks and months: "last week" and "this week"
+in two aligned sentences usually date different parts of them. Who said it
 disagrees when two sources each report the fact as said or announced by one named person and
 the persons differ ("the minister announced talks" beside "the secretary of state announced
 talks"). A place disagrees only when two sources give one superlative to different places
@@ -25,6 +26,7 @@ from newsweave.records import Amount, ArticleAnalysis, Evidence, Side, Speaker
 __all__ = ["find_conflict"]
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
 _RELATIVE_GAP = 0.01  # values closer than this are one value written two ways
 #: After an amount, words that make it a difference between two counts, not a count.
 _MARGIN = re.compile(
@@ -194,13 +196,27 @@ def _date_sides(
     sources: Sources,
     times: Mapping[str, Sequence[Dated]],
 ) -> tuple[Side, ...]:
+    """Sides that date the fact to different days, or else to different years written as
+    such ("appointed in 2024" / "minister since 2023")."""
+    return _calendar_sides(members, analyses, sources, times, _DAY) or _calendar_sides(
+        members, analyses, sources, times, _YEAR
+    )
+
+
+def _calendar_sides(
+    members: Sequence[Unit],
+    analyses: Mapping[str, ArticleAnalysis],
+    sources: Sources,
+    times: Mapping[str, Sequence[Dated]],
+    form: re.Pattern[str],
+) -> tuple[Side, ...]:
     days: dict[str, tuple[str, list[Evidence]]] = {}
     by_source: dict[str, set[str]] = defaultdict(set)
     for unit in members:
         values = {
             v
             for s, _, v, written in times.get(unit.article, ())
-            if written and unit.start <= s < unit.end and _DAY.match(v)
+            if written and unit.start <= s < unit.end and form.match(v)
         }
         if len(values) != 1:
             continue
