@@ -560,3 +560,16 @@ def test_an_acronym_defined_in_brackets_is_its_organisation(nlp: Language) -> No
     acronyms = [m for m in _mentions(nlp, text) if m.text == "SAO"]
     assert len(acronyms) == 2
     assert {(m.label, m.name) for m in acronyms} == {("ORG", "State Audit Office")}
+
+
+def test_a_number_word_or_a_portfolio_is_no_entity(nlp: Language) -> None:
+    """The model takes a number opening a sentence, and a minister's portfolio, for
+    organisations: "Eleven" and "Transport" are no organisations."""
+    text = (
+        "Eleven tank cars jump the rails at Brenholm\n\nEleven tank cars left the track on "
+        "Monday. Inspectors will look at the cause of the collision, Transport Minister Ada "
+        "Quell said on Tuesday."
+    )
+    found = {(m.text, m.label) for m in _mentions(nlp, text)}
+    assert not {name for name, _ in found} & {"Eleven", "Transport"}
+    assert ("Ada Quell", "PERSON") in found

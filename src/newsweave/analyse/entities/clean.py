@@ -72,6 +72,10 @@ def clean_span(
         end = tokens[-1].idx + len(tokens[-1])
     if "://" in ent.text or ent.text.lower().startswith("www."):
         return None  # a web address the model took for an organisation
+    if all(t.like_num for t in tokens):
+        return None  # "Eleven tank cars left the track": a number opening a sentence
+    if ent.label_ == "ORG" and len(tokens) == 1 and _portfolio(doc, tokens[0]):
+        return None  # "Transport Minister Jonas Relling": what the minister is for
     while (
         len(tokens) > 1
         and _clock_word(tokens[0].text)
@@ -101,6 +105,16 @@ def clean_span(
     if (any(is_head(t.text) for t in role_tokens) or draft.given) and draft.label != "PERSON":
         draft.label = "PERSON"
     return draft
+
+
+#: Titles whose holder is named with a portfolio before them ("Transport Minister").
+_PORTFOLIO_TITLES = frozenset(["minister", "ministers", "secretary", "commissioner"])
+
+
+def _portfolio(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` is the portfolio of the title right after it."""
+    after = token.i + 1
+    return after < len(doc) and doc[after].lower_ in _PORTFOLIO_TITLES
 
 
 def _clock_word(word: str) -> bool:
