@@ -573,3 +573,14 @@ def test_a_number_word_or_a_portfolio_is_no_entity(nlp: Language) -> None:
     found = {(m.text, m.label) for m in _mentions(nlp, text)}
     assert not {name for name, _ in found} & {"Eleven", "Transport"}
     assert ("Ada Quell", "PERSON") in found
+
+
+def test_a_name_the_model_is_unsure_of_after_in_is_a_place(nlp: Language) -> None:
+    """One name tagged a person once and an organisation once, written "in X": a place,
+    even one the gazetteer also knows."""
+    text = (
+        "Health officials in Ostrand closed three primary schools on Tuesday after 46 children "
+        "fell ill with measles.\n\nVaccination rates in Ostrand have fallen to 81 percent."
+    )
+    labels = {m.label for m in _mentions(nlp, text) if m.text == "Ostrand"}
+    assert labels == {"GPE"}

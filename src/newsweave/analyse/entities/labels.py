@@ -54,6 +54,7 @@ _PLACE_AFTER = re.compile(
     r"|strait|canyon|basin)\b"
     r"|(?:'s|’s)\s+(?:mayor|governor|residents|outskirts|capital|presidential\s+election)\b"
     r"|\s+border\s+(?:crossing|town|post)\b"
+    r"|\s+(?:town|city)\s+(?:hall|council|centre|center)\b"
     r"|,\s+(?:about\s+|some\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:north|south|east|west)"
 )
 #: A name described as an organisation right after it: "Corran Hydro, the company that runs
@@ -153,6 +154,10 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
                 for d in group:
                     d.label = "GPE"
             continue
+        if " " not in key and key not in person_words and any(_in(text, d) for d in group):
+            for d in group:  # the model unsure between a person and more, "officials in X"
+                d.label = "GPE"
+            continue
         if place is not None:
             continue
         if "NORP" in labels and is_demonym(text[group[0].start : group[0].end]):
@@ -240,6 +245,17 @@ def _surnames_alone(groups: dict[str, list[Draft]]) -> None:
         if all(d.label in ("ORG", "NORP", "PRODUCT", "WORK_OF_ART") for d in group):
             for d in group:
                 d.label = "PERSON"
+
+
+_IN = re.compile(r"\b(?:in|near)\s+$")
+
+
+def _in(text: str, d: Draft) -> bool:
+    """Whether a name follows "in" or "near" and is no possessive ("in Vellmar", not "in
+    Ruiz's view")."""
+    return bool(_IN.search(text, max(0, d.start - 6), d.start)) and not text.startswith(
+        ("'s", "’s"), d.end
+    )
 
 
 def _place_cue(text: str, d: Draft) -> bool:
