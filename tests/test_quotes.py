@@ -1049,6 +1049,19 @@ def test_a_speakers_name_is_kept_as_written(nlp: Language) -> None:
             "for the delays.”",
             "Ana Pop",
         ),
+        # `X as follows:` ending the paragraph before: the transcript or statement speaks, and
+        # a speaker label inside the quote is not its name.
+        (
+            "Ana Pop spoke to the council on Monday night. Partial transcript as follows:\n\n"
+            "“POP: We will not close the port. Not this year, and not while I am the mayor.”",
+            "Partial transcript",
+        ),
+        (
+            "The mayor wrote to the ferry crews on Monday. Her full statement follows:\n\n"
+            "“The port will stay open for as long as I am mayor, and I will fight any plan to "
+            "close it.”",
+            "Her full statement",
+        ),
     ],
 )
 def test_what_the_words_before_a_colon_name_as_the_source(

@@ -290,7 +290,9 @@ def _name(doc: Doc, token: Token, a: int, b: int, people: People) -> str | None:
         name = mention_name(token)
         return people.full_name(name, token.idx) if name else None
     for child in (*token.children, *named_after_of(token)):
-        if child.dep_ == "appos" and child.pos_ == "PROPN":  # "the harbour master, Ivan Petrov,"
+        # "the harbour master, Ivan Petrov,"; not a name the parser ran on into the next paragraph.
+        apart = "\n" in doc[min(token.i, child.i) : max(token.i, child.i)].text
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and not apart:
             name = mention_name(child)
             return people.full_name(name, child.idx) if name else None
     if token.pos_ in ("NOUN", "ADJ"):

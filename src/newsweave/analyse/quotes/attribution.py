@@ -155,6 +155,8 @@ def _colon_label(doc: Doc, seg: Segment, a: int) -> Attribution | None:
         if subject is None and before.pos_ in ("NOUN", "PROPN") and before.i >= start:
             subject = before
         return Attribution(last, subject, None) if subject is not None else None
+    if (follows := _as_follows(doc, start, i)) is not None:
+        return follows
     first = doc[start]
     if first.lower_ == "here" and start + 2 < i and doc[start + 1].lower_ in ("'s", "’s", "is"):
         name = doc[start + 2]
@@ -168,6 +170,20 @@ def _colon_label(doc: Doc, seg: Segment, a: int) -> Attribution | None:
         plain = all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in doc[start + 1 : i])
         return Attribution(first, source, None) if named and plain else None
     return None
+
+
+def _as_follows(doc: Doc, start: int, colon: int) -> Attribution | None:
+    """`Partial transcript as follows:`, `Her full statement follows:`: the words that follow
+    are the transcript's or the statement's (or the person's, when a name stands there)."""
+    verb = doc[colon - 1]
+    if verb.lower_ not in ("follows", "follow") or colon - 2 < start:
+        return None
+    j = colon - 2
+    if doc[j].lower_ == "as" and j > start:
+        j -= 1
+    source = doc[j]
+    named = source.pos_ == "PROPN" or source.lemma_.lower() in WORDS_NOUNS | DOCUMENT_NOUNS
+    return Attribution(verb, source, None) if named and source.pos_ in ("NOUN", "PROPN") else None
 
 
 def _aside(found: Attribution) -> bool:
