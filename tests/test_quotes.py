@@ -1165,3 +1165,22 @@ def test_a_verb_with_an_object_after_a_full_stop_starts_a_new_sentence(
     sentence, not the quote's cue."""
     found = quotes_of(nlp, text)
     assert all(q.cue is None or q.cue.text not in ("announced", "promised") for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Never,” came the answer from Ana Pop.", "Ana Pop"),
+        (
+            "“Open the gates,” came the shouts from the crowd outside the harbour office.",
+            "the crowd",
+        ),
+        ("“We will look at it,” came the reply from the mayor’s office.", "the mayor’s office"),
+        ("“The port stays open,” a letter from Ana Pop to the dockers said.", "Ana Pop"),
+        # A place in the room is not whom the cry came from; nor does a reply with no "from".
+        ("“Call the vote!” came a cry from the back of the hall.", "a cry"),
+        ("Lind asked about the port. “Not this year,” came the reply.", "the reply"),
+    ],
+)
+def test_whom_an_utterance_came_from_speaks(nlp: Language, text: str, expected: str) -> None:
+    assert speaker_of(direct_quotes(nlp, text)[-1]) == expected
