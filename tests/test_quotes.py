@@ -1184,3 +1184,32 @@ def test_a_verb_with_an_object_after_a_full_stop_starts_a_new_sentence(
 )
 def test_whom_an_utterance_came_from_speaks(nlp: Language, text: str, expected: str) -> None:
     assert speaker_of(direct_quotes(nlp, text)[-1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The named subject above the pronoun's clause, not the nearer name of whom she told.
+        (
+            "On Friday, Senator Mara Velk told host Ana Pop she believed that the port would "
+            "reopen.",
+            "Mara Velk",
+        ),
+        # ... nor the owner of what she endorsed.
+        (
+            "Erin Holm, the harbour's lawyer, endorsed Ana Pop's plan on Monday, saying she "
+            "believed “we need to focus on the crews.”",
+            "Erin Holm",
+        ),
+        # A subject above that does not agree leaves the pronoun to the text order.
+        (
+            "Mara Velk chaired the meeting. Ivo Lind said the vote was fair, and the next day "
+            "she wrote that the crews “were never asked.”",
+            "Mara Velk",
+        ),
+    ],
+)
+def test_a_pronoun_speaker_takes_the_named_subject_above_its_clause(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert table(quotes_of(nlp, text))[-1][2] == expected
