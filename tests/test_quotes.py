@@ -1213,3 +1213,34 @@ def test_a_pronoun_speaker_takes_the_named_subject_above_its_clause(
     nlp: Language, text: str, expected: str
 ) -> None:
     assert table(quotes_of(nlp, text))[-1][2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "per" as "according to", and whom the statement came from.
+        ("“The port will stay open,” per Ana Pop.", "Ana Pop"),
+        ("“The port will stay open,” per a statement from Ana Pop’s office.", "Ana Pop’s office"),
+        # Whose words (the lemma of "words" is "word").
+        ("Ana Pop’s words: “The port will stay open.”", "Ana Pop"),
+        # `X on Y:` as headlines and live blogs put it; not a place and a day.
+        (
+            "Mayor Ana Pop on the ferry strike: “It will end tonight, whatever the board says.”",
+            "Ana Pop",
+        ),
+        ("Osterby on Monday: “The port is closed until further notice, said the board.”", None),
+        # A signature after a dash on the quote's own line.
+        ("“The port will stay open, and I will see to it.” — Ana Pop, mayor of Osterby", "Ana Pop"),
+        ("“I will fight for you!” — Pop said to cheers.", "Pop"),
+        # A quotation set into a sentence between dashes: not the verb after it.
+        (
+            "When Ana Pop finally wrapped up — “I will fight for you!” — the lights came down.",
+            "Ana Pop",
+        ),
+    ],
+)
+def test_sources_named_without_a_reporting_verb(
+    nlp: Language, text: str, expected: str | None
+) -> None:
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes[0]) == expected

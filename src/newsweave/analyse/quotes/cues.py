@@ -146,7 +146,7 @@ def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
         return Attribution(cue, agent, None)  # "she was asked by host Ola Brandt, "...""
     subject = _subject(cue, inside)
     if subject is not None:
-        subject = _uttered_by(subject) or subject
+        subject = uttered_by(subject) or subject
     channel = _channel(cue)
     relayed = _relayed(cue)
     if relayed is not None:
@@ -155,7 +155,7 @@ def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
     return Attribution(cue, subject, channel)
 
 
-def _uttered_by(words: Token) -> Token | None:
+def uttered_by(words: Token) -> Token | None:
     """Whom an utterance or a message came from: X of `came the reply from X`, `a letter from
     X said` (`hundreds of dockers` for `the chant from hundreds of dockers`); not a place
     (`a cry from the back of the hall`)."""
