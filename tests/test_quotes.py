@@ -1049,6 +1049,19 @@ def test_a_speakers_name_is_kept_as_written(nlp: Language) -> None:
             "for the delays.”",
             "Ana Pop",
         ),
+        # `X as follows:` ending the paragraph before: the transcript or statement speaks, and
+        # a speaker label inside the quote is not its name.
+        (
+            "Ana Pop spoke to the council on Monday night. Partial transcript as follows:\n\n"
+            "“POP: We will not close the port. Not this year, and not while I am the mayor.”",
+            "Partial transcript",
+        ),
+        (
+            "The mayor wrote to the ferry crews on Monday. Her full statement follows:\n\n"
+            "“The port will stay open for as long as I am mayor, and I will fight any plan to "
+            "close it.”",
+            "Her full statement",
+        ),
     ],
 )
 def test_what_the_words_before_a_colon_name_as_the_source(
@@ -1152,3 +1165,82 @@ def test_a_verb_with_an_object_after_a_full_stop_starts_a_new_sentence(
     sentence, not the quote's cue."""
     found = quotes_of(nlp, text)
     assert all(q.cue is None or q.cue.text not in ("announced", "promised") for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Never,” came the answer from Ana Pop.", "Ana Pop"),
+        (
+            "“Open the gates,” came the shouts from the crowd outside the harbour office.",
+            "the crowd",
+        ),
+        ("“We will look at it,” came the reply from the mayor’s office.", "the mayor’s office"),
+        ("“The port stays open,” a letter from Ana Pop to the dockers said.", "Ana Pop"),
+        # A place in the room is not whom the cry came from; nor does a reply with no "from".
+        ("“Call the vote!” came a cry from the back of the hall.", "a cry"),
+        ("Lind asked about the port. “Not this year,” came the reply.", "the reply"),
+    ],
+)
+def test_whom_an_utterance_came_from_speaks(nlp: Language, text: str, expected: str) -> None:
+    assert speaker_of(direct_quotes(nlp, text)[-1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The named subject above the pronoun's clause, not the nearer name of whom she told.
+        (
+            "On Friday, Senator Mara Velk told host Ana Pop she believed that the port would "
+            "reopen.",
+            "Mara Velk",
+        ),
+        # ... nor the owner of what she endorsed.
+        (
+            "Erin Holm, the harbour's lawyer, endorsed Ana Pop's plan on Monday, saying she "
+            "believed “we need to focus on the crews.”",
+            "Erin Holm",
+        ),
+        # A subject above that does not agree leaves the pronoun to the text order.
+        (
+            "Mara Velk chaired the meeting. Ivo Lind said the vote was fair, and the next day "
+            "she wrote that the crews “were never asked.”",
+            "Mara Velk",
+        ),
+    ],
+)
+def test_a_pronoun_speaker_takes_the_named_subject_above_its_clause(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert table(quotes_of(nlp, text))[-1][2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "per" as "according to", and whom the statement came from.
+        ("“The port will stay open,” per Ana Pop.", "Ana Pop"),
+        ("“The port will stay open,” per a statement from Ana Pop’s office.", "Ana Pop’s office"),
+        # Whose words (the lemma of "words" is "word").
+        ("Ana Pop’s words: “The port will stay open.”", "Ana Pop"),
+        # `X on Y:` as headlines and live blogs put it; not a place and a day.
+        (
+            "Mayor Ana Pop on the ferry strike: “It will end tonight, whatever the board says.”",
+            "Ana Pop",
+        ),
+        ("Osterby on Monday: “The port is closed until further notice, said the board.”", None),
+        # A signature after a dash on the quote's own line.
+        ("“The port will stay open, and I will see to it.” — Ana Pop, mayor of Osterby", "Ana Pop"),
+        ("“I will fight for you!” — Pop said to cheers.", "Pop"),
+        # A quotation set into a sentence between dashes: not the verb after it.
+        (
+            "When Ana Pop finally wrapped up — “I will fight for you!” — the lights came down.",
+            "Ana Pop",
+        ),
+    ],
+)
+def test_sources_named_without_a_reporting_verb(
+    nlp: Language, text: str, expected: str | None
+) -> None:
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes[0]) == expected

@@ -35,6 +35,10 @@ DASH_CHARS = frozenset("-–—")
 #: Third-person pronouns that stand for a person named before them.
 #: A paragraph this many paragraphs after the last speaker still continues their "he".
 PRONOUN_REACH = 2
+#: How many clauses up a pronoun speaker's clause the subject that names it may be.
+GOVERNING_REACH = 4
+#: How a clause hangs on the one above it: reported, adverbial, coordinated or open.
+_EMBEDDED = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp"})
 
 
 @dataclass
@@ -80,7 +84,8 @@ def find_quotes(
     _add_headline_claim(doc, text, entities, inside, items)
     _sign_from_paragraph_after(doc, items, starts)
     _inherit_from_paragraph_before(items, text)
-    speakers = _resolve(doc, items, collect_people(doc, entities, inside), paragraph_of)
+    people = collect_people(doc, entities, inside)
+    speakers = _resolve(doc, items, people, paragraph_of, inside)
     speakers = {key: _described(speaker, entities) for key, speaker in speakers.items()}
     quotes = []
     for item in sorted(items, key=lambda i: (i.start, i.end)):
@@ -241,7 +246,11 @@ def _key(attribution: Attribution | None) -> int | None:
 
 
 def _resolve(
-    doc: Doc, items: list[_Item], people: People, paragraph_of: Callable[[int], int]
+    doc: Doc,
+    items: list[_Item],
+    people: People,
+    paragraph_of: Callable[[int], int],
+    inside: Sequence[bool] = (),
 ) -> dict[int | None, Speaker]:
     """One ``Speaker`` per cue, resolving names, descriptions and pronouns in text order."""
     cues = {at.cue.i: at for item in items if (at := item.attribution) is not None}
@@ -256,7 +265,9 @@ def _resolve(
         known = cues[key].name
         name = people.full_name(known, start) if known else _name(doc, token, a, b, people)
         if token.lower_ in PERSONAL_PRONOUNS:
-            name = _antecedent(token.lower_, start, paragraph, last, people)
+            name = _governing_subject(doc, token, people, inside) or _antecedent(
+                token.lower_, start, paragraph, last, people
+            )
         if name:
             last = (start, paragraph, name)
         speakers[key] = Speaker(start, end, str(doc[a:b].text), name)
@@ -280,6 +291,32 @@ def _antecedent(
     return person.name if person is not None else None
 
 
+def _governing_subject(
+    doc: Doc, pronoun: Token, people: People, inside: Sequence[bool]
+) -> str | None:
+    """The named subject of a clause the pronoun's clause depends on, when it agrees: the
+    "she" of `Pop told the host she believed ...` or `Pop backed the plan, saying she ...` is
+    Pop, the subject above it, not the nearer name of whom she spoke to."""
+    verb = pronoun.head
+    for _ in range(GOVERNING_REACH):
+        if verb.dep_ not in _EMBEDDED or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ != "PROPN":
+            continue
+        if subject.ent_type_ not in ("PERSON", "") or (inside and inside[subject.i]):
+            return None  # an organisation, a group, or a word of the quote
+        if "\n" in doc[min(subject.i, pronoun.i) : max(subject.i, pronoun.i)].text:
+            return None  # the parser ran the paragraph before on into the pronoun's
+        a, b = mention_range(subject)
+        name = _name(doc, subject, a, b, people)
+        if name and agrees(pronoun.lower_, name, people.role_of(name)):
+            return name
+        return None  # the nearest subject above does not agree: leave it to the text order
+    return None
+
+
 def _position(attribution: Attribution) -> int:
     return attribution.speaker.i if attribution.speaker is not None else attribution.cue.i
 
@@ -290,7 +327,9 @@ def _name(doc: Doc, token: Token, a: int, b: int, people: People) -> str | None:
         name = mention_name(token)
         return people.full_name(name, token.idx) if name else None
     for child in (*token.children, *named_after_of(token)):
-        if child.dep_ == "appos" and child.pos_ == "PROPN":  # "the harbour master, Ivan Petrov,"
+        # "the harbour master, Ivan Petrov,"; not a name the parser ran on into the next paragraph.
+        apart = "\n" in doc[min(token.i, child.i) : max(token.i, child.i)].text
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and not apart:
             name = mention_name(child)
             return people.full_name(name, child.idx) if name else None
     if token.pos_ in ("NOUN", "ADJ"):

@@ -40,6 +40,7 @@ WORDS_NOUNS = CHANNEL_NOUNS | {
     "reply",
     "answer",
     "words",
+    "word",
     "dictum",
     "comment",
     "remark",
@@ -155,6 +156,10 @@ def _colon_label(doc: Doc, seg: Segment, a: int) -> Attribution | None:
         if subject is None and before.pos_ in ("NOUN", "PROPN") and before.i >= start:
             subject = before
         return Attribution(last, subject, None) if subject is not None else None
+    if (follows := _as_follows(doc, start, i)) is not None:
+        return follows
+    if (topic := _name_on_topic(doc, start, i)) is not None:
+        return topic
     first = doc[start]
     if first.lower_ == "here" and start + 2 < i and doc[start + 1].lower_ in ("'s", "’s", "is"):
         name = doc[start + 2]
@@ -168,6 +173,38 @@ def _colon_label(doc: Doc, seg: Segment, a: int) -> Attribution | None:
         plain = all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in doc[start + 1 : i])
         return Attribution(first, source, None) if named and plain else None
     return None
+
+
+def _as_follows(doc: Doc, start: int, colon: int) -> Attribution | None:
+    """`Partial transcript as follows:`, `Her full statement follows:`: the words that follow
+    are the transcript's or the statement's (or the person's, when a name stands there)."""
+    verb = doc[colon - 1]
+    if verb.lower_ not in ("follows", "follow") or colon - 2 < start:
+        return None
+    j = colon - 2
+    if doc[j].lower_ == "as" and j > start:
+        j -= 1
+    source = doc[j]
+    named = source.pos_ == "PROPN" or source.lemma_.lower() in WORDS_NOUNS | DOCUMENT_NOUNS
+    return Attribution(verb, source, None) if named and source.pos_ in ("NOUN", "PROPN") else None
+
+
+def _name_on_topic(doc: Doc, start: int, colon: int) -> Attribution | None:
+    """`Ana Pop on the port: "..."`, as headlines and live blogs introduce what someone said
+    about something: a name, "on" and a plain noun phrase, then the colon."""
+    j = start
+    while j < colon and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == start or j + 1 >= colon or doc[j].lower_ != "on":
+        return None
+    if not all(
+        t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART") for t in doc[j + 1 : colon]
+    ):
+        return None
+    name = doc[j - 1]
+    if name.ent_type_ not in ("PERSON", "ORG", ""):
+        return None
+    return Attribution(doc[colon], name, None)
 
 
 def _aside(found: Attribution) -> bool:
@@ -244,9 +281,11 @@ def _leading(doc: Doc, text: str, seg: Segment, a: int, inside: list[bool]) -> l
     colon may end the paragraph before the quote's.
     """
     before = char_before(text, seg.open_mark)
-    if before not in (",", ":"):
+    if before not in (",", ":", "—", "–"):
         return []
-    colon = before == ":"
+    # After a colon, or a dash that sets the quote into the sentence (`When Pop wrapped up —
+    # "I will win!" — ...`), the verb before it with its subject introduces it.
+    colon = before in (":", "—", "–")
     cues, others = [], []
     i = a - 1
     while colon and i >= 0 and (doc[i].is_space or doc[i].idx >= seg.open_mark):

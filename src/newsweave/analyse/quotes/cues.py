@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from newsweave.lexicon import word_set
 from newsweave.lexicon.grammar import NOMINAL_SUBJECTS, RELATIVE_PRONOUNS
+from newsweave.lexicon.people import is_person_noun
 
 #: Verbs that report speech or writing.
 SPEECH_VERBS = word_set(
@@ -66,6 +67,19 @@ CHANNEL_NOUNS = word_set(
     """
 )
 SOCIAL = frozenset({"x", "twitter", "facebook", "instagram", "telegram", "truth", "tiktok"})
+#: Nouns for an utterance: whom it came from speaks (`"Never," came the reply from Ana Pop`).
+UTTERANCE_NOUNS = word_set(
+    """
+    reply response answer retort rejoinder shout cry chant yell scream roar call plea
+    """
+)
+#: Nouns for a body of people that can answer or shout (`came the reply from the campaign`).
+GROUP_NOUNS = word_set(
+    """
+    crowd audience public campaign office team panel committee board council company agency
+    ministry department government administration party union
+    """
+)
 
 
 @dataclass(frozen=True)
@@ -131,12 +145,59 @@ def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
     if agent is not None:
         return Attribution(cue, agent, None)  # "she was asked by host Ola Brandt, "...""
     subject = _subject(cue, inside)
+    if subject is not None:
+        subject = uttered_by(subject) or subject
     channel = _channel(cue)
     relayed = _relayed(cue)
     if relayed is not None:
         # "Osterlund Radio quoted the fire chief as saying": the channel is the subject.
         return Attribution(cue, relayed, _token_range(subject) if subject is not None else channel)
     return Attribution(cue, subject, channel)
+
+
+def uttered_by(words: Token) -> Token | None:
+    """Whom an utterance or a message came from: X of `came the reply from X`, `a letter from
+    X said` (`hundreds of dockers` for `the chant from hundreds of dockers`); not a place
+    (`a cry from the back of the hall`)."""
+    lemma = words.lemma_.lower()
+    if words.pos_ != "NOUN" or lemma not in UTTERANCE_NOUNS | CHANNEL_NOUNS:
+        return None
+    hosts = (words, words.head) if words.dep_ in NOMINAL_SUBJECTS else (words,)
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if (
+                owner is not None
+                and owner.pos_ in ("NUM", "PRON")
+                and owner.lower_
+                not in (
+                    "him",
+                    "her",
+                    "them",
+                )
+            ):
+                # `hundreds of dockers`: the people counted
+                of = next(
+                    (c for c in owner.children if c.dep_ == "prep" and c.lower_ == "of"), None
+                )
+                owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if owner is not None and _can_speak(owner):
+                return owner
+    return None
+
+
+def _can_speak(token: Token) -> bool:
+    """A name, a person's or a group's noun, or someone's office or campaign: who an utterance
+    can come from, unlike a place in a room (`the back of the hall`)."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()
+    owned = any(c.dep_ == "poss" for c in token.children)
+    return owned or is_person_noun(lemma) or lemma in GROUP_NOUNS or token.tag_ == "NNS"
 
 
 def _agent(cue: Token) -> Token | None:

@@ -18,6 +18,7 @@ from newsweave.analyse.quotes.cues import (
     is_cue,
     spoken_form,
     spoken_past,
+    uttered_by,
 )
 from newsweave.analyse.quotes.marks import Segment
 from newsweave.lexicon.grammar import NOMINAL_SUBJECTS, WH_PRONOUNS
@@ -34,6 +35,8 @@ SENTENCE_END = frozenset(".?!")
 TITLE_DEPS = frozenset({"compound", "amod"})
 #: Words that start another clause after a quote: no cue of the quote lies beyond them.
 _CLAUSE_LINKS = frozenset({"and", "but", "while", "because", "as", "though", "although"})
+#: Dashes that set a signature off a quote (`"..." — Ana Pop`).
+_DASHES = frozenset({"-", "–", "—", "--"})
 #: What a speaker's noun phrase right after a closing mark is made of.
 _PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
 
@@ -56,6 +59,10 @@ def trailing_cue(
         token = doc[i]
         if inside[i] or "\n" in token.text or token.text in SENTENCE_END:
             return None
+        if token.lower_ == "per" and token.i == first and ends_open:
+            return _per(doc, token)  # `"...," per a statement from the board`: "according to"
+        if token.i == first and token.text in _DASHES and (name := _dash_name(doc, token)):
+            return Attribution(token, name, None)  # `"..." — Ana Pop, mayor of Osterby`
         if token.pos_ == "VERB" and token.dep_ in ("nsubj", "compound") and token.is_title:
             pass  # a name the tagger took for a verb: `"...," Trump shot back`
         elif token.pos_ == "VERB" and token.dep_ == "amod" and token.i > first:
@@ -78,6 +85,10 @@ def trailing_cue(
                 speaker = _bare_name(doc, first, token.i)
                 return Attribution(token, speaker, None) if speaker is not None else None
             if not is_cue(token) and not (ends_open and has_subject(token)):
+                return None
+            if not is_cue(token) and _between_dashes(doc, text, seg, first):
+                # `When Pop wrapped up — "I will win!" — the lights went out`: a quotation set
+                # into a sentence between dashes; the verb after it is the sentence's own.
                 return None
             if not is_cue(token) and _new_sentence(text, seg, doc[first]):
                 return None  # `"... I love sailors!" Former rival Ed Bors shared the post`
@@ -104,6 +115,38 @@ def trailing_cue(
             seen += 1
         i += 1
     return None
+
+
+def _between_dashes(doc: Doc, text: str, seg: Segment, first: int) -> bool:
+    """Whether the quote is set off by a dash on either side inside its sentence."""
+    before = text[: seg.open_mark].rstrip(" \xa0")
+    return bool(before) and before[-1] in "—–" and doc[first].text in _DASHES
+
+
+def _dash_name(doc: Doc, dash: Token) -> Token | None:
+    """The name after a dash that signs a quote on its own line: a run of proper nouns that
+    ends the paragraph or is followed by a comma and who the person is (`— Ana Pop, mayor of
+    Osterby`), not a clause (`— Pop said`)."""
+    i = dash.i + 1
+    while i < len(doc) and i - dash.i <= 4 and doc[i].pos_ == "PROPN":
+        i += 1
+    if i == dash.i + 1 or i - dash.i > 4 or doc[i - 1].ent_type_ not in ("PERSON", ""):
+        return None
+    ends = i >= len(doc) or "\n" in doc[i].text or doc[i].text in (",", ".")
+    if ends and i < len(doc) and doc[i].text == "." and i + 1 < len(doc):
+        ends = "\n" in doc[i + 1].text  # `— Ana Pop.` ending the paragraph
+    return doc[i - 1] if ends else None
+
+
+def _per(doc: Doc, per: Token) -> Attribution | None:
+    """`"...," per Ana Pop` / `per a statement from her office`: the source after "per" speaks
+    (whom a statement came from, when it says)."""
+    source = next((c for c in per.children if c.dep_ == "pobj"), None)
+    if source is None:
+        source = _first_noun(doc, per.i + 1, min(len(doc), per.i + 1 + NAME_WINDOW))
+    if source is None:
+        return None
+    return Attribution(per, uttered_by(source) or source, None)
 
 
 def _new_sentence(text: str, seg: Segment, first: Token) -> bool:
