@@ -401,6 +401,22 @@ def test_a_name_written_as_a_place_is_a_place(text: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("The DPRK said it would talk. Envoys of the DPRK met on Friday.", "DPRK", "GPE"),
+        ("North Korea said it would talk. North Korea sent envoys.", "North Korea", "GPE"),
+        ("The VAT rose on Friday. The VAT hits the poor.", "VAT", "ORG"),  # a country's code
+    ],
+)
+def test_an_organisation_named_as_a_country_is_the_country(
+    text: str, name: str, label: str
+) -> None:
+    drafts = [Draft(m.start(), m.end(), "ORG") for m in re.finditer(name, text)]
+    unify_labels(text, drafts)
+    assert [d.label for d in drafts] == [label] * len(drafts)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Talvik Power, the company that runs the plant, said it was safe. Talvik Power left.",

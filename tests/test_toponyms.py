@@ -146,6 +146,8 @@ def test_one_decision_per_name() -> None:
         ("Kenyan Wildlife Service", (), "Kenyan", 192950),  # a people's name
         ("University of California", (), "California", 5332921),
         ("Bank of England", (), "England", 2635167),  # England as the UK
+        ("EU", (), "EU", 6255148),  # a union of a continent's countries, at the continent
+        ("the African Union", (), "African Union", 6255146),
     ],
 )
 def test_an_organisation_holds_its_place(
@@ -163,6 +165,7 @@ def test_an_organisation_holds_its_place(
         ("NBC News", ()),  # an acronym is not a town's other name
         ("Ohio", ()),  # the whole name is the organisation's own
         ("Goldman Sachs", ()),
+        ("VAT", ()),  # a country's three-letter code is more often an acronym
     ],
 )
 def test_an_organisation_without_a_place(name: str, named: tuple[str, ...]) -> None:

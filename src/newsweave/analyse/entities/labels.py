@@ -75,6 +75,8 @@ _ORG_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + r")\s
 _MISREAD_ORGANISATION = frozenset({"PERSON", "LOC", "FAC"})
 #: A dateline: the place in capitals opening a line, before a dash ("MARROWGATE, April 22 —").
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)(?:,[^\n—–]{0,40})?\s+[—–-]\s")
+#: The fewest letters of a country's name that makes a name tagged as an organisation a place.
+_COUNTRY_NAME_LETTERS = 4
 #: A place this large tagged as a person is a place, unless the article names such a person.
 _PLACE_POPULATION = 500_000
 
@@ -122,7 +124,8 @@ def relabel_outlet(text: str, drafts: list[Draft], outlet: str | None) -> None:
 def unify_labels(text: str, drafts: list[Draft]) -> None:
     """Give every draft of one name the same label where the model disagrees with itself.
 
-    A one-word name whose people the article names ("Velmora" beside "Velmoran") is a place. A
+    A one-word name whose people the article names ("Velmora" beside "Velmoran") is a place, and
+    so is a name tagged only as an organisation that is a country's ("the DPRK said"). A
     name tagged as a person at least once (and at least as often as an organisation or a
     group) is a person, unless the gazetteer knows it as a place (Jordan, Washington): then
     the model's labels stand. A one-word "person" that is a large place and no word of any
@@ -143,6 +146,10 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
             continue
         if " " not in key and key not in person_words and _has_demonym(key, demonyms):
             for d in group:  # "Velmora" beside "Velmoran": a country, whatever the model said
+                d.label = "GPE"
+            continue
+        if set(labels) == {"ORG"} and _names_country(key):
+            for d in group:  # "the DPRK said": a country acting, not an organisation
                 d.label = "GPE"
             continue
         if "PERSON" not in labels:
@@ -300,6 +307,15 @@ def _place_named(word: str, lookup: Callable[[str], dict[str, object] | None]) -
     """Whether ``word`` is a place's own name ("Jacksonville"), not one of its other names."""
     place = lookup(word)
     return place is not None and norm(str(place.get("name", ""))) == word
+
+
+def _names_country(key: str) -> bool:
+    """Whether ``key`` is one of a country's names ("dprk", "north korea"), of four letters or
+    more: a three-letter code is more often an acronym ("VAT", "IOT")."""
+    if len(key.replace(" ", "")) < _COUNTRY_NAME_LETTERS:
+        return False
+    place = known_place(key)
+    return place is not None and place["feature"] == "country"
 
 
 def _has_demonym(key: str, demonyms: set[str]) -> bool:
