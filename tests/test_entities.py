@@ -10,6 +10,7 @@ from spacy.language import Language
 from newsweave.analyse.entities import find_entities
 from newsweave.analyse.entities.clean import Draft
 from newsweave.analyse.entities.labels import (
+    add_datelines,
     relabel_organisations,
     relabel_outlet,
     unify_labels,
@@ -576,3 +577,29 @@ def test_an_acronym_defined_in_brackets_is_its_organisation(nlp: Language) -> No
     acronyms = [m for m in _mentions(nlp, text) if m.text == "SAO"]
     assert len(acronyms) == 2
     assert {(m.label, m.name) for m in acronyms} == {("ORG", "State Audit Office")}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("CAIRO (TPA) - Officials said the port reopened.", (), [("CAIRO", "GPE")]),
+        ("LYON & GENEVA, May 2, 2026 -- Two firms merged.", (),
+         [("LYON", "GPE"), ("GENEVA", "GPE")]),
+        ("By Ana Lutz, The Wire.  OSAKA — Rain fell.", (), [("OSAKA", "GPE")]),
+        ("NEW DELHI: A court asked for answers.", (), [("NEW DELHI", "GPE")]),
+        # The model ran the dateline into what follows.
+        ("DENVER Harlen Foods said it would close.", (("DENVER Harlen Foods", "ORG"),),
+         [("DENVER", "GPE"), ("Harlen Foods", "ORG")]),
+        ("DENVER (TPA) Officials said no.", (("DENVER (TPA) Officials", "ORG"),),
+         [("DENVER", "GPE")]),
+        # Capitals that are no place the gazetteer knows, or no dateline.
+        ("KORMISH ZQX - Storms hit.", (), []),
+        ("Rain fell.\nFLOODS HIT THE NORTH - Roads closed.", (), []),
+        ("Rain fell.\nCAIRO Officials said no.", (), []),  # run into the lead below the top
+    ],
+)  # fmt: skip
+def test_datelines_are_places(
+    text: str, spans: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    drafts = add_datelines(text, _drafts(text, *spans))
+    assert [(text[d.start : d.end], d.label) for d in drafts] == expected

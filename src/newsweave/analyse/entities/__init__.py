@@ -18,6 +18,7 @@ from newsweave.analyse.entities.descriptions import (
     organisation_nouns,
 )
 from newsweave.analyse.entities.labels import (
+    add_datelines,
     relabel_organisations,
     relabel_outlet,
     unify_labels,
@@ -58,6 +59,7 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
     trim_headline_words(text, drafts)
     relabel_organisations(text, drafts)
     drafts = split_run_ons(text, drafts)
+    drafts = add_datelines(text, drafts)
     unify_labels(text, drafts)
     relabel_outlet(text, drafts, article.outlet)
     drafts = add_repeated_names(doc, drafts)

@@ -75,6 +75,16 @@ _ORG_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + r")\s
 _MISREAD_ORGANISATION = frozenset({"PERSON", "LOC", "FAC"})
 #: A dateline: the place in capitals opening a line, before a dash ("MARROWGATE, April 22 —").
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)(?:,[^\n—–]{0,40})?\s+[—–-]\s")
+#: A dateline's places in capitals, opening the text, a line or the sentence after a byline
+#: ("The Wire. KESSLOW (TPA) -"), before a bracket, a comma, a colon or a dash, or at the start
+#: before the lead ("OSTBY Officials said"); several joined by "&" or "/" ("OSTBY & VARN,").
+_PLACE_CAPS = r"[A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z.])*"
+_DATELINE_PLACES = re.compile(
+    rf"(?:^|(?<=\n)|(?<=\. )|(?<=\.  ))({_PLACE_CAPS}(?:\s*[&/]\s*{_PLACE_CAPS})*)"
+    r"(?=([,:]|\s+\(|\s*[—–]|\s+-|--)|\s+[A-Z][a-z])"
+)
+_DATELINE_PLACE = re.compile(_PLACE_CAPS)
+_NAME_AFTER_DATELINE = re.compile(r"\s+(?=[A-Z][a-z])")
 #: The fewest letters of a country's name that makes a name tagged as an organisation a place.
 _COUNTRY_NAME_LETTERS = 4
 #: A place this large tagged as a person is a place, unless the article names such a person.
@@ -98,6 +108,34 @@ _MEDIA_WORDS = frozenset(
     """news wire times post herald tribune gazette journal press daily weekly agency radio tv
     television online today express mail telegraph chronicle courier observer""".split()  # noqa: SIM905
 )
+
+
+def add_datelines(text: str, drafts: list[Draft]) -> list[Draft]:
+    """The places of a dateline ("OSTBY (TPA) - Officials said"), as places, when the gazetteer
+    knows them as a country, a state or a town of 15,000 or more.
+
+    The model often leaves them untagged, or runs them into what follows ("OSTBY Harlen
+    Foods", "OSTBY (TPA) Officials"): such a draft keeps the capitalised name after the
+    dateline, and is dropped when nothing but brackets follow it.
+    """
+    added, dropped = [], set()
+    for match in _DATELINE_PLACES.finditer(text):
+        if match[2] is None and match.start() > 0:
+            continue  # a line in capitals run into the next is a dateline only at the top
+        for place in _DATELINE_PLACE.finditer(text, match.start(1), match.end(1)):
+            start, end = place.start(), place.end() - place[0].endswith(".")
+            if known_place(text[start:end]) is None:
+                continue
+            added.append(Draft(start, end, "GPE"))
+            for k, d in enumerate(drafts):
+                if d.start < end and start < d.end:
+                    rest = _NAME_AFTER_DATELINE.match(text, end, d.end)
+                    if d.start == start and d.end > end and rest:
+                        d.start = rest.end()  # "OSTBY Harlen Foods": Harlen Foods
+                    else:
+                        dropped.add(k)
+    kept = [d for k, d in enumerate(drafts) if k not in dropped]
+    return sorted([*kept, *added], key=lambda d: d.start)
 
 
 def relabel_outlet(text: str, drafts: list[Draft], outlet: str | None) -> None:
