@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from newsweave.ingest import make_article
 from newsweave.link import Linker
+from newsweave.link.clusters import clusters_of
 from newsweave.link.toponyms import embedded_place, place_of_each
 from newsweave.pipeline import analyse
 from newsweave.places import lookup, region_abbreviation
@@ -224,3 +225,19 @@ def test_the_pipeline_places_towns_by_their_state(nlp: Language) -> None:
     assert decided["country:Georgia"]["geonames_id"] == 614540  # the country
     for attributes in decided.values():
         assert attributes["lat"] is not None and attributes["lon"] is not None
+
+
+def test_a_place_the_gazetteer_lacks_lies_where_its_name_says() -> None:
+    """ "the Denver Riverwalk Promenade" is no gazetteer entry; it lies in Denver, and stays an
+    entity of its own (not merged with Denver)."""
+    text = "Crowds filled the Denver Riverwalk Promenade. Denver police closed it."
+    mentions = tuple(
+        EntityMention(text.rindex(n), text.rindex(n) + len(n), n, label)
+        for n, label in [("Denver Riverwalk Promenade", "FAC"), ("Denver", "GPE")]
+    )
+    found = {c.name: c for c in clusters_of(mentions, text)}
+    promenade, denver = found["Denver Riverwalk Promenade"], found["Denver"]
+    assert promenade.place is None and promenade.located_in is not None
+    assert promenade.located_in[0] == "Denver"
+    assert denver.place is not None and denver.located_in is None
+    assert promenade.located_in[1]["geonames_id"] == denver.place["geonames_id"]
