@@ -69,6 +69,11 @@ def _places(text: str, *names: str) -> dict[str, tuple[str, str | None, str]]:
          "London", ("GB", "ENG", "city")),
         ("London's council met. Ohio lawmakers came.", ("London", "Ohio"), "London",
          ("US", "OH", "city")),
+        # A county (a second-level division) says where the article is set, as a town does.
+        ("Floods hit Boston. Lincolnshire council opened shelters.", ("Boston", "Lincolnshire"),
+         "Boston", ("GB", "ENG", "city")),
+        ("Rain fell in Richmond. North Yorkshire roads closed.", ("Richmond", "North Yorkshire"),
+         "Richmond", ("GB", "ENG", "city")),
     ],
 )  # fmt: skip
 def test_a_name_is_decided_by_its_article(

@@ -151,7 +151,9 @@ def article_context(places: Iterable[Place]) -> Context:
     return Context(
         countries=frozenset(p["country"] for p in listed if _is_container(p)),
         regions=frozenset((p["country"], p["admin1"]) for p in listed if p["feature"] == "region"),
-        nearby=frozenset((p["country"], p["admin1"]) for p in listed if p["feature"] == "city"),
+        nearby=frozenset(
+            (p["country"], p["admin1"]) for p in listed if p["feature"] in ("city", "district")
+        ),
     )
 
 
