@@ -603,3 +603,21 @@ def test_datelines_are_places(
 ) -> None:
     drafts = add_datelines(text, _drafts(text, *spans))
     assert [(text[d.start : d.end], d.label) for d in drafts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Shops closed in Leeds on Monday. Leeds traders were angry.", "Leeds", "GPE"),
+        ("Flights to Harare resume. Harare welcomed the news.", "Harare", "GPE"),
+        ("Aid reached Zorvath from Kelmark Trust.", "Kelmark Trust", "ORG"),  # no known place
+        ("The plan came from BP on Monday.", "BP", "ORG"),  # an acronym
+        ("She went to the White House. The White House said no.", "the White House", "ORG"),
+    ],
+)
+def test_a_known_place_after_a_preposition_of_place_is_a_place(
+    text: str, name: str, label: str
+) -> None:
+    drafts = [Draft(m.start(), m.end(), "ORG") for m in re.finditer(name, text, re.IGNORECASE)]
+    unify_labels(text, drafts)
+    assert [d.label for d in drafts] == [label] * len(drafts)

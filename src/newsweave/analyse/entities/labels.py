@@ -73,6 +73,8 @@ _ORG_AFTER = re.compile(
 _ORG_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + r")\s+$")
 #: What the model takes a company's name for.
 _MISREAD_ORGANISATION = frozenset({"PERSON", "LOC", "FAC"})
+#: A preposition of place right before a name: "in Dewsbury", "flights to Harare".
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|to|near|outside|around|across|into)\s+$")
 #: A dateline: the place in capitals opening a line, before a dash ("MARROWGATE, April 22 —").
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)(?:,[^\n—–]{0,40})?\s+[—–-]\s")
 #: A dateline's places in capitals, opening the text, a line or the sentence after a byline
@@ -85,7 +87,8 @@ _DATELINE_PLACES = re.compile(
 )
 _DATELINE_PLACE = re.compile(_PLACE_CAPS)
 _NAME_AFTER_DATELINE = re.compile(r"\s+(?=[A-Z][a-z])")
-#: The fewest letters of a country's name that makes a name tagged as an organisation a place.
+#: The fewest letters of a country's name that makes a name tagged as an organisation a place
+#: (and of a name a preposition of place makes one: ``_gone_to``).
 _COUNTRY_NAME_LETTERS = 4
 #: A place this large tagged as a person is a place, unless the article names such a person.
 _PLACE_POPULATION = 500_000
@@ -222,7 +225,11 @@ def _places_by_context(text: str, groups: dict[str, list[Draft]], person_words: 
     for key, group in groups.items():
         if key in person_words or all(d.label in ("GPE", "LOC", "FAC") for d in group):
             continue
-        if key in datelines or any(_place_cue(text, d) for d in group):
+        if (
+            key in datelines
+            or any(_place_cue(text, d) for d in group)
+            or _gone_to(text, key, group)
+        ):
             for d in group:
                 if d.label in ("ORG", "NORP", "PERSON"):
                     d.label = "GPE"
@@ -285,6 +292,23 @@ def _surnames_alone(groups: dict[str, list[Draft]]) -> None:
         if all(d.label in ("ORG", "NORP", "PRODUCT", "WORK_OF_ART") for d in group):
             for d in group:
                 d.label = "PERSON"
+
+
+def _gone_to(text: str, key: str, group: list[Draft]) -> bool:
+    """Whether a name the gazetteer knows well is written after a preposition of place ("in
+    Dewsbury", "flights to Harare"): a town, not the organisation or person the model saw.
+    Not an acronym ("from BP"), nor a name written with "the" that is only a town's other name
+    ("to the White House")."""
+    if len(key.replace(" ", "")) < _COUNTRY_NAME_LETTERS:  # "from BP": an acronym
+        return False
+    if not any(_LOCATIVE_BEFORE.search(text, max(0, d.start - 12), d.start) for d in group):
+        return False
+    place = known_place(key)
+    if place is None:
+        return False
+    # "to the White House": a town's name takes no article, a country's or a region's may.
+    article = any(text[d.start : d.start + 4].lower() == "the " for d in group)
+    return not article or place["feature"] in ("country", "region")
 
 
 def _place_cue(text: str, d: Draft) -> bool:
