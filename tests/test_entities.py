@@ -406,6 +406,7 @@ def test_a_name_written_as_a_place_is_a_place(text: str, name: str) -> None:
     [
         ("The DPRK said it would talk. Envoys of the DPRK met on Friday.", "DPRK", "GPE"),
         ("North Korea said it would talk. North Korea sent envoys.", "North Korea", "GPE"),
+        ("The UAE said it would talk. The UAE sent envoys.", "UAE", "GPE"),  # a short form
         ("The VAT rose on Friday. The VAT hits the poor.", "VAT", "ORG"),  # a country's code
     ],
 )
@@ -621,3 +622,17 @@ def test_a_known_place_after_a_preposition_of_place_is_a_place(
     drafts = [Draft(m.start(), m.end(), "ORG") for m in re.finditer(name, text, re.IGNORECASE)]
     unify_labels(text, drafts)
     assert [d.label for d in drafts] == [label] * len(drafts)
+
+
+def test_a_peoples_name_tagged_as_a_person_is_a_people() -> None:
+    text = "It was built by the noted Slovak engineer Ana Brezik. Slovak papers praised it."
+    drafts = _drafts(text, ("Slovak", "PERSON"), ("Ana Brezik", "PERSON"), ("Slovak", "PERSON"))
+    unify_labels(text, drafts)
+    assert [d.label for d in drafts] == ["NORP", "PERSON", "NORP"]
+
+
+def test_a_surname_that_is_a_peoples_name_stays_a_person() -> None:
+    text = "Maya English spoke first. English said the plan was sound."
+    drafts = _drafts(text, ("Maya English", "PERSON"), ("English", "PERSON"))
+    unify_labels(text, drafts)
+    assert [d.label for d in drafts] == ["PERSON", "PERSON"]

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
+from newsweave.lexicon.countries import COUNTRY_ALIASES
 from newsweave.lexicon.names import norm
 from newsweave.places import (
     Context,
@@ -190,12 +191,12 @@ def embedded_place(name: str, places: Sequence[Place]) -> tuple[str, Place] | No
 
 def _named_for(whole: str, place: Place) -> bool:
     """Whether an organisation whose whole name is ``whole`` is named for ``place``: a
-    continent ("EU", "African Union"), or a country by a name of four letters or more (a
-    shorter one is an acronym: "VAT", "IOT")."""
+    continent ("EU", "African Union"), or a country by a name of four letters or more or a
+    short form news uses ("UAE"; another short one is an acronym: "VAT", "IOT")."""
     if place["feature"] == "continent":
         return True
-    letters = len(whole.replace(" ", ""))
-    return place["feature"] == "country" and letters >= _COUNTRY_NAME_LETTERS
+    short = len(whole.replace(" ", "")) < _COUNTRY_NAME_LETTERS
+    return place["feature"] == "country" and (not short or norm(whole) in COUNTRY_ALIASES)
 
 
 def _placed_by_article(

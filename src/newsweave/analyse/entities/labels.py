@@ -13,9 +13,9 @@ from collections.abc import Callable
 
 from newsweave.analyse.entities.clean import Draft
 from newsweave.analyse.entities.genders import given_names
-from newsweave.lexicon.countries import is_demonym, names_people_of
+from newsweave.lexicon.countries import COUNTRY_ALIASES, is_demonym, names_people_of
 from newsweave.lexicon.names import norm
-from newsweave.places import known_place
+from newsweave.places import demonym_place, known_place
 
 #: Last words of a business's name ("Kestrel Systems", "Brellis Foods"): an article that names
 #: one such organisation means it by "the company".
@@ -195,6 +195,11 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
             continue
         if "PERSON" not in labels:
             continue
+        if " " not in key and key not in person_words and demonym_place(key) is not None:
+            for d in group:  # "the prominent Slovak architect": a people's name, not a person
+                if d.label == "PERSON" and not d.role:
+                    d.label = "NORP"
+            continue
         place = known_place(key)
         if len(set(labels)) == 1:
             if _looks_like_place(key, group, place, person_words):
@@ -373,8 +378,9 @@ def _place_named(word: str, lookup: Callable[[str], dict[str, object] | None]) -
 
 def _names_country(key: str) -> bool:
     """Whether ``key`` is one of a country's names ("dprk", "north korea"), of four letters or
-    more: a three-letter code is more often an acronym ("VAT", "IOT")."""
-    if len(key.replace(" ", "")) < _COUNTRY_NAME_LETTERS:
+    more or a short form news uses ("UAE"): a three-letter code is more often an acronym
+    ("VAT", "IOT")."""
+    if len(key.replace(" ", "")) < _COUNTRY_NAME_LETTERS and key not in COUNTRY_ALIASES:
         return False
     place = known_place(key)
     return place is not None and place["feature"] == "country"
