@@ -611,6 +611,7 @@ def test_datelines_are_places(
     [
         ("Shops closed in Leeds on Monday. Leeds traders were angry.", "Leeds", "GPE"),
         ("Flights to Harare resume. Harare welcomed the news.", "Harare", "GPE"),
+        ("Ties between Harare and Oslo thawed. Harare said so.", "Harare", "GPE"),
         ("Aid reached Zorvath from Kelmark Trust.", "Kelmark Trust", "ORG"),  # no known place
         ("The plan came from BP on Monday.", "BP", "ORG"),  # an acronym
         ("She went to the White House. The White House said no.", "the White House", "ORG"),
@@ -636,3 +637,13 @@ def test_a_surname_that_is_a_peoples_name_stays_a_person() -> None:
     drafts = _drafts(text, ("Maya English", "PERSON"), ("English", "PERSON"))
     unify_labels(text, drafts)
     assert [d.label for d in drafts] == ["PERSON", "PERSON"]
+
+
+def test_a_known_place_listed_beside_a_place_is_a_place() -> None:
+    text = "It sold its stores in Zorvath, Leeds and Kelmark. Leeds staff were told first."
+    drafts = _drafts(
+        text, ("Zorvath", "GPE"), ("Leeds", "ORG"), ("Kelmark", "ORG"), ("Leeds", "ORG")
+    )
+    unify_labels(text, drafts)
+    # Leeds is a place the gazetteer knows well; Kelmark is not one.
+    assert [d.label for d in drafts] == ["GPE", "GPE", "ORG", "GPE"]

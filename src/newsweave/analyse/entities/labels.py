@@ -74,7 +74,9 @@ _ORG_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + r")\s
 #: What the model takes a company's name for.
 _MISREAD_ORGANISATION = frozenset({"PERSON", "LOC", "FAC"})
 #: A preposition of place right before a name: "in Dewsbury", "flights to Harare".
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|to|near|outside|around|across|into)\s+$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|to|near|outside|around|across|into|between)\s+$")
+#: What joins the names of a list: "Lindau, Wexby and Orne".
+_LIST_JOIN = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 #: A dateline: the place in capitals opening a line, before a dash ("MARROWGATE, April 22 —").
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)(?:,[^\n—–]{0,40})?\s+[—–-]\s")
 #: A dateline's places in capitals, opening the text, a line or the sentence after a byline
@@ -227,13 +229,14 @@ def _places_by_context(text: str, groups: dict[str, list[Draft]], person_words: 
     "the province of Osterlund", "the Eastquay industrial district", a dateline "MARROWGATE —".
     """
     datelines = {norm(m[1]) for m in _DATELINE.finditer(text)}
+    places = [d for group in groups.values() for d in group if d.label == "GPE"]
     for key, group in groups.items():
         if key in person_words or all(d.label in ("GPE", "LOC", "FAC") for d in group):
             continue
         if (
             key in datelines
             or any(_place_cue(text, d) for d in group)
-            or _gone_to(text, key, group)
+            or _gone_to(text, key, group, places)
         ):
             for d in group:
                 if d.label in ("ORG", "NORP", "PERSON"):
@@ -299,14 +302,16 @@ def _surnames_alone(groups: dict[str, list[Draft]]) -> None:
                 d.label = "PERSON"
 
 
-def _gone_to(text: str, key: str, group: list[Draft]) -> bool:
+def _gone_to(text: str, key: str, group: list[Draft], places: list[Draft]) -> bool:
     """Whether a name the gazetteer knows well is written after a preposition of place ("in
-    Dewsbury", "flights to Harare"): a town, not the organisation or person the model saw.
+    Dewsbury", "flights to Harare") or in a list beside a place ("Lindau, Leeds and Orne"): a
+    town, not the organisation or person the model saw.
     Not an acronym ("from BP"), nor a name written with "the" that is only a town's other name
     ("to the White House")."""
     if len(key.replace(" ", "")) < _COUNTRY_NAME_LETTERS:  # "from BP": an acronym
         return False
-    if not any(_LOCATIVE_BEFORE.search(text, max(0, d.start - 12), d.start) for d in group):
+    cued = any(_LOCATIVE_BEFORE.search(text, max(0, d.start - 12), d.start) for d in group)
+    if not cued and not any(_listed_with(text, d, places) for d in group):
         return False
     place = known_place(key)
     if place is None:
@@ -314,6 +319,15 @@ def _gone_to(text: str, key: str, group: list[Draft]) -> bool:
     # "to the White House": a town's name takes no article, a country's or a region's may.
     article = any(text[d.start : d.start + 4].lower() == "the " for d in group)
     return not article or place["feature"] in ("country", "region")
+
+
+def _listed_with(text: str, d: Draft, places: list[Draft]) -> bool:
+    """Whether ``d`` stands in a list beside a place ("stores in Lindau, Wexby and Orne")."""
+    return any(
+        _LIST_JOIN.fullmatch(text, p.end, d.start) or _LIST_JOIN.fullmatch(text, d.end, p.start)
+        for p in places
+        if p.end <= d.start or d.end <= p.start
+    )
 
 
 def _place_cue(text: str, d: Draft) -> bool:
