@@ -11,6 +11,7 @@ from newsweave.analyse.entities import find_entities
 from newsweave.analyse.entities.clean import Draft
 from newsweave.analyse.entities.labels import (
     add_datelines,
+    add_places_after_prepositions,
     relabel_organisations,
     relabel_outlet,
     unify_labels,
@@ -647,3 +648,21 @@ def test_a_known_place_listed_beside_a_place_is_a_place() -> None:
     unify_labels(text, drafts)
     # Leeds is a place the gazetteer knows well; Kelmark is not one.
     assert [d.label for d in drafts] == ["GPE", "GPE", "ORG", "GPE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("She was born in Leeds and moved away.", (), ["Leeds"]),
+        ("Talks moved from Harare to Zorvath.", (), ["Harare"]),  # Zorvath: no known place
+        ("The vote is in March.", (), []),  # a month
+        ("He passed to Jackson. Tom Jackson scored.", (("Tom Jackson", "PERSON"),),
+         ["Tom Jackson"]),  # a person's name
+        ("She flew to Leeds Bradford Airport.", (), []),  # run into a longer name
+    ],
+)  # fmt: skip
+def test_an_untagged_known_place_after_a_preposition_is_a_place(
+    text: str, spans: tuple[tuple[str, str], ...], expected: list[str]
+) -> None:
+    drafts = add_places_after_prepositions(text, _drafts(text, *spans))
+    assert [text[d.start : d.end] for d in drafts] == expected

@@ -19,6 +19,7 @@ from newsweave.analyse.entities.descriptions import (
 )
 from newsweave.analyse.entities.labels import (
     add_datelines,
+    add_places_after_prepositions,
     relabel_organisations,
     relabel_outlet,
     unify_labels,
@@ -60,6 +61,7 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
     relabel_organisations(text, drafts)
     drafts = split_run_ons(text, drafts)
     drafts = add_datelines(text, drafts)
+    drafts = add_places_after_prepositions(text, drafts)
     unify_labels(text, drafts)
     relabel_outlet(text, drafts, article.outlet)
     drafts = add_repeated_names(doc, drafts)

@@ -75,6 +75,15 @@ _ORG_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + r")\s
 _MISREAD_ORGANISATION = frozenset({"PERSON", "LOC", "FAC"})
 #: A preposition of place right before a name: "in Dewsbury", "flights to Harare".
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|to|near|outside|around|across|into|between)\s+$")
+#: A capitalised name of up to three words after a preposition of place, not run into more.
+_UNTAGGED_PLACE = re.compile(
+    r"\b(?:in|from|to|near|outside|around|across|into|between)\s+"
+    r"([A-Z][a-z]+(?:[-\s][A-Z][a-z]+){0,2})\b(?![-\s]?[A-Z]|['’]s\s+[A-Z])"
+)
+_CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()  # noqa: SIM905
+)
 #: What joins the names of a list: "Lindau, Wexby and Orne".
 _LIST_JOIN = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 #: A dateline: the place in capitals opening a line, before a dash ("MARROWGATE, April 22 —").
@@ -113,6 +122,27 @@ _MEDIA_WORDS = frozenset(
     """news wire times post herald tribune gazette journal press daily weekly agency radio tv
     television online today express mail telegraph chronicle courier observer""".split()  # noqa: SIM905
 )
+
+
+def add_places_after_prepositions(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A well-known place the model left untagged after a preposition of place ("born in
+    Leeds", "flights to Harare"): a run of up to three capitalised words the gazetteer knows
+    as a country, a state or a town of 15,000 or more, that is no month or weekday ("in
+    March") and no word of a person the article names."""
+    person_words = {
+        w for d in drafts if d.label == "PERSON" for w in norm(text[d.start : d.end]).split()
+    }
+    added = []
+    for match in _UNTAGGED_PLACE.finditer(text):
+        start, end = match.span(1)
+        key = norm(match[1])
+        if key in _CALENDAR_WORDS or set(key.split()) & person_words:
+            continue
+        if any(d.start < end and start < d.end for d in drafts):
+            continue
+        if known_place(key) is not None:
+            added.append(Draft(start, end, "GPE"))
+    return sorted([*drafts, *added], key=lambda d: d.start)
 
 
 def add_datelines(text: str, drafts: list[Draft]) -> list[Draft]:
