@@ -7,7 +7,7 @@ import re
 import pytest
 from spacy.language import Language
 
-from newsweave.analyse.entities import find_entities
+from newsweave.analyse.entities import _named, find_entities
 from newsweave.analyse.entities.clean import Draft
 from newsweave.analyse.entities.labels import (
     add_datelines,
@@ -666,3 +666,12 @@ def test_an_untagged_known_place_after_a_preposition_is_a_place(
 ) -> None:
     drafts = add_places_after_prepositions(text, _drafts(text, *spans))
     assert [text[d.start : d.end] for d in drafts] == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "label", "named"),
+    [("meth", "GPE", False), ("red states", "GPE", False), ("Leeds", "GPE", True),
+     ("the Netherlands", "GPE", True), ("iPhone", "PRODUCT", True), ("meth", "ORG", True)],
+)  # fmt: skip
+def test_a_place_is_written_as_a_name(written: str, label: str, named: bool) -> None:
+    assert _named(written, Draft(0, len(written), label)) is named

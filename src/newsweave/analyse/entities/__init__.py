@@ -43,6 +43,10 @@ NAME_LABELS = frozenset(
 )
 
 
+#: The labels of places.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
     """Entity mentions with clean spans, names and roles (see the module docstring)."""
     text = doc.text
@@ -53,7 +57,7 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
             continue
         for part in _lines(ent):
             draft = clean_span(doc, part, text=text, sentence_starts=starts or frozenset())
-            if draft is not None and not _title_fragment(text, draft):
+            if draft is not None and not _title_fragment(text, draft) and _named(text, draft):
                 drafts.extend(_split_pairs(text, draft))
     drafts = add_titled_names(doc, drafts)
     fill_roles(doc, drafts)
@@ -101,6 +105,13 @@ def _split_pairs(text: str, draft: Draft) -> list[Draft]:
         return [draft]
     first = Draft(draft.start, at, "PERSON", role=draft.role, given=draft.given)
     return [first, Draft(at + 5, draft.end, "PERSON")]
+
+
+def _named(text: str, draft: Draft) -> bool:
+    """Whether a place draft is written as a name: "meth" or "red states" tagged as places
+    have no capital letter."""
+    written = text[draft.start : draft.end]
+    return draft.label not in _PLACE_LABELS or any(c.isupper() for c in written)
 
 
 def _title_fragment(text: str, draft: Draft) -> bool:
