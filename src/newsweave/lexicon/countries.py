@@ -16,6 +16,7 @@ from newsweave.lexicon import word_set
 from newsweave.lexicon.names import norm
 
 __all__ = [
+    "CONTINENT_ALIASES",
     "COUNTRY_ALIASES",
     "DEMONYM_ENDINGS",
     "continent_adjective",
@@ -48,6 +49,14 @@ COUNTRY_ALIASES = {
     "vatican": "VA",
     "turkiye": "TR",
     "palestine": "PS",
+}
+
+#: Unions of a continent's countries, placed where their continent is ("EU" -> Europe), keyed as
+#: ``norm`` leaves them, with the continent's name.
+CONTINENT_ALIASES = {
+    "eu": "Europe",
+    "european union": "Europe",
+    "african union": "Africa",
 }
 
 #: How a people's name ends after its country's stem: Velmor-an, Korvath-i, Alden-ian, Chin-ese.

@@ -49,6 +49,9 @@ def clusters_of(mentions: tuple[EntityMention, ...], text: str) -> list[Cluster]
             place = demonym_place(name)
         c = clusters.get((kind, key))
         if c is None:
+            # An organisation, or a place the gazetteer lacks ("the Oska River", "Talby
+            # Cathedral"), lies where a place its name holds is.
+            holds = kind == "ORG" or (kind == "PLACE" and place is None)
             words = name_words(name) or [norm(name)]
             c = clusters[(kind, key)] = Cluster(
                 kind,
@@ -59,7 +62,7 @@ def clusters_of(mentions: tuple[EntityMention, ...], text: str) -> list[Cluster]
                 words[-1],
                 phonetic(words[-1]),
                 place=place,
-                located_in=embedded_place(name, article_places) if kind == "ORG" else None,
+                located_in=embedded_place(name, article_places) if holds else None,
             )
         elif kind == "PERSON" and len(name_words(name)) > len(name_words(c.name)):
             words = name_words(name)

@@ -31,7 +31,8 @@ class Cluster:
     role_heads: set[str] = field(default_factory=set)
     mentions: list[int] = field(default_factory=list)  # indexes into ArticleAnalysis.entities
     place: dict[str, object] | None = None
-    located_in: tuple[str, dict[str, object]] | None = None  # an organisation's place, as written
+    located_in: tuple[str, dict[str, object]] | None = None  # an organisation's place, or an
+    # unplaced place's ("the Denver Riverwalk"), as written
 
 
 @dataclass

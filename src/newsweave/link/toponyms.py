@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
+from newsweave.lexicon.countries import COUNTRY_ALIASES
 from newsweave.lexicon.names import norm
 from newsweave.places import (
     Context,
@@ -42,6 +43,8 @@ _NOT_A_TOWN = frozenset({"FAC"})
 #: A first-level division this large (its towns' people) is known by a name no other
 #: country's divisions share ("California"), wherever the article is set.
 _KNOWN_REGION = 1_000_000
+#: The fewest letters of a country's name that an organisation is named for (``_named_for``).
+_COUNTRY_NAME_LETTERS = 4
 #: The most words a place inside an organisation's name has ("New South Wales Police").
 _MAX_PLACE_WORDS = 3
 #: A name before one of these words names a river, a lake or a mountain range ("the Oska
@@ -149,7 +152,9 @@ def article_context(places: Iterable[Place]) -> Context:
     return Context(
         countries=frozenset(p["country"] for p in listed if _is_container(p)),
         regions=frozenset((p["country"], p["admin1"]) for p in listed if p["feature"] == "region"),
-        nearby=frozenset((p["country"], p["admin1"]) for p in listed if p["feature"] == "city"),
+        nearby=frozenset(
+            (p["country"], p["admin1"]) for p in listed if p["feature"] in ("city", "district")
+        ),
     )
 
 
@@ -160,12 +165,17 @@ def embedded_place(name: str, places: Sequence[Place]) -> tuple[str, Place] | No
     Denver Post" Denver; "Kenyan Wildlife Service" Kenya. The longest, then first, run of
     capitalised words that is a country, a state, a continent, a people's name, a town the
     article places (``places``: its place mentions' entries) or a town of ``_KNOWN_TOWN``
-    people. Never the whole name (that is the organisation), and never an
-    acronym read as a town's other name ("NBC").
+    people. The whole name only when it is a country's or a continent's (an organisation named
+    for them: "the EU" is placed in Europe); never an acronym read as a town's other name
+    ("NBC").
     """
     words = [w.strip(",.;:") for w in name.split()]
     if words and words[0].lower() == "the":
         words = words[1:]
+    whole = " ".join(words)
+    named = [p for p in candidates(whole) if _named_for(whole, p)]
+    if named:  # "the EU", "the African Union": an organisation of a continent's countries
+        return whole, max(named, key=lambda p: p["population"])
     context = article_context(places)
     for size in range(min(_MAX_PLACE_WORDS, len(words) - 1), 0, -1):
         for at in range(len(words) - size + 1):
@@ -177,6 +187,16 @@ def embedded_place(name: str, places: Sequence[Place]) -> tuple[str, Place] | No
             if place is not None and _placed_by_article(written, place, places, context):
                 return written, place
     return None
+
+
+def _named_for(whole: str, place: Place) -> bool:
+    """Whether an organisation whose whole name is ``whole`` is named for ``place``: a
+    continent ("EU", "African Union"), or a country by a name of four letters or more or a
+    short form news uses ("UAE"; another short one is an acronym: "VAT", "IOT")."""
+    if place["feature"] == "continent":
+        return True
+    short = len(whole.replace(" ", "")) < _COUNTRY_NAME_LETTERS
+    return place["feature"] == "country" and (not short or norm(whole) in COUNTRY_ALIASES)
 
 
 def _placed_by_article(

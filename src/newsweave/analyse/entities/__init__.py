@@ -18,6 +18,8 @@ from newsweave.analyse.entities.descriptions import (
     organisation_nouns,
 )
 from newsweave.analyse.entities.labels import (
+    add_datelines,
+    add_places_after_prepositions,
     relabel_organisations,
     relabel_outlet,
     unify_labels,
@@ -41,6 +43,10 @@ NAME_LABELS = frozenset(
 )
 
 
+#: The labels of places.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
     """Entity mentions with clean spans, names and roles (see the module docstring)."""
     text = doc.text
@@ -51,13 +57,15 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
             continue
         for part in _lines(ent):
             draft = clean_span(doc, part, text=text, sentence_starts=starts or frozenset())
-            if draft is not None and not _title_fragment(text, draft):
+            if draft is not None and not _title_fragment(text, draft) and _named(text, draft):
                 drafts.extend(_split_pairs(text, draft))
     drafts = add_titled_names(doc, drafts)
     fill_roles(doc, drafts)
     trim_headline_words(text, drafts)
     relabel_organisations(text, drafts)
     drafts = split_run_ons(text, drafts)
+    drafts = add_datelines(text, drafts)
+    drafts = add_places_after_prepositions(text, drafts)
     unify_labels(text, drafts)
     relabel_outlet(text, drafts, article.outlet)
     drafts = add_repeated_names(doc, drafts)
@@ -97,6 +105,13 @@ def _split_pairs(text: str, draft: Draft) -> list[Draft]:
         return [draft]
     first = Draft(draft.start, at, "PERSON", role=draft.role, given=draft.given)
     return [first, Draft(at + 5, draft.end, "PERSON")]
+
+
+def _named(text: str, draft: Draft) -> bool:
+    """Whether a place draft is written as a name: "meth" or "red states" tagged as places
+    have no capital letter."""
+    written = text[draft.start : draft.end]
+    return draft.label not in _PLACE_LABELS or any(c.isupper() for c in written)
 
 
 def _title_fragment(text: str, draft: Draft) -> bool:

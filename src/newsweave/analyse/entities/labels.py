@@ -13,9 +13,9 @@ from collections.abc import Callable
 
 from newsweave.analyse.entities.clean import Draft
 from newsweave.analyse.entities.genders import given_names
-from newsweave.lexicon.countries import is_demonym, names_people_of
+from newsweave.lexicon.countries import COUNTRY_ALIASES, is_demonym, names_people_of
 from newsweave.lexicon.names import norm
-from newsweave.places import known_place
+from newsweave.places import demonym_place, known_place
 
 #: Last words of a business's name ("Kestrel Systems", "Brellis Foods"): an article that names
 #: one such organisation means it by "the company".
@@ -74,8 +74,34 @@ _ORG_AFTER = re.compile(
 _ORG_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + r")\s+$")
 #: What the model takes a company's name for.
 _MISREAD_ORGANISATION = frozenset({"PERSON", "LOC", "FAC"})
+#: A preposition of place right before a name: "in Dewsbury", "flights to Harare".
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|to|near|outside|around|across|into|between)\s+$")
+#: A capitalised name of up to three words after a preposition of place, not run into more.
+_UNTAGGED_PLACE = re.compile(
+    r"\b(?:in|from|to|near|outside|around|across|into|between)\s+"
+    r"([A-Z][a-z]+(?:[-\s][A-Z][a-z]+){0,2})\b(?![-\s]?[A-Z]|['’]s\s+[A-Z])"
+)
+_CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()  # noqa: SIM905
+)
+#: What joins the names of a list: "Lindau, Wexby and Orne".
+_LIST_JOIN = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 #: A dateline: the place in capitals opening a line, before a dash ("MARROWGATE, April 22 —").
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)(?:,[^\n—–]{0,40})?\s+[—–-]\s")
+#: A dateline's places in capitals, opening the text, a line or the sentence after a byline
+#: ("The Wire. KESSLOW (TPA) -"), before a bracket, a comma, a colon or a dash, or at the start
+#: before the lead ("OSTBY Officials said"); several joined by "&" or "/" ("OSTBY & VARN,").
+_PLACE_CAPS = r"[A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z.])*"
+_DATELINE_PLACES = re.compile(
+    rf"(?:^|(?<=\n)|(?<=\. )|(?<=\.  ))({_PLACE_CAPS}(?:\s*[&/]\s*{_PLACE_CAPS})*)"
+    r"(?=([,:]|\s+\(|\s*[—–]|\s+-|--)|\s+[A-Z][a-z])"
+)
+_DATELINE_PLACE = re.compile(_PLACE_CAPS)
+_NAME_AFTER_DATELINE = re.compile(r"\s+(?=[A-Z][a-z])")
+#: The fewest letters of a country's name that makes a name tagged as an organisation a place
+#: (and of a name a preposition of place makes one: ``_gone_to``).
+_COUNTRY_NAME_LETTERS = 4
 #: A place this large tagged as a person is a place, unless the article names such a person.
 _PLACE_POPULATION = 500_000
 
@@ -97,6 +123,55 @@ _MEDIA_WORDS = frozenset(
     """news wire times post herald tribune gazette journal press daily weekly agency radio tv
     television online today express mail telegraph chronicle courier observer""".split()  # noqa: SIM905
 )
+
+
+def add_places_after_prepositions(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A well-known place the model left untagged after a preposition of place ("born in
+    Leeds", "flights to Harare"): a run of up to three capitalised words the gazetteer knows
+    as a country, a state or a town of 15,000 or more, that is no month or weekday ("in
+    March") and no word of a person the article names."""
+    person_words = {
+        w for d in drafts if d.label == "PERSON" for w in norm(text[d.start : d.end]).split()
+    }
+    added = []
+    for match in _UNTAGGED_PLACE.finditer(text):
+        start, end = match.span(1)
+        key = norm(match[1])
+        if key in _CALENDAR_WORDS or set(key.split()) & person_words:
+            continue
+        if any(d.start < end and start < d.end for d in drafts):
+            continue
+        if known_place(key) is not None:
+            added.append(Draft(start, end, "GPE"))
+    return sorted([*drafts, *added], key=lambda d: d.start)
+
+
+def add_datelines(text: str, drafts: list[Draft]) -> list[Draft]:
+    """The places of a dateline ("OSTBY (TPA) - Officials said"), as places, when the gazetteer
+    knows them as a country, a state or a town of 15,000 or more.
+
+    The model often leaves them untagged, or runs them into what follows ("OSTBY Harlen
+    Foods", "OSTBY (TPA) Officials"): such a draft keeps the capitalised name after the
+    dateline, and is dropped when nothing but brackets follow it.
+    """
+    added, dropped = [], set()
+    for match in _DATELINE_PLACES.finditer(text):
+        if match[2] is None and match.start() > 0:
+            continue  # a line in capitals run into the next is a dateline only at the top
+        for place in _DATELINE_PLACE.finditer(text, match.start(1), match.end(1)):
+            start, end = place.start(), place.end() - place[0].endswith(".")
+            if known_place(text[start:end]) is None:
+                continue
+            added.append(Draft(start, end, "GPE"))
+            for k, d in enumerate(drafts):
+                if d.start < end and start < d.end:
+                    rest = _NAME_AFTER_DATELINE.match(text, end, d.end)
+                    if d.start == start and d.end > end and rest:
+                        d.start = rest.end()  # "OSTBY Harlen Foods": Harlen Foods
+                    else:
+                        dropped.add(k)
+    kept = [d for k, d in enumerate(drafts) if k not in dropped]
+    return sorted([*kept, *added], key=lambda d: d.start)
 
 
 def relabel_outlet(text: str, drafts: list[Draft], outlet: str | None) -> None:
@@ -123,7 +198,8 @@ def relabel_outlet(text: str, drafts: list[Draft], outlet: str | None) -> None:
 def unify_labels(text: str, drafts: list[Draft]) -> None:
     """Give every draft of one name the same label where the model disagrees with itself.
 
-    A one-word name whose people the article names ("Velmora" beside "Velmoran") is a place. A
+    A one-word name whose people the article names ("Velmora" beside "Velmoran") is a place, and
+    so is a name tagged only as an organisation that is a country's ("the DPRK said"). A
     name tagged as a person at least once (and at least as often as an organisation or a
     group) is a person, unless the gazetteer knows it as a place (Jordan, Washington): then
     the model's labels stand. A one-word "person" that is a large place and no word of any
@@ -146,7 +222,16 @@ def unify_labels(text: str, drafts: list[Draft]) -> None:
             for d in group:  # "Velmora" beside "Velmoran": a country, whatever the model said
                 d.label = "GPE"
             continue
+        if set(labels) == {"ORG"} and _names_country(key):
+            for d in group:  # "the DPRK said": a country acting, not an organisation
+                d.label = "GPE"
+            continue
         if "PERSON" not in labels:
+            continue
+        if " " not in key and key not in person_words and demonym_place(key) is not None:
+            for d in group:  # "the prominent Slovak architect": a people's name, not a person
+                if d.label == "PERSON" and not d.role:
+                    d.label = "NORP"
             continue
         place = known_place(key)
         if len(set(labels)) == 1:
@@ -179,10 +264,15 @@ def _places_by_context(text: str, groups: dict[str, list[Draft]], person_words: 
     "the province of Osterlund", "the Eastquay industrial district", a dateline "MARROWGATE —".
     """
     datelines = {norm(m[1]) for m in _DATELINE.finditer(text)}
+    places = [d for group in groups.values() for d in group if d.label == "GPE"]
     for key, group in groups.items():
         if key in person_words or all(d.label in ("GPE", "LOC", "FAC") for d in group):
             continue
-        if key in datelines or any(_place_cue(text, d) for d in group):
+        if (
+            key in datelines
+            or any(_place_cue(text, d) for d in group)
+            or _gone_to(text, key, group, places)
+        ):
             for d in group:
                 if d.label in ("ORG", "NORP", "PERSON"):
                     d.label = "GPE"
@@ -258,6 +348,34 @@ def _in(text: str, d: Draft) -> bool:
     )
 
 
+def _gone_to(text: str, key: str, group: list[Draft], places: list[Draft]) -> bool:
+    """Whether a name the gazetteer knows well is written after a preposition of place ("in
+    Dewsbury", "flights to Harare") or in a list beside a place ("Lindau, Leeds and Orne"): a
+    town, not the organisation or person the model saw.
+    Not an acronym ("from BP"), nor a name written with "the" that is only a town's other name
+    ("to the White House")."""
+    if len(key.replace(" ", "")) < _COUNTRY_NAME_LETTERS:  # "from BP": an acronym
+        return False
+    cued = any(_LOCATIVE_BEFORE.search(text, max(0, d.start - 12), d.start) for d in group)
+    if not cued and not any(_listed_with(text, d, places) for d in group):
+        return False
+    place = known_place(key)
+    if place is None:
+        return False
+    # "to the White House": a town's name takes no article, a country's or a region's may.
+    article = any(text[d.start : d.start + 4].lower() == "the " for d in group)
+    return not article or place["feature"] in ("country", "region")
+
+
+def _listed_with(text: str, d: Draft, places: list[Draft]) -> bool:
+    """Whether ``d`` stands in a list beside a place ("stores in Lindau, Wexby and Orne")."""
+    return any(
+        _LIST_JOIN.fullmatch(text, p.end, d.start) or _LIST_JOIN.fullmatch(text, d.end, p.start)
+        for p in places
+        if p.end <= d.start or d.end <= p.start
+    )
+
+
 def _place_cue(text: str, d: Draft) -> bool:
     before = _PLACE_BEFORE.search(text, max(0, d.start - 30), d.start)
     return before is not None or _PLACE_AFTER.match(text, d.end) is not None
@@ -316,6 +434,16 @@ def _place_named(word: str, lookup: Callable[[str], dict[str, object] | None]) -
     """Whether ``word`` is a place's own name ("Jacksonville"), not one of its other names."""
     place = lookup(word)
     return place is not None and norm(str(place.get("name", ""))) == word
+
+
+def _names_country(key: str) -> bool:
+    """Whether ``key`` is one of a country's names ("dprk", "north korea"), of four letters or
+    more or a short form news uses ("UAE"): a three-letter code is more often an acronym
+    ("VAT", "IOT")."""
+    if len(key.replace(" ", "")) < _COUNTRY_NAME_LETTERS and key not in COUNTRY_ALIASES:
+        return False
+    place = known_place(key)
+    return place is not None and place["feature"] == "country"
 
 
 def _has_demonym(key: str, demonyms: set[str]) -> bool:
