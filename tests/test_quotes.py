@@ -1244,3 +1244,29 @@ def test_sources_named_without_a_reporting_verb(
 ) -> None:
     quotes = quotes_of(nlp, text)
     assert speaker_of(quotes[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        # The parser hangs the name on the place before it, as an apposition.
+        (
+            "Production of the plant's diesel engines will move to a factory in Slovakia, "
+            "chief executive Ines Kawe said.",
+            "Production of the plant's diesel engines will move to a factory in Slovakia",
+            "Ines Kawe",
+        ),
+        # The parser makes the reported noun a loose dependant of "said".
+        (
+            "About 40,000 litres of oil leaked from two ruptured tanks, the regional water "
+            "agency said.",
+            "About 40,000 litres of oil leaked from two ruptured tanks",
+            None,
+        ),
+    ],
+)
+def test_an_attribution_that_ends_the_sentence_reports_what_comes_before_it(
+    nlp: Language, text: str, said: str, speaker: str | None
+) -> None:
+    ((kind, quoted, name),) = table(quotes_of(nlp, text))
+    assert (kind, quoted, name) == ("indirect", said, speaker)

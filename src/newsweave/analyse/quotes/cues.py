@@ -431,10 +431,15 @@ def _name_before(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and verb.doc[i].text == ",":
         i -= 1
-    if i < 0 or i == verb.i - 1:
-        return None
+    if i < 0 or (i == verb.i - 1 and not _ends_sentence(verb)):
+        return None  # "..., chief executive Jo Bloggs said.": no comma, but the end
     token = verb.doc[i]
     return token if token.pos_ == "PROPN" and token.dep_ == "appos" else None
+
+
+def _ends_sentence(verb: Token) -> bool:
+    """Whether only punctuation follows ``verb`` in its sentence."""
+    return all(t.is_punct or t.is_space for t in verb.doc[verb.i + 1 : verb.sent.end])
 
 
 def _described_before(last: Token) -> Token | None:

@@ -77,11 +77,12 @@ def _split_subject(cue: Token) -> tuple[int, int] | None:
     """ "About 300 people spent the night there, Keel said.": the parser made the reported
     clause (a noun with its verb) the cue's first subject and the speaker, after a comma, its
     second. Only when the speaker and the cue end the sentence."""
-    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    # "About 40,000 litres leaked ..., the agency said": the noun may also hang as a "dep".
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "dep") and c.i < cue.i]
     if len(subjects) < 2 or subjects[-1].right_edge.i + 1 != cue.i:
         return None
     first, comma = subjects[0], subjects[-1].left_edge.i - 1
-    clause = any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in first.children)
+    clause = any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in first.subtree)
     ends = all(t.is_punct or t.is_space for t in cue.doc[cue.i + 1 : cue.sent.end])
     if clause and ends and cue.doc[comma].text == "," and comma > first.i:
         return first.left_edge.i, comma
