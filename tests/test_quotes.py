@@ -1256,6 +1256,13 @@ def test_sources_named_without_a_reporting_verb(
             "Production of the plant's diesel engines will move to a factory in Slovakia",
             "Ines Kawe",
         ),
+        # The parser hangs the title on the place before it: the title is the speaker's.
+        (
+            "Production of the plant's diesel engines will move to a factory in Slovakia, "
+            "chief executive Agathe Lindqvist said.",
+            "Production of the plant's diesel engines will move to a factory in Slovakia",
+            "Agathe Lindqvist",
+        ),
         # The parser makes the reported noun a loose dependant of "said".
         (
             "About 40,000 litres of oil leaked from two ruptured tanks, the regional water "

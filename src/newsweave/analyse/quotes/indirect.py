@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from newsweave.analyse.quotes.cues import QUOTATION_ONLY, Attribution, attribute, is_cue
+from newsweave.lexicon.titles import is_title_word
 
 #: A complement at least this much inside quotation marks is a direct quote, not an indirect one.
 MOSTLY_QUOTED = 0.5
@@ -28,7 +29,7 @@ def find_indirect(doc: Doc, inside: list[bool]) -> Iterator[tuple[Attribution, i
         if attribution.speaker is None:
             continue
         for a, b in _reported(token):
-            b = _before_speaker(attribution.speaker, a, b)
+            b = _before_title(doc, a, _before_speaker(attribution.speaker, a, b))
             while a < b and doc[a].is_punct:
                 a += 1
             while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
@@ -131,6 +132,15 @@ def _before_speaker(speaker: Token, a: int, b: int) -> int:
     while top.dep_ == "appos" and top.head.dep_ == "appos" and top.head.i >= a:
         top = top.head
     return _before_conjunction(speaker.doc, a, min(top.left_edge.i, speaker.left_edge.i))
+
+
+def _before_title(doc: Doc, a: int, b: int) -> int:
+    """``b`` moved before the speaker's title the parser left at the end of the clause: the
+    ", chief executive" of "... in Slovakia, chief executive Agathe Lind said"."""
+    i = b
+    while i > a and is_title_word(doc[i - 1].text):
+        i -= 1
+    return i - 1 if a < i < b and doc[i - 1].text == "," else b
 
 
 def _before_conjunction(doc: Doc, a: int, b: int) -> int:
