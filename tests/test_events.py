@@ -667,7 +667,7 @@ def test_an_event_with_only_a_place_is_kept(nlp: Language) -> None:
          "THREATEN", "cut off"),
         ("The rebels said they would meet the envoy if he came alone.", "AGREE", "meet"),
         # what is not tolerated or given up is refused
-        ("Osterland will not give up its claim to the islands.", "REJECT", "give up"),
+        ("Osterland will not give up its claim to the islands.", "REJECT", "give up claim"),
         ("The parliament voted down the peace agreement.", "REJECT", "voted down"),
         # an act done in protest is a protest
         ("Farmers dumped potatoes outside the ministry in protest at low prices.", "PROTEST",
@@ -712,3 +712,53 @@ def test_a_nominal_events_owner_in_a_report_is_the_reporter(nlp: Language) -> No
     text = "The prosecutor's office said its inquiry into the mill was continuing."
     (event,) = events_of(nlp, text)
     assert (event.code, text_of(event.actor)) == ("ACCUSE", "The prosecutor's office")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # what is handed over decides, also through an amount "in" aid
+        ("Osterland contributed 3 million dollars to the relief effort.", "AID"),
+        ("The Red Cross distributed blankets to the flood victims.", "AID"),
+        ("The bank earmarked 40 million euros in emergency aid for Velmora.", "AID"),
+        ("Osterland wrote off 80 percent of Velmora's debt.", "AID"),
+        # forces moved back, home or away retreat; moved toward a place they mobilize
+        ("Korvath ordered its troops back to their barracks.", "RETREAT"),
+        ("Korvath began removing its tanks from the buffer zone.", "RETREAT"),
+        ("The army moved tanks toward the frontier.", "MOBILIZE"),
+        ("The army dismantled checkpoints on the roads into the city.", "RETREAT"),
+        ("Korvath completed the withdrawal of its forces from the island.", "RETREAT"),
+        # raising security or a military presence is a show of force
+        ("Osterland stepped up security around government buildings.", "MOBILIZE"),
+        ("Osterland increased its military presence near the islands.", "MOBILIZE"),
+        ("Korvath put its armed forces on a state of alert.", "MOBILIZE"),
+        ("The government called out the army.", "MOBILIZE"),
+        # a show of force held with a partner, training forces: military cooperation
+        ("The two navies held joint maneuvers in the gulf.", "COOPERATE"),
+        ("Osterland trained Velmoran police officers.", "COOPERATE"),
+        # leaving talks halts them; taking part in them is the talks
+        ("The delegation walked out of the talks on Tuesday.", "SANCTION"),
+        ("The rebels quit the negotiations.", "SANCTION"),
+        ("Korvath suspended its participation in the peace talks.", "SANCTION"),
+        # yielding: a demand given up or granted, a ban ended, a border reopened
+        ("The military junta legalized the opposition party.", "CONCEDE"),
+        ("Korvath dropped its demand for reparations.", "CONCEDE"),
+        ("The government agreed to the strikers' demands.", "CONCEDE"),
+        ("The government repealed the emergency law.", "CONCEDE"),
+        ("Osterland reopened its border with Korvath.", "CONCEDE"),
+    ],
+)
+def test_what_is_handed_over_moved_left_or_given_up(nlp: Language, text: str, code: str) -> None:
+    assert events_of(nlp, text)[0].code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company moved its offices from the capital.",
+        "The chef removed the pan from the stove.",
+        "The girl left the party early.",
+    ],
+)
+def test_things_moved_or_left_are_no_event(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []

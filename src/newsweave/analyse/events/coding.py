@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from newsweave.analyse.events.lexicon import (
     ABANDONING,
+    BACKWARDS,
     BANNING,
     CAPTIVES,
     CODES,
@@ -26,11 +27,13 @@ from newsweave.analyse.events.lexicon import (
     GOODS,
     GROUPS,
     INTENDING,
+    JOINT,
     LEAVING,
     LIGHT_DEFAULTS,
     LIGHT_VERBS,
     MEASURES,
     MILITARY_TARGETS,
+    MOVING,
     NOUN_CODES,
     OCCURRING,
     ON_PEOPLE,
@@ -38,11 +41,14 @@ from newsweave.analyse.events.lexicon import (
     PARTICLE_CODES,
     POSITIONS,
     PREVENTING,
+    QUITTING,
     REDUCING,
     RELATIONS,
     RESTRICTIONS,
     RESULTING,
     STRIKING,
+    TAKING_PART,
+    TRAINING,
     TRAVELLING,
     VERB_NOUN_CODES,
     VERB_PREP_NOUN_CODES,
@@ -83,6 +89,7 @@ _PEOPLE_PRONOUNS = PERSONAL_PRONOUNS | FIRST_PERSON | {"they", "them"}
 _RELATIVES = RELATIVE_PRONOUNS | {"whom"}
 _KNOWN_VERBS = frozenset(
     [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING, *STRIKING]
+    + [*QUITTING, *TRAINING, *MOVING]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
@@ -106,6 +113,9 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "COERCE", None, objects[0]  # "police broke up the demonstration"
     if lemma == "block" and any(o.lemma_.lower() in WAYS for o in objects):
         return "PROTEST", None, objects[0]  # "farmers blocked the roads"
+    forces = any(_object_words(o) & FORCES for o in objects)
+    if lemma in MOVING and forces and _moved_back(verb, lemma):
+        return "RETREAT", None, objects[0]  # "ordered its troops back to barracks"
     if lemma in GIVING:
         # "provided Korvath with wheat": what is handed over may be the "with" object
         for child in objects + prep_objects([verb], frozenset({"with"})):
@@ -128,6 +138,12 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return ("COERCE" if individuals and not relations else "SANCTION"), None, None
     if lemma in LEAVING and (left := _left(verb)) is not None:
         return left  # "withdrew from the talks", "pulled out of the treaty"
+    if lemma in QUITTING:
+        for child in objects:  # "quit the talks", "left the alliance"
+            if (quit_code := _what_is_left(child)) is not None:
+                return quit_code, None, child
+    if lemma in TRAINING and any(_object_words(o) & FORCES or _people(o) for o in objects):
+        return "COOPERATE", None, None  # "trained Velmoran police officers"
     if lemma in REDUCING or lemma in EASING:
         for child in objects:
             words = _object_words(child)
@@ -208,6 +224,8 @@ def _verb_noun(children: list[Token], lemma: str) -> tuple[str, Token | None, To
     verbs = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
     for noun in objects:
         words = [noun] + [c for c in noun.children if c.dep_ == "compound"]
+        if (share := counted(noun)) is not None and share != noun:
+            words.append(share)  # "wrote off 80 percent of the debt"
         for verb_words in verbs:
             for word in words:
                 code = VERB_NOUN_CODES.get((verb_words, word.lemma_.lower()))
@@ -217,10 +235,12 @@ def _verb_noun(children: list[Token], lemma: str) -> tuple[str, Token | None, To
             if (code := VERB_NOUN_CODES.get((lemma, adjective.lemma_.lower()))) is not None:
                 return code, adjective, None
     for prep in (c for c in children if c.dep_ == "prep"):
-        for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            phrase = (lemma, prep.lower_, noun.lemma_.lower())
-            if (code := VERB_PREP_NOUN_CODES.get(phrase)) is not None:
-                return code, prep, noun
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            # "put its forces on a state of alert": the state is the alert
+            for noun in [pobj, *prep_objects([pobj], frozenset({"of"}))]:
+                phrase = (lemma, prep.lower_, noun.lemma_.lower())
+                if (code := VERB_PREP_NOUN_CODES.get(phrase)) is not None:
+                    return code, prep, noun
     return None
 
 
@@ -230,13 +250,33 @@ def _left(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     # "pulled out of": "out" is read as a particle or as a preposition
     holders = [verb, *(c for c in verb.children if c.lower_ in ("out", "back", "away"))]
     for pobj in prep_objects(holders, frozenset({"from", "of"})):
-        words = _object_words(pobj)
         particle = pobj.head if pobj.head.head == verb else pobj.head.head
-        if words & RELATIONS:
-            return "SANCTION", particle, pobj
-        if words & COMMITMENTS:
-            return "REJECT", particle, pobj
+        if (code := _what_is_left(pobj)) is not None:
+            return code, particle, pobj
     return None
+
+
+def _what_is_left(noun: Token) -> str | None:
+    """What leaving ``noun`` is: halting talks or relations (SANCTION), rejecting an
+    agreement (REJECT)."""
+    words = _object_words(noun)
+    if words & RELATIONS:
+        return "SANCTION"
+    if words & COMMITMENTS:
+        return "REJECT"
+    return None
+
+
+def _moved_back(verb: Token, lemma: str) -> bool:
+    """Whether forces are moved back ("pulled its tanks back", "sent the troops home",
+    "removed its tanks from the zone"), not toward somewhere ("moved tanks to the border")."""
+    if any(c.lower_ in BACKWARDS and c.dep_ in ("prt", "advmod") for c in verb.children):
+        return True
+    if prep_objects([verb], frozenset({"to", "into", "toward", "towards"})):
+        return False
+    return lemma in ("remove", "pull", "withdraw", "evacuate") and bool(
+        prep_objects([verb], frozenset({"from"}))
+    )
 
 
 def _compels_to_uncoded(verb: Token) -> bool:
@@ -284,7 +324,10 @@ def noun_code(noun: Token) -> str | None:
             if code is not None:
                 return code
     # the plural as written too: "hostilities" is read as "hostility", "funds" as "fund"
-    return NOUN_CODES.get(lemma) or NOUN_CODES.get(noun.lower_)
+    code = NOUN_CODES.get(lemma) or NOUN_CODES.get(noun.lower_)
+    if code == "MOBILIZE" and any(c.lower_ in JOINT for c in noun.children):
+        return "COOPERATE"  # "joint manoeuvres", "combined patrols": military cooperation
+    return code
 
 
 def _given(noun: Token) -> str | None:
@@ -293,8 +336,8 @@ def _given(noun: Token) -> str | None:
     words = _object_words(noun)
     if words & FORCES:
         return "MOBILIZE"
-    if words & GOODS:
-        return "AID"
+    if words & GOODS or noun_code(_measured(noun)) == "AID":
+        return "AID"  # "contributed 3 million dollars", "distributed relief"
     return None
 
 
@@ -303,7 +346,8 @@ def _measured(noun: Token) -> Token:
     dollars of aid" -> aid; other nouns stand for themselves."""
     counted = noun.lemma_.lower() in MEASURES or any(c.dep_ == "nummod" for c in noun.children)
     if counted or noun_code(noun) is None:
-        for pobj in prep_objects([noun], frozenset({"of"})):
+        # "40 million euros in emergency aid"
+        for pobj in prep_objects([noun], frozenset({"of", "in"})):
             if noun_code(pobj) is not None:
                 return pobj
     return noun
@@ -420,5 +464,8 @@ def _object_words(noun: Token) -> set[str]:
         if child.dep_ == "compound":
             words.add(child.lemma_.lower())
         elif child.dep_ == "prep" and child.lower_ == "of":
+            words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "in" and noun.lemma_.lower() in TAKING_PART:
+            # "its participation in the talks": the talks
             words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
     return words

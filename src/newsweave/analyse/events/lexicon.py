@@ -11,6 +11,7 @@ from __future__ import annotations
 
 __all__ = [
     "ABANDONING",
+    "BACKWARDS",
     "BANNING",
     "CAPTIVES",
     "CODES",
@@ -30,12 +31,14 @@ __all__ = [
     "HAZARDS",
     "HOSTILE",
     "INTENDING",
+    "JOINT",
     "LEAVING",
     "LIGHT_DEFAULTS",
     "LIGHT_VERBS",
     "MARKETS",
     "MEASURES",
     "MILITARY_TARGETS",
+    "MOVING",
     "NOUN_CODES",
     "OCCURRING",
     "ON_PEOPLE",
@@ -44,12 +47,15 @@ __all__ = [
     "POSITIONS",
     "PREVENTING",
     "QUANTITIES",
+    "QUITTING",
     "READINESS",
     "REDUCING",
     "RESULTING",
     "STANCES",
     "STRIKING",
+    "TAKING_PART",
     "TOPIC_OBJECT_CODES",
+    "TRAINING",
     "TRAVELLING",
     "VERB_NOUN_CODES",
     "VERB_PREP_NOUN_CODES",
@@ -119,6 +125,8 @@ CODES: dict[str, str] = _codes(
         "maim mutilate decapitate blockade",
     }
 )
+# Session 25: easing a ban on parties or acts (CAMEO 0812) by making them lawful.
+CODES |= _codes({"CONCEDE": "legalize legalise decriminalize decriminalise unban"})
 
 #: (verb lemma, particle or preposition) -> category, for senses a particle decides.
 PARTICLE_CODES: dict[tuple[str, str], str] = {
@@ -187,7 +195,7 @@ LIGHT_VERBS = frozenset(
     reiterate repeat renew voice express wage undertake initiate commit declare conclude pay
     extend seal submit present step intensify escalate order authorize authorise approve
     attend lead organize organise enter tighten initial reaffirm affirm restate forge hammer work
-    clinch finalize finalise lend slap""".split()  # noqa: SIM905
+    clinch finalize finalise lend slap complete finish implement accelerate""".split()  # noqa: SIM905
 )
 
 #: Object noun lemma -> category, for light verbs.
@@ -219,7 +227,7 @@ NOUN_CODES: dict[str, str] = _codes(
         "SUPPORT": "praise tribute recognition solidarity gratitude thanks congratulations "
         "appreciation",
         "CONCEDE": "amnesty pardon release resignation regret access permission clemency",
-        "COOPERATE": "cooperation partnership alliance extradition",
+        "COOPERATE": "cooperation partnership alliance extradition training",
         "AID": "credit credits shelter bailout subsidy subsidies protection",
         "RETREAT": "withdrawal pullout pull-out retreat disarmament demobilization surrender",
         "REQUEST": "plea petition invitation",
@@ -260,7 +268,7 @@ PARTICIPATING = frozenset(["engage", "participate", "take"])
 #: sent: MOBILIZE).
 GIVING = frozenset(
     """give provide send deliver donate supply ship airlift dispatch move rush fly lend grant
-    allocate""".split()  # noqa: SIM905
+    allocate contribute distribute earmark disburse channel transfer""".split()  # noqa: SIM905
 )
 GOODS = frozenset(
     """money cash dollar dollars euro euros fund food medicine medicines supply supplies grain
@@ -446,6 +454,68 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
         for verb in ("establish", "restore", "resume", "renew", "strengthen", "improve")
         for tie in ("relation", "relations", "tie", "ties")
     },
+    # Session 25. Raising security or a military presence is a show of force (CAMEO 15).
+    **{
+        (verb, posture): "MOBILIZE"
+        for verb in [
+            "step up",
+            "beef up",
+            "build up",
+            "boost",
+            "heighten",
+            "increase",
+            "raise",
+            "strengthen",
+            "bolster",
+            "reinforce",
+            "expand",
+        ]
+        for posture in ("security", "presence", "patrol", "patrols", "alert", "readiness")
+    },
+    **{
+        (verb, force): "MOBILIZE"
+        for verb in ("call up", "call out")
+        for force in [
+            "army",
+            "troops",
+            "military",
+            "reservist",
+            "reservists",
+            "reserve",
+            "reserves",
+        ]
+    },
+    # Giving up a demand or a claim is yielding (CAMEO 08); so is granting what was asked.
+    **{
+        (verb, claim): "CONCEDE"
+        for verb in ["drop", "abandon", "renounce", "waive", "give up", "relinquish", "withdraw"]
+        for claim in [
+            "demand",
+            "claim",
+            "charge",
+            "objection",
+            "opposition",
+            "condition",
+            "precondition",
+            "insistence",
+        ]
+    },
+    **{
+        (verb, request): "CONCEDE"
+        for verb in ("grant", "fulfil", "fulfill", "heed", "honor", "honour")
+        for request in ("demand", "request")
+    },
+    # Forgiving a country's debt is economic aid (CAMEO 071).
+    **{
+        (verb, "debt"): "AID"
+        for verb in ("write off", "cancel", "forgive", "reschedule", "relieve", "waive")
+    },
+    # Reopening a border that was closed eases a restriction ("opened its borders to
+    # refugees" is a welcome, not a concession).
+    **{
+        ("reopen", way): "CONCEDE"
+        for way in ("border", "borders", "frontier", "crossing", "crossings", "corridor")
+    },
 }
 
 #: (verb lemma, preposition, noun lemma) -> category of a phrase whose noun is a preposition's
@@ -464,6 +534,15 @@ VERB_PREP_NOUN_CODES: dict[tuple[str, str, str], str] = {
     ("come", "to", "agreement"): "AGREE",
     ("come", "to", "understanding"): "AGREE",
     ("walk", "off", "job"): "PROTEST",
+    # Session 25: yielding to what was asked (CAMEO 083)
+    **{
+        (verb, "to", request): "CONCEDE"
+        for verb in ("agree", "accede", "bow", "yield", "submit", "consent")
+        for request in ("demand", "request", "condition")
+    },
+    # raising a force's alert: "put its forces on a war footing"
+    ("put", "on", "footing"): "MOBILIZE",
+    ("place", "on", "footing"): "MOBILIZE",
 }
 
 #: Verbs whose passive is a stance held by its subject: "Osterland is opposed to the
@@ -542,7 +621,26 @@ RELATIONS = frozenset(
 #: an agreement rejects it ("withdrew from the treaty", "pulled out of the accord").
 COMMITMENTS = frozenset("treaty agreement accord pact deal convention".split())  # noqa: SIM905
 #: Verbs of leaving that report the category of what is left ("withdrew from the talks").
-LEAVING = frozenset(["withdraw", "pull"])
+LEAVING = frozenset(["withdraw", "pull", "walk"])
+#: Verbs of leaving whose object is what is left: "quit the talks" (SANCTION), "left the
+#: alliance" (REJECT, with ``COMMITMENTS``).
+QUITTING = frozenset(["quit", "leave", "exit", "abandon", "desert"])
+#: Nouns of taking part, which stand for what their "in" phrase names: "suspended its
+#: participation in the talks" halts the talks.
+TAKING_PART = frozenset(["participation", "involvement", "membership", "part", "role"])
+#: Verbs of moving forces, which pull them back when they move them back, home or away
+#: ("ordered its troops back to barracks", "removed its tanks from the zone": RETREAT).
+MOVING = frozenset(
+    """move pull remove bring order send take withdraw recall redeploy evacuate""".split()  # noqa: SIM905
+)
+#: Adverbs and particles of moving back: "sent the troops home", "pulled the tanks back".
+BACKWARDS = frozenset(["back", "home", "away", "out"])
+#: Verbs of training, which are military or police cooperation when those trained are forces
+#: or people ("trained Velmoran police officers": CAMEO 062).
+TRAINING = frozenset(["train", "equip"])
+#: Modifiers of a show of force held with a partner: "joint exercises", "combined patrols"
+#: are military cooperation (CAMEO 062).
+JOINT = frozenset(["joint", "combined", "jointly", "together"])
 #: Verbs that are a sanction against a country or its envoys ("expelled the ambassador") and
 #: coercion against people ("expelled two journalists": CAMEO 174, expel individuals).
 EXPELLING = frozenset(["expel"])
@@ -552,7 +650,10 @@ EVACUATING = frozenset(["evacuate"])
 #: Verbs that ease what their object names, and the restrictions whose easing is a
 #: concession (CONCEDE) or, for a military hold, a retreat (RETREAT): "lifted the curfew",
 #: "eased the blockade".
-EASING = frozenset(["lift", "ease", "relax", "loosen"])
+EASING = frozenset(
+    """lift ease relax loosen repeal revoke rescind abolish scrap annul dismantle remove
+    end""".split()  # noqa: SIM905
+)
 RESTRICTIONS: dict[str, str] = {
     **dict.fromkeys(
         [
@@ -570,7 +671,9 @@ RESTRICTIONS: dict[str, str] = {
         ],
         "CONCEDE",
     ),
-    **dict.fromkeys(["blockade", "siege"], "RETREAT"),
+    **dict.fromkeys(
+        ["blockade", "siege", "checkpoint", "checkpoints", "roadblock", "roadblocks"], "RETREAT"
+    ),
 }
 
 #: Verbs that report their category only when what they act on is people or a named party:
