@@ -762,3 +762,47 @@ def test_what_is_handed_over_moved_left_or_given_up(nlp: Language, text: str, co
 )
 def test_things_moved_or_left_are_no_event(nlp: Language, text: str) -> None:
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        # what another party must or should do, said or wanted, is demanded of it
+        ("The Korvath minister said Osterland must pay for the damage.", "REQUEST",
+         "The Korvath minister", "Osterland"),
+        ("The union said the Velmoran government should resign.", "REQUEST", "The union",
+         "the Velmoran government"),
+        ("The mayor wants Korvath to rebuild the bridge.", "REQUEST", "The mayor", "Korvath"),
+        ("Velmora applied for membership of the alliance.", "REQUEST", "Velmora", None),
+        # an attack that says what for is one in words
+        ("The newspaper attacked the minister over his handling of the strike.", "ACCUSE",
+         "The newspaper", "the minister"),
+        # being or coming under what a noun names: the subject undergoes it
+        ("The governor is under investigation for fraud.", "ACCUSE", None, "The governor"),
+        ("The convoy came under attack from the militia.", "ASSAULT", "the militia",
+         "The convoy"),
+        # a place seized is taken by force; weapons of crowd control turned on people
+        ("The militia seized Lenby after a week of fighting.", "ASSAULT", "The militia",
+         "Lenby"),
+        ("Police used water cannon against the marchers.", "COERCE", "Police", "the marchers"),
+        ("Jets dropped bombs on the rebel camp.", "ASSAULT", "Jets", "the rebel camp"),
+    ],
+)  # fmt: skip
+def test_demands_words_of_attack_and_what_is_undergone(
+    nlp: Language, text: str, code: str, actor: str | None, target: str | None
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The economy is under pressure.",
+        "She said the weather should improve.",
+        "The rebels said they must fight on.",
+        "Korvath wants to win the cup.",
+    ],
+)
+def test_obligation_of_no_party_and_pressure_are_no_event(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []

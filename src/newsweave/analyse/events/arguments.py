@@ -87,6 +87,10 @@ def arguments(
             actor, target = between[0], next(iter(between[0].conjuncts), None)
     if verb.dep_ == "acl" and actor is None:
         actor = _issuer(verb)
+    if noun is not None and particle is not None and particle.lower_ == "under":
+        # "the convoy came under attack from rebels": the subject undergoes it
+        doers = prep_objects([noun, verb], frozenset({"by", "from"}))
+        actor, target = (doers[0] if doers else None), actor
     head = verb
     # "vowed to attack", "arrested and charged", "blocked roads, demanding ...": the governing
     # verb's subject. Not for a verb with a subject of its own ("..., and no one was

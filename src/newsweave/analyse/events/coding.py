@@ -10,8 +10,10 @@ from spacy.tokens import Token
 
 from newsweave.analyse.events.lexicon import (
     ABANDONING,
+    ATTACKING,
     BACKWARDS,
     BANNING,
+    BODIES,
     CAPTIVES,
     CODES,
     COMMITMENTS,
@@ -35,6 +37,7 @@ from newsweave.analyse.events.lexicon import (
     MILITARY_TARGETS,
     MOVING,
     NOUN_CODES,
+    OBLIGING,
     OCCURRING,
     ON_PEOPLE,
     PARTICIPATING,
@@ -46,12 +49,16 @@ from newsweave.analyse.events.lexicon import (
     RELATIONS,
     RESTRICTIONS,
     RESULTING,
+    SAYING,
     STRIKING,
+    TAKING,
     TAKING_PART,
     TRAINING,
     TRAVELLING,
+    UNDERGOING,
     VERB_NOUN_CODES,
     VERB_PREP_NOUN_CODES,
+    WANTING,
     WARNING,
     WAYS,
 )
@@ -87,9 +94,14 @@ _SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
 _PARTY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 _PEOPLE_PRONOUNS = PERSONAL_PRONOUNS | FIRST_PERSON | {"they", "them"}
 _RELATIVES = RELATIVE_PRONOUNS | {"whom"}
+#: Spans of time: "attacked the town for two hours" tells how long, not what for.
+_SPANS = frozenset(
+    """hour hours day days night nights week weeks weekend month months year years time
+    period minute minutes""".split()  # noqa: SIM905
+)
 _KNOWN_VERBS = frozenset(
     [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING, *STRIKING]
-    + [*QUITTING, *TRAINING, *MOVING]
+    + [*QUITTING, *TRAINING, *MOVING, *SAYING, *WANTING, *ATTACKING, *TAKING]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
@@ -101,6 +113,9 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     """``(code, deciding particle, light-verb noun)`` when ``verb`` reports an event."""
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
         return _stance(verb)  # "was critical of Korvath"
+    undergoing = verb.lemma_.lower() in UNDERGOING and verb.pos_ in ("AUX", "VERB")
+    if undergoing and (under := _under(verb)) is not None:
+        return under  # "came under attack", "is under investigation"
     if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound"):
         return None
     lemma = _lemma(verb)
@@ -160,6 +175,16 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
                 return code, child, None
     if lemma in STRIKING and any(map(_struck, objects)):
         return "ASSAULT", None, None  # "jets struck rebel positions"
+    if lemma in SAYING and any(map(_obliged, (c for c in children if c.dep_ == "ccomp"))):
+        return "REQUEST", None, None  # "said Osterland must withdraw its troops"
+    if lemma in WANTING and _wants_of_another(children):
+        return "REQUEST", None, None  # "wants Korvath to pay compensation"
+    if lemma in ATTACKING and _says_what_for(verb):
+        return "ACCUSE", None, None  # "attacked the government over its handling"
+    if lemma in TAKING and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
+        return "ASSAULT", None, None  # "seized the town": territory taken by force
+    if lemma in TAKING and any(_object_words(o) & MILITARY_TARGETS for o in objects):
+        return "ASSAULT", None, None
     for child in children:  # "told the army to leave", "charged that troops crossed"
         if (code := COMPLEMENT_CODES.get((lemma, child.dep_))) is not None:
             return code, None, None
@@ -181,6 +206,55 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     if code is None and (stance := _in_protest(children)) is not None:
         return "PROTEST", stance.head, stance  # "dumped potatoes in protest at low prices"
     return (code, None, None) if code is not None else None
+
+
+def _under(verb: Token) -> tuple[str, Token | None, Token | None] | None:
+    """What its subject is under: "came under attack" (ASSAULT), "is under investigation"
+    (ACCUSE), "remains under arrest" (COERCE); not "under pressure" or "under way"."""
+    for noun in prep_objects([verb], frozenset({"under"})):
+        code = noun_code(noun)
+        if code in ("ASSAULT", "ACCUSE", "COERCE", "SANCTION"):
+            return code, noun.head, noun
+    return None
+
+
+def _obliged(clause: Token) -> bool:
+    """Whether a reported clause says another party must or should act ("said Osterland must
+    withdraw"), not the speaker itself ("said it must act", "said we should wait")."""
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in clause.children):
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(_party(s) and s.pos_ != "PRON" for s in subjects)
+
+
+def _party(token: Token) -> bool:
+    """Whether ``token`` is a party that can be asked to act: people, a name, a body."""
+    return _people(token) or token.lemma_.lower() in BODIES or token.lower_ in BODIES
+
+
+def _wants_of_another(children: list[Token]) -> bool:
+    """Whether a verb of wanting (``children``: its own) wants another party to act: "wants
+    Korvath to pay" (an object and a complement, or a clause with its own subject), not
+    "wants to join"."""
+    objects = [c for c in children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    for clause in (c for c in children if c.dep_ in ("xcomp", "ccomp")):
+        own = [c for c in clause.children if c.dep_ == "nsubj" and _party(c)]
+        own = [c for c in own if c.pos_ != "PRON"]
+        if own or (objects and clause.dep_ == "xcomp"):
+            return True
+    return False
+
+
+def _says_what_for(verb: Token) -> bool:
+    """Whether an attack is in words: it says what for ("attacked the minister over the
+    deal", "for his remarks"), not when ("for two hours", "over the weekend")."""
+    for reason in prep_objects([verb], frozenset({"over", "for"})):
+        if reason.ent_type_ in ("DATE", "TIME") or reason.like_num:
+            continue
+        if reason.lemma_.lower() in _SPANS:
+            continue
+        return True
+    return False
 
 
 def _in_protest(children: list[Token]) -> Token | None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 __all__ = [
     "ABANDONING",
+    "ATTACKING",
     "BACKWARDS",
     "BANNING",
+    "BODIES",
     "CAPTIVES",
     "CODES",
     "COMMITMENTS",
@@ -40,6 +42,7 @@ __all__ = [
     "MILITARY_TARGETS",
     "MOVING",
     "NOUN_CODES",
+    "OBLIGING",
     "OCCURRING",
     "ON_PEOPLE",
     "PARTICIPATING",
@@ -51,14 +54,18 @@ __all__ = [
     "READINESS",
     "REDUCING",
     "RESULTING",
+    "SAYING",
     "STANCES",
     "STRIKING",
+    "TAKING",
     "TAKING_PART",
     "TOPIC_OBJECT_CODES",
     "TRAINING",
     "TRAVELLING",
+    "UNDERGOING",
     "VERB_NOUN_CODES",
     "VERB_PREP_NOUN_CODES",
+    "WANTING",
     "WARNING",
     "WAYS",
     "WEAPONS",
@@ -164,6 +171,7 @@ PARTICLE_CODES: dict[tuple[str, str], str] = {
     ("hit", "out"): "ACCUSE",
     ("lash", "out"): "ACCUSE",
     ("rule", "out"): "REJECT",
+    ("apply", "for"): "REQUEST",
     ("brush", "aside"): "REJECT",
     ("rise", "up"): "PROTEST",
     ("call", "up"): "MOBILIZE",
@@ -438,7 +446,8 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     **{
         (verb, outlet): "COERCE"
         for verb in ("shut down", "close down", "close")
-        for outlet in ["newspaper", "paper", "broadcaster", "channel", "website"]
+        for outlet in """newspaper paper broadcaster channel website station radio television
+        magazine weekly daily""".split()  # noqa: SIM905
     },
     ("lodge", "protest"): "ACCUSE",
     ("file", "protest"): "ACCUSE",
@@ -447,6 +456,14 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("join", "force"): "COOPERATE",
     ("press", "charge"): "ACCUSE",
     ("plant", "bomb"): "ASSAULT",
+    ("drop", "bomb"): "ASSAULT",
+    ("drop", "bombs"): "ASSAULT",
+    # weapons of crowd control turned on people: violent repression (CAMEO 175)
+    **{
+        ("use", weapon): "COERCE"
+        for weapon in """cannon baton batons truncheon truncheons bullet bullets ammunition
+        force""".split()  # noqa: SIM905
+    },
     ("set", "bomb"): "ASSAULT",
     **{("fire", weapon): "ASSAULT" for weapon in ("rocket", "missile", "shell", "mortar")},
     **{
@@ -562,6 +579,33 @@ COMPLEMENT_CODES: dict[tuple[str, str], str] = {
     ("tell", "xcomp"): "REQUEST",
     ("charge", "ccomp"): "ACCUSE",
 }
+#: Verbs of saying or thinking, which demand what their clause says another party must or
+#: should do ("Korvath said Osterland must withdraw its troops": a demand, CAMEO 10), and the
+#: modals of obligation that make it one.
+SAYING = frozenset(
+    """say state declare stress add argue write maintain believe think feel emphasize
+    emphasise insist""".split()  # noqa: SIM905
+)
+OBLIGING = frozenset(["must", "should", "ought"])
+#: Bodies that act as a party: what they must do is demanded of them ("said the government
+#: must resign"), unlike "the weather should improve".
+BODIES = frozenset(
+    """government governments authorities administration regime army military police
+    parliament council court cabinet ministry leadership opposition side sides country
+    countries state states nation nations community""".split()  # noqa: SIM905
+)
+#: Verbs of wanting, which ask for what another party is wanted to do ("wants Korvath to pay
+#: compensation": a request).
+WANTING = frozenset(["want", "wish"])
+#: Verbs that are an attack in words when they say what for ("attacked the government over
+#: its handling of the crisis", "hit out at the ministry for ..."): an accusation.
+ATTACKING = frozenset(["attack", "assail", "slam", "blast", "hit"])
+#: Verbs that, with a place as object, take it by force ("seized the town": ASSAULT, CAMEO
+#: 192 occupy territory), while "seized weapons" is a confiscation (COERCE).
+TAKING = frozenset(["seize", "grab"])
+#: Verbs of being or coming under what a noun names: "came under attack" (ASSAULT), "is under
+#: investigation" (ACCUSE), "remains under arrest" (COERCE): the subject undergoes it.
+UNDERGOING = frozenset(["be", "come", "remain", "stay", "fall", "live"])
 #: Verbs that are a retreat when what is left is a military position ("abandoned its
 #: positions near the river"); leaving a town or a camp is not (refugees leave camps).
 ABANDONING = frozenset(["abandon"])
