@@ -806,3 +806,49 @@ def test_demands_words_of_attack_and_what_is_undergone(
 )
 def test_obligation_of_no_party_and_pressure_are_no_event(nlp: Language, text: str) -> None:
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # forces that flee retreat; forces drafted or sent to keep the peace
+        ("The rebel fighters fled the valley at dawn.", "RETREAT"),
+        ("The ministry drafted thousands of reservists.", "MOBILIZE"),
+        ("Osterland contributed 300 soldiers to the peacekeeping force.", "AID"),
+        ("Osterland pulled its peacekeepers out of Velmora.", "SANCTION"),
+        # what a weapon hits is attacked; a ban on political life restricts people
+        ("Artillery shells hit the old quarter of Lenby.", "ASSAULT"),
+        ("The junta banned all political activity.", "COERCE"),
+        # finding guilty is a disapproval; blame laid in a reported clause an accusation
+        ("The court convicted the former governor of bribery.", "ACCUSE"),
+        ("Korvath said Osterland was behind the bombing of the pipeline.", "ACCUSE"),
+        # a visit by a leader; a call by telephone
+        ("The Korvath president travelled to Osterland on Monday.", "CONSULT"),
+        ("The two foreign ministers spoke by telephone on Monday.", "CONSULT"),
+        ("The council brushed aside calls for an inquiry.", "REJECT"),
+    ],
+)
+def test_who_flees_hits_visits_or_is_blamed(nlp: Language, text: str, code: str) -> None:
+    assert events_of(nlp, text)[0].code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of families fled the floods.",
+        "The recession hit the town hard.",
+        "The students travelled to Lenby for the match.",
+        "The minister said the delay was behind the rise in prices.",
+    ],
+)
+def test_people_fleeing_a_slump_hitting_and_a_trip_are_no_event(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []
+
+
+def test_placed_under_arrest_keeps_who_did_it(nlp: Language) -> None:
+    event = events_of(nlp, "The authorities placed the editor under house arrest.")[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (
+        "COERCE",
+        "The authorities",
+        "the editor",
+    )

@@ -12,7 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsweave.analyse.events.lexicon import DOCUMENTS, STANCES, TOPIC_OBJECT_CODES
+from newsweave.analyse.events.lexicon import (
+    DOCUMENTS,
+    STANCES,
+    TOPIC_OBJECT_CODES,
+    UNDERGOING,
+)
 from newsweave.analyse.events.mentions import NAMED_LABELS
 from newsweave.analyse.events.tree import counted, prep_objects, subject
 from newsweave.lexicon.grammar import RELATIVE_PRONOUNS, SUBJECTS
@@ -42,7 +47,8 @@ def arguments(
         if child.dep_ == "nsubjpass" and child != noun:
             target = child
         elif child.dep_ == "agent":
-            actor = next((c for c in child.children if c.dep_ == "pobj"), actor)
+            # not the event noun of "spoke by telephone"
+            actor = next((c for c in child.children if c.dep_ == "pobj" and c != noun), actor)
         elif child.dep_ == "dobj" and target is None and not _holds(child, noun):
             # not "part" in "took part in"; not a second object after the event noun ("held
             # talks with X on Monday, the first delegation to ...": a misparsed apposition)
@@ -87,7 +93,8 @@ def arguments(
             actor, target = between[0], next(iter(between[0].conjuncts), None)
     if verb.dep_ == "acl" and actor is None:
         actor = _issuer(verb)
-    if noun is not None and particle is not None and particle.lower_ == "under":
+    undergoing = verb.lemma_.lower() in UNDERGOING
+    if undergoing and noun is not None and particle is not None and particle.lower_ == "under":
         # "the convoy came under attack from rebels": the subject undergoes it
         doers = prep_objects([noun, verb], frozenset({"by", "from"}))
         actor, target = (doers[0] if doers else None), actor

@@ -21,13 +21,17 @@ from newsweave.analyse.events.lexicon import (
     COMPLEMENT_CODES,
     COMPOUND_CODES,
     EASING,
+    ENLISTING,
     EVACUATING,
     EXPELLING,
+    FIGHTERS,
     FIGHTING,
+    FLEEING,
     FORCES,
     GIVING,
     GOODS,
     GROUPS,
+    HITTING,
     INTENDING,
     JOINT,
     LEAVING,
@@ -42,6 +46,8 @@ from newsweave.analyse.events.lexicon import (
     ON_PEOPLE,
     PARTICIPATING,
     PARTICLE_CODES,
+    PEACEKEEPING,
+    POLITICAL_LIFE,
     POSITIONS,
     PREVENTING,
     QUITTING,
@@ -58,11 +64,14 @@ from newsweave.analyse.events.lexicon import (
     UNDERGOING,
     VERB_NOUN_CODES,
     VERB_PREP_NOUN_CODES,
+    VISITING,
+    VISITORS,
     WANTING,
     WARNING,
     WAYS,
+    WEAPONS,
 )
-from newsweave.analyse.events.tree import counted, prep_objects
+from newsweave.analyse.events.tree import counted, prep_objects, subject
 from newsweave.lexicon.grammar import FIRST_PERSON, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS
 from newsweave.lexicon.people import is_person_noun
 
@@ -85,7 +94,7 @@ _PHRASE_VERBS = frozenset(
     [verb.split()[0] for verb, _ in VERB_NOUN_CODES] + [verb for verb, _, _ in VERB_PREP_NOUN_CODES]
 )
 #: Adverbs that are a phrasal verb's particle when misread ("pulling back", "pulled out").
-_ADVERBS = frozenset({"back", "out", "down", "off", "up"})
+_ADVERBS = frozenset({"back", "out", "down", "off", "up", "aside"})
 #: Prepositions of the party one fights: "fought with the rebels", "battled against troops".
 _AGAINST = frozenset({"with", "against"})
 #: Categories of speech acts whose clause ("demanded that the army withdraw") is no event.
@@ -102,6 +111,7 @@ _SPANS = frozenset(
 _KNOWN_VERBS = frozenset(
     [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING, *STRIKING]
     + [*QUITTING, *TRAINING, *MOVING, *SAYING, *WANTING, *ATTACKING, *TAKING]
+    + [*FLEEING, *ENLISTING, *HITTING, *VISITING]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
@@ -129,13 +139,15 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     if lemma == "block" and any(o.lemma_.lower() in WAYS for o in objects):
         return "PROTEST", None, objects[0]  # "farmers blocked the roads"
     forces = any(_object_words(o) & FORCES for o in objects)
-    if lemma in MOVING and forces and _moved_back(verb, lemma):
+    peacekeeping = any(_object_words(o) & PEACEKEEPING for o in objects)
+    if lemma in MOVING and forces and not peacekeeping and _moved_back(verb, lemma):
         return "RETREAT", None, objects[0]  # "ordered its troops back to barracks"
     if lemma in GIVING:
         # "provided Korvath with wheat": what is handed over may be the "with" object
         for child in objects + prep_objects([verb], frozenset({"with"})):
             if (code := _given(child)) is not None:
-                return code, None, child
+                # "contributed 500 soldiers to the peacekeeping force": protection
+                return ("AID" if _keeps_peace(verb, child) else code), None, child
     if lemma in _PHRASE_VERBS and (by_noun := _verb_noun(children, lemma)) is not None:
         return by_noun  # "workers staged a strike", "opened fire", "went on strike"
     if lemma in LIGHT_VERBS:
@@ -157,6 +169,14 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         for child in objects:  # "quit the talks", "left the alliance"
             if (quit_code := _what_is_left(child)) is not None:
                 return quit_code, None, child
+    who = subject(verb)
+    who_words = _object_words(who) if who is not None else set()
+    if lemma in FLEEING and who_words & (FORCES | FIGHTERS):
+        return "RETREAT", None, None  # "rebel fighters fled the town"
+    if lemma in ENLISTING and any(_object_words(o) & (FORCES | FIGHTERS) for o in objects):
+        return "MOBILIZE", None, None  # "drafted thousands of reservists"
+    if lemma in HITTING and objects and who_words & (WEAPONS | FORCES):
+        return "ASSAULT", None, None  # "artillery shells hit the district"
     if lemma in TRAINING and any(_object_words(o) & FORCES or _people(o) for o in objects):
         return "COOPERATE", None, None  # "trained Velmoran police officers"
     if lemma in REDUCING or lemma in EASING:
@@ -177,6 +197,10 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "ASSAULT", None, None  # "jets struck rebel positions"
     if lemma in SAYING and any(map(_obliged, (c for c in children if c.dep_ == "ccomp"))):
         return "REQUEST", None, None  # "said Osterland must withdraw its troops"
+    if lemma in SAYING and any(map(_blamed, (c for c in children if c.dep_ == "ccomp"))):
+        return "ACCUSE", None, None  # "said Osterland was behind the bombing"
+    if lemma in VISITING and _visit(verb):
+        return "CONSULT", None, None  # "the president will travel to Osterland"
     if lemma in WANTING and _wants_of_another(children):
         return "REQUEST", None, None  # "wants Korvath to pay compensation"
     if lemma in ATTACKING and _says_what_for(verb):
@@ -194,7 +218,9 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "ASSAULT", None, None  # "fought the rebels", not "fought corruption"
     if lemma in COMPELLING and objects and _compels_to_uncoded(verb):
         return "COERCE", None, None  # "ordered the paper to close": made to, not asked
-    if lemma in BANNING and any(_people(o) or o.lemma_.lower() in GROUPS for o in objects):
+    if lemma in BANNING and any(
+        _people(o) or _object_words(o) & (GROUPS | POLITICAL_LIFE) for o in objects
+    ):
         return "COERCE", None, None  # "banned opposition candidates": people restricted
     if lemma in WARNING and not _warns_of_something(verb):
         return None  # "the company had warned the town on Monday": a notice, no threat
@@ -230,6 +256,36 @@ def _obliged(clause: Token) -> bool:
 def _party(token: Token) -> bool:
     """Whether ``token`` is a party that can be asked to act: people, a name, a body."""
     return _people(token) or token.lemma_.lower() in BODIES or token.lower_ in BODIES
+
+
+def _blamed(clause: Token) -> bool:
+    """Whether a reported clause lays an event at a party's door: "was behind the bombing",
+    "was responsible for the attack"."""
+    if clause.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" for c in clause.children):
+        return False
+    behind = prep_objects([clause], frozenset({"behind"}))
+    for adjective in (c for c in clause.children if c.dep_ == "acomp"):
+        if adjective.lower_ in ("responsible", "guilty"):
+            behind += prep_objects([adjective], frozenset({"for", "of"}))
+    return any(noun_code(_measured(noun)) is not None for noun in behind)
+
+
+def _visit(verb: Token) -> bool:
+    """Whether a verb of travel is a visit: a leader or a delegation going to a country
+    ("the president will travel to Osterland", "the envoy arrived in Velmora")."""
+    who = subject(verb)
+    # a title, not any name: "Angela Merkel arrived in Lima" may be a private trip
+    if who is None or not _object_words(who) & VISITORS:
+        return False
+    places = prep_objects([verb], frozenset({"to", "in"}))
+    return any(p.ent_type_ in ("GPE", "LOC") or p.pos_ == "PROPN" for p in places)
+
+
+def _keeps_peace(verb: Token, given: Token) -> bool:
+    """Whether what is handed over goes to keep the peace: "peacekeeping troops", "troops
+    for the peacekeeping force"."""
+    places = prep_objects([verb, given], frozenset({"to", "for"}))
+    return any(_object_words(t) & PEACEKEEPING for t in [given, *places])
 
 
 def _wants_of_another(children: list[Token]) -> bool:
@@ -308,7 +364,8 @@ def _verb_noun(children: list[Token], lemma: str) -> tuple[str, Token | None, To
         for adjective in (c for c in noun.children if c.dep_ == "amod"):
             if (code := VERB_NOUN_CODES.get((lemma, adjective.lemma_.lower()))) is not None:
                 return code, adjective, None
-    for prep in (c for c in children if c.dep_ == "prep"):
+    # "spoke by telephone": "by" may be read as a passive's agent
+    for prep in (c for c in children if c.dep_ in ("prep", "agent")):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             # "put its forces on a state of alert": the state is the alert
             for noun in [pobj, *prep_objects([pobj], frozenset({"of"}))]:

@@ -23,14 +23,18 @@ __all__ = [
     "COMPOUND_CODES",
     "DOCUMENTS",
     "EASING",
+    "ENLISTING",
     "EVACUATING",
     "EXPELLING",
+    "FIGHTERS",
     "FIGHTING",
+    "FLEEING",
     "FORCES",
     "GIVING",
     "GOODS",
     "GROUPS",
     "HAZARDS",
+    "HITTING",
     "HOSTILE",
     "INTENDING",
     "JOINT",
@@ -47,6 +51,8 @@ __all__ = [
     "ON_PEOPLE",
     "PARTICIPATING",
     "PARTICLE_CODES",
+    "PEACEKEEPING",
+    "POLITICAL_LIFE",
     "POSITIONS",
     "PREVENTING",
     "QUANTITIES",
@@ -65,6 +71,8 @@ __all__ = [
     "UNDERGOING",
     "VERB_NOUN_CODES",
     "VERB_PREP_NOUN_CODES",
+    "VISITING",
+    "VISITORS",
     "WANTING",
     "WARNING",
     "WAYS",
@@ -102,7 +110,7 @@ CODES: dict[str, str] = _codes(
         "SANCTION": "sanction ban expel embargo blacklist fine penalize penalise",
         "MOBILIZE": "mobilize mobilise deploy reinforce amass mass station muster",
         "COERCE": "arrest detain seize jail imprison deport raid confiscate censor evict "
-        "sentence convict outlaw suppress disperse apprehend expropriate intern",
+        "sentence outlaw suppress disperse apprehend expropriate intern",
         "ASSAULT": "attack kill bomb shoot shell invade wound injure assault bombard ambush "
         "massacre stab torture abuse assassinate murder execute behead rape retake recapture "
         "overrun storm occupy besiege raze strafe slaughter lynch clash annex abduct kidnap",
@@ -134,6 +142,8 @@ CODES: dict[str, str] = _codes(
 )
 # Session 25: easing a ban on parties or acts (CAMEO 0812) by making them lawful.
 CODES |= _codes({"CONCEDE": "legalize legalise decriminalize decriminalise unban"})
+# Finding guilty is a disapproval in the codebook (CAMEO 116), not an arrest.
+CODES |= _codes({"ACCUSE": "convict"})
 
 #: (verb lemma, particle or preposition) -> category, for senses a particle decides.
 PARTICLE_CODES: dict[tuple[str, str], str] = {
@@ -286,7 +296,8 @@ GOODS = frozenset(
 FORCES = frozenset(
     """troop troops soldier soldiers force forces warship warships
     tank tanks reinforcement reinforcements unit units battalion battalions brigade brigades
-    marine marines paratrooper paratroopers jet jets army police""".split()  # noqa: SIM905
+    marine marines paratrooper paratroopers jet jets army police reservist reservists
+    conscript conscripts recruit recruits""".split()  # noqa: SIM905
 )
 
 #: Nouns that measure or collect what their "of" phrase names: "a wave of arrests" is
@@ -551,6 +562,12 @@ VERB_PREP_NOUN_CODES: dict[tuple[str, str, str], str] = {
     ("come", "to", "agreement"): "AGREE",
     ("come", "to", "understanding"): "AGREE",
     ("walk", "off", "job"): "PROTEST",
+    # a call by telephone is a consultation (CAMEO 041)
+    **{
+        (verb, "by", phone): "CONSULT"
+        for verb in ("speak", "talk", "confer")
+        for phone in ("telephone", "phone")
+    },
     # Session 25: yielding to what was asked (CAMEO 083)
     **{
         (verb, "to", request): "CONCEDE"
@@ -653,10 +670,12 @@ WEAPONS = frozenset(
 #: relations: "suspended aid", "cancelled a visit", "severed ties" (SANCTION). Production
 #: suspended or a flight cancelled is no political event.
 REDUCING = frozenset(
-    "cancel suspend halt freeze sever downgrade prohibit cut break withhold recall withdraw".split()  # noqa: SIM905
+    """cancel suspend halt freeze sever downgrade prohibit cut break withhold recall withdraw
+    pull""".split()  # noqa: SIM905
 )
 RELATIONS = frozenset(
-    """aid assistance talk talks negotiation negotiations relation relations tie ties visit
+    """peacekeeper peacekeepers peacekeeping aid assistance talk talks negotiation negotiations
+    relation relations tie ties visit
     cooperation trade contact contacts loan loans ambassador envoy support inspector
     inspectors observer observers monitor monitors diplomat diplomats asset assets account
     accounts fund funds funding import imports export exports""".split()  # noqa: SIM905
@@ -679,6 +698,33 @@ MOVING = frozenset(
 )
 #: Adverbs and particles of moving back: "sent the troops home", "pulled the tanks back".
 BACKWARDS = frozenset(["back", "home", "away", "out"])
+#: Verbs of fleeing, a retreat when those who flee are forces ("rebel fighters fled the
+#: town"), not when they are people fleeing harm.
+FLEEING = frozenset(["flee"])
+FIGHTERS = frozenset(
+    """rebel rebels fighter fighters militant militants guerrilla guerrillas militia militias
+    militiaman militiamen insurgent insurgents""".split()  # noqa: SIM905
+)
+#: Words for peacekeeping: forces sent to keep the peace are protection (AID, CAMEO 074),
+#: and withdrawing them cuts that help (SANCTION, CAMEO 166).
+PEACEKEEPING = frozenset(["peacekeeping", "peacekeeper", "peacekeepers", "protection"])
+#: Verbs of enlisting: with forces or recruits as object, a mobilization ("drafted thousands
+#: of reservists", "recruited 2,000 fighters").
+ENLISTING = frozenset(["draft", "recruit", "enlist", "conscript"])
+#: Nouns of political life whose ban restricts people (COERCE, CAMEO 172), like a ban on a
+#: party: "banned all political activity".
+POLITICAL_LIFE = frozenset(["activity", "activities", "gathering", "gatherings", "assembly"])
+#: Verbs of hitting, an attack when what hits is a weapon or a force ("shells hit the
+#: district"), not "the recession hit the town".
+HITTING = frozenset(["hit", "rake"])
+#: Verbs of travel that make a visit when a leader or a delegation goes to a country
+#: ("the president will travel to Osterland": CAMEO 042).
+VISITING = frozenset(["travel", "fly", "go", "come", "head", "arrive", "return"])
+#: Who makes a visit: a leader's title or a mission.
+VISITORS = frozenset(
+    """president minister premier chancellor king queen leader envoy ambassador delegation
+    delegate mission secretary emissary mediator""".split()  # noqa: SIM905
+)
 #: Verbs of training, which are military or police cooperation when those trained are forces
 #: or people ("trained Velmoran police officers": CAMEO 062).
 TRAINING = frozenset(["train", "equip"])
