@@ -852,3 +852,24 @@ def test_placed_under_arrest_keeps_who_did_it(nlp: Language) -> None:
         "The authorities",
         "the editor",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The council assented to the new budget.", "AGREE"),
+        ("The bishop spoke in favour of the land reform.", "SUPPORT"),
+        ("Prosecutors opened an investigation into the mayor's accounts.", "ACCUSE"),
+        ("Demonstrators burned flags outside the embassy.", "PROTEST"),
+        ("Osterland expressed concern over Korvath's missile tests.", "ACCUSE"),
+        ("Korvath and Osterland will jointly patrol the strait.", "AGREE"),
+        ("Korvath and Osterland jointly patrolled the strait.", "COOPERATE"),
+    ],
+)
+def test_phrases_of_assent_favour_inquiry_and_concern(nlp: Language, text: str, code: str) -> None:
+    assert events_of(nlp, text)[0].code == code
+
+
+def test_an_event_noun_as_subject_is_done_by_its_owner(nlp: Language) -> None:
+    event = events_of(nlp, "Korvath's raid on the camp killed 30 people.")[0]
+    assert (event.code, text_of(event.actor)) == ("ASSAULT", "Korvath")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsweave.analyse.events.coding import noun_code
 from newsweave.analyse.events.lexicon import (
     DOCUMENTS,
     STANCES,
@@ -93,6 +94,14 @@ def arguments(
             actor, target = between[0], next(iter(between[0].conjuncts), None)
     if verb.dep_ == "acl" and actor is None:
         actor = _issuer(verb)
+    deed = actor if noun is None and actor is not None and noun_code(actor) else None
+    doer = _doer(deed) if deed is not None else None
+    if deed is not None and doer is not None:
+        # "Korvath's attack on Osterland killed 30 people": the attack's owner did it (not
+        # "the fire killed three workers": no one's, a hazard)
+        actor = doer
+        if target is None:
+            target = next(iter(prep_objects([deed], frozenset({"on", "against"}))), None)
     undergoing = verb.lemma_.lower() in UNDERGOING
     if undergoing and noun is not None and particle is not None and particle.lower_ == "under":
         # "the convoy came under attack from rebels": the subject undergoes it
@@ -148,6 +157,11 @@ def _owner(noun: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def _doer(deed: Token) -> Token | None:
+    """Who did a deed named by a noun: its owner or its "by" party ("an attack by rebels")."""
+    return _owner(deed) or next(iter(prep_objects([deed], frozenset({"by"}))), None)
 
 
 def _issuer(verb: Token) -> Token | None:

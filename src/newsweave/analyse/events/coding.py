@@ -229,6 +229,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         if acted_on and not any(map(_people, acted_on)):
             return None  # "the dam released water", "the ministry released a report"
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
+    if code == "MOBILIZE" and any(c.dep_ == "advmod" and c.lower_ in JOINT for c in children):
+        code = "COOPERATE"  # "will jointly patrol the border": military cooperation
     if code is None and (stance := _in_protest(children)) is not None:
         return "PROTEST", stance.head, stance  # "dumped potatoes in protest at low prices"
     return (code, None, None) if code is not None else None

@@ -143,7 +143,7 @@ CODES: dict[str, str] = _codes(
 # Session 25: easing a ban on parties or acts (CAMEO 0812) by making them lawful.
 CODES |= _codes({"CONCEDE": "legalize legalise decriminalize decriminalise unban"})
 # Finding guilty is a disapproval in the codebook (CAMEO 116), not an arrest.
-CODES |= _codes({"ACCUSE": "convict"})
+CODES |= _codes({"ACCUSE": "convict", "AGREE": "assent concur", "MOBILIZE": "patrol"})
 
 #: (verb lemma, particle or preposition) -> category, for senses a particle decides.
 PARTICLE_CODES: dict[tuple[str, str], str] = {
@@ -538,6 +538,16 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
         (verb, "debt"): "AID"
         for verb in ("write off", "cancel", "forgive", "reschedule", "relieve", "waive")
     },
+    # Opening an inquiry or talks; burning a flag or an effigy is a demonstration (CAMEO 141)
+    **{("open", inquiry): "ACCUSE" for inquiry in ("investigation", "inquiry", "enquiry", "probe")},
+    **{("open", talks): "CONSULT" for talks in ("talks", "negotiations", "dialogue")},
+    **{("burn", flag): "PROTEST" for flag in ("flag", "flags", "effigy", "effigies")},
+    # Concern or outrage voiced is a disapproval (CAMEO 111)
+    **{
+        (verb, concern): "ACCUSE"
+        for verb in ("express", "voice")
+        for concern in "concern alarm dismay outrage anger indignation disappointment".split()  # noqa: SIM905
+    },
     # Reopening a border that was closed eases a restriction ("opened its borders to
     # refugees" is a welcome, not a concession).
     **{
@@ -576,6 +586,12 @@ VERB_PREP_NOUN_CODES: dict[tuple[str, str, str], str] = {
     },
     # raising a force's alert: "put its forces on a war footing"
     ("put", "on", "footing"): "MOBILIZE",
+    # speaking or voting in favour of something is support (CAMEO 051)
+    **{
+        (verb, "in", favour): "SUPPORT"
+        for verb in ("speak", "vote", "come", "argue", "campaign")
+        for favour in ("favor", "favour")
+    },
     ("place", "on", "footing"): "MOBILIZE",
 }
 
