@@ -873,3 +873,51 @@ def test_phrases_of_assent_favour_inquiry_and_concern(nlp: Language, text: str, 
 def test_an_event_noun_as_subject_is_done_by_its_owner(nlp: Language) -> None:
     event = events_of(nlp, "Korvath's raid on the camp killed 30 people.")[0]
     assert (event.code, text_of(event.actor)) == ("ASSAULT", "Korvath")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor"),
+    [
+        ("Students staged a sit-in at the university.", "PROTEST", "Students"),
+        ("Teachers struck for higher pay on Monday.", "PROTEST", "Teachers"),
+        ("Korvath declared two Osterland diplomats persona non grata.", "SANCTION", "Korvath"),
+        ("Osterland ordered the Korvath diplomats to leave the country.", "SANCTION",
+         "Osterland"),
+        ("The last Osterland troops left Lenby on Friday.", "RETREAT",
+         "The last Osterland troops"),
+        ("The rebels evacuated their positions near the river.", "RETREAT", "The rebels"),
+        ("Korvath ordered troops to the border.", "MOBILIZE", "Korvath"),
+        ("Korvath troops were on high alert along the border.", "MOBILIZE", "Korvath troops"),
+        ("Korvath increased the number of troops along the border.", "MOBILIZE", "Korvath"),
+        ("Korvath held war games near the border.", "MOBILIZE", "Korvath"),
+        ("The rebels declared a unilateral ceasefire.", "RETREAT", "The rebels"),
+        ("The junta restored political rights to the opposition.", "CONCEDE", "The junta"),
+        ("Osterland stopped all aid to Velmora.", "SANCTION", "Osterland"),
+        ("Korvath hopes to sign a trade agreement with Osterland next year.", "AGREE",
+         "Korvath"),
+        ("Korvath and Osterland launched a joint investigation into the crash.", "COOPERATE",
+         "Korvath"),
+        ("The opposition objected to the new electoral law.", "REJECT", "The opposition"),
+        # aid received is given by its "from" party; aid that arrives is its giver's
+        ("Velmora received 5 million dollars in aid from Korvath.", "AID", "Korvath"),
+        ("Aid from Korvath reached the flooded villages on Tuesday.", "AID", "Korvath"),
+    ],
+)  # fmt: skip
+def test_strikes_truces_departures_and_aid_received(
+    nlp: Language, text: str, code: str, actor: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor)) == (code, actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The students left the campus at noon.",
+        "The company received a letter from the council.",
+        "The police were on duty at the stadium.",
+        "The bus driver struck a pedestrian.",
+    ],
+)
+def test_leaving_receiving_duty_and_accidents_are_no_event(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []

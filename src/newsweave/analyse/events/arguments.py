@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from newsweave.analyse.events.coding import noun_code
 from newsweave.analyse.events.lexicon import (
     DOCUMENTS,
+    RECEIVING,
     STANCES,
     TOPIC_OBJECT_CODES,
     UNDERGOING,
@@ -86,7 +87,12 @@ def arguments(
         actor = verb.head if actor is not None and actor.lower_ in RELATIVE_PRONOUNS else actor
         target = verb.head if target is not None and target.lower_ in RELATIVE_PRONOUNS else target
     if noun is not None and actor == noun:
-        actor = _owner(noun)  # "Velmoran riots erupted": the riots are Velmora's
+        # "Velmoran riots erupted": the riots are Velmora's; "aid from Korvath arrived"
+        actor = _owner(noun) or next(iter(prep_objects([noun], frozenset({"from"}))), None)
+    if code == "AID" and verb.lemma_.lower() in RECEIVING:
+        # "Velmora received aid from Korvath": the giver acts, the receiver is the target
+        givers = prep_objects([verb], frozenset({"from"}))
+        actor, target = (givers[0] if givers else None), actor
     if noun is not None and actor is None and target is None:
         # "fighting between troops and rebels left 40 dead": each is the other's party
         between = prep_objects([noun], frozenset({"between"}))

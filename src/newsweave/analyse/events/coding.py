@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from newsweave.analyse.events.lexicon import (
     ABANDONING,
+    ARRIVING,
     ATTACKING,
     BACKWARDS,
     BANNING,
@@ -20,6 +21,8 @@ from newsweave.analyse.events.lexicon import (
     COMPELLING,
     COMPLEMENT_CODES,
     COMPOUND_CODES,
+    DECLARING,
+    DEPARTING,
     EASING,
     ENLISTING,
     EVACUATING,
@@ -51,6 +54,7 @@ from newsweave.analyse.events.lexicon import (
     POSITIONS,
     PREVENTING,
     QUITTING,
+    RECEIVING,
     REDUCING,
     RELATIONS,
     RESTRICTIONS,
@@ -70,6 +74,7 @@ from newsweave.analyse.events.lexicon import (
     WARNING,
     WAYS,
     WEAPONS,
+    WORKERS,
 )
 from newsweave.analyse.events.tree import counted, prep_objects, subject
 from newsweave.lexicon.grammar import FIRST_PERSON, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS
@@ -111,7 +116,7 @@ _SPANS = frozenset(
 _KNOWN_VERBS = frozenset(
     [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING, *STRIKING]
     + [*QUITTING, *TRAINING, *MOVING, *SAYING, *WANTING, *ATTACKING, *TAKING]
-    + [*FLEEING, *ENLISTING, *HITTING, *VISITING]
+    + [*FLEEING, *ENLISTING, *HITTING, *VISITING, *DEPARTING, *DECLARING, *RECEIVING]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
@@ -142,6 +147,12 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     peacekeeping = any(_object_words(o) & PEACEKEEPING for o in objects)
     if lemma in MOVING and forces and not peacekeeping and _moved_back(verb, lemma):
         return "RETREAT", None, objects[0]  # "ordered its troops back to barracks"
+    if lemma in MOVING and forces and not peacekeeping and _moved_toward(verb):
+        return "MOBILIZE", None, objects[0]  # "ordered troops to the border"
+    if lemma in RECEIVING:
+        for child in objects:  # "received 5 million dollars from Korvath"
+            if _given(child) == "AID" and prep_objects([verb], frozenset({"from"})):
+                return "AID", None, child
     if lemma in GIVING:
         # "provided Korvath with wheat": what is handed over may be the "with" object
         for child in objects + prep_objects([verb], frozenset({"with"})):
@@ -173,6 +184,12 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     who_words = _object_words(who) if who is not None else set()
     if lemma in FLEEING and who_words & (FORCES | FIGHTERS):
         return "RETREAT", None, None  # "rebel fighters fled the town"
+    if lemma in DEPARTING and _leaves_ground(objects, who_words):
+        return "RETREAT", None, None  # "the last troops left the town"
+    if lemma == "strike" and who_words & WORKERS and not objects:
+        return "PROTEST", None, None  # "teachers struck for higher pay"
+    if lemma in DECLARING and any(t.lower_ == "grata" for t in verb.subtree):
+        return "SANCTION", None, None  # "declared two diplomats persona non grata"
     if lemma in ENLISTING and any(_object_words(o) & (FORCES | FIGHTERS) for o in objects):
         return "MOBILIZE", None, None  # "drafted thousands of reservists"
     if lemma in HITTING and objects and who_words & (WEAPONS | FORCES):
@@ -216,6 +233,9 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "RETREAT", None, None  # "abandoned its positions"
     if lemma in FIGHTING and any(map(_fought, objects + prep_objects([verb], _AGAINST))):
         return "ASSAULT", None, None  # "fought the rebels", not "fought corruption"
+    envoys = any(_object_words(o) & RELATIONS for o in objects)
+    if lemma in COMPELLING and envoys and _compels_to_uncoded(verb):
+        return "SANCTION", None, None  # "ordered the diplomats to leave": an expulsion
     if lemma in COMPELLING and objects and _compels_to_uncoded(verb):
         return "COERCE", None, None  # "ordered the paper to close": made to, not asked
     if lemma in BANNING and any(
@@ -242,6 +262,11 @@ def _under(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     for noun in prep_objects([verb], frozenset({"under"})):
         code = noun_code(noun)
         if code in ("ASSAULT", "ACCUSE", "COERCE", "SANCTION"):
+            return code, noun.head, noun
+    # "troops were on high alert", "the minister is in Velmora for talks", "on a visit"
+    for noun in prep_objects([verb], frozenset({"on", "for"})):
+        code = noun_code(_measured(noun))
+        if code in ("MOBILIZE", "CONSULT"):
             return code, noun.head, noun
     return None
 
@@ -400,6 +425,28 @@ def _what_is_left(noun: Token) -> str | None:
     return None
 
 
+def _moved_toward(verb: Token) -> bool:
+    """Whether forces are moved toward somewhere, not made to do something: "ordered troops to
+    the border", not "ordered the army to attack"."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False
+    return bool(prep_objects([verb], frozenset({"to", "into", "toward", "towards"})))
+
+
+def _leaves_ground(objects: list[Token], who: set[str]) -> bool:
+    """Whether leaving ``objects`` gives up ground: forces leaving a place ("the last troops
+    left the town") or anyone leaving military positions ("evacuated its positions")."""
+    for place in objects:
+        words = _object_words(place)
+        if words & POSITIONS:
+            return True
+        named = place.ent_type_ in ("GPE", "LOC") or place.pos_ == "PROPN"
+        ground = named or words & MILITARY_TARGETS
+        if ground and who & (FORCES | FIGHTERS):
+            return True
+    return False
+
+
 def _moved_back(verb: Token, lemma: str) -> bool:
     """Whether forces are moved back ("pulled its tanks back", "sent the troops home",
     "removed its tanks from the zone"), not toward somewhere ("moved tanks to the border")."""
@@ -500,6 +547,10 @@ def _nominal(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] 
         for child in verb.children:
             if child.dep_ == "nsubj" and (code := noun_code(child)) is not None:
                 return code, None, child
+    if lemma in ARRIVING:  # "aid from Korvath reached the town"
+        for child in verb.children:
+            if child.dep_ == "nsubj" and _given(child) == "AID":
+                return "AID", None, child
     if lemma in RESULTING:  # "fighting left 40 dead"
         for child in verb.children:
             if child.dep_ == "nsubj" and (code := noun_code(child)) is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 __all__ = [
     "ABANDONING",
+    "ARRIVING",
     "ATTACKING",
     "BACKWARDS",
     "BANNING",
@@ -21,6 +22,8 @@ __all__ = [
     "COMPELLING",
     "COMPLEMENT_CODES",
     "COMPOUND_CODES",
+    "DECLARING",
+    "DEPARTING",
     "DOCUMENTS",
     "EASING",
     "ENLISTING",
@@ -58,6 +61,7 @@ __all__ = [
     "QUANTITIES",
     "QUITTING",
     "READINESS",
+    "RECEIVING",
     "REDUCING",
     "RESULTING",
     "SAYING",
@@ -77,6 +81,7 @@ __all__ = [
     "WARNING",
     "WAYS",
     "WEAPONS",
+    "WORKERS",
 ]
 
 
@@ -181,6 +186,7 @@ PARTICLE_CODES: dict[tuple[str, str], str] = {
     ("hit", "out"): "ACCUSE",
     ("lash", "out"): "ACCUSE",
     ("rule", "out"): "REJECT",
+    ("object", "to"): "REJECT",
     ("apply", "for"): "REQUEST",
     ("brush", "aside"): "REJECT",
     ("rise", "up"): "PROTEST",
@@ -213,7 +219,7 @@ LIGHT_VERBS = frozenset(
     reiterate repeat renew voice express wage undertake initiate commit declare conclude pay
     extend seal submit present step intensify escalate order authorize authorise approve
     attend lead organize organise enter tighten initial reaffirm affirm restate forge hammer work
-    clinch finalize finalise lend slap complete finish implement accelerate""".split()  # noqa: SIM905
+    clinch finalize finalise lend slap complete finish implement accelerate wrap""".split()  # noqa: SIM905
 )
 
 #: Object noun lemma -> category, for light verbs.
@@ -272,7 +278,7 @@ _SINGLE_OCCURRING = "continue erupt spread rage flare resume escalate intensify 
 RESULTING = frozenset(["leave"])
 #: Verbs of intention whose complement is the event intended ("vowed to avenge", "pledged to
 #: attack": a threat; "promised to help": a promise), as a modal states it.
-INTENDING = frozenset(["vow", "pledge", "promise", "plan", "intend"])
+INTENDING = frozenset(["vow", "pledge", "promise", "plan", "intend", "hope", "expect", "aim"])
 OCCURRING = frozenset(
     [*_SINGLE_OCCURRING.split(), "persist", "break out", "take place", "go on", "flare up"]
 )
@@ -350,6 +356,18 @@ COMPOUND_CODES: dict[tuple[str, str], str] = {
     ("joint", "drill"): "COOPERATE",
     ("joint", "patrol"): "COOPERATE",
     ("joint", "operation"): "COOPERATE",
+    # Session 25
+    ("sit", "in"): "PROTEST",  # "staged a sit-in": the tokens "sit", "-", "in"
+    ("war", "games"): "MOBILIZE",
+    ("war", "game"): "MOBILIZE",
+    ("missile", "test"): "MOBILIZE",
+    ("missile", "tests"): "MOBILIZE",
+    ("nuclear", "test"): "MOBILIZE",
+    ("nuclear", "tests"): "MOBILIZE",
+    ("joint", "investigation"): "COOPERATE",
+    ("joint", "inquiry"): "COOPERATE",
+    ("joint", "venture"): "COOPERATE",
+    ("joint", "project"): "COOPERATE",
 }
 
 #: (verb lemma, object noun lemma) -> category where the verb decides the noun's sense:
@@ -498,7 +516,10 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
             "reinforce",
             "expand",
         ]
-        for posture in ("security", "presence", "patrol", "patrols", "alert", "readiness")
+        for posture in [
+            *("security", "presence", "patrol", "patrols", "alert", "readiness"),
+            *("troops", "forces", "troop", "force", "police", "army"),
+        ]
     },
     **{
         (verb, force): "MOBILIZE"
@@ -537,6 +558,28 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     **{
         (verb, "debt"): "AID"
         for verb in ("write off", "cancel", "forgive", "reschedule", "relieve", "waive")
+    },
+    # A truce declared is a de-escalation (CAMEO 0871: RETREAT); one agreed or signed an
+    # agreement (AGREE)
+    **{
+        (verb, truce): "RETREAT"
+        for verb in ("declare", "announce", "call", "order")
+        for truce in ("ceasefire", "truce", "cease-fire")
+    },
+    # Admitting peacekeepers or inspectors allows international involvement (CAMEO 086)
+    **{
+        (verb, monitors): "CONCEDE"
+        for verb in ("accept", "admit", "allow", "receive", "welcome")
+        for monitors in [
+            *("peacekeeper", "peacekeepers", "inspector", "inspectors"),
+            *("observer", "observers", "monitor", "monitors"),
+        ]
+    },
+    # Restoring or granting rights accedes to a demand for them (CAMEO 0833)
+    **{
+        (verb, right): "CONCEDE"
+        for verb in ("restore", "grant", "guarantee")
+        for right in ("right", "rights", "freedom", "freedoms", "autonomy", "independence")
     },
     # Opening an inquiry or talks; burning a flag or an effigy is a demonstration (CAMEO 141)
     **{("open", inquiry): "ACCUSE" for inquiry in ("investigation", "inquiry", "enquiry", "probe")},
@@ -687,11 +730,11 @@ WEAPONS = frozenset(
 #: suspended or a flight cancelled is no political event.
 REDUCING = frozenset(
     """cancel suspend halt freeze sever downgrade prohibit cut break withhold recall withdraw
-    pull""".split()  # noqa: SIM905
+    pull stop terminate reduce""".split()  # noqa: SIM905
 )
 RELATIONS = frozenset(
     """peacekeeper peacekeepers peacekeeping aid assistance talk talks negotiation negotiations
-    relation relations tie ties visit
+    relation relations tie ties visit membership
     cooperation trade contact contacts loan loans ambassador envoy support inspector
     inspectors observer observers monitor monitors diplomat diplomats asset assets account
     accounts fund funds funding import imports export exports""".split()  # noqa: SIM905
@@ -741,6 +784,22 @@ VISITORS = frozenset(
     """president minister premier chancellor king queen leader envoy ambassador delegation
     delegate mission secretary emissary mediator""".split()  # noqa: SIM905
 )
+#: Who strikes by stopping work: "teachers struck for higher pay" (PROTEST), unlike
+#: "militants struck" (an attack, with its target).
+WORKERS = frozenset(
+    """worker workers employee employees miner miners teacher teachers nurse nurses doctor
+    doctors docker dockers driver drivers pilot pilots staff union unions""".split()  # noqa: SIM905
+)
+#: Verbs of leaving a place, a retreat when forces leave it ("the last troops left the town").
+DEPARTING = frozenset(["leave", "exit", "quit", "vacate", "evacuate", "abandon"])
+#: Verbs that announce or state, whose "persona non grata" is an expulsion of diplomats.
+DECLARING = frozenset(["declare", "pronounce"])
+#: Verbs of receiving: what is received as aid was given by its "from" party ("received 5
+#: million dollars from Korvath": Korvath's aid).
+RECEIVING = frozenset(["receive", "get", "obtain", "accept"])
+#: Verbs of arriving, whose subject may be aid that arrives ("aid from Korvath reached the
+#: town").
+ARRIVING = frozenset(["arrive", "reach"])
 #: Verbs of training, which are military or police cooperation when those trained are forces
 #: or people ("trained Velmoran police officers": CAMEO 062).
 TRAINING = frozenset(["train", "equip"])
