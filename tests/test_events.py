@@ -577,7 +577,7 @@ def test_compelling_someone_is_coercion_unless_the_complement_is_an_event(
         ("The UN sent 500 peacekeepers to Velmora.", "AID", "sent peacekeepers", "Velmora"),
         # a complement of a kind, a military position left, a party fought
         ("Osterland charged that Korvath troops had crossed the border.", "ACCUSE", "charged",
-         None),
+         "Korvath"),
         ("A Velmoran court found the former minister guilty of corruption.", "ACCUSE",
          "found guilty", None),
         ("The army abandoned its positions near the river.", "RETREAT", "abandoned", None),
@@ -921,3 +921,20 @@ def test_strikes_truces_departures_and_aid_received(
 )
 def test_leaving_receiving_duty_and_accidents_are_no_event(nlp: Language, text: str) -> None:
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a party named in the event's clause when no construction gives one
+        ("Korvath threatened to launch an offensive in its long war with Osterland.",
+         "Osterland"),
+        # not a place the event happens in, nor a clause joined to it
+        ("Police arrested two men in Lenby on Monday.", "two men"),
+        ("The minister declined to attend and sent his aide, Tomas Reiden.", None),
+    ],
+)  # fmt: skip
+def test_a_party_named_in_the_clause_is_the_last_resort_target(
+    nlp: Language, text: str, target: str | None
+) -> None:
+    assert text_of(events_of(nlp, text)[0].target) == target
