@@ -938,3 +938,30 @@ def test_a_party_named_in_the_clause_is_the_last_resort_target(
     nlp: Language, text: str, target: str | None
 ) -> None:
     assert text_of(events_of(nlp, text)[0].target) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The agency began airdropping food to the trapped villagers.", "AID"),
+        ("Korvath will give Velmora 30 tanks.", "AGREE"),
+        ("Korvath gave Velmora 30 tanks last year.", "AID"),
+        ("Korvath tested a long-range missile.", "MOBILIZE"),
+        ("Osterland scaled back its military presence in the region.", "RETREAT"),
+        ("Jets carried out raids on rebel bases.", "ASSAULT"),
+        ("Police carried out raids on the offices of the newspaper.", "COERCE"),
+        ("The authorities expelled a foreign reporter.", "COERCE"),
+        ("Soldiers destroyed the homes of suspected rebels.", "COERCE"),
+        ("The authorities nationalized the foreign oil companies.", "COERCE"),
+        ("The rebels gave the government a week to meet their demands.", "THREATEN"),
+    ],
+)
+def test_arms_given_property_destroyed_and_ultimatums(nlp: Language, text: str, code: str) -> None:
+    assert events_of(nlp, text)[0].code == code
+
+
+@pytest.mark.parametrize(
+    "text", ["The coach gave the players a week off.", "The president dismissed the minister."]
+)
+def test_time_off_and_a_dismissal_are_no_event(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []

@@ -23,8 +23,10 @@ from newsweave.analyse.events.lexicon import (
     COMPOUND_CODES,
     DECLARING,
     DEPARTING,
+    DESTROYING,
     EASING,
     ENLISTING,
+    EQUIPMENT,
     EVACUATING,
     EXPELLING,
     FIGHTERS,
@@ -43,16 +45,19 @@ from newsweave.analyse.events.lexicon import (
     MEASURES,
     MILITARY_TARGETS,
     MOVING,
+    NOT_ON_PEOPLE,
     NOUN_CODES,
     OBLIGING,
     OCCURRING,
     ON_PEOPLE,
+    OWNING,
     PARTICIPATING,
     PARTICLE_CODES,
     PEACEKEEPING,
     POLITICAL_LIFE,
     POSITIONS,
     PREVENTING,
+    PROPERTY,
     QUITTING,
     RECEIVING,
     REDUCING,
@@ -117,6 +122,7 @@ _KNOWN_VERBS = frozenset(
     [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING, *STRIKING]
     + [*QUITTING, *TRAINING, *MOVING, *SAYING, *WANTING, *ATTACKING, *TAKING]
     + [*FLEEING, *ENLISTING, *HITTING, *VISITING, *DEPARTING, *DECLARING, *RECEIVING]
+    + [*DESTROYING]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
@@ -157,8 +163,11 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         # "provided Korvath with wheat": what is handed over may be the "with" object
         for child in objects + prep_objects([verb], frozenset({"with"})):
             if (code := _given(child)) is not None:
-                # "contributed 500 soldiers to the peacekeeping force": protection
-                return ("AID" if _keeps_peace(verb, child) else code), None, child
+                # "contributed 500 soldiers to the peacekeeping force": protection; "gave
+                # Velmora 30 tanks": arms to own
+                owned = lemma in OWNING and _object_words(child) & EQUIPMENT
+                aid = _keeps_peace(verb, child) or owned
+                return ("AID" if aid else code), None, child
     if lemma in _PHRASE_VERBS and (by_noun := _verb_noun(children, lemma)) is not None:
         return by_noun  # "workers staged a strike", "opened fire", "went on strike"
     if lemma in LIGHT_VERBS:
@@ -188,6 +197,14 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "RETREAT", None, None  # "the last troops left the town"
     if lemma == "strike" and who_words & WORKERS and not objects:
         return "PROTEST", None, None  # "teachers struck for higher pay"
+    if lemma in DESTROYING and any(_object_words(o) & MILITARY_TARGETS for o in objects):
+        return "ASSAULT", None, None  # "destroyed rebel positions"
+    if lemma in DESTROYING and any(_object_words(o) & PROPERTY for o in objects):
+        return "COERCE", None, None  # "destroyed the homes of suspected rebels"
+    if lemma in NOT_ON_PEOPLE and any(map(_people, objects)):
+        return None  # "dismissed the interior minister": no rejection
+    if lemma == "give" and _ultimatum(objects, children):
+        return "THREATEN", None, None  # "gave the government a week to meet its demands"
     if lemma in DECLARING and any(t.lower_ == "grata" for t in verb.subtree):
         return "SANCTION", None, None  # "declared two diplomats persona non grata"
     if lemma in ENLISTING and any(_object_words(o) & (FORCES | FIGHTERS) for o in objects):
@@ -425,6 +442,16 @@ def _what_is_left(noun: Token) -> str | None:
     return None
 
 
+def _ultimatum(objects: list[Token], children: list[Token]) -> bool:
+    """Whether giving is an ultimatum: a span of time to do something ("gave the government a
+    week to meet its demands")."""
+    spans = [c for c in children if c.dep_ in ("dobj", "dative", "npadvmod")]
+    if not any(o.lemma_.lower() in _SPANS for o in [*objects, *spans]):
+        return False
+    complements = [c for t in spans for c in t.children]
+    return any(c.dep_ in ("xcomp", "advcl", "relcl", "acl") for c in [*complements, *children])
+
+
 def _moved_toward(verb: Token) -> bool:
     """Whether forces are moved toward somewhere, not made to do something: "ordered troops to
     the border", not "ordered the army to attack"."""
@@ -505,6 +532,11 @@ def noun_code(noun: Token) -> str | None:
                 return code
     # the plural as written too: "hostilities" is read as "hostility", "funds" as "fund"
     code = NOUN_CODES.get(lemma) or NOUN_CODES.get(noun.lower_)
+    if code == "COERCE" and lemma in ("raid", "raids"):
+        # "raids on rebel bases": an attack, unlike a police raid on an office
+        hit = prep_objects([noun], frozenset({"on", "against"}))
+        if any(_object_words(t) & MILITARY_TARGETS for t in hit):
+            return "ASSAULT"
     if code == "MOBILIZE" and any(c.lower_ in JOINT for c in noun.children):
         return "COOPERATE"  # "joint manoeuvres", "combined patrols": military cooperation
     return code
@@ -643,7 +675,7 @@ def _lemma(verb: Token) -> str:
 
 def _object_words(noun: Token) -> set[str]:
     """The lemmas that say what an object is: "emergency measures", "a state of emergency"."""
-    words = {noun.lemma_.lower()}
+    words = {noun.lemma_.lower(), noun.lower_}  # "bases" is read as "basis"
     for child in noun.children:
         if child.dep_ == "compound":
             words.add(child.lemma_.lower())

@@ -24,9 +24,11 @@ __all__ = [
     "COMPOUND_CODES",
     "DECLARING",
     "DEPARTING",
+    "DESTROYING",
     "DOCUMENTS",
     "EASING",
     "ENLISTING",
+    "EQUIPMENT",
     "EVACUATING",
     "EXPELLING",
     "FIGHTERS",
@@ -48,16 +50,19 @@ __all__ = [
     "MEASURES",
     "MILITARY_TARGETS",
     "MOVING",
+    "NOT_ON_PEOPLE",
     "NOUN_CODES",
     "OBLIGING",
     "OCCURRING",
     "ON_PEOPLE",
+    "OWNING",
     "PARTICIPATING",
     "PARTICLE_CODES",
     "PEACEKEEPING",
     "POLITICAL_LIFE",
     "POSITIONS",
     "PREVENTING",
+    "PROPERTY",
     "QUANTITIES",
     "QUITTING",
     "READINESS",
@@ -148,7 +153,15 @@ CODES: dict[str, str] = _codes(
 # Session 25: easing a ban on parties or acts (CAMEO 0812) by making them lawful.
 CODES |= _codes({"CONCEDE": "legalize legalise decriminalize decriminalise unban"})
 # Finding guilty is a disapproval in the codebook (CAMEO 116), not an arrest.
-CODES |= _codes({"ACCUSE": "convict", "AGREE": "assent concur", "MOBILIZE": "patrol"})
+CODES |= _codes(
+    {
+        "ACCUSE": "convict",
+        "AGREE": "assent concur",
+        "MOBILIZE": "patrol",
+        # seizing property (CAMEO 171)
+        "COERCE": "nationalize nationalise",
+    }
+)
 
 #: (verb lemma, particle or preposition) -> category, for senses a particle decides.
 PARTICLE_CODES: dict[tuple[str, str], str] = {
@@ -292,7 +305,7 @@ PARTICIPATING = frozenset(["engage", "participate", "take"])
 #: sent: MOBILIZE).
 GIVING = frozenset(
     """give provide send deliver donate supply ship airlift dispatch move rush fly lend grant
-    allocate contribute distribute earmark disburse channel transfer""".split()  # noqa: SIM905
+    allocate contribute distribute earmark disburse channel transfer airdrop""".split()  # noqa: SIM905
 )
 GOODS = frozenset(
     """money cash dollar dollars euro euros fund food medicine medicines supply supplies grain
@@ -581,6 +594,19 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
         for verb in ("restore", "grant", "guarantee")
         for right in ("right", "rights", "freedom", "freedoms", "autonomy", "independence")
     },
+    # Taking in refugees is asylum (CAMEO 075); testing a missile a show of force; scaling
+    # back a military presence a de-escalation (CAMEO 087)
+    **{
+        (verb, refugee): "AID"
+        for verb in ("take in", "admit", "shelter", "accept")
+        for refugee in ("refugee", "refugees", "asylum-seeker", "asylum-seekers")
+    },
+    **{(verb, "missile"): "MOBILIZE" for verb in ("test", "test-fire", "fire")},
+    **{
+        (verb, force): "RETREAT"
+        for verb in ("scale back", "draw down", "reduce", "cut", "thin out")
+        for force in ("presence", "troops", "forces", "troop", "force", "garrison")
+    },
     # Opening an inquiry or talks; burning a flag or an effigy is a demonstration (CAMEO 141)
     **{("open", inquiry): "ACCUSE" for inquiry in ("investigation", "inquiry", "enquiry", "probe")},
     **{("open", talks): "CONSULT" for talks in ("talks", "negotiations", "dialogue")},
@@ -800,6 +826,23 @@ RECEIVING = frozenset(["receive", "get", "obtain", "accept"])
 #: Verbs of arriving, whose subject may be aid that arrives ("aid from Korvath reached the
 #: town").
 ARRIVING = frozenset(["arrive", "reach"])
+#: Arms handed over to another party to own, military aid (CAMEO 072) when given rather than
+#: sent: "gave Velmora 30 tanks" (AID), "sent tanks to the border" (MOBILIZE).
+EQUIPMENT = frozenset(
+    """tank tanks jet jets warship warships aircraft helicopter helicopters plane planes
+    missile missiles""".split()  # noqa: SIM905
+)
+OWNING = frozenset(["give", "donate", "supply", "provide", "grant", "lend"])
+#: Verbs of destroying: property destroyed is coercion (CAMEO 171: homes, crops), military
+#: targets destroyed an attack.
+DESTROYING = frozenset(["destroy", "burn", "bulldoze"])
+PROPERTY = frozenset(
+    """home homes house houses property properties crop crops field fields farm farms shop
+    shops building buildings office offices""".split()  # noqa: SIM905
+)
+#: Verbs that reject what they act on but not whom: "dismissed the accusations" (REJECT),
+#: "dismissed the minister" (a dismissal from office).
+NOT_ON_PEOPLE = frozenset(["dismiss"])
 #: Verbs of training, which are military or police cooperation when those trained are forces
 #: or people ("trained Velmoran police officers": CAMEO 062).
 TRAINING = frozenset(["train", "equip"])
@@ -852,7 +895,7 @@ CAPTIVES = frozenset(
     dissident protester fighter rebel militant soldier official worker student member
     crew demonstrator striker refugee villager resident farmer miner nurse teacher doctor
     supporter opponent voter citizen counterpart delegation delegate envoy visitor guest
-    leader""".split()  # noqa: SIM905
+    leader reporter reporters correspondent correspondents priest missionary""".split()  # noqa: SIM905
 )
 
 #: Categories of hostile acts: announced ("will boycott") or warned of, they are a threat.
