@@ -965,3 +965,15 @@ def test_arms_given_property_destroyed_and_ultimatums(nlp: Language, text: str, 
 )
 def test_time_off_and_a_dismissal_are_no_event(nlp: Language, text: str) -> None:
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Soldiers fired on the demonstrators, killing four.", "COERCE"),
+        ("Riot police beat protesters with batons.", "COERCE"),
+        ("Gunmen fired on a crowd of shoppers.", "ASSAULT"),
+    ],
+)
+def test_violence_against_protesters_is_repression(nlp: Language, text: str, code: str) -> None:
+    assert events_of(nlp, text)[0].code == code

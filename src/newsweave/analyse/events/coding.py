@@ -14,6 +14,7 @@ from newsweave.analyse.events.lexicon import (
     ATTACKING,
     BACKWARDS,
     BANNING,
+    BEATING,
     BODIES,
     CAPTIVES,
     CODES,
@@ -21,6 +22,7 @@ from newsweave.analyse.events.lexicon import (
     COMPELLING,
     COMPLEMENT_CODES,
     COMPOUND_CODES,
+    CROWDS,
     DECLARING,
     DEPARTING,
     DESTROYING,
@@ -122,7 +124,7 @@ _KNOWN_VERBS = frozenset(
     [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING, *STRIKING]
     + [*QUITTING, *TRAINING, *MOVING, *SAYING, *WANTING, *ATTACKING, *TAKING]
     + [*FLEEING, *ENLISTING, *HITTING, *VISITING, *DEPARTING, *DECLARING, *RECEIVING]
-    + [*DESTROYING]
+    + [*DESTROYING, *BEATING]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
@@ -201,6 +203,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "ASSAULT", None, None  # "destroyed rebel positions"
     if lemma in DESTROYING and any(_object_words(o) & PROPERTY for o in objects):
         return "COERCE", None, None  # "destroyed the homes of suspected rebels"
+    if lemma in BEATING and any(o.lemma_.lower() in CROWDS for o in objects):
+        return "COERCE", None, None  # "police beat protesters": violent repression
     if lemma in NOT_ON_PEOPLE and any(map(_people, objects)):
         return None  # "dismissed the interior minister": no rejection
     if lemma == "give" and _ultimatum(objects, children):

@@ -15,6 +15,7 @@ __all__ = [
     "ATTACKING",
     "BACKWARDS",
     "BANNING",
+    "BEATING",
     "BODIES",
     "CAPTIVES",
     "CODES",
@@ -22,6 +23,7 @@ __all__ = [
     "COMPELLING",
     "COMPLEMENT_CODES",
     "COMPOUND_CODES",
+    "CROWDS",
     "DECLARING",
     "DEPARTING",
     "DESTROYING",
@@ -833,6 +835,14 @@ EQUIPMENT = frozenset(
     missile missiles""".split()  # noqa: SIM905
 )
 OWNING = frozenset(["give", "donate", "supply", "provide", "grant", "lend"])
+#: Protesters: violence against them is repression (COERCE, CAMEO 175), not an assault
+#: ("police fired on the demonstrators"); a crowd may be shoppers ("gunmen fired on a crowd").
+CROWDS = frozenset(
+    """protester protesters protestor protestors demonstrator demonstrators marcher marchers
+    rioter rioters striker strikers""".split()  # noqa: SIM905
+)
+#: Verbs of beating, repression when those beaten are protesters (not "beat the champion").
+BEATING = frozenset(["beat", "club", "whip", "charge"])
 #: Verbs of destroying: property destroyed is coercion (CAMEO 171: homes, crops), military
 #: targets destroyed an attack.
 DESTROYING = frozenset(["destroy", "burn", "bulldoze"])
