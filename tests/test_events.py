@@ -977,3 +977,9 @@ def test_time_off_and_a_dismissal_are_no_event(nlp: Language, text: str) -> None
 )
 def test_violence_against_protesters_is_repression(nlp: Language, text: str, code: str) -> None:
     assert events_of(nlp, text)[0].code == code
+
+
+def test_it_in_a_quoted_saying_is_the_one_quoted(nlp: Language) -> None:
+    text = "Korvath was quoted by the state radio as saying it would send troops to the border."
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor)) == ("THREATEN", "Korvath")

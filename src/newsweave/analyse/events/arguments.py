@@ -186,4 +186,9 @@ def _reporter(clause: Token) -> Token | None:
     if clause.dep_ != "ccomp":
         return None
     reporter = subject(clause.head)
+    says = clause.head
+    if reporter is None and says.dep_ in ("advcl", "pcomp", "xcomp") and says.tag_ == "VBG":
+        # "Korvath was quoted as saying it would ...": the one quoted
+        quoted = says.head if says.dep_ != "pcomp" else says.head.head
+        reporter = subject(quoted) or _passive_subject(quoted)
     return reporter if reporter is not None and reporter.pos_ != "PRON" else None
