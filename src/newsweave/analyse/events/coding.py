@@ -151,8 +151,9 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "COERCE", None, objects[0]  # "police broke up the demonstration"
     if lemma == "block" and any(o.lemma_.lower() in WAYS for o in objects):
         return "PROTEST", None, objects[0]  # "farmers blocked the roads"
-    forces = any(_object_words(o) & FORCES for o in objects)
-    peacekeeping = any(_object_words(o) & PEACEKEEPING for o in objects)
+    moving = lemma in MOVING
+    forces = moving and any(_object_words(o) & FORCES for o in objects)
+    peacekeeping = forces and any(_object_words(o) & PEACEKEEPING for o in objects)
     if lemma in MOVING and forces and not peacekeeping and _moved_back(verb, lemma):
         return "RETREAT", None, objects[0]  # "ordered its troops back to barracks"
     if lemma in MOVING and forces and not peacekeeping and _moved_toward(verb):
@@ -191,7 +192,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         for child in objects:  # "quit the talks", "left the alliance"
             if (quit_code := _what_is_left(child)) is not None:
                 return quit_code, None, child
-    who = subject(verb)
+    by_subject = lemma in FLEEING or lemma in DEPARTING or lemma in HITTING or lemma == "strike"
+    who = subject(verb) if by_subject else None
     who_words = _object_words(who) if who is not None else set()
     if lemma in FLEEING and who_words & (FORCES | FIGHTERS):
         return "RETREAT", None, None  # "rebel fighters fled the town"
@@ -254,7 +256,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "RETREAT", None, None  # "abandoned its positions"
     if lemma in FIGHTING and any(map(_fought, objects + prep_objects([verb], _AGAINST))):
         return "ASSAULT", None, None  # "fought the rebels", not "fought corruption"
-    envoys = any(_object_words(o) & RELATIONS for o in objects)
+    compelling = lemma in COMPELLING
+    envoys = compelling and any(_object_words(o) & RELATIONS for o in objects)
     if lemma in COMPELLING and envoys and _compels_to_uncoded(verb):
         return "SANCTION", None, None  # "ordered the diplomats to leave": an expulsion
     if lemma in COMPELLING and objects and _compels_to_uncoded(verb):
