@@ -983,3 +983,15 @@ def test_it_in_a_quoted_saying_is_the_one_quoted(nlp: Language) -> None:
     text = "Korvath was quoted by the state radio as saying it would send troops to the border."
     event = events_of(nlp, text)[0]
     assert (event.code, text_of(event.actor)) == ("THREATEN", "Korvath")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Osterland stopped providing aid to Velmora.", "SANCTION"),
+        ("Korvath suspended cooperating with the inquiry.", "SANCTION"),
+        ("The rebels stopped attacking the town.", "ASSAULT"),
+    ],
+)
+def test_ceasing_to_help_cuts_relations(nlp: Language, text: str, code: str) -> None:
+    assert events_of(nlp, text)[0].code == code

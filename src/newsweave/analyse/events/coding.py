@@ -115,6 +115,10 @@ _SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
 _PARTY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 _PEOPLE_PRONOUNS = PERSONAL_PRONOUNS | FIRST_PERSON | {"they", "them"}
 _RELATIVES = RELATIVE_PRONOUNS | {"whom"}
+#: Verbs of ceasing, and what ceasing to do cuts relations ("stopped providing aid", "halted
+#: cooperating with the inquiry": SANCTION, CAMEO 16).
+CEASING = frozenset(["stop", "halt", "cease", "suspend", "end", "quit", "discontinue"])
+_HELPING = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT"})
 #: Spans of time: "attacked the town for two hours" tells how long, not what for.
 _SPANS = frozenset(
     """hour hours day days night nights week weeks weekend month months year years time
@@ -124,7 +128,7 @@ _KNOWN_VERBS = frozenset(
     [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING, *STRIKING]
     + [*QUITTING, *TRAINING, *MOVING, *SAYING, *WANTING, *ATTACKING, *TAKING]
     + [*FLEEING, *ENLISTING, *HITTING, *VISITING, *DEPARTING, *DECLARING, *RECEIVING]
-    + [*DESTROYING, *BEATING]
+    + [*DESTROYING, *BEATING, *CEASING]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
@@ -205,6 +209,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "ASSAULT", None, None  # "destroyed rebel positions"
     if lemma in DESTROYING and any(_object_words(o) & PROPERTY for o in objects):
         return "COERCE", None, None  # "destroyed the homes of suspected rebels"
+    if lemma in CEASING and any(_helps(c) for c in children if c.dep_ == "xcomp"):
+        return "SANCTION", None, None  # "stopped providing aid to Velmora": aid cut
     if lemma in BEATING and any(o.lemma_.lower() in CROWDS for o in objects):
         return "COERCE", None, None  # "police beat protesters": violent repression
     if lemma in NOT_ON_PEOPLE and any(map(_people, objects)):
@@ -447,6 +453,12 @@ def _what_is_left(noun: Token) -> str | None:
     if words & COMMITMENTS:
         return "REJECT"
     return None
+
+
+def _helps(clause: Token) -> bool:
+    """Whether a complement is help or cooperation ("providing aid", "cooperating with")."""
+    found = coded(clause)
+    return found is not None and found[0] in _HELPING
 
 
 def _ultimatum(objects: list[Token], children: list[Token]) -> bool:
