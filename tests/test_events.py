@@ -995,3 +995,19 @@ def test_it_in_a_quoted_saying_is_the_one_quoted(nlp: Language) -> None:
 )
 def test_ceasing_to_help_cuts_relations(nlp: Language, text: str, code: str) -> None:
     assert events_of(nlp, text)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Korvath provided Osterland with intelligence on the plot.", "COOPERATE"),
+        ("The police of the two countries are working together to fight smuggling.",
+         "COOPERATE"),
+        ("Students boycotted classes to protest the arrest of their leader.", "PROTEST"),
+        ("Osterland said it reserved the right to use force.", "THREATEN"),
+    ],
+)  # fmt: skip
+def test_intelligence_shared_work_together_boycotts_and_reserved_rights(
+    nlp: Language, text: str, code: str
+) -> None:
+    assert events_of(nlp, text)[0].code == code

@@ -128,7 +128,7 @@ _KNOWN_VERBS = frozenset(
     [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING, *STRIKING]
     + [*QUITTING, *TRAINING, *MOVING, *SAYING, *WANTING, *ATTACKING, *TAKING]
     + [*FLEEING, *ENLISTING, *HITTING, *VISITING, *DEPARTING, *DECLARING, *RECEIVING]
-    + [*DESTROYING, *BEATING, *CEASING]
+    + [*DESTROYING, *BEATING, *CEASING, "work"]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
@@ -281,6 +281,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
     if code == "MOBILIZE" and any(c.dep_ == "advmod" and c.lower_ in JOINT for c in children):
         code = "COOPERATE"  # "will jointly patrol the border": military cooperation
+    if lemma == "work" and any(c.dep_ == "advmod" and c.lower_ in JOINT for c in children):
+        code = "COOPERATE"  # "are working together to fight smuggling"
     if code is None and (stance := _in_protest(children)) is not None:
         return "PROTEST", stance.head, stance  # "dumped potatoes in protest at low prices"
     return (code, None, None) if code is not None else None
@@ -567,9 +569,9 @@ def _given(noun: Token) -> str | None:
     words = _object_words(noun)
     if words & FORCES:
         return "MOBILIZE"
-    if words & GOODS or noun_code(_measured(noun)) == "AID":
+    if words & GOODS or (code := noun_code(_measured(noun))) == "AID":
         return "AID"  # "contributed 3 million dollars", "distributed relief"
-    return None
+    return code if code == "COOPERATE" else None  # "provided Korvath with intelligence"
 
 
 def _measured(noun: Token) -> Token:

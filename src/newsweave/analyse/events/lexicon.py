@@ -115,10 +115,10 @@ CODES: dict[str, str] = _codes(
         "ACCUSE": "accuse blame criticize criticise condemn denounce allege sue investigate indict "
         "complain rebuke censure slam decry deplore lambast lambaste chastise castigate scold "
         "reproach excoriate vilify probe prosecute impeach",
-        "REJECT": "reject refuse deny veto decline oppose dismiss boycott spurn snub repudiate "
-        "defy rebuff",
+        "REJECT": "reject refuse deny veto decline oppose dismiss spurn snub repudiate defy rebuff",
         "THREATEN": "threaten warn",
-        "PROTEST": "protest demonstrate march rally picket riot",
+        # boycotts are a protest in the codebook (CAMEO 143, PLOVER PROTEST)
+        "PROTEST": "protest demonstrate march rally picket riot boycott",
         "SANCTION": "sanction ban expel embargo blacklist fine penalize penalise",
         "MOBILIZE": "mobilize mobilise deploy reinforce amass mass station muster",
         "COERCE": "arrest detain seize jail imprison deport raid confiscate censor evict "
@@ -266,7 +266,7 @@ NOUN_CODES: dict[str, str] = _codes(
         "SUPPORT": "praise tribute recognition solidarity gratitude thanks congratulations "
         "appreciation",
         "CONCEDE": "amnesty pardon release resignation regret access permission clemency",
-        "COOPERATE": "cooperation partnership alliance extradition training",
+        "COOPERATE": "cooperation partnership alliance extradition training intelligence",
         "AID": "credit credits shelter bailout subsidy subsidies protection",
         "RETREAT": "withdrawal pullout pull-out retreat disarmament demobilization surrender",
         "REQUEST": "plea petition invitation",
@@ -473,6 +473,7 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     },
     ("down", "tool"): "PROTEST",
     ("give", "deadline"): "THREATEN",
+    ("reserve", "right"): "THREATEN",
     ("set", "deadline"): "THREATEN",
     # handing over people is judicial cooperation, weapons a disarmament, power a concession
     **{
