@@ -27,15 +27,15 @@ from newsweave.evaluate.events import (
 from newsweave.records import Event, Span
 
 #: Measured on the check part (docs/evaluation.md, "Events (PLOVER)", session 25): category
-#: accuracy 0.684, macro-F1 0.641, source actor 0.674, target actor 0.489, no event found for
-#: 16 of 95 records. The issue's targets (0.75, 0.65, 0.75, 0.65) are higher and not met.
+#: accuracy 0.684, macro-F1 0.641, source actor 0.684, target actor 0.500, no event found for
+#: 15 of 95 records. The issue's targets (0.75, 0.65, 0.75, 0.65) are higher and not met.
 FLOORS = {
     ("category", "accuracy"): 0.66,
     ("category, macro over PLOVER", "f1"): 0.62,
-    ("source actor", "accuracy"): 0.65,
-    ("target actor", "accuracy"): 0.46,
+    ("source actor", "accuracy"): 0.66,
+    ("target actor", "accuracy"): 0.47,
 }
-NO_EVENT_CEILING = 18
+NO_EVENT_CEILING = 17
 
 
 def _span(text: str, words: str) -> Span:
