@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsweave.analyse.events.lexicon import DOCUMENTS, STANCES, TOPIC_OBJECT_CODES
+from newsweave.analyse.events.coding import noun_code
+from newsweave.analyse.events.lexicon import (
+    DOCUMENTS,
+    RECEIVING,
+    STANCES,
+    TOPIC_OBJECT_CODES,
+    UNDERGOING,
+)
 from newsweave.analyse.events.mentions import NAMED_LABELS
 from newsweave.analyse.events.tree import counted, prep_objects, subject
 from newsweave.lexicon.grammar import RELATIVE_PRONOUNS, SUBJECTS
@@ -42,7 +49,8 @@ def arguments(
         if child.dep_ == "nsubjpass" and child != noun:
             target = child
         elif child.dep_ == "agent":
-            actor = next((c for c in child.children if c.dep_ == "pobj"), actor)
+            # not the event noun of "spoke by telephone"
+            actor = next((c for c in child.children if c.dep_ == "pobj" and c != noun), actor)
         elif child.dep_ == "dobj" and target is None and not _holds(child, noun):
             # not "part" in "took part in"; not a second object after the event noun ("held
             # talks with X on Monday, the first delegation to ...": a misparsed apposition)
@@ -79,7 +87,12 @@ def arguments(
         actor = verb.head if actor is not None and actor.lower_ in RELATIVE_PRONOUNS else actor
         target = verb.head if target is not None and target.lower_ in RELATIVE_PRONOUNS else target
     if noun is not None and actor == noun:
-        actor = _owner(noun)  # "Velmoran riots erupted": the riots are Velmora's
+        # "Velmoran riots erupted": the riots are Velmora's; "aid from Korvath arrived"
+        actor = _owner(noun) or next(iter(prep_objects([noun], frozenset({"from"}))), None)
+    if code == "AID" and verb.lemma_.lower() in RECEIVING:
+        # "Velmora received aid from Korvath": the giver acts, the receiver is the target
+        givers = prep_objects([verb], frozenset({"from"}))
+        actor, target = (givers[0] if givers else None), actor
     if noun is not None and actor is None and target is None:
         # "fighting between troops and rebels left 40 dead": each is the other's party
         between = prep_objects([noun], frozenset({"between"}))
@@ -87,6 +100,19 @@ def arguments(
             actor, target = between[0], next(iter(between[0].conjuncts), None)
     if verb.dep_ == "acl" and actor is None:
         actor = _issuer(verb)
+    deed = actor if noun is None and actor is not None and noun_code(actor) else None
+    doer = _doer(deed) if deed is not None else None
+    if deed is not None and doer is not None:
+        # "Korvath's attack on Osterland killed 30 people": the attack's owner did it (not
+        # "the fire killed three workers": no one's, a hazard)
+        actor = doer
+        if target is None:
+            target = next(iter(prep_objects([deed], frozenset({"on", "against"}))), None)
+    undergoing = verb.lemma_.lower() in UNDERGOING
+    if undergoing and noun is not None and particle is not None and particle.lower_ == "under":
+        # "the convoy came under attack from rebels": the subject undergoes it
+        doers = prep_objects([noun, verb], frozenset({"by", "from"}))
+        actor, target = (doers[0] if doers else None), actor
     head = verb
     # "vowed to attack", "arrested and charged", "blocked roads, demanding ...": the governing
     # verb's subject. Not for a verb with a subject of its own ("..., and no one was
@@ -139,6 +165,11 @@ def _owner(noun: Token) -> Token | None:
     return None
 
 
+def _doer(deed: Token) -> Token | None:
+    """Who did a deed named by a noun: its owner or its "by" party ("an attack by rebels")."""
+    return _owner(deed) or next(iter(prep_objects([deed], frozenset({"by"}))), None)
+
+
 def _issuer(verb: Token) -> Token | None:
     """Who issued the document a participle describes: "issued a statement demanding ..."
     (the statement's issuer demands). Only documents: "protesters demanding reforms" or
@@ -155,4 +186,9 @@ def _reporter(clause: Token) -> Token | None:
     if clause.dep_ != "ccomp":
         return None
     reporter = subject(clause.head)
+    says = clause.head
+    if reporter is None and says.dep_ in ("advcl", "pcomp", "xcomp") and says.tag_ == "VBG":
+        # "Korvath was quoted as saying it would ...": the one quoted
+        quoted = says.head if says.dep_ != "pcomp" else says.head.head
+        reporter = subject(quoted) or _passive_subject(quoted)
     return reporter if reporter is not None and reporter.pos_ != "PRON" else None

@@ -10,46 +10,82 @@ from spacy.tokens import Token
 
 from newsweave.analyse.events.lexicon import (
     ABANDONING,
+    ARRIVING,
+    ATTACKING,
+    BACKWARDS,
     BANNING,
+    BEATING,
+    BODIES,
     CAPTIVES,
     CODES,
     COMMITMENTS,
     COMPELLING,
     COMPLEMENT_CODES,
     COMPOUND_CODES,
+    CROWDS,
+    DECLARING,
+    DEPARTING,
+    DESTROYING,
     EASING,
+    ENLISTING,
+    EQUIPMENT,
     EVACUATING,
     EXPELLING,
+    FIGHTERS,
     FIGHTING,
+    FLEEING,
     FORCES,
     GIVING,
     GOODS,
     GROUPS,
+    HELPING,
+    HITTING,
+    INQUIRIES,
     INTENDING,
+    JOINT,
     LEAVING,
     LIGHT_DEFAULTS,
     LIGHT_VERBS,
     MEASURES,
     MILITARY_TARGETS,
+    MOVING,
+    NOT_ON_PEOPLE,
     NOUN_CODES,
+    OBLIGING,
     OCCURRING,
     ON_PEOPLE,
+    OWNING,
     PARTICIPATING,
     PARTICLE_CODES,
+    PEACEKEEPING,
+    POLITICAL_LIFE,
     POSITIONS,
     PREVENTING,
+    PROPERTY,
+    QUITTING,
+    RECEIVING,
     REDUCING,
     RELATIONS,
     RESTRICTIONS,
     RESULTING,
+    SAYING,
     STRIKING,
+    TAKING,
+    TAKING_PART,
+    TRAINING,
     TRAVELLING,
+    UNDERGOING,
     VERB_NOUN_CODES,
     VERB_PREP_NOUN_CODES,
+    VISITING,
+    VISITORS,
+    WANTING,
     WARNING,
     WAYS,
+    WEAPONS,
+    WORKERS,
 )
-from newsweave.analyse.events.tree import counted, prep_objects
+from newsweave.analyse.events.tree import counted, prep_objects, subject
 from newsweave.lexicon.grammar import FIRST_PERSON, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS
 from newsweave.lexicon.people import is_person_noun
 
@@ -72,7 +108,7 @@ _PHRASE_VERBS = frozenset(
     [verb.split()[0] for verb, _ in VERB_NOUN_CODES] + [verb for verb, _, _ in VERB_PREP_NOUN_CODES]
 )
 #: Adverbs that are a phrasal verb's particle when misread ("pulling back", "pulled out").
-_ADVERBS = frozenset({"back", "out", "down", "off", "up"})
+_ADVERBS = frozenset({"back", "out", "down", "off", "up", "aside"})
 #: Prepositions of the party one fights: "fought with the rebels", "battled against troops".
 _AGAINST = frozenset({"with", "against"})
 #: Categories of speech acts whose clause ("demanded that the army withdraw") is no event.
@@ -81,8 +117,20 @@ _SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
 _PARTY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 _PEOPLE_PRONOUNS = PERSONAL_PRONOUNS | FIRST_PERSON | {"they", "them"}
 _RELATIVES = RELATIVE_PRONOUNS | {"whom"}
+#: Verbs of ceasing, and what ceasing to do cuts relations ("stopped providing aid", "halted
+#: cooperating with the inquiry": SANCTION, CAMEO 16).
+CEASING = frozenset(["stop", "halt", "cease", "suspend", "end", "quit", "discontinue"])
+_HELPING = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT"})
+#: Spans of time: "attacked the town for two hours" tells how long, not what for.
+_SPANS = frozenset(
+    """hour hours day days night nights week weeks weekend month months year years time
+    period minute minutes""".split()  # noqa: SIM905
+)
 _KNOWN_VERBS = frozenset(
     [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING, *STRIKING]
+    + [*QUITTING, *TRAINING, *MOVING, *SAYING, *WANTING, *ATTACKING, *TAKING]
+    + [*FLEEING, *ENLISTING, *HITTING, *VISITING, *DEPARTING, *DECLARING, *RECEIVING]
+    + [*DESTROYING, *BEATING, *CEASING, "work"]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
@@ -94,6 +142,9 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     """``(code, deciding particle, light-verb noun)`` when ``verb`` reports an event."""
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
         return _stance(verb)  # "was critical of Korvath"
+    undergoing = verb.lemma_.lower() in UNDERGOING and verb.pos_ in ("AUX", "VERB")
+    if undergoing and (under := _under(verb)) is not None:
+        return under  # "came under attack", "is under investigation"
     if verb.pos_ != "VERB" or verb.dep_ in ("amod", "compound"):
         return None
     lemma = _lemma(verb)
@@ -106,11 +157,26 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "COERCE", None, objects[0]  # "police broke up the demonstration"
     if lemma == "block" and any(o.lemma_.lower() in WAYS for o in objects):
         return "PROTEST", None, objects[0]  # "farmers blocked the roads"
+    moving = lemma in MOVING
+    forces = moving and any(_object_words(o) & FORCES for o in objects)
+    peacekeeping = forces and any(_object_words(o) & PEACEKEEPING for o in objects)
+    if lemma in MOVING and forces and not peacekeeping and _moved_back(verb, lemma):
+        return "RETREAT", None, objects[0]  # "ordered its troops back to barracks"
+    if lemma in MOVING and forces and not peacekeeping and _moved_toward(verb):
+        return "MOBILIZE", None, objects[0]  # "ordered troops to the border"
+    if lemma in RECEIVING:
+        for child in objects:  # "received 5 million dollars from Korvath"
+            if _given(child) == "AID" and prep_objects([verb], frozenset({"from"})):
+                return "AID", None, child
     if lemma in GIVING:
         # "provided Korvath with wheat": what is handed over may be the "with" object
         for child in objects + prep_objects([verb], frozenset({"with"})):
             if (code := _given(child)) is not None:
-                return code, None, child
+                # "contributed 500 soldiers to the peacekeeping force": protection; "gave
+                # Velmora 30 tanks": arms to own
+                owned = lemma in OWNING and _object_words(child) & EQUIPMENT
+                aid = _keeps_peace(verb, child) or owned
+                return ("AID" if aid else code), None, child
     if lemma in _PHRASE_VERBS and (by_noun := _verb_noun(children, lemma)) is not None:
         return by_noun  # "workers staged a strike", "opened fire", "went on strike"
     if lemma in LIGHT_VERBS:
@@ -128,6 +194,41 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return ("COERCE" if individuals and not relations else "SANCTION"), None, None
     if lemma in LEAVING and (left := _left(verb)) is not None:
         return left  # "withdrew from the talks", "pulled out of the treaty"
+    if lemma in QUITTING:
+        for child in objects:  # "quit the talks", "left the alliance"
+            if (quit_code := _what_is_left(child)) is not None:
+                return quit_code, None, child
+    by_subject = lemma in FLEEING or lemma in DEPARTING or lemma in HITTING or lemma == "strike"
+    who = subject(verb) if by_subject else None
+    who_words = _object_words(who) if who is not None else set()
+    if lemma in FLEEING and who_words & (FORCES | FIGHTERS):
+        return "RETREAT", None, None  # "rebel fighters fled the town"
+    if lemma in DEPARTING and _leaves_ground(objects, who_words):
+        return "RETREAT", None, None  # "the last troops left the town"
+    if lemma == "strike" and who_words & WORKERS and not objects:
+        return "PROTEST", None, None  # "teachers struck for higher pay"
+    if lemma in DESTROYING and any(_object_words(o) & MILITARY_TARGETS for o in objects):
+        return "ASSAULT", None, None  # "destroyed rebel positions"
+    if lemma in DESTROYING and any(_object_words(o) & PROPERTY for o in objects):
+        return "COERCE", None, None  # "destroyed the homes of suspected rebels"
+    if lemma in CEASING and any(_helps(c) for c in children if c.dep_ == "xcomp"):
+        return "SANCTION", None, None  # "stopped providing aid to Velmora": aid cut
+    if lemma in HELPING and _in_an_inquiry(verb, children):
+        return "COOPERATE", None, None  # "helped Korvath investigators track down the suspects"
+    if lemma in BEATING and any(o.lemma_.lower() in CROWDS for o in objects):
+        return "COERCE", None, None  # "police beat protesters": violent repression
+    if lemma in NOT_ON_PEOPLE and any(map(_people, objects)):
+        return None  # "dismissed the interior minister": no rejection
+    if lemma == "give" and _ultimatum(objects, children):
+        return "THREATEN", None, None  # "gave the government a week to meet its demands"
+    if lemma in DECLARING and any(t.lower_ == "grata" for t in verb.subtree):
+        return "SANCTION", None, None  # "declared two diplomats persona non grata"
+    if lemma in ENLISTING and any(_object_words(o) & (FORCES | FIGHTERS) for o in objects):
+        return "MOBILIZE", None, None  # "drafted thousands of reservists"
+    if lemma in HITTING and objects and who_words & (WEAPONS | FORCES):
+        return "ASSAULT", None, None  # "artillery shells hit the district"
+    if lemma in TRAINING and any(_object_words(o) & FORCES or _people(o) for o in objects):
+        return "COOPERATE", None, None  # "trained Velmoran police officers"
     if lemma in REDUCING or lemma in EASING:
         for child in objects:
             words = _object_words(child)
@@ -144,6 +245,20 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
                 return code, child, None
     if lemma in STRIKING and any(map(_struck, objects)):
         return "ASSAULT", None, None  # "jets struck rebel positions"
+    if lemma in SAYING and any(map(_obliged, (c for c in children if c.dep_ == "ccomp"))):
+        return "REQUEST", None, None  # "said Osterland must withdraw its troops"
+    if lemma in SAYING and any(map(_blamed, (c for c in children if c.dep_ == "ccomp"))):
+        return "ACCUSE", None, None  # "said Osterland was behind the bombing"
+    if lemma in VISITING and _visit(verb):
+        return "CONSULT", None, None  # "the president will travel to Osterland"
+    if lemma in WANTING and _wants_of_another(children):
+        return "REQUEST", None, None  # "wants Korvath to pay compensation"
+    if lemma in ATTACKING and _says_what_for(verb):
+        return "ACCUSE", None, None  # "attacked the government over its handling"
+    if lemma in TAKING and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
+        return "ASSAULT", None, None  # "seized the town": territory taken by force
+    if lemma in TAKING and any(_object_words(o) & MILITARY_TARGETS for o in objects):
+        return "ASSAULT", None, None
     for child in children:  # "told the army to leave", "charged that troops crossed"
         if (code := COMPLEMENT_CODES.get((lemma, child.dep_))) is not None:
             return code, None, None
@@ -151,9 +266,15 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "RETREAT", None, None  # "abandoned its positions"
     if lemma in FIGHTING and any(map(_fought, objects + prep_objects([verb], _AGAINST))):
         return "ASSAULT", None, None  # "fought the rebels", not "fought corruption"
+    compelling = lemma in COMPELLING
+    envoys = compelling and any(_object_words(o) & RELATIONS for o in objects)
+    if lemma in COMPELLING and envoys and _compels_to_uncoded(verb):
+        return "SANCTION", None, None  # "ordered the diplomats to leave": an expulsion
     if lemma in COMPELLING and objects and _compels_to_uncoded(verb):
         return "COERCE", None, None  # "ordered the paper to close": made to, not asked
-    if lemma in BANNING and any(_people(o) or o.lemma_.lower() in GROUPS for o in objects):
+    if lemma in BANNING and any(
+        _people(o) or _object_words(o) & (GROUPS | POLITICAL_LIFE) for o in objects
+    ):
         return "COERCE", None, None  # "banned opposition candidates": people restricted
     if lemma in WARNING and not _warns_of_something(verb):
         return None  # "the company had warned the town on Monday": a notice, no threat
@@ -162,9 +283,97 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         if acted_on and not any(map(_people, acted_on)):
             return None  # "the dam released water", "the ministry released a report"
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
+    if code == "MOBILIZE" and any(c.dep_ == "advmod" and c.lower_ in JOINT for c in children):
+        code = "COOPERATE"  # "will jointly patrol the border": military cooperation
+    if lemma == "work" and any(c.dep_ == "advmod" and c.lower_ in JOINT for c in children):
+        code = "COOPERATE"  # "are working together to fight smuggling"
     if code is None and (stance := _in_protest(children)) is not None:
         return "PROTEST", stance.head, stance  # "dumped potatoes in protest at low prices"
     return (code, None, None) if code is not None else None
+
+
+def _under(verb: Token) -> tuple[str, Token | None, Token | None] | None:
+    """What its subject is under: "came under attack" (ASSAULT), "is under investigation"
+    (ACCUSE), "remains under arrest" (COERCE); not "under pressure" or "under way"."""
+    for noun in prep_objects([verb], frozenset({"under"})):
+        code = noun_code(noun)
+        if code in ("ASSAULT", "ACCUSE", "COERCE", "SANCTION"):
+            return code, noun.head, noun
+    # "troops were on high alert", "the minister is in Velmora for talks", "on a visit"
+    for noun in prep_objects([verb], frozenset({"on", "for"})):
+        code = noun_code(_measured(noun))
+        if code in ("MOBILIZE", "CONSULT"):
+            return code, noun.head, noun
+    return None
+
+
+def _obliged(clause: Token) -> bool:
+    """Whether a reported clause says another party must or should act ("said Osterland must
+    withdraw"), not the speaker itself ("said it must act", "said we should wait")."""
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in clause.children):
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(_party(s) and s.pos_ != "PRON" for s in subjects)
+
+
+def _party(token: Token) -> bool:
+    """Whether ``token`` is a party that can be asked to act: people, a name, a body."""
+    return _people(token) or token.lemma_.lower() in BODIES or token.lower_ in BODIES
+
+
+def _blamed(clause: Token) -> bool:
+    """Whether a reported clause lays an event at a party's door: "was behind the bombing",
+    "was responsible for the attack"."""
+    if clause.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" for c in clause.children):
+        return False
+    behind = prep_objects([clause], frozenset({"behind"}))
+    for adjective in (c for c in clause.children if c.dep_ == "acomp"):
+        if adjective.lower_ in ("responsible", "guilty"):
+            behind += prep_objects([adjective], frozenset({"for", "of"}))
+    return any(noun_code(_measured(noun)) is not None for noun in behind)
+
+
+def _visit(verb: Token) -> bool:
+    """Whether a verb of travel is a visit: a leader or a delegation going to a country
+    ("the president will travel to Osterland", "the envoy arrived in Velmora")."""
+    who = subject(verb)
+    # a title, not any name: "Angela Merkel arrived in Lima" may be a private trip
+    if who is None or not _object_words(who) & VISITORS:
+        return False
+    places = prep_objects([verb], frozenset({"to", "in"}))
+    return any(p.ent_type_ in ("GPE", "LOC") or p.pos_ == "PROPN" for p in places)
+
+
+def _keeps_peace(verb: Token, given: Token) -> bool:
+    """Whether what is handed over goes to keep the peace: "peacekeeping troops", "troops
+    for the peacekeeping force"."""
+    places = prep_objects([verb, given], frozenset({"to", "for"}))
+    return any(_object_words(t) & PEACEKEEPING for t in [given, *places])
+
+
+def _wants_of_another(children: list[Token]) -> bool:
+    """Whether a verb of wanting (``children``: its own) wants another party to act: "wants
+    Korvath to pay" (an object and a complement, or a clause with its own subject), not
+    "wants to join"."""
+    objects = [c for c in children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    for clause in (c for c in children if c.dep_ in ("xcomp", "ccomp")):
+        own = [c for c in clause.children if c.dep_ == "nsubj" and _party(c)]
+        own = [c for c in own if c.pos_ != "PRON"]
+        if own or (objects and clause.dep_ == "xcomp"):
+            return True
+    return False
+
+
+def _says_what_for(verb: Token) -> bool:
+    """Whether an attack is in words: it says what for ("attacked the minister over the
+    deal", "for his remarks"), not when ("for two hours", "over the weekend")."""
+    for reason in prep_objects([verb], frozenset({"over", "for"})):
+        if reason.ent_type_ in ("DATE", "TIME") or reason.like_num:
+            continue
+        if reason.lemma_.lower() in _SPANS:
+            continue
+        return True
+    return False
 
 
 def _in_protest(children: list[Token]) -> Token | None:
@@ -208,6 +417,8 @@ def _verb_noun(children: list[Token], lemma: str) -> tuple[str, Token | None, To
     verbs = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
     for noun in objects:
         words = [noun] + [c for c in noun.children if c.dep_ == "compound"]
+        if (share := counted(noun)) is not None and share != noun:
+            words.append(share)  # "wrote off 80 percent of the debt"
         for verb_words in verbs:
             for word in words:
                 code = VERB_NOUN_CODES.get((verb_words, word.lemma_.lower()))
@@ -216,11 +427,14 @@ def _verb_noun(children: list[Token], lemma: str) -> tuple[str, Token | None, To
         for adjective in (c for c in noun.children if c.dep_ == "amod"):
             if (code := VERB_NOUN_CODES.get((lemma, adjective.lemma_.lower()))) is not None:
                 return code, adjective, None
-    for prep in (c for c in children if c.dep_ == "prep"):
-        for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            phrase = (lemma, prep.lower_, noun.lemma_.lower())
-            if (code := VERB_PREP_NOUN_CODES.get(phrase)) is not None:
-                return code, prep, noun
+    # "spoke by telephone": "by" may be read as a passive's agent
+    for prep in (c for c in children if c.dep_ in ("prep", "agent")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            # "put its forces on a state of alert": the state is the alert
+            for noun in [pobj, *prep_objects([pobj], frozenset({"of"}))]:
+                phrase = (lemma, prep.lower_, noun.lemma_.lower())
+                if (code := VERB_PREP_NOUN_CODES.get(phrase)) is not None:
+                    return code, prep, noun
     return None
 
 
@@ -230,13 +444,79 @@ def _left(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     # "pulled out of": "out" is read as a particle or as a preposition
     holders = [verb, *(c for c in verb.children if c.lower_ in ("out", "back", "away"))]
     for pobj in prep_objects(holders, frozenset({"from", "of"})):
-        words = _object_words(pobj)
         particle = pobj.head if pobj.head.head == verb else pobj.head.head
-        if words & RELATIONS:
-            return "SANCTION", particle, pobj
-        if words & COMMITMENTS:
-            return "REJECT", particle, pobj
+        if (code := _what_is_left(pobj)) is not None:
+            return code, particle, pobj
     return None
+
+
+def _what_is_left(noun: Token) -> str | None:
+    """What leaving ``noun`` is: halting talks or relations (SANCTION), rejecting an
+    agreement (REJECT)."""
+    words = _object_words(noun)
+    if words & RELATIONS:
+        return "SANCTION"
+    if words & COMMITMENTS:
+        return "REJECT"
+    return None
+
+
+def _in_an_inquiry(verb: Token, children: list[Token]) -> bool:
+    """Whether help is given in an inquiry or a hunt: "assisted in the investigation", "helped
+    the police track down the suspects"."""
+    helped = [c for c in children if c.dep_ in ("xcomp", "ccomp")]
+    helped += prep_objects([verb], frozenset({"in", "with"}))
+    return any(c.lemma_.lower() in INQUIRIES or c.lower_ in INQUIRIES for c in helped)
+
+
+def _helps(clause: Token) -> bool:
+    """Whether a complement is help or cooperation ("providing aid", "cooperating with")."""
+    found = coded(clause)
+    return found is not None and found[0] in _HELPING
+
+
+def _ultimatum(objects: list[Token], children: list[Token]) -> bool:
+    """Whether giving is an ultimatum: a span of time to do something ("gave the government a
+    week to meet its demands")."""
+    spans = [c for c in children if c.dep_ in ("dobj", "dative", "npadvmod")]
+    if not any(o.lemma_.lower() in _SPANS for o in [*objects, *spans]):
+        return False
+    complements = [c for t in spans for c in t.children]
+    return any(c.dep_ in ("xcomp", "advcl", "relcl", "acl") for c in [*complements, *children])
+
+
+def _moved_toward(verb: Token) -> bool:
+    """Whether forces are moved toward somewhere, not made to do something: "ordered troops to
+    the border", not "ordered the army to attack"."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False
+    return bool(prep_objects([verb], frozenset({"to", "into", "toward", "towards"})))
+
+
+def _leaves_ground(objects: list[Token], who: set[str]) -> bool:
+    """Whether leaving ``objects`` gives up ground: forces leaving a place ("the last troops
+    left the town") or anyone leaving military positions ("evacuated its positions")."""
+    for place in objects:
+        words = _object_words(place)
+        if words & POSITIONS:
+            return True
+        named = place.ent_type_ in ("GPE", "LOC") or place.pos_ == "PROPN"
+        ground = named or words & MILITARY_TARGETS
+        if ground and who & (FORCES | FIGHTERS):
+            return True
+    return False
+
+
+def _moved_back(verb: Token, lemma: str) -> bool:
+    """Whether forces are moved back ("pulled its tanks back", "sent the troops home",
+    "removed its tanks from the zone"), not toward somewhere ("moved tanks to the border")."""
+    if any(c.lower_ in BACKWARDS and c.dep_ in ("prt", "advmod") for c in verb.children):
+        return True
+    if prep_objects([verb], frozenset({"to", "into", "toward", "towards"})):
+        return False
+    return lemma in ("remove", "pull", "withdraw", "evacuate") and bool(
+        prep_objects([verb], frozenset({"from"}))
+    )
 
 
 def _compels_to_uncoded(verb: Token) -> bool:
@@ -284,7 +564,15 @@ def noun_code(noun: Token) -> str | None:
             if code is not None:
                 return code
     # the plural as written too: "hostilities" is read as "hostility", "funds" as "fund"
-    return NOUN_CODES.get(lemma) or NOUN_CODES.get(noun.lower_)
+    code = NOUN_CODES.get(lemma) or NOUN_CODES.get(noun.lower_)
+    if code == "COERCE" and lemma in ("raid", "raids"):
+        # "raids on rebel bases": an attack, unlike a police raid on an office
+        hit = prep_objects([noun], frozenset({"on", "against"}))
+        if any(_object_words(t) & MILITARY_TARGETS for t in hit):
+            return "ASSAULT"
+    if code == "MOBILIZE" and any(c.lower_ in JOINT for c in noun.children):
+        return "COOPERATE"  # "joint manoeuvres", "combined patrols": military cooperation
+    return code
 
 
 def _given(noun: Token) -> str | None:
@@ -293,9 +581,9 @@ def _given(noun: Token) -> str | None:
     words = _object_words(noun)
     if words & FORCES:
         return "MOBILIZE"
-    if words & GOODS:
-        return "AID"
-    return None
+    if words & GOODS or (code := noun_code(_measured(noun))) == "AID":
+        return "AID"  # "contributed 3 million dollars", "distributed relief"
+    return code if code == "COOPERATE" else None  # "provided Korvath with intelligence"
 
 
 def _measured(noun: Token) -> Token:
@@ -303,7 +591,8 @@ def _measured(noun: Token) -> Token:
     dollars of aid" -> aid; other nouns stand for themselves."""
     counted = noun.lemma_.lower() in MEASURES or any(c.dep_ == "nummod" for c in noun.children)
     if counted or noun_code(noun) is None:
-        for pobj in prep_objects([noun], frozenset({"of"})):
+        # "40 million euros in emergency aid"
+        for pobj in prep_objects([noun], frozenset({"of", "in"})):
             if noun_code(pobj) is not None:
                 return pobj
     return noun
@@ -323,6 +612,10 @@ def _nominal(verb: Token, lemma: str) -> tuple[str, Token | None, Token | None] 
         for child in verb.children:
             if child.dep_ == "nsubj" and (code := noun_code(child)) is not None:
                 return code, None, child
+    if lemma in ARRIVING:  # "aid from Korvath reached the town"
+        for child in verb.children:
+            if child.dep_ == "nsubj" and _given(child) == "AID":
+                return "AID", None, child
     if lemma in RESULTING:  # "fighting left 40 dead"
         for child in verb.children:
             if child.dep_ == "nsubj" and (code := noun_code(child)) is not None:
@@ -415,10 +708,13 @@ def _lemma(verb: Token) -> str:
 
 def _object_words(noun: Token) -> set[str]:
     """The lemmas that say what an object is: "emergency measures", "a state of emergency"."""
-    words = {noun.lemma_.lower()}
+    words = {noun.lemma_.lower(), noun.lower_}  # "bases" is read as "basis"
     for child in noun.children:
         if child.dep_ == "compound":
             words.add(child.lemma_.lower())
         elif child.dep_ == "prep" and child.lower_ == "of":
+            words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "in" and noun.lemma_.lower() in TAKING_PART:
+            # "its participation in the talks": the talks
             words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
     return words

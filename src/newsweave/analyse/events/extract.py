@@ -24,7 +24,7 @@ from spacy.tokens import Span as DocSpan
 from newsweave.analyse.events.arguments import arguments
 from newsweave.analyse.events.coding import carried_by_head, coded
 from newsweave.analyse.events.dates import dated
-from newsweave.analyse.events.lexicon import HAZARDS, MARKETS, WEAPONS
+from newsweave.analyse.events.lexicon import CROWDS, HAZARDS, MARKETS, WEAPONS
 from newsweave.analyse.events.mentions import NAMED_LABELS, Mentions, argument_span, place_of
 from newsweave.analyse.events.modality import conditional, intended, modality, negated
 from newsweave.analyse.events.targets import aimed_at
@@ -101,6 +101,8 @@ def _event(
         )
         if s is not None
     ]
+    if code == "ASSAULT" and _crowd(target_token):
+        code = "COERCE"  # "troops fired on the demonstrators": violent repression, CAMEO 175
     denied = negated(verb)
     stated = modality(verb)
     code = intended(code, stated, denied, conditional=conditional(verb))
@@ -138,6 +140,11 @@ def _aimed_at_place(
     if code == "ASSAULT" and token is not None and _anonymous(token):
         return place
     return target
+
+
+def _crowd(token: Token | None) -> bool:
+    """Whether ``token`` is protesters or a crowd: violence against them is repression."""
+    return token is not None and token.lemma_.lower() in CROWDS
 
 
 def _anonymous(token: Token) -> bool:

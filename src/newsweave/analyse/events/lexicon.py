@@ -11,51 +11,86 @@ from __future__ import annotations
 
 __all__ = [
     "ABANDONING",
+    "ARRIVING",
+    "ATTACKING",
+    "BACKWARDS",
     "BANNING",
+    "BEATING",
+    "BODIES",
     "CAPTIVES",
     "CODES",
     "COMMITMENTS",
     "COMPELLING",
     "COMPLEMENT_CODES",
     "COMPOUND_CODES",
+    "CROWDS",
+    "DECLARING",
+    "DEPARTING",
+    "DESTROYING",
     "DOCUMENTS",
     "EASING",
+    "ENLISTING",
+    "EQUIPMENT",
     "EVACUATING",
     "EXPELLING",
+    "FIGHTERS",
     "FIGHTING",
+    "FLEEING",
     "FORCES",
     "GIVING",
     "GOODS",
     "GROUPS",
     "HAZARDS",
+    "HELPING",
+    "HITTING",
     "HOSTILE",
+    "INQUIRIES",
     "INTENDING",
+    "JOINT",
     "LEAVING",
     "LIGHT_DEFAULTS",
     "LIGHT_VERBS",
     "MARKETS",
     "MEASURES",
     "MILITARY_TARGETS",
+    "MOVING",
+    "NOT_ON_PEOPLE",
     "NOUN_CODES",
+    "OBLIGING",
     "OCCURRING",
     "ON_PEOPLE",
+    "OWNING",
     "PARTICIPATING",
     "PARTICLE_CODES",
+    "PEACEKEEPING",
+    "POLITICAL_LIFE",
     "POSITIONS",
     "PREVENTING",
+    "PROPERTY",
     "QUANTITIES",
+    "QUITTING",
     "READINESS",
+    "RECEIVING",
     "REDUCING",
     "RESULTING",
+    "SAYING",
     "STANCES",
     "STRIKING",
+    "TAKING",
+    "TAKING_PART",
     "TOPIC_OBJECT_CODES",
+    "TRAINING",
     "TRAVELLING",
+    "UNDERGOING",
     "VERB_NOUN_CODES",
     "VERB_PREP_NOUN_CODES",
+    "VISITING",
+    "VISITORS",
+    "WANTING",
     "WARNING",
     "WAYS",
     "WEAPONS",
+    "WORKERS",
 ]
 
 
@@ -82,14 +117,14 @@ CODES: dict[str, str] = _codes(
         "ACCUSE": "accuse blame criticize criticise condemn denounce allege sue investigate indict "
         "complain rebuke censure slam decry deplore lambast lambaste chastise castigate scold "
         "reproach excoriate vilify probe prosecute impeach",
-        "REJECT": "reject refuse deny veto decline oppose dismiss boycott spurn snub repudiate "
-        "defy rebuff",
+        "REJECT": "reject refuse deny veto decline oppose dismiss spurn snub repudiate defy rebuff",
         "THREATEN": "threaten warn",
-        "PROTEST": "protest demonstrate march rally picket riot",
+        # boycotts are a protest in the codebook (CAMEO 143, PLOVER PROTEST)
+        "PROTEST": "protest demonstrate march rally picket riot boycott",
         "SANCTION": "sanction ban expel embargo blacklist fine penalize penalise",
         "MOBILIZE": "mobilize mobilise deploy reinforce amass mass station muster",
         "COERCE": "arrest detain seize jail imprison deport raid confiscate censor evict "
-        "sentence convict outlaw suppress disperse apprehend expropriate intern",
+        "sentence outlaw suppress disperse apprehend expropriate intern",
         "ASSAULT": "attack kill bomb shoot shell invade wound injure assault bombard ambush "
         "massacre stab torture abuse assassinate murder execute behead rape retake recapture "
         "overrun storm occupy besiege raze strafe slaughter lynch clash annex abduct kidnap",
@@ -117,6 +152,18 @@ CODES: dict[str, str] = _codes(
         "plunder",
         "ASSAULT": "hijack retaliate avenge lob pound torch poison flog down detonate capture slay "
         "maim mutilate decapitate blockade",
+    }
+)
+# Session 25: easing a ban on parties or acts (CAMEO 0812) by making them lawful.
+CODES |= _codes({"CONCEDE": "legalize legalise decriminalize decriminalise unban"})
+# Finding guilty is a disapproval in the codebook (CAMEO 116), not an arrest.
+CODES |= _codes(
+    {
+        "ACCUSE": "convict",
+        "AGREE": "assent concur",
+        "MOBILIZE": "patrol",
+        # seizing property (CAMEO 171)
+        "COERCE": "nationalize nationalise",
     }
 )
 
@@ -156,6 +203,8 @@ PARTICLE_CODES: dict[tuple[str, str], str] = {
     ("hit", "out"): "ACCUSE",
     ("lash", "out"): "ACCUSE",
     ("rule", "out"): "REJECT",
+    ("object", "to"): "REJECT",
+    ("apply", "for"): "REQUEST",
     ("brush", "aside"): "REJECT",
     ("rise", "up"): "PROTEST",
     ("call", "up"): "MOBILIZE",
@@ -187,7 +236,7 @@ LIGHT_VERBS = frozenset(
     reiterate repeat renew voice express wage undertake initiate commit declare conclude pay
     extend seal submit present step intensify escalate order authorize authorise approve
     attend lead organize organise enter tighten initial reaffirm affirm restate forge hammer work
-    clinch finalize finalise lend slap""".split()  # noqa: SIM905
+    clinch finalize finalise lend slap complete finish implement accelerate wrap""".split()  # noqa: SIM905
 )
 
 #: Object noun lemma -> category, for light verbs.
@@ -219,7 +268,7 @@ NOUN_CODES: dict[str, str] = _codes(
         "SUPPORT": "praise tribute recognition solidarity gratitude thanks congratulations "
         "appreciation",
         "CONCEDE": "amnesty pardon release resignation regret access permission clemency",
-        "COOPERATE": "cooperation partnership alliance extradition",
+        "COOPERATE": "cooperation partnership alliance extradition training intelligence",
         "AID": "credit credits shelter bailout subsidy subsidies protection",
         "RETREAT": "withdrawal pullout pull-out retreat disarmament demobilization surrender",
         "REQUEST": "plea petition invitation",
@@ -246,7 +295,7 @@ _SINGLE_OCCURRING = "continue erupt spread rage flare resume escalate intensify 
 RESULTING = frozenset(["leave"])
 #: Verbs of intention whose complement is the event intended ("vowed to avenge", "pledged to
 #: attack": a threat; "promised to help": a promise), as a modal states it.
-INTENDING = frozenset(["vow", "pledge", "promise", "plan", "intend"])
+INTENDING = frozenset(["vow", "pledge", "promise", "plan", "intend", "hope", "expect", "aim"])
 OCCURRING = frozenset(
     [*_SINGLE_OCCURRING.split(), "persist", "break out", "take place", "go on", "flare up"]
 )
@@ -260,7 +309,7 @@ PARTICIPATING = frozenset(["engage", "participate", "take"])
 #: sent: MOBILIZE).
 GIVING = frozenset(
     """give provide send deliver donate supply ship airlift dispatch move rush fly lend grant
-    allocate""".split()  # noqa: SIM905
+    allocate contribute distribute earmark disburse channel transfer airdrop""".split()  # noqa: SIM905
 )
 GOODS = frozenset(
     """money cash dollar dollars euro euros fund food medicine medicines supply supplies grain
@@ -270,7 +319,8 @@ GOODS = frozenset(
 FORCES = frozenset(
     """troop troops soldier soldiers force forces warship warships
     tank tanks reinforcement reinforcements unit units battalion battalions brigade brigades
-    marine marines paratrooper paratroopers jet jets army police""".split()  # noqa: SIM905
+    marine marines paratrooper paratroopers jet jets army police reservist reservists
+    conscript conscripts recruit recruits""".split()  # noqa: SIM905
 )
 
 #: Nouns that measure or collect what their "of" phrase names: "a wave of arrests" is
@@ -323,6 +373,18 @@ COMPOUND_CODES: dict[tuple[str, str], str] = {
     ("joint", "drill"): "COOPERATE",
     ("joint", "patrol"): "COOPERATE",
     ("joint", "operation"): "COOPERATE",
+    # Session 25
+    ("sit", "in"): "PROTEST",  # "staged a sit-in": the tokens "sit", "-", "in"
+    ("war", "games"): "MOBILIZE",
+    ("war", "game"): "MOBILIZE",
+    ("missile", "test"): "MOBILIZE",
+    ("missile", "tests"): "MOBILIZE",
+    ("nuclear", "test"): "MOBILIZE",
+    ("nuclear", "tests"): "MOBILIZE",
+    ("joint", "investigation"): "COOPERATE",
+    ("joint", "inquiry"): "COOPERATE",
+    ("joint", "venture"): "COOPERATE",
+    ("joint", "project"): "COOPERATE",
 }
 
 #: (verb lemma, object noun lemma) -> category where the verb decides the noun's sense:
@@ -413,6 +475,7 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     },
     ("down", "tool"): "PROTEST",
     ("give", "deadline"): "THREATEN",
+    ("reserve", "right"): "THREATEN",
     ("set", "deadline"): "THREATEN",
     # handing over people is judicial cooperation, weapons a disarmament, power a concession
     **{
@@ -430,7 +493,8 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     **{
         (verb, outlet): "COERCE"
         for verb in ("shut down", "close down", "close")
-        for outlet in ["newspaper", "paper", "broadcaster", "channel", "website"]
+        for outlet in """newspaper paper broadcaster channel website station radio television
+        magazine weekly daily""".split()  # noqa: SIM905
     },
     ("lodge", "protest"): "ACCUSE",
     ("file", "protest"): "ACCUSE",
@@ -439,12 +503,136 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("join", "force"): "COOPERATE",
     ("press", "charge"): "ACCUSE",
     ("plant", "bomb"): "ASSAULT",
+    ("drop", "bomb"): "ASSAULT",
+    ("drop", "bombs"): "ASSAULT",
+    # weapons of crowd control turned on people: violent repression (CAMEO 175)
+    **{
+        ("use", weapon): "COERCE"
+        for weapon in """cannon baton batons truncheon truncheons bullet bullets ammunition
+        force""".split()  # noqa: SIM905
+    },
     ("set", "bomb"): "ASSAULT",
     **{("fire", weapon): "ASSAULT" for weapon in ("rocket", "missile", "shell", "mortar")},
     **{
         (verb, tie): "SUPPORT"
         for verb in ("establish", "restore", "resume", "renew", "strengthen", "improve")
         for tie in ("relation", "relations", "tie", "ties")
+    },
+    # Session 25. Raising security or a military presence is a show of force (CAMEO 15).
+    **{
+        (verb, posture): "MOBILIZE"
+        for verb in [
+            "step up",
+            "beef up",
+            "build up",
+            "boost",
+            "heighten",
+            "increase",
+            "raise",
+            "strengthen",
+            "bolster",
+            "reinforce",
+            "expand",
+        ]
+        for posture in [
+            *("security", "presence", "patrol", "patrols", "alert", "readiness"),
+            *("troops", "forces", "troop", "force", "police", "army"),
+        ]
+    },
+    **{
+        (verb, force): "MOBILIZE"
+        for verb in ("call up", "call out")
+        for force in [
+            "army",
+            "troops",
+            "military",
+            "reservist",
+            "reservists",
+            "reserve",
+            "reserves",
+        ]
+    },
+    # Giving up a demand or a claim is yielding (CAMEO 08); so is granting what was asked.
+    **{
+        (verb, claim): "CONCEDE"
+        for verb in ["drop", "abandon", "renounce", "waive", "give up", "relinquish", "withdraw"]
+        for claim in [
+            "demand",
+            "claim",
+            "charge",
+            "objection",
+            "opposition",
+            "condition",
+            "precondition",
+            "insistence",
+        ]
+    },
+    **{
+        (verb, request): "CONCEDE"
+        for verb in ("grant", "fulfil", "fulfill", "heed", "honor", "honour")
+        for request in ("demand", "request")
+    },
+    # Forgiving a country's debt is economic aid (CAMEO 071).
+    **{
+        (verb, "debt"): "AID"
+        for verb in ("write off", "cancel", "forgive", "reschedule", "relieve", "waive")
+    },
+    # A truce declared is a de-escalation (CAMEO 0871: RETREAT); one agreed or signed an
+    # agreement (AGREE)
+    **{
+        (verb, truce): "RETREAT"
+        for verb in ("declare", "announce", "call", "order")
+        for truce in ("ceasefire", "truce", "cease-fire")
+    },
+    # Admitting peacekeepers or inspectors allows international involvement (CAMEO 086)
+    **{
+        (verb, monitors): "CONCEDE"
+        for verb in ("accept", "admit", "allow", "receive", "welcome")
+        for monitors in [
+            *("peacekeeper", "peacekeepers", "inspector", "inspectors"),
+            *("observer", "observers", "monitor", "monitors"),
+        ]
+    },
+    # Restoring or granting rights accedes to a demand for them (CAMEO 0833)
+    **{
+        (verb, right): "CONCEDE"
+        for verb in ("restore", "grant", "guarantee")
+        for right in ("right", "rights", "freedom", "freedoms", "autonomy", "independence")
+    },
+    # Taking in refugees is asylum (CAMEO 075); testing a missile a show of force; scaling
+    # back a military presence a de-escalation (CAMEO 087)
+    **{
+        (verb, refugee): "AID"
+        for verb in ("take in", "admit", "shelter", "accept")
+        for refugee in ("refugee", "refugees", "asylum-seeker", "asylum-seekers")
+    },
+    **{(verb, "missile"): "MOBILIZE" for verb in ("test", "test-fire", "fire")},
+    **{
+        (verb, force): "RETREAT"
+        for verb in ("scale back", "draw down", "reduce", "cut", "thin out")
+        for force in ("presence", "troops", "forces", "troop", "force", "garrison")
+    },
+    # Opening an inquiry or talks; burning a flag or an effigy is a demonstration (CAMEO 141)
+    **{("open", inquiry): "ACCUSE" for inquiry in ("investigation", "inquiry", "enquiry", "probe")},
+    **{("open", talks): "CONSULT" for talks in ("talks", "negotiations", "dialogue")},
+    # sharing or handing over information is cooperation (CAMEO 064)
+    **{
+        (verb, information): "COOPERATE"
+        for verb in ("exchange", "share", "hand over", "pass")
+        for information in ("information", "intelligence", "evidence", "data", "files")
+    },
+    **{("burn", flag): "PROTEST" for flag in ("flag", "flags", "effigy", "effigies")},
+    # Concern or outrage voiced is a disapproval (CAMEO 111)
+    **{
+        (verb, concern): "ACCUSE"
+        for verb in ("express", "voice")
+        for concern in "concern alarm dismay outrage anger indignation disappointment".split()  # noqa: SIM905
+    },
+    # Reopening a border that was closed eases a restriction ("opened its borders to
+    # refugees" is a welcome, not a concession).
+    **{
+        ("reopen", way): "CONCEDE"
+        for way in ("border", "borders", "frontier", "crossing", "crossings", "corridor")
     },
 }
 
@@ -464,6 +652,27 @@ VERB_PREP_NOUN_CODES: dict[tuple[str, str, str], str] = {
     ("come", "to", "agreement"): "AGREE",
     ("come", "to", "understanding"): "AGREE",
     ("walk", "off", "job"): "PROTEST",
+    # a call by telephone is a consultation (CAMEO 041)
+    **{
+        (verb, "by", phone): "CONSULT"
+        for verb in ("speak", "talk", "confer")
+        for phone in ("telephone", "phone")
+    },
+    # Session 25: yielding to what was asked (CAMEO 083)
+    **{
+        (verb, "to", request): "CONCEDE"
+        for verb in ("agree", "accede", "bow", "yield", "submit", "consent")
+        for request in ("demand", "request", "condition")
+    },
+    # raising a force's alert: "put its forces on a war footing"
+    ("put", "on", "footing"): "MOBILIZE",
+    # speaking or voting in favour of something is support (CAMEO 051)
+    **{
+        (verb, "in", favour): "SUPPORT"
+        for verb in ("speak", "vote", "come", "argue", "campaign")
+        for favour in ("favor", "favour")
+    },
+    ("place", "on", "footing"): "MOBILIZE",
 }
 
 #: Verbs whose passive is a stance held by its subject: "Osterland is opposed to the
@@ -483,6 +692,33 @@ COMPLEMENT_CODES: dict[tuple[str, str], str] = {
     ("tell", "xcomp"): "REQUEST",
     ("charge", "ccomp"): "ACCUSE",
 }
+#: Verbs of saying or thinking, which demand what their clause says another party must or
+#: should do ("Korvath said Osterland must withdraw its troops": a demand, CAMEO 10), and the
+#: modals of obligation that make it one.
+SAYING = frozenset(
+    """say state declare stress add argue write maintain believe think feel emphasize
+    emphasise insist""".split()  # noqa: SIM905
+)
+OBLIGING = frozenset(["must", "should", "ought"])
+#: Bodies that act as a party: what they must do is demanded of them ("said the government
+#: must resign"), unlike "the weather should improve".
+BODIES = frozenset(
+    """government governments authorities administration regime army military police
+    parliament council court cabinet ministry leadership opposition side sides country
+    countries state states nation nations community""".split()  # noqa: SIM905
+)
+#: Verbs of wanting, which ask for what another party is wanted to do ("wants Korvath to pay
+#: compensation": a request).
+WANTING = frozenset(["want", "wish"])
+#: Verbs that are an attack in words when they say what for ("attacked the government over
+#: its handling of the crisis", "hit out at the ministry for ..."): an accusation.
+ATTACKING = frozenset(["attack", "assail", "slam", "blast", "hit"])
+#: Verbs that, with a place as object, take it by force ("seized the town": ASSAULT, CAMEO
+#: 192 occupy territory), while "seized weapons" is a confiscation (COERCE).
+TAKING = frozenset(["seize", "grab"])
+#: Verbs of being or coming under what a noun names: "came under attack" (ASSAULT), "is under
+#: investigation" (ACCUSE), "remains under arrest" (COERCE): the subject undergoes it.
+UNDERGOING = frozenset(["be", "come", "remain", "stay", "fall", "live"])
 #: Verbs that are a retreat when what is left is a military position ("abandoned its
 #: positions near the river"); leaving a town or a camp is not (refugees leave camps).
 ABANDONING = frozenset(["abandon"])
@@ -530,10 +766,12 @@ WEAPONS = frozenset(
 #: relations: "suspended aid", "cancelled a visit", "severed ties" (SANCTION). Production
 #: suspended or a flight cancelled is no political event.
 REDUCING = frozenset(
-    "cancel suspend halt freeze sever downgrade prohibit cut break withhold recall withdraw".split()  # noqa: SIM905
+    """cancel suspend halt freeze sever downgrade prohibit cut break withhold recall withdraw
+    pull stop terminate reduce""".split()  # noqa: SIM905
 )
 RELATIONS = frozenset(
-    """aid assistance talk talks negotiation negotiations relation relations tie ties visit
+    """peacekeeper peacekeepers peacekeeping aid assistance talk talks negotiation negotiations
+    relation relations tie ties visit membership
     cooperation trade contact contacts loan loans ambassador envoy support inspector
     inspectors observer observers monitor monitors diplomat diplomats asset assets account
     accounts fund funds funding import imports export exports""".split()  # noqa: SIM905
@@ -542,7 +780,102 @@ RELATIONS = frozenset(
 #: an agreement rejects it ("withdrew from the treaty", "pulled out of the accord").
 COMMITMENTS = frozenset("treaty agreement accord pact deal convention".split())  # noqa: SIM905
 #: Verbs of leaving that report the category of what is left ("withdrew from the talks").
-LEAVING = frozenset(["withdraw", "pull"])
+LEAVING = frozenset(["withdraw", "pull", "walk"])
+#: Verbs of leaving whose object is what is left: "quit the talks" (SANCTION), "left the
+#: alliance" (REJECT, with ``COMMITMENTS``).
+QUITTING = frozenset(["quit", "leave", "exit", "abandon", "desert"])
+#: Nouns of taking part, which stand for what their "in" phrase names: "suspended its
+#: participation in the talks" halts the talks.
+TAKING_PART = frozenset(["participation", "involvement", "membership", "part", "role"])
+#: Verbs of moving forces, which pull them back when they move them back, home or away
+#: ("ordered its troops back to barracks", "removed its tanks from the zone": RETREAT).
+MOVING = frozenset(
+    """move pull remove bring order send take withdraw recall redeploy evacuate""".split()  # noqa: SIM905
+)
+#: Adverbs and particles of moving back: "sent the troops home", "pulled the tanks back".
+BACKWARDS = frozenset(["back", "home", "away", "out"])
+#: Verbs of fleeing, a retreat when those who flee are forces ("rebel fighters fled the
+#: town"), not when they are people fleeing harm.
+FLEEING = frozenset(["flee"])
+FIGHTERS = frozenset(
+    """rebel rebels fighter fighters militant militants guerrilla guerrillas militia militias
+    militiaman militiamen insurgent insurgents""".split()  # noqa: SIM905
+)
+#: Words for peacekeeping: forces sent to keep the peace are protection (AID, CAMEO 074),
+#: and withdrawing them cuts that help (SANCTION, CAMEO 166).
+PEACEKEEPING = frozenset(["peacekeeping", "peacekeeper", "peacekeepers", "protection"])
+#: Verbs of enlisting: with forces or recruits as object, a mobilization ("drafted thousands
+#: of reservists", "recruited 2,000 fighters").
+ENLISTING = frozenset(["draft", "recruit", "enlist", "conscript"])
+#: Nouns of political life whose ban restricts people (COERCE, CAMEO 172), like a ban on a
+#: party: "banned all political activity".
+POLITICAL_LIFE = frozenset(["activity", "activities", "gathering", "gatherings", "assembly"])
+#: Verbs of hitting, an attack when what hits is a weapon or a force ("shells hit the
+#: district"), not "the recession hit the town".
+HITTING = frozenset(["hit", "rake"])
+#: Verbs of travel that make a visit when a leader or a delegation goes to a country
+#: ("the president will travel to Osterland": CAMEO 042).
+VISITING = frozenset(["travel", "fly", "go", "come", "head", "arrive", "return"])
+#: Who makes a visit: a leader's title or a mission.
+VISITORS = frozenset(
+    """president minister premier chancellor king queen leader envoy ambassador delegation
+    delegate mission secretary emissary mediator""".split()  # noqa: SIM905
+)
+#: Who strikes by stopping work: "teachers struck for higher pay" (PROTEST), unlike
+#: "militants struck" (an attack, with its target).
+WORKERS = frozenset(
+    """worker workers employee employees miner miners teacher teachers nurse nurses doctor
+    doctors docker dockers driver drivers pilot pilots staff union unions""".split()  # noqa: SIM905
+)
+#: Verbs of leaving a place, a retreat when forces leave it ("the last troops left the town").
+DEPARTING = frozenset(["leave", "exit", "quit", "vacate", "evacuate", "abandon"])
+#: Verbs that announce or state, whose "persona non grata" is an expulsion of diplomats.
+DECLARING = frozenset(["declare", "pronounce"])
+#: Verbs of receiving: what is received as aid was given by its "from" party ("received 5
+#: million dollars from Korvath": Korvath's aid).
+RECEIVING = frozenset(["receive", "get", "obtain", "accept"])
+#: Verbs of arriving, whose subject may be aid that arrives ("aid from Korvath reached the
+#: town").
+ARRIVING = frozenset(["arrive", "reach"])
+#: Arms handed over to another party to own, military aid (CAMEO 072) when given rather than
+#: sent: "gave Velmora 30 tanks" (AID), "sent tanks to the border" (MOBILIZE).
+EQUIPMENT = frozenset(
+    """tank tanks jet jets warship warships aircraft helicopter helicopters plane planes
+    missile missiles""".split()  # noqa: SIM905
+)
+OWNING = frozenset(["give", "donate", "supply", "provide", "grant", "lend"])
+#: Protesters: violence against them is repression (COERCE, CAMEO 175), not an assault
+#: ("police fired on the demonstrators"); a crowd may be shoppers ("gunmen fired on a crowd").
+CROWDS = frozenset(
+    """protester protesters protestor protestors demonstrator demonstrators marcher marchers
+    rioter rioters striker strikers""".split()  # noqa: SIM905
+)
+#: Verbs of beating, repression when those beaten are protesters (not "beat the champion").
+BEATING = frozenset(["beat", "club", "whip", "charge"])
+#: Verbs of helping, which are judicial or police cooperation (CAMEO 063) when the help is in
+#: an inquiry or a hunt ("helped Korvath investigators track down the suspects", "assisted
+#: in the investigation"), not relief.
+HELPING = frozenset(["help", "assist", "aid"])
+INQUIRIES = frozenset(
+    """investigation investigations inquiry probe search hunt manhunt investigate track find
+    catch locate arrest capture identify extradite""".split()  # noqa: SIM905
+)
+#: Verbs of destroying: property destroyed is coercion (CAMEO 171: homes, crops), military
+#: targets destroyed an attack.
+DESTROYING = frozenset(["destroy", "burn", "bulldoze"])
+PROPERTY = frozenset(
+    """home homes house houses property properties crop crops field fields farm farms shop
+    shops building buildings office offices""".split()  # noqa: SIM905
+)
+#: Verbs that reject what they act on but not whom: "dismissed the accusations" (REJECT),
+#: "dismissed the minister" (a dismissal from office).
+NOT_ON_PEOPLE = frozenset(["dismiss"])
+#: Verbs of training, which are military or police cooperation when those trained are forces
+#: or people ("trained Velmoran police officers": CAMEO 062).
+TRAINING = frozenset(["train", "equip"])
+#: Modifiers of a show of force held with a partner: "joint exercises", "combined patrols"
+#: are military cooperation (CAMEO 062).
+JOINT = frozenset(["joint", "combined", "jointly", "together"])
 #: Verbs that are a sanction against a country or its envoys ("expelled the ambassador") and
 #: coercion against people ("expelled two journalists": CAMEO 174, expel individuals).
 EXPELLING = frozenset(["expel"])
@@ -552,7 +885,10 @@ EVACUATING = frozenset(["evacuate"])
 #: Verbs that ease what their object names, and the restrictions whose easing is a
 #: concession (CONCEDE) or, for a military hold, a retreat (RETREAT): "lifted the curfew",
 #: "eased the blockade".
-EASING = frozenset(["lift", "ease", "relax", "loosen"])
+EASING = frozenset(
+    """lift ease relax loosen repeal revoke rescind abolish scrap annul dismantle remove
+    end""".split()  # noqa: SIM905
+)
 RESTRICTIONS: dict[str, str] = {
     **dict.fromkeys(
         [
@@ -570,7 +906,9 @@ RESTRICTIONS: dict[str, str] = {
         ],
         "CONCEDE",
     ),
-    **dict.fromkeys(["blockade", "siege"], "RETREAT"),
+    **dict.fromkeys(
+        ["blockade", "siege", "checkpoint", "checkpoints", "roadblock", "roadblocks"], "RETREAT"
+    ),
 }
 
 #: Verbs that report their category only when what they act on is people or a named party:
@@ -584,7 +922,7 @@ CAPTIVES = frozenset(
     dissident protester fighter rebel militant soldier official worker student member
     crew demonstrator striker refugee villager resident farmer miner nurse teacher doctor
     supporter opponent voter citizen counterpart delegation delegate envoy visitor guest
-    leader""".split()  # noqa: SIM905
+    leader reporter reporters correspondent correspondents priest missionary""".split()  # noqa: SIM905
 )
 
 #: Categories of hostile acts: announced ("will boycott") or warned of, they are a threat.

@@ -31,6 +31,11 @@ _GRIEVANCES = frozenset({"ACCUSE", "PROTEST"})
 _GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at"})
 #: Nouns of a stance "in" which one acts against a party: "in protest of", "in defiance of".
 _STANCES = frozenset({"protest", "defiance", "opposition", "retaliation", "response"})
+#: Names that can be a party, and the prepositions of where an event happens.
+_PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around"})
+#: Clauses that tell of other events: coordinated, run on, relative, describing a noun.
+_OTHER_CLAUSES = frozenset({"conj", "parataxis", "relcl", "acl"})
 #: Categories in which two coordinated subjects act on each other.
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -82,7 +87,44 @@ def aimed_at(
         joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in actor.children)
         partner = next((c for c in actor.children if c.dep_ == "conj"), None)
         target = partner if joined and partner is not None else None if mutual else target
+    if target is None and actor is not None and not mutual and code != "PROTEST":
+        # a protest naming no party is aimed at its place (``extract``); an event with no
+        # actor keeps no target found this way (a verb misread, "Aid from Korvath reached")
+        target = _named_in_clause(verb, actor)
     return target
+
+
+def _clause(verb: Token) -> list[Token]:
+    """The tokens of ``verb``'s own clause and its complements, not of a clause joined to it
+    ("declined to attend and appointed his aide, ...": the appointment is another event)."""
+    found, stack = [], [verb]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack += [
+            c
+            for c in token.children
+            if not (c.dep_ in _OTHER_CLAUSES and c.pos_ in ("VERB", "AUX"))
+        ]
+    return found
+
+
+def _named_in_clause(verb: Token, actor: Token | None) -> Token | None:
+    """A party named in the event's clause, outside its actor, when no construction gave one:
+    "threatened to launch an offensive in its war with Korvath". Not a place the event
+    happens in ("arrested two men in Lenby"), a time, or the actor's own phrase."""
+    own = set(actor.subtree) if actor is not None else set()
+    for token in sorted(_clause(verb), key=lambda t: t.i):
+        if token in own or token.ent_type_ not in _PARTY_LABELS or token.ent_iob_ != "B":
+            continue
+        holder = token
+        while holder.dep_ in ("compound", "amod", "poss", "nmod", "conj", "appos"):
+            holder = holder.head
+        if holder.dep_ == "pobj" and holder.head.lower_ in _WHERE:
+            continue
+        if holder.i > verb.i or holder.head != verb:
+            return token
+    return None
 
 
 def _reciprocal(target: Token | None) -> bool:
