@@ -1011,18 +1011,3 @@ def test_intelligence_shared_work_together_boycotts_and_reserved_rights(
     nlp: Language, text: str, code: str
 ) -> None:
     assert events_of(nlp, text)[0].code == code
-
-
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        ("Osterland helped Korvath track down the fugitive.", "COOPERATE"),
-        ("Korvath handed over evidence to Osterland investigators.", "COOPERATE"),
-        ("The two agencies exchanged information on the smugglers.", "COOPERATE"),
-        ("Osterland helped the flood victims.", "AID"),
-    ],
-)
-def test_help_in_an_inquiry_and_shared_information_are_cooperation(
-    nlp: Language, text: str, code: str
-) -> None:
-    assert events_of(nlp, text)[0].code == code

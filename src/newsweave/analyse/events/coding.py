@@ -38,9 +38,7 @@ from newsweave.analyse.events.lexicon import (
     GIVING,
     GOODS,
     GROUPS,
-    HELPING,
     HITTING,
-    INQUIRIES,
     INTENDING,
     JOINT,
     LEAVING,
@@ -213,8 +211,6 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "COERCE", None, None  # "destroyed the homes of suspected rebels"
     if lemma in CEASING and any(_helps(c) for c in children if c.dep_ == "xcomp"):
         return "SANCTION", None, None  # "stopped providing aid to Velmora": aid cut
-    if lemma in HELPING and _in_an_inquiry(verb, children):
-        return "COOPERATE", None, None  # "helped Korvath investigators track down the suspects"
     if lemma in BEATING and any(o.lemma_.lower() in CROWDS for o in objects):
         return "COERCE", None, None  # "police beat protesters": violent repression
     if lemma in NOT_ON_PEOPLE and any(map(_people, objects)):
@@ -459,14 +455,6 @@ def _what_is_left(noun: Token) -> str | None:
     if words & COMMITMENTS:
         return "REJECT"
     return None
-
-
-def _in_an_inquiry(verb: Token, children: list[Token]) -> bool:
-    """Whether help is given in an inquiry or a hunt: "assisted in the investigation", "helped
-    the police track down the suspects"."""
-    helped = [c for c in children if c.dep_ in ("xcomp", "ccomp")]
-    helped += prep_objects([verb], frozenset({"in", "with"}))
-    return any(c.lemma_.lower() in INQUIRIES or c.lower_ in INQUIRIES for c in helped)
 
 
 def _helps(clause: Token) -> bool:

@@ -41,10 +41,8 @@ __all__ = [
     "GOODS",
     "GROUPS",
     "HAZARDS",
-    "HELPING",
     "HITTING",
     "HOSTILE",
-    "INQUIRIES",
     "INTENDING",
     "JOINT",
     "LEAVING",
@@ -615,12 +613,6 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     # Opening an inquiry or talks; burning a flag or an effigy is a demonstration (CAMEO 141)
     **{("open", inquiry): "ACCUSE" for inquiry in ("investigation", "inquiry", "enquiry", "probe")},
     **{("open", talks): "CONSULT" for talks in ("talks", "negotiations", "dialogue")},
-    # sharing or handing over information is cooperation (CAMEO 064)
-    **{
-        (verb, information): "COOPERATE"
-        for verb in ("exchange", "share", "hand over", "pass")
-        for information in ("information", "intelligence", "evidence", "data", "files")
-    },
     **{("burn", flag): "PROTEST" for flag in ("flag", "flags", "effigy", "effigies")},
     # Concern or outrage voiced is a disapproval (CAMEO 111)
     **{
@@ -852,14 +844,6 @@ CROWDS = frozenset(
 )
 #: Verbs of beating, repression when those beaten are protesters (not "beat the champion").
 BEATING = frozenset(["beat", "club", "whip", "charge"])
-#: Verbs of helping, which are judicial or police cooperation (CAMEO 063) when the help is in
-#: an inquiry or a hunt ("helped Korvath investigators track down the suspects", "assisted
-#: in the investigation"), not relief.
-HELPING = frozenset(["help", "assist", "aid"])
-INQUIRIES = frozenset(
-    """investigation investigations inquiry probe search hunt manhunt investigate track find
-    catch locate arrest capture identify extradite""".split()  # noqa: SIM905
-)
 #: Verbs of destroying: property destroyed is coercion (CAMEO 171: homes, crops), military
 #: targets destroyed an attack.
 DESTROYING = frozenset(["destroy", "burn", "bulldoze"])
