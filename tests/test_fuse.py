@@ -552,14 +552,20 @@ def test_a_long_sentence_is_cut_at_its_clauses_into_claims_of_their_own() -> Non
         "The town council closed the old river bridge to all heavy lorries on Monday "
         "when engineers found deep cracks in two of its stone arches and the main steel beam."
     )
-    article = Article(id="x", key="x", text=lead)
-    second = lead.index("when engineers")
-    clauses = (Clause(0, second - 1, lead[: second - 1]), Clause(second, len(lead), lead[second:]))
-    sentences = (Sentence(0, len(lead), lead),)
-    units = claim_units(ArticleAnalysis(article, sentences=sentences, clauses=clauses))
+    analysis = _cut_in_two(lead, "when engineers")
+    units = claim_units(analysis)
     assert [u.text.split()[:2] for u in units] == [["The", "town"], ["when", "engineers"]]
-    whole = ArticleAnalysis(article, sentences=sentences, clauses=clauses[:1])
+    whole = replace(analysis, clauses=analysis.clauses[:1])
     assert len(claim_units(whole)) == 1  # no clause begins inside: one unit
+
+
+def _cut_in_two(lead: str, at: str, **records: Any) -> ArticleAnalysis:
+    """An article of the one sentence ``lead``, whose second clause begins at ``at``."""
+    second = lead.index(at)
+    clauses = (Clause(0, second - 1, lead[: second - 1]), Clause(second, len(lead), lead[second:]))
+    article = Article(id="x", key="x", text=lead)
+    sentences = (Sentence(0, len(lead), lead),)
+    return ArticleAnalysis(article, sentences=sentences, clauses=clauses, **records)
 
 
 def test_a_short_clause_of_a_long_sentence_that_states_a_count_is_a_claim_of_its_own() -> None:
@@ -570,17 +576,12 @@ def test_a_short_clause_of_a_long_sentence_that_states_a_count_is_a_claim_of_its
         "The river burst its banks in the old quarter of the town late on Saturday night "
         "after three days of rain, and forcing some 1,800 people from their homes."
     )
-    article = Article(id="x", key="x", text=lead)
-    second = lead.index("and forcing")
-    clauses = (Clause(0, second - 1, lead[: second - 1]), Clause(second, len(lead), lead[second:]))
     count = lead.index("some 1,800")
     amounts = (Amount(count, count + 10, "some 1,800", 1800.0, "people"),)
-    sentences = (Sentence(0, len(lead), lead),)
-    analysis = ArticleAnalysis(article, sentences=sentences, clauses=clauses, amounts=amounts)
-    units = claim_units(analysis)
+    units = claim_units(_cut_in_two(lead, "and forcing", amounts=amounts))
     assert [u.text for u in units[1:]] == ["and forcing some 1,800 people from their homes."]
     assert units[1].counts == {1800.0}
-    uncounted = ArticleAnalysis(article, sentences=sentences, clauses=clauses)
+    uncounted = _cut_in_two(lead, "and forcing")
     assert len(claim_units(uncounted)) == 1  # too short to stand alone without its count
 
 
