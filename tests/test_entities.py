@@ -699,3 +699,8 @@ def test_an_untagged_known_place_after_a_preposition_is_a_place(
 )  # fmt: skip
 def test_a_place_is_written_as_a_name(written: str, label: str, named: bool) -> None:
     assert _named(written, Draft(0, len(written), label)) is named
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name(nlp: Language) -> None:
+    text = "Schools will stay closed until at least next Monday, officials said."
+    assert [m.text for m in _mentions(nlp, text)] == []

@@ -74,6 +74,8 @@ def clean_span(
         return None  # a web address the model took for an organisation
     if all(t.like_num for t in tokens):
         return None  # "Eleven tank cars left the track": a number opening a sentence
+    if len(tokens) == 1 and tokens[0].tag_ in ("NN", "NNS") and tokens[0].i in sentence_starts:
+        return None  # "Schools will stay closed": a common noun, capitalised by its place
     if ent.label_ == "ORG" and len(tokens) == 1 and _portfolio(doc, tokens[0]):
         return None  # "Transport Minister Jonas Relling": what the minister is for
     while (
