@@ -1011,3 +1011,47 @@ def test_intelligence_shared_work_together_boycotts_and_reserved_rights(
     nlp: Language, text: str, code: str
 ) -> None:
     assert events_of(nlp, text)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("A missile fired by Korvath forces hit a hospital in Dara.", "Korvath forces",
+         "a hospital"),
+        ("Six villagers were killed by mines laid by the rebels.", "the rebels",
+         "Six villagers"),
+        # people described by a participle stay the actor
+        ("Soldiers sent by Korvath attacked the village.", "Soldiers", "the village"),
+    ],
+)  # fmt: skip
+def test_the_wielder_of_a_weapon_is_the_actor(
+    nlp: Language, text: str, actor: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (text_of(event.actor), text_of(event.target)) == (actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Korvath and Velmora held talks on the disputed islands.", "Korvath", "Velmora"),
+        ("Osterland and Korvath reached an agreement on fishing rights.", "Osterland",
+         "Korvath"),
+        ("The rebels and the army clashed near the border.", "The rebels", "the army"),
+        ("Velmoran and Korvath soldiers clashed on the border on Sunday.",
+         "Velmoran and Korvath soldiers", "Korvath"),
+        # a party named with "with" stays the target
+        ("Korvath and Velmora held talks with leaders of the Osterland government.",
+         "Korvath", "the Osterland government"),
+    ],
+)  # fmt: skip
+def test_coordinated_parties_are_each_others_target_over_a_topic(
+    nlp: Language, text: str, actor: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (text_of(event.actor), text_of(event.target)) == (actor, target)
+
+
+def test_a_name_misread_as_a_product_is_a_party(nlp: Language) -> None:
+    event = events_of(nlp, "The head of the Korvath army threatened to invade Velmora.")[0]
+    assert (event.code, text_of(event.target)) == ("THREATEN", "Velmora")

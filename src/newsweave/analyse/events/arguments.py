@@ -14,7 +14,9 @@ from spacy.tokens import Token
 
 from newsweave.analyse.events.coding import noun_code
 from newsweave.analyse.events.lexicon import (
+    CAPTIVES,
     DOCUMENTS,
+    FORCES,
     RECEIVING,
     STANCES,
     TOPIC_OBJECT_CODES,
@@ -23,6 +25,7 @@ from newsweave.analyse.events.lexicon import (
 from newsweave.analyse.events.mentions import NAMED_LABELS
 from newsweave.analyse.events.tree import counted, prep_objects, subject
 from newsweave.lexicon.grammar import RELATIVE_PRONOUNS, SUBJECTS
+from newsweave.lexicon.people import is_person_noun
 
 __all__ = ["TARGET_PREPS", "arguments"]
 
@@ -129,7 +132,40 @@ def arguments(
             target = undergoer  # "were arrested and deported": both done to them
     if actor is not None and actor.lower_ in _REPORTED:
         actor = _reporter(head) or actor
+    if actor is not None:
+        actor = _wielder(actor) or actor
     return counted(actor), counted(target)
+
+
+def _wielder(thing: Token) -> Token | None:
+    """Who used the thing that did it, when a participle says so: "a missile fired by Korvath
+    forces hit ...", "killed by mines laid by the rebels" (the one who fired or laid it). Not
+    for people or a named party ("troops sent by Korvath attacked": the troops)."""
+    if thing.ent_type_ or thing.pos_ != "NOUN" or _people(thing):
+        return None
+    for clause in thing.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+            # "a missile fired by Korvath forces", not "hackers angered by the publication"
+            wielder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if wielder is not None and _party(wielder):
+                return wielder
+    return None
+
+
+def _party(token: Token) -> bool:
+    """Whether ``token`` is people or a named party ("the rebels", "Korvath forces", plural
+    doers), not a thing ("hackers angered by the publication")."""
+    named = token.ent_type_ in NAMED_LABELS or any(
+        c.ent_type_ in NAMED_LABELS for c in token.children
+    )
+    return named or _people(token) or token.tag_ in ("NNS", "NNPS")  # "by separatists"
+
+
+def _people(token: Token) -> bool:
+    """Whether ``token`` names people or armed forces: "soldiers", "the rebels", "police"."""
+    lemma = token.lemma_.lower()
+    return lemma in CAPTIVES or lemma in FORCES or is_person_noun(lemma)
 
 
 def _aims(particle: Token, noun: Token | None, code: str | None) -> bool:

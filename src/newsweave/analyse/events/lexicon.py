@@ -69,6 +69,7 @@ __all__ = [
     "QUITTING",
     "READINESS",
     "RECEIVING",
+    "RECIPROCAL",
     "REDUCING",
     "RESULTING",
     "SAYING",
@@ -710,6 +711,9 @@ ATTACKING = frozenset(["attack", "assail", "slam", "blast", "hit"])
 TAKING = frozenset(["seize", "grab"])
 #: Verbs of being or coming under what a noun names: "came under attack" (ASSAULT), "is under
 #: investigation" (ACCUSE), "remains under arrest" (COERCE): the subject undergoes it.
+#: Verbs of fighting done to each other: "the rebels and the army clashed" (each is the
+#: other's party, like the parties of a meeting or an accord).
+RECIPROCAL = frozenset(["clash", "fight", "skirmish", "battle"])
 UNDERGOING = frozenset(["be", "come", "remain", "stay", "fall", "live"])
 #: Verbs that are a retreat when what is left is a military position ("abandoned its
 #: positions near the river"); leaving a town or a camp is not (refugees leave camps).

@@ -15,7 +15,13 @@ from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from newsweave.analyse.events.arguments import TARGET_PREPS
-from newsweave.analyse.events.lexicon import CAPTIVES, GIVING, TOPIC_OBJECT_CODES, TRAVELLING
+from newsweave.analyse.events.lexicon import (
+    CAPTIVES,
+    GIVING,
+    RECIPROCAL,
+    TOPIC_OBJECT_CODES,
+    TRAVELLING,
+)
 from newsweave.analyse.events.mentions import NAMED_LABELS, Mentions, argument_span
 from newsweave.analyse.events.tree import prep_objects
 from newsweave.lexicon.grammar import NOMINAL_SUBJECTS
@@ -34,6 +40,8 @@ _STANCES = frozenset({"protest", "defiance", "opposition", "retaliation", "respo
 #: Names that can be a party, and the prepositions of where an event happens.
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around"})
+#: Entity labels of a proper noun that can still be a party: none, or a misread name.
+_MISREAD = frozenset({"", "PRODUCT", "WORK_OF_ART"})
 #: Clauses that tell of other events: coordinated, run on, relative, describing a noun.
 _OTHER_CLAUSES = frozenset({"conj", "parataxis", "relcl", "acl"})
 #: Categories in which two coordinated subjects act on each other.
@@ -79,19 +87,38 @@ def aimed_at(
         # "complained to the UN over Velmoran raids": the UN hears it, Velmora is its party
         about = prep_objects([verb], _GRIEVANCE_PREPS)
         target = next((t for t in about if _party_named(t, mentions, chunks)), target)
-    mutual = target is None and code in _MUTUAL
-    if actor is not None and (mutual or _reciprocal(target)):
+    mutual = target is None and (code in _MUTUAL or verb.lemma_.lower() in RECIPROCAL)
+    # "Korvath and Velmora held talks on the islands", "... agreed on a new border", "the
+    # rebels and the army clashed near the border": what they agreed on or where they
+    # clashed is no party; each of them is the other's
+    topic = (
+        target is not None
+        and (code in _MUTUAL or verb.lemma_.lower() in RECIPROCAL)
+        and target.head.lower_ != "with"  # "held talks with the council's leaders"
+        and not _party_named(target, mentions, chunks)
+    )
+    if actor is not None and (mutual or topic or _reciprocal(target)):
         # "Macron and Scholz met", "Russia and Ukraine signed a deal", "Osterland and Korvath
         # upgraded their ties": each is the other's party (not in "he or she agrees": one
         # person, either one).
-        joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in actor.children)
-        partner = next((c for c in actor.children if c.dep_ == "conj"), None)
-        target = partner if joined and partner is not None else None if mutual else target
+        partner = _partner(actor)
+        target = partner if partner is not None else None if mutual else target
     if target is None and actor is not None and not mutual and code != "PROTEST":
         # a protest naming no party is aimed at its place (``extract``); an event with no
         # actor keeps no target found this way (a verb misread, "Aid from Korvath reached")
         target = _named_in_clause(verb, actor)
     return target
+
+
+def _partner(actor: Token) -> Token | None:
+    """The other party of coordinated subjects: "Korvath and Velmora", "Velmoran and Korvath
+    soldiers" (two parties naming one noun); none for "he or she"."""
+    for holder in [actor, *(c for c in actor.children if c.dep_ in ("amod", "compound", "nmod"))]:
+        joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in holder.children)
+        partner = next((c for c in holder.children if c.dep_ == "conj"), None)
+        if joined and partner is not None:
+            return partner
+    return None
 
 
 def _clause(verb: Token) -> list[Token]:
@@ -156,7 +183,9 @@ def _party_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -
 def _is_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -> bool:
     """Whether ``token`` is a named party: a name the entity step found, or a proper noun it
     missed ("extradited the suspect Tarek Ossmann": a PROPN head)."""
-    missed = token.pos_ == "PROPN" and not token.ent_type_  # not "Monday", "March"
+    # not "Monday", "March"; a name the entity step misread as a product or a work of art is
+    # still a name ("threatened to invade Velmora")
+    missed = token.pos_ == "PROPN" and token.ent_type_ in _MISREAD
     return missed or mentions.named(argument_span(token, mentions, chunks))
 
 
