@@ -1055,3 +1055,39 @@ def test_coordinated_parties_are_each_others_target_over_a_topic(
 def test_a_name_misread_as_a_product_is_a_party(nlp: Language) -> None:
     event = events_of(nlp, "The head of the Korvath army threatened to invade Velmora.")[0]
     assert (event.code, text_of(event.target)) == ("THREATEN", "Velmora")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        ("Korvath is alleged to have attacked a convoy near Dara.", "ASSAULT", "Korvath",
+         "a convoy"),
+        ("The rebels are said to have seized the town of Dara.", "ASSAULT", "The rebels",
+         "Dara"),
+        # with an agent the report is an accusation of its own
+        ("Korvath was accused by Velmora of sheltering the rebels.", "ACCUSE", "Velmora",
+         "Korvath"),
+    ],
+)  # fmt: skip
+def test_a_passive_report_leaves_the_event_to_its_infinitive(
+    nlp: Language, text: str, code: str, actor: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Hundreds of people protested outside the Korvath embassy in Lenby.",
+         "the Korvath embassy"),
+        # a building no party owns: the town stands for its authorities
+        ("Dock workers rioted outside a warehouse in Lenby.", "Lenby"),
+        ("Osterland offered to mediate between Korvath and Velmora.", "Korvath"),
+        ("A Velmoran court ordered the release of two Korvath sailors.", "two Korvath sailors"),
+    ],
+)  # fmt: skip
+def test_targets_of_owned_places_mediation_and_misread_names(
+    nlp: Language, text: str, target: str
+) -> None:
+    assert text_of(events_of(nlp, text)[0].target) == target

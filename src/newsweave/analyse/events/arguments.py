@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsweave.analyse.events.coding import noun_code
+from newsweave.analyse.events.coding import noun_code, raises
 from newsweave.analyse.events.lexicon import (
     CAPTIVES,
     DOCUMENTS,
@@ -123,8 +123,10 @@ def arguments(
     own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
     while actor is None and not own_subject and head.dep_ in _SHARING and head.head != head:
         coordinated = head.dep_ == "conj"
+        raised = head.dep_ == "xcomp" and raises(head.head)
         head = head.head
-        actor = subject(head)
+        # "Korvath is alleged to have attacked ...": the report's subject did it
+        actor = _passive_subject(head) if raised else subject(head)
         undergoer = _passive_subject(head) if coordinated and actor is None else None
         if undergoer is not None and _active(verb):
             actor = undergoer  # "was indicted and will resign": who was indicted resigns

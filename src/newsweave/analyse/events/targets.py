@@ -171,13 +171,32 @@ def _party_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -
     decision")."""
     by_name = any(
         c.dep_ in ("compound", "amod", "poss", "nmod")
-        and (
-            c.ent_type_ in NAMED_LABELS or (c.dep_ == "poss" and _party_named(c, mentions, chunks))
-        )
+        and (_name_like(c) or (c.dep_ == "poss" and _party_named(c, mentions, chunks)))
         for c in token.children
     )
     people = token.lemma_.lower() in CAPTIVES or is_person_noun(token.lemma_.lower())
     return by_name or people or _is_named(token, mentions, chunks)
+
+
+def _name_like(token: Token) -> bool:
+    """Whether ``token`` is a name: one the entity step found, or a proper noun it misread as a
+    product or a work of art ("two Korvath sailors")."""
+    return token.ent_type_ in NAMED_LABELS or (
+        token.pos_ == "PROPN" and token.ent_type_ in _MISREAD
+    )
+
+
+def _owned_places(verb: Token) -> list[Token]:
+    """Where an event happens, when the place is a party's own ("protested outside the Korvath
+    embassy", "at Velmora's parliament"): the party it stands for, not the town."""
+    return [
+        place
+        for place in prep_objects([verb], _WHERE)
+        if not _name_like(place)
+        and any(
+            c.dep_ in ("compound", "amod", "poss", "nmod") and _name_like(c) for c in place.children
+        )
+    ]
 
 
 def _is_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -> bool:
@@ -217,7 +236,7 @@ def _party(
     if code in ("REQUEST", "SANCTION"):  # "withdrew its ambassador from Korvath"
         candidates += prep_objects([verb], frozenset({"from"}))
     if code == "PROTEST":
-        candidates += _purpose_parties(verb, object_token)
+        candidates += _purpose_parties(verb, object_token) + _owned_places(verb)
     if code in ("CONCEDE", "RETREAT"):
         candidates += prep_objects(verb.subtree, frozenset({"in", "from"}))
     if verb.lemma_.lower() in TRAVELLING:  # "arrived in Velmora on a visit"
@@ -248,7 +267,9 @@ def _complement_parties(verb: Token, code: str) -> list[Token]:
                 if s.dep_ in NOMINAL_SUBJECTS
             ]
             held = objects + prep_objects(objects, frozenset({"of"}))
-            candidates += objects + prep_objects([child], TARGET_PREPS | _beneficiary(child))
+            # "offered to mediate between Korvath and Velmora": either party
+            between = TARGET_PREPS | {"between"} | _beneficiary(child)
+            candidates += objects + prep_objects([child], between)
             candidates += prep_objects(held, _OBJECT_PARTY_PREPS)
     return candidates
 
