@@ -1091,3 +1091,19 @@ def test_targets_of_owned_places_mediation_and_misread_names(
     nlp: Language, text: str, target: str
 ) -> None:
     assert text_of(events_of(nlp, text)[0].target) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("About 300 farmers blocked roads in the capital city of Lenby demanding lower taxes.",
+         "Lenby"),
+        ("Gunmen killed 12 people in the town of Dara on Monday.", "Dara"),
+        ("Students marched through the streets of Lenby.", "Lenby"),
+    ],
+)  # fmt: skip
+def test_a_place_named_by_an_of_phrase_or_walked_through(
+    nlp: Language, text: str, place: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (text_of(event.place), text_of(event.target)) == (place, place)
