@@ -1107,3 +1107,23 @@ def test_a_place_named_by_an_of_phrase_or_walked_through(
 ) -> None:
     event = events_of(nlp, text)[0]
     assert (text_of(event.place), text_of(event.target)) == (place, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Ivo Marek said he would meet the rebel leaders on Friday.", "Ivo Marek",
+         "the rebel leaders"),
+        ("The Korvath army said its forces had killed 20 rebels.", "The Korvath army",
+         "20 rebels"),
+        ("The leaders of Korvath and Velmora met in Geneva on Monday.", "The leaders",
+         "Velmora"),
+        ("Korvath, Velmora and Osterland signed a security pact.", "Korvath", "Velmora"),
+        ("Korvath's decision to expel the envoy angered Velmora.", "Korvath", "the envoy"),
+    ],
+)  # fmt: skip
+def test_speakers_pronouns_coordinated_owners_and_deciders(
+    nlp: Language, text: str, actor: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (text_of(event.actor), text_of(event.target)) == (actor, target)

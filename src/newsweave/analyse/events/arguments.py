@@ -36,8 +36,11 @@ TARGET_PREPS = frozenset({"with", "against", "on", "upon", "at", "to"})
 #: "is ready to host" (through the adjective).
 _SHARING = frozenset({"xcomp", "conj", "advcl", "acomp"})
 #: Pronouns that stand for the party a report is about: "Osterland said it will ...", "the
-#: office said its inquiry was continuing" (a nominal event's owner).
-_REPORTED = frozenset({"it", "they", "its", "their"})
+#: office said its inquiry was continuing" (a nominal event's owner), "Marek said he would
+#: ..." (the speaker; "we" in a quotation is the person quoted, in ``mentions``).
+_REPORTED = frozenset({"it", "they", "its", "their", "he", "she", "his", "her"})
+#: Possessive pronouns of a party's own: "the army said its forces had ...".
+_POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my"})
 #: Categories whose passive subject, with no agent, is the actor: "the militias were disarmed".
 _SELF_ACTING = frozenset({"RETREAT"})
 
@@ -102,7 +105,7 @@ def arguments(
         if between:
             actor, target = between[0], next(iter(between[0].conjuncts), None)
     if verb.dep_ == "acl" and actor is None:
-        actor = _issuer(verb)
+        actor = _issuer(verb) or _decider(verb)
     deed = actor if noun is None and actor is not None and noun_code(actor) else None
     doer = _doer(deed) if deed is not None else None
     if deed is not None and doer is not None:
@@ -132,7 +135,9 @@ def arguments(
             actor = undergoer  # "was indicted and will resign": who was indicted resigns
         elif undergoer is not None and target is None:
             target = undergoer  # "were arrested and deported": both done to them
-    if actor is not None and actor.lower_ in _REPORTED:
+    if actor is not None and (actor.lower_ in _REPORTED or _own(actor)):
+        # "Korvath said it will ...", "the army said its forces had killed ...", "Velmora's
+        # minister said his country would not ...": the one reporting
         actor = _reporter(head) or actor
     if actor is not None:
         actor = _wielder(actor) or actor
@@ -168,6 +173,14 @@ def _people(token: Token) -> bool:
     """Whether ``token`` names people or armed forces: "soldiers", "the rebels", "police"."""
     lemma = token.lemma_.lower()
     return lemma in CAPTIVES or lemma in FORCES or is_person_noun(lemma)
+
+
+def _own(token: Token) -> bool:
+    """Whether ``token`` is a party's own, by a possessive pronoun: "its forces", "his
+    country" (not a nominal event: "its inquiry" is the pronoun's)."""
+    return noun_code(token) is None and any(
+        c.dep_ == "poss" and c.lower_ in _POSSESSIVE for c in token.children
+    )
 
 
 def _aims(particle: Token, noun: Token | None, code: str | None) -> bool:
@@ -216,6 +229,14 @@ def _issuer(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or noun.lemma_.lower() not in DOCUMENTS:
         return None
     return subject(noun.head) if noun.dep_ in ("dobj", "nsubjpass") else None
+
+
+def _decider(verb: Token) -> Token | None:
+    """Whose decision, plan or attempt an infinitive is: "Korvath's decision to expel the
+    envoy", "the army's attempt to retake Dara" (the noun's owner acts)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
 
 
 def _reporter(clause: Token) -> Token | None:

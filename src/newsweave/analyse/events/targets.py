@@ -68,6 +68,9 @@ def aimed_at(
         and target.dep_ in ("dobj", "nsubjpass")
         and code in TOPIC_OBJECT_CODES
         and not _is_named(target, mentions, chunks)
+        # "met the rebel leaders": whom one meets is a party (who is freed is not the one
+        # a concession is made to: "pardoned two journalists")
+        and not (code == "CONSULT" and target.dep_ == "dobj" and _people(target))
         and not any(c.dep_ == "xcomp" for c in verb.children)  # "urged workers to ..."
     ):
         target = None  # "signed the accord": what was agreed, not with whom
@@ -112,10 +115,17 @@ def aimed_at(
 
 def _partner(actor: Token) -> Token | None:
     """The other party of coordinated subjects: "Korvath and Velmora", "Velmoran and Korvath
-    soldiers" (two parties naming one noun); none for "he or she"."""
-    for holder in [actor, *(c for c in actor.children if c.dep_ in ("amod", "compound", "nmod"))]:
-        joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in holder.children)
+    soldiers" (two parties naming one noun), "the leaders of Korvath and Velmora"; none for
+    "he or she"."""
+    holders = [actor, *(c for c in actor.children if c.dep_ in ("amod", "compound", "nmod"))]
+    holders += prep_objects([actor], frozenset({"of"}))  # "the leaders of Korvath and Velmora"
+    for holder in holders:
         partner = next((c for c in holder.children if c.dep_ == "conj"), None)
+        # "Korvath and Velmora"; "Korvath, Velmora and Osterland" (the "and" on the last)
+        joined = any(
+            c.dep_ == "cc" and c.lower_ in ("and", "&")
+            for c in [*holder.children, *(partner.children if partner is not None else ())]
+        )
         if joined and partner is not None:
             return partner
     return None
@@ -176,6 +186,11 @@ def _party_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -
     )
     people = token.lemma_.lower() in CAPTIVES or is_person_noun(token.lemma_.lower())
     return by_name or people or _is_named(token, mentions, chunks)
+
+
+def _people(token: Token) -> bool:
+    """Whether ``token`` names people: "the rebel leaders", "two Korvath sailors"."""
+    return token.lemma_.lower() in CAPTIVES or is_person_noun(token.lemma_.lower())
 
 
 def _name_like(token: Token) -> bool:
