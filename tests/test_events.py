@@ -1127,3 +1127,13 @@ def test_speakers_pronouns_coordinated_owners_and_deciders(
 ) -> None:
     event = events_of(nlp, text)[0]
     assert (text_of(event.actor), text_of(event.target)) == (actor, target)
+
+
+def test_a_main_verb_read_as_a_participle_takes_the_root_noun(nlp: Language) -> None:
+    text = "An official Velmoran newspaper called Thursday on Korvath to withdraw its troops."
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (
+        "REQUEST",
+        "An official Velmoran newspaper",
+        "Korvath",
+    )

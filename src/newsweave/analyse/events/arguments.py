@@ -105,7 +105,7 @@ def arguments(
         if between:
             actor, target = between[0], next(iter(between[0].conjuncts), None)
     if verb.dep_ == "acl" and actor is None:
-        actor = _issuer(verb) or _decider(verb)
+        actor = _issuer(verb) or _decider(verb) or _misread_main(verb)
     deed = actor if noun is None and actor is not None and noun_code(actor) else None
     doer = _doer(deed) if deed is not None else None
     if deed is not None and doer is not None:
@@ -229,6 +229,16 @@ def _issuer(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or noun.lemma_.lower() not in DOCUMENTS:
         return None
     return subject(noun.head) if noun.dep_ in ("dobj", "nsubjpass") else None
+
+
+def _misread_main(verb: Token) -> Token | None:
+    """The subject of a main verb the parser read as a participle describing it, when the
+    sentence then has no verb of its own: "An official Velmoran newspaper called Thursday on
+    Korvath to withdraw" (the noun is the parse's root)."""
+    noun = verb.head
+    if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBN", "VBD"):
+        return noun
+    return None
 
 
 def _decider(verb: Token) -> Token | None:
