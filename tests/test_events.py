@@ -1137,3 +1137,14 @@ def test_a_main_verb_read_as_a_participle_takes_the_root_noun(nlp: Language) -> 
         "An official Velmoran newspaper",
         "Korvath",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Korvath said it would not meet the kidnappers' demands.", "the kidnappers' demands"),
+        ("The government rejected the strikers' demands for higher pay.", "the strikers' demands"),
+    ],
+)
+def test_the_owner_of_what_is_refused_is_the_target(nlp: Language, text: str, target: str) -> None:
+    assert text_of(events_of(nlp, text)[0].target) == target

@@ -40,6 +40,8 @@ _STANCES = frozenset({"protest", "defiance", "opposition", "retaliation", "respo
 #: Names that can be a party, and the prepositions of where an event happens.
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around"})
+#: Categories whose object's owner is another party: "rejected the strikers' demands".
+_OWNED_BY_OTHERS = frozenset({"REJECT", "CONCEDE", "ACCUSE"})
 #: Entity labels of a proper noun that can still be a party: none, or a misread name.
 _MISREAD = frozenset({"", "PRODUCT", "WORK_OF_ART"})
 #: Clauses that tell of other events: coordinated, run on, relative, describing a noun.
@@ -188,6 +190,11 @@ def _party_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -
     return by_name or people or _is_named(token, mentions, chunks)
 
 
+def _possessor(token: Token) -> bool:
+    """Whether ``token`` owns its noun with "'s": "the kidnappers' demands" (not "its")."""
+    return token.dep_ == "poss" and token.pos_ in ("NOUN", "PROPN")
+
+
 def _people(token: Token) -> bool:
     """Whether ``token`` names people: "the rebel leaders", "two Korvath sailors"."""
     return token.lemma_.lower() in CAPTIVES or is_person_noun(token.lemma_.lower())
@@ -256,7 +263,14 @@ def _party(
         candidates += prep_objects(verb.subtree, frozenset({"in", "from"}))
     if verb.lemma_.lower() in TRAVELLING:  # "arrived in Velmora on a visit"
         candidates += prep_objects([verb], frozenset({"in", "to"}))
-    return next((t for t in candidates if _party_named(t, mentions, chunks)), None)
+    # the owner of what is refused, granted or criticised is a party even unnamed: "rejected
+    # the kidnappers' demands" (not of what one repeats or keeps: "repeated the company's
+    # pledge" is the speaker's own side)
+    owned = code in _OWNED_BY_OTHERS
+    named = (
+        t for t in candidates if _party_named(t, mentions, chunks) or (owned and _possessor(t))
+    )
+    return next(named, None)
 
 
 def _complement_parties(verb: Token, code: str) -> list[Token]:
