@@ -1148,3 +1148,8 @@ def test_a_main_verb_read_as_a_participle_takes_the_root_noun(nlp: Language) -> 
 )
 def test_the_owner_of_what_is_refused_is_the_target(nlp: Language, text: str, target: str) -> None:
     assert text_of(events_of(nlp, text)[0].target) == target
+
+
+def test_a_name_read_as_an_adverbial_of_a_subjectless_verb_is_its_actor(nlp: Language) -> None:
+    event = events_of(nlp, "Korvath massed tanks near the Velmoran border.")[0]
+    assert (event.code, text_of(event.actor)) == ("MOBILIZE", "Korvath")

@@ -50,7 +50,7 @@ def arguments(
 ) -> tuple[Token | None, Token | None]:
     """The actor and target tokens of ``verb`` (either may be missing); ``code``, the event's
     category, tells whether a passive subject is the one who acts ("were disarmed")."""
-    actor, target = subject(verb), None
+    actor, target = subject(verb) or _name_before(verb), None
     for child in verb.children:
         if child.dep_ == "nsubjpass" and child != noun:
             target = child
@@ -229,6 +229,21 @@ def _issuer(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or noun.lemma_.lower() not in DOCUMENTS:
         return None
     return subject(noun.head) if noun.dep_ in ("dobj", "nsubjpass") else None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A name the parser hung on a finite verb with no subject as an adverbial: "Korvath
+    massed tanks near the border" ("Korvath" read like "Monday"). Not a date or a time."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    return next(
+        (
+            c
+            for c in verb.lefts
+            if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
+        ),
+        None,
+    )
 
 
 def _misread_main(verb: Token) -> Token | None:
