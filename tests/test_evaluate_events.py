@@ -26,14 +26,14 @@ from newsweave.evaluate.events import (
 )
 from newsweave.records import Event, Span
 
-#: Measured on the check part (docs/evaluation.md, "Events (PLOVER)", session 25): category
-#: accuracy 0.695, macro-F1 0.683, source actor 0.695, target actor 0.511, no event found for
-#: 14 of 95 records. Of the issue's targets (0.75, 0.65, 0.75, 0.65) only macro-F1 is met.
+#: Measured on the check part (docs/evaluation.md, "Events (PLOVER)", session 25, round 7):
+#: category accuracy 0.684, macro-F1 0.641, source actor 0.684, target actor 0.511, no event
+#: found for 15 of 95 records. None of the issue's targets (0.75, 0.65, 0.75, 0.65) is met.
 FLOORS = {
     ("category", "accuracy"): 0.66,
     ("category, macro over PLOVER", "f1"): 0.62,
     ("source actor", "accuracy"): 0.66,
-    ("target actor", "accuracy"): 0.47,
+    ("target actor", "accuracy"): 0.50,
 }
 NO_EVENT_CEILING = 17
 

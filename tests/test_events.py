@@ -1011,3 +1011,145 @@ def test_intelligence_shared_work_together_boycotts_and_reserved_rights(
     nlp: Language, text: str, code: str
 ) -> None:
     assert events_of(nlp, text)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("A missile fired by Korvath forces hit a hospital in Dara.", "Korvath forces",
+         "a hospital"),
+        ("Six villagers were killed by mines laid by the rebels.", "the rebels",
+         "Six villagers"),
+        # people described by a participle stay the actor
+        ("Soldiers sent by Korvath attacked the village.", "Soldiers", "the village"),
+    ],
+)  # fmt: skip
+def test_the_wielder_of_a_weapon_is_the_actor(
+    nlp: Language, text: str, actor: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (text_of(event.actor), text_of(event.target)) == (actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Korvath and Velmora held talks on the disputed islands.", "Korvath", "Velmora"),
+        ("Osterland and Korvath reached an agreement on fishing rights.", "Osterland",
+         "Korvath"),
+        ("The rebels and the army clashed near the border.", "The rebels", "the army"),
+        ("Velmoran and Korvath soldiers clashed on the border on Sunday.",
+         "Velmoran and Korvath soldiers", "Korvath"),
+        # a party named with "with" stays the target
+        ("Korvath and Velmora held talks with leaders of the Osterland government.",
+         "Korvath", "the Osterland government"),
+    ],
+)  # fmt: skip
+def test_coordinated_parties_are_each_others_target_over_a_topic(
+    nlp: Language, text: str, actor: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (text_of(event.actor), text_of(event.target)) == (actor, target)
+
+
+def test_a_name_misread_as_a_product_is_a_party(nlp: Language) -> None:
+    event = events_of(nlp, "The head of the Korvath army threatened to invade Velmora.")[0]
+    assert (event.code, text_of(event.target)) == ("THREATEN", "Velmora")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        ("Korvath is alleged to have attacked a convoy near Dara.", "ASSAULT", "Korvath",
+         "a convoy"),
+        ("The rebels are said to have seized the town of Dara.", "ASSAULT", "The rebels",
+         "Dara"),
+        # with an agent the report is an accusation of its own
+        ("Korvath was accused by Velmora of sheltering the rebels.", "ACCUSE", "Velmora",
+         "Korvath"),
+    ],
+)  # fmt: skip
+def test_a_passive_report_leaves_the_event_to_its_infinitive(
+    nlp: Language, text: str, code: str, actor: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Hundreds of people protested outside the Korvath embassy in Lenby.",
+         "the Korvath embassy"),
+        # a building no party owns: the town stands for its authorities
+        ("Dock workers rioted outside a warehouse in Lenby.", "Lenby"),
+        ("Osterland offered to mediate between Korvath and Velmora.", "Korvath"),
+        ("A Velmoran court ordered the release of two Korvath sailors.", "two Korvath sailors"),
+    ],
+)  # fmt: skip
+def test_targets_of_owned_places_mediation_and_misread_names(
+    nlp: Language, text: str, target: str
+) -> None:
+    assert text_of(events_of(nlp, text)[0].target) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("About 300 farmers blocked roads in the capital city of Lenby demanding lower taxes.",
+         "Lenby"),
+        ("Gunmen killed 12 people in the town of Dara on Monday.", "Dara"),
+        ("Students marched through the streets of Lenby.", "Lenby"),
+    ],
+)  # fmt: skip
+def test_a_place_named_by_an_of_phrase_or_walked_through(
+    nlp: Language, text: str, place: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (text_of(event.place), text_of(event.target)) == (place, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Ivo Marek said he would meet the rebel leaders on Friday.", "Ivo Marek",
+         "the rebel leaders"),
+        ("The Korvath army said its forces had killed 20 rebels.", "The Korvath army",
+         "20 rebels"),
+        ("The leaders of Korvath and Velmora met in Geneva on Monday.", "The leaders",
+         "Velmora"),
+        ("Korvath, Velmora and Osterland signed a security pact.", "Korvath", "Velmora"),
+        ("Korvath's decision to expel the envoy angered Velmora.", "Korvath", "the envoy"),
+    ],
+)  # fmt: skip
+def test_speakers_pronouns_coordinated_owners_and_deciders(
+    nlp: Language, text: str, actor: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (text_of(event.actor), text_of(event.target)) == (actor, target)
+
+
+def test_a_main_verb_read_as_a_participle_takes_the_root_noun(nlp: Language) -> None:
+    text = "An official Velmoran newspaper called Thursday on Korvath to withdraw its troops."
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (
+        "REQUEST",
+        "An official Velmoran newspaper",
+        "Korvath",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Korvath said it would not meet the kidnappers' demands.", "the kidnappers' demands"),
+        ("The government rejected the strikers' demands for higher pay.", "the strikers' demands"),
+    ],
+)
+def test_the_owner_of_what_is_refused_is_the_target(nlp: Language, text: str, target: str) -> None:
+    assert text_of(events_of(nlp, text)[0].target) == target
+
+
+def test_a_name_read_as_an_adverbial_of_a_subjectless_verb_is_its_actor(nlp: Language) -> None:
+    event = events_of(nlp, "Korvath massed tanks near the Velmoran border.")[0]
+    assert (event.code, text_of(event.actor)) == ("MOBILIZE", "Korvath")

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsweave.analyse.events.coding import noun_code
+from newsweave.analyse.events.coding import noun_code, raises
 from newsweave.analyse.events.lexicon import (
+    CAPTIVES,
     DOCUMENTS,
+    FORCES,
     RECEIVING,
     STANCES,
     TOPIC_OBJECT_CODES,
@@ -23,6 +25,7 @@ from newsweave.analyse.events.lexicon import (
 from newsweave.analyse.events.mentions import NAMED_LABELS
 from newsweave.analyse.events.tree import counted, prep_objects, subject
 from newsweave.lexicon.grammar import RELATIVE_PRONOUNS, SUBJECTS
+from newsweave.lexicon.people import is_person_noun
 
 __all__ = ["TARGET_PREPS", "arguments"]
 
@@ -33,8 +36,11 @@ TARGET_PREPS = frozenset({"with", "against", "on", "upon", "at", "to"})
 #: "is ready to host" (through the adjective).
 _SHARING = frozenset({"xcomp", "conj", "advcl", "acomp"})
 #: Pronouns that stand for the party a report is about: "Osterland said it will ...", "the
-#: office said its inquiry was continuing" (a nominal event's owner).
-_REPORTED = frozenset({"it", "they", "its", "their"})
+#: office said its inquiry was continuing" (a nominal event's owner), "Marek said he would
+#: ..." (the speaker; "we" in a quotation is the person quoted, in ``mentions``).
+_REPORTED = frozenset({"it", "they", "its", "their", "he", "she", "his", "her"})
+#: Possessive pronouns of a party's own: "the army said its forces had ...".
+_POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my"})
 #: Categories whose passive subject, with no agent, is the actor: "the militias were disarmed".
 _SELF_ACTING = frozenset({"RETREAT"})
 
@@ -44,7 +50,7 @@ def arguments(
 ) -> tuple[Token | None, Token | None]:
     """The actor and target tokens of ``verb`` (either may be missing); ``code``, the event's
     category, tells whether a passive subject is the one who acts ("were disarmed")."""
-    actor, target = subject(verb), None
+    actor, target = subject(verb) or _name_before(verb), None
     for child in verb.children:
         if child.dep_ == "nsubjpass" and child != noun:
             target = child
@@ -99,7 +105,7 @@ def arguments(
         if between:
             actor, target = between[0], next(iter(between[0].conjuncts), None)
     if verb.dep_ == "acl" and actor is None:
-        actor = _issuer(verb)
+        actor = _issuer(verb) or _decider(verb) or _misread_main(verb)
     deed = actor if noun is None and actor is not None and noun_code(actor) else None
     doer = _doer(deed) if deed is not None else None
     if deed is not None and doer is not None:
@@ -120,16 +126,61 @@ def arguments(
     own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
     while actor is None and not own_subject and head.dep_ in _SHARING and head.head != head:
         coordinated = head.dep_ == "conj"
+        raised = head.dep_ == "xcomp" and raises(head.head)
         head = head.head
-        actor = subject(head)
+        # "Korvath is alleged to have attacked ...": the report's subject did it
+        actor = _passive_subject(head) if raised else subject(head)
         undergoer = _passive_subject(head) if coordinated and actor is None else None
         if undergoer is not None and _active(verb):
             actor = undergoer  # "was indicted and will resign": who was indicted resigns
         elif undergoer is not None and target is None:
             target = undergoer  # "were arrested and deported": both done to them
-    if actor is not None and actor.lower_ in _REPORTED:
+    if actor is not None and (actor.lower_ in _REPORTED or _own(actor)):
+        # "Korvath said it will ...", "the army said its forces had killed ...", "Velmora's
+        # minister said his country would not ...": the one reporting
         actor = _reporter(head) or actor
+    if actor is not None:
+        actor = _wielder(actor) or actor
     return counted(actor), counted(target)
+
+
+def _wielder(thing: Token) -> Token | None:
+    """Who used the thing that did it, when a participle says so: "a missile fired by Korvath
+    forces hit ...", "killed by mines laid by the rebels" (the one who fired or laid it). Not
+    for people or a named party ("troops sent by Korvath attacked": the troops)."""
+    if thing.ent_type_ or thing.pos_ != "NOUN" or _people(thing):
+        return None
+    for clause in thing.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+            # "a missile fired by Korvath forces", not "hackers angered by the publication"
+            wielder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if wielder is not None and _party(wielder):
+                return wielder
+    return None
+
+
+def _party(token: Token) -> bool:
+    """Whether ``token`` is people or a named party ("the rebels", "Korvath forces", plural
+    doers), not a thing ("hackers angered by the publication")."""
+    named = token.ent_type_ in NAMED_LABELS or any(
+        c.ent_type_ in NAMED_LABELS for c in token.children
+    )
+    return named or _people(token) or token.tag_ in ("NNS", "NNPS")  # "by separatists"
+
+
+def _people(token: Token) -> bool:
+    """Whether ``token`` names people or armed forces: "soldiers", "the rebels", "police"."""
+    lemma = token.lemma_.lower()
+    return lemma in CAPTIVES or lemma in FORCES or is_person_noun(lemma)
+
+
+def _own(token: Token) -> bool:
+    """Whether ``token`` is a party's own, by a possessive pronoun: "its forces", "his
+    country" (not a nominal event: "its inquiry" is the pronoun's)."""
+    return noun_code(token) is None and any(
+        c.dep_ == "poss" and c.lower_ in _POSSESSIVE for c in token.children
+    )
 
 
 def _aims(particle: Token, noun: Token | None, code: str | None) -> bool:
@@ -178,6 +229,39 @@ def _issuer(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or noun.lemma_.lower() not in DOCUMENTS:
         return None
     return subject(noun.head) if noun.dep_ in ("dobj", "nsubjpass") else None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A name the parser hung on a finite verb with no subject as an adverbial: "Korvath
+    massed tanks near the border" ("Korvath" read like "Monday"). Not a date or a time."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    return next(
+        (
+            c
+            for c in verb.lefts
+            if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
+        ),
+        None,
+    )
+
+
+def _misread_main(verb: Token) -> Token | None:
+    """The subject of a main verb the parser read as a participle describing it, when the
+    sentence then has no verb of its own: "An official Velmoran newspaper called Thursday on
+    Korvath to withdraw" (the noun is the parse's root)."""
+    noun = verb.head
+    if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBN", "VBD"):
+        return noun
+    return None
+
+
+def _decider(verb: Token) -> Token | None:
+    """Whose decision, plan or attempt an infinitive is: "Korvath's decision to expel the
+    envoy", "the army's attempt to retake Dara" (the noun's owner acts)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
 
 
 def _reporter(clause: Token) -> Token | None:

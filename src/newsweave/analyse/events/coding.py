@@ -61,6 +61,7 @@ from newsweave.analyse.events.lexicon import (
     PREVENTING,
     PROPERTY,
     QUITTING,
+    RAISING,
     RECEIVING,
     REDUCING,
     RELATIONS,
@@ -87,7 +88,7 @@ from newsweave.analyse.events.tree import counted, prep_objects, subject
 from newsweave.lexicon.grammar import FIRST_PERSON, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS
 from newsweave.lexicon.people import is_person_noun
 
-__all__ = ["carried_by_head", "coded", "noun_code"]
+__all__ = ["carried_by_head", "coded", "noun_code", "raises"]
 
 #: Inflections and the stems they come from, for verbs the lemmatizer misreads ("staged" as
 #: "stag", "raping" as "rap", "fining" as "fin").
@@ -526,9 +527,25 @@ def _warns_of_something(verb: Token) -> bool:
     )
 
 
+def raises(verb: Token) -> bool:
+    """Whether ``verb`` is a report in the passive whose infinitive is the event: "Korvath is
+    alleged to have attacked a convoy", "the rebels are said to have seized the town" (the
+    report names no one; its subject did the deed)."""
+    if verb.lemma_.lower() not in RAISING:
+        return False
+    children = list(verb.children)
+    return (
+        any(c.dep_ == "auxpass" for c in children)
+        and not any(c.dep_ == "agent" for c in children)
+        and any(c.dep_ == "xcomp" and coded(c) is not None for c in children)
+    )
+
+
 def carried_by_head(verb: Token) -> bool:
     """ "agreed to sign", "refused to meet", "demanded that the army withdraw": the governing
     verb is the event (what was demanded, threatened or denied did not happen)."""
+    if verb.dep_ == "xcomp" and raises(verb.head):
+        return False  # "is alleged to have attacked": the attack
     if verb.dep_ == "xcomp":
         # "vowed to attack": the attack, stated as an intention (``modality``)
         return verb.head.lemma_.lower() not in INTENDING and coded(verb.head) is not None

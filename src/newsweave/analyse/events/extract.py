@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from newsweave.analyse.events.arguments import arguments
-from newsweave.analyse.events.coding import carried_by_head, coded
+from newsweave.analyse.events.coding import carried_by_head, coded, raises
 from newsweave.analyse.events.dates import dated
 from newsweave.analyse.events.lexicon import CROWDS, HAZARDS, MARKETS, WEAPONS
 from newsweave.analyse.events.mentions import NAMED_LABELS, Mentions, argument_span, place_of
@@ -59,7 +59,7 @@ def find_events(
     events = []
     for verb in doc:
         found = coded(verb)
-        if found is None or carried_by_head(verb):
+        if found is None or carried_by_head(verb) or raises(verb):
             continue
         event = _event(article.text, verb, *found, mentions=mentions, chunks=chunks)
         if event is not None:

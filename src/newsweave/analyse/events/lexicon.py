@@ -67,8 +67,10 @@ __all__ = [
     "PROPERTY",
     "QUANTITIES",
     "QUITTING",
+    "RAISING",
     "READINESS",
     "RECEIVING",
+    "RECIPROCAL",
     "REDUCING",
     "RESULTING",
     "SAYING",
@@ -710,6 +712,15 @@ ATTACKING = frozenset(["attack", "assail", "slam", "blast", "hit"])
 TAKING = frozenset(["seize", "grab"])
 #: Verbs of being or coming under what a noun names: "came under attack" (ASSAULT), "is under
 #: investigation" (ACCUSE), "remains under arrest" (COERCE): the subject undergoes it.
+#: Verbs of reporting whose passive takes the subject of what is reported: "Korvath is alleged
+#: to have attacked ...", "the rebels are believed to have seized ..." (the infinitive is the
+#: event, done by that subject).
+RAISING = frozenset(
+    """allege report say believe suspect think know understand rumour rumor claim expect""".split()  # noqa: SIM905
+)
+#: Verbs of fighting done to each other: "the rebels and the army clashed" (each is the
+#: other's party, like the parties of a meeting or an accord).
+RECIPROCAL = frozenset(["clash", "fight", "skirmish", "battle"])
 UNDERGOING = frozenset(["be", "come", "remain", "stay", "fall", "live"])
 #: Verbs that are a retreat when what is left is a military position ("abandoned its
 #: positions near the river"); leaving a town or a camp is not (refugees leave camps).

@@ -18,7 +18,9 @@ from newsweave.records import EntityMention, Quote, Span
 __all__ = ["NAMED_LABELS", "Mentions", "argument_span", "place_of"]
 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across"})
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "through", "throughout", "around"}
+)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
@@ -128,11 +130,26 @@ def argument_span(
 
 
 def place_of(verb: Token, mentions: Mentions) -> Span | None:
-    """The first place name in the clause governed by "in", "at", "near", ... ."""
+    """The first place name in the clause governed by "in", "at", "near", ..., or named by the
+    "of" phrase of what it governs ("in the capital city of Algiers", "near the town of Dara")."""
     for prep in verb.subtree:
         if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
             for pobj in prep.children:
-                named = mentions.at(pobj.idx) if pobj.dep_ == "pobj" else None
-                if named is not None and mentions.is_place(named):
-                    return named
+                if pobj.dep_ != "pobj":
+                    continue
+                for place in (pobj, *_of_phrase(pobj)):
+                    named = mentions.at(place.idx)
+                    if named is not None and mentions.is_place(named):
+                        return named
     return None
+
+
+def _of_phrase(noun: Token) -> list[Token]:
+    """The objects of ``noun``'s "of" phrases: "the town of Dara"."""
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]

@@ -15,7 +15,13 @@ from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from newsweave.analyse.events.arguments import TARGET_PREPS
-from newsweave.analyse.events.lexicon import CAPTIVES, GIVING, TOPIC_OBJECT_CODES, TRAVELLING
+from newsweave.analyse.events.lexicon import (
+    CAPTIVES,
+    GIVING,
+    RECIPROCAL,
+    TOPIC_OBJECT_CODES,
+    TRAVELLING,
+)
 from newsweave.analyse.events.mentions import NAMED_LABELS, Mentions, argument_span
 from newsweave.analyse.events.tree import prep_objects
 from newsweave.lexicon.grammar import NOMINAL_SUBJECTS
@@ -34,6 +40,10 @@ _STANCES = frozenset({"protest", "defiance", "opposition", "retaliation", "respo
 #: Names that can be a party, and the prepositions of where an event happens.
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around"})
+#: Categories whose object's owner is another party: "rejected the strikers' demands".
+_OWNED_BY_OTHERS = frozenset({"REJECT", "CONCEDE", "ACCUSE"})
+#: Entity labels of a proper noun that can still be a party: none, or a misread name.
+_MISREAD = frozenset({"", "PRODUCT", "WORK_OF_ART"})
 #: Clauses that tell of other events: coordinated, run on, relative, describing a noun.
 _OTHER_CLAUSES = frozenset({"conj", "parataxis", "relcl", "acl"})
 #: Categories in which two coordinated subjects act on each other.
@@ -60,6 +70,9 @@ def aimed_at(
         and target.dep_ in ("dobj", "nsubjpass")
         and code in TOPIC_OBJECT_CODES
         and not _is_named(target, mentions, chunks)
+        # "met the rebel leaders": whom one meets is a party (who is freed is not the one
+        # a concession is made to: "pardoned two journalists")
+        and not (code == "CONSULT" and target.dep_ == "dobj" and _people(target))
         and not any(c.dep_ == "xcomp" for c in verb.children)  # "urged workers to ..."
     ):
         target = None  # "signed the accord": what was agreed, not with whom
@@ -79,19 +92,45 @@ def aimed_at(
         # "complained to the UN over Velmoran raids": the UN hears it, Velmora is its party
         about = prep_objects([verb], _GRIEVANCE_PREPS)
         target = next((t for t in about if _party_named(t, mentions, chunks)), target)
-    mutual = target is None and code in _MUTUAL
-    if actor is not None and (mutual or _reciprocal(target)):
+    mutual = target is None and (code in _MUTUAL or verb.lemma_.lower() in RECIPROCAL)
+    # "Korvath and Velmora held talks on the islands", "... agreed on a new border", "the
+    # rebels and the army clashed near the border": what they agreed on or where they
+    # clashed is no party; each of them is the other's
+    topic = (
+        target is not None
+        and (code in _MUTUAL or verb.lemma_.lower() in RECIPROCAL)
+        and target.head.lower_ != "with"  # "held talks with the council's leaders"
+        and not _party_named(target, mentions, chunks)
+    )
+    if actor is not None and (mutual or topic or _reciprocal(target)):
         # "Macron and Scholz met", "Russia and Ukraine signed a deal", "Osterland and Korvath
         # upgraded their ties": each is the other's party (not in "he or she agrees": one
         # person, either one).
-        joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in actor.children)
-        partner = next((c for c in actor.children if c.dep_ == "conj"), None)
-        target = partner if joined and partner is not None else None if mutual else target
+        partner = _partner(actor)
+        target = partner if partner is not None else None if mutual else target
     if target is None and actor is not None and not mutual and code != "PROTEST":
         # a protest naming no party is aimed at its place (``extract``); an event with no
         # actor keeps no target found this way (a verb misread, "Aid from Korvath reached")
         target = _named_in_clause(verb, actor)
     return target
+
+
+def _partner(actor: Token) -> Token | None:
+    """The other party of coordinated subjects: "Korvath and Velmora", "Velmoran and Korvath
+    soldiers" (two parties naming one noun), "the leaders of Korvath and Velmora"; none for
+    "he or she"."""
+    holders = [actor, *(c for c in actor.children if c.dep_ in ("amod", "compound", "nmod"))]
+    holders += prep_objects([actor], frozenset({"of"}))  # "the leaders of Korvath and Velmora"
+    for holder in holders:
+        partner = next((c for c in holder.children if c.dep_ == "conj"), None)
+        # "Korvath and Velmora"; "Korvath, Velmora and Osterland" (the "and" on the last)
+        joined = any(
+            c.dep_ == "cc" and c.lower_ in ("and", "&")
+            for c in [*holder.children, *(partner.children if partner is not None else ())]
+        )
+        if joined and partner is not None:
+            return partner
+    return None
 
 
 def _clause(verb: Token) -> list[Token]:
@@ -144,19 +183,50 @@ def _party_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -
     decision")."""
     by_name = any(
         c.dep_ in ("compound", "amod", "poss", "nmod")
-        and (
-            c.ent_type_ in NAMED_LABELS or (c.dep_ == "poss" and _party_named(c, mentions, chunks))
-        )
+        and (_name_like(c) or (c.dep_ == "poss" and _party_named(c, mentions, chunks)))
         for c in token.children
     )
     people = token.lemma_.lower() in CAPTIVES or is_person_noun(token.lemma_.lower())
     return by_name or people or _is_named(token, mentions, chunks)
 
 
+def _possessor(token: Token) -> bool:
+    """Whether ``token`` owns its noun with "'s": "the kidnappers' demands" (not "its")."""
+    return token.dep_ == "poss" and token.pos_ in ("NOUN", "PROPN")
+
+
+def _people(token: Token) -> bool:
+    """Whether ``token`` names people: "the rebel leaders", "two Korvath sailors"."""
+    return token.lemma_.lower() in CAPTIVES or is_person_noun(token.lemma_.lower())
+
+
+def _name_like(token: Token) -> bool:
+    """Whether ``token`` is a name: one the entity step found, or a proper noun it misread as a
+    product or a work of art ("two Korvath sailors")."""
+    return token.ent_type_ in NAMED_LABELS or (
+        token.pos_ == "PROPN" and token.ent_type_ in _MISREAD
+    )
+
+
+def _owned_places(verb: Token) -> list[Token]:
+    """Where an event happens, when the place is a party's own ("protested outside the Korvath
+    embassy", "at Velmora's parliament"): the party it stands for, not the town."""
+    return [
+        place
+        for place in prep_objects([verb], _WHERE)
+        if not _name_like(place)
+        and any(
+            c.dep_ in ("compound", "amod", "poss", "nmod") and _name_like(c) for c in place.children
+        )
+    ]
+
+
 def _is_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -> bool:
     """Whether ``token`` is a named party: a name the entity step found, or a proper noun it
     missed ("extradited the suspect Tarek Ossmann": a PROPN head)."""
-    missed = token.pos_ == "PROPN" and not token.ent_type_  # not "Monday", "March"
+    # not "Monday", "March"; a name the entity step misread as a product or a work of art is
+    # still a name ("threatened to invade Velmora")
+    missed = token.pos_ == "PROPN" and token.ent_type_ in _MISREAD
     return missed or mentions.named(argument_span(token, mentions, chunks))
 
 
@@ -188,12 +258,19 @@ def _party(
     if code in ("REQUEST", "SANCTION"):  # "withdrew its ambassador from Korvath"
         candidates += prep_objects([verb], frozenset({"from"}))
     if code == "PROTEST":
-        candidates += _purpose_parties(verb, object_token)
+        candidates += _purpose_parties(verb, object_token) + _owned_places(verb)
     if code in ("CONCEDE", "RETREAT"):
         candidates += prep_objects(verb.subtree, frozenset({"in", "from"}))
     if verb.lemma_.lower() in TRAVELLING:  # "arrived in Velmora on a visit"
         candidates += prep_objects([verb], frozenset({"in", "to"}))
-    return next((t for t in candidates if _party_named(t, mentions, chunks)), None)
+    # the owner of what is refused, granted or criticised is a party even unnamed: "rejected
+    # the kidnappers' demands" (not of what one repeats or keeps: "repeated the company's
+    # pledge" is the speaker's own side)
+    owned = code in _OWNED_BY_OTHERS
+    named = (
+        t for t in candidates if _party_named(t, mentions, chunks) or (owned and _possessor(t))
+    )
+    return next(named, None)
 
 
 def _complement_parties(verb: Token, code: str) -> list[Token]:
@@ -219,7 +296,9 @@ def _complement_parties(verb: Token, code: str) -> list[Token]:
                 if s.dep_ in NOMINAL_SUBJECTS
             ]
             held = objects + prep_objects(objects, frozenset({"of"}))
-            candidates += objects + prep_objects([child], TARGET_PREPS | _beneficiary(child))
+            # "offered to mediate between Korvath and Velmora": either party
+            between = TARGET_PREPS | {"between"} | _beneficiary(child)
+            candidates += objects + prep_objects([child], between)
             candidates += prep_objects(held, _OBJECT_PARTY_PREPS)
     return candidates
 
