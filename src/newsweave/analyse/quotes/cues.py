@@ -155,6 +155,9 @@ def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
     return Attribution(cue, subject, channel)
 
 
+_OBJECTS = frozenset(["him", "her", "them"])  # `a letter from them`: no count of people
+
+
 def uttered_by(words: Token) -> Token | None:
     """Whom an utterance or a message came from: X of `came the reply from X`, `a letter from
     X said` (`hundreds of dockers` for `the chant from hundreds of dockers`); not a place
@@ -168,16 +171,7 @@ def uttered_by(words: Token) -> Token | None:
             if prep.dep_ != "prep" or prep.lower_ != "from":
                 continue
             owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if (
-                owner is not None
-                and owner.pos_ in ("NUM", "PRON")
-                and owner.lower_
-                not in (
-                    "him",
-                    "her",
-                    "them",
-                )
-            ):
+            if owner is not None and owner.pos_ in ("NUM", "PRON") and owner.lower_ not in _OBJECTS:
                 # `hundreds of dockers`: the people counted
                 of = next(
                     (c for c in owner.children if c.dep_ == "prep" and c.lower_ == "of"), None
