@@ -90,7 +90,7 @@ _LIST_JOIN = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 #: A dateline: the place in capitals opening a line, before a dash ("MARROWGATE, April 22 —").
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*)(?:,[^\n—–]{0,40})?\s+[—–-]\s")
 #: A dateline's places in capitals, opening the text, a line or the sentence after a byline
-#: ("The Wire. KESSLOW (TPA) -"), before a bracket, a comma, a colon or a dash, or at the start
+#: ("Ostmark Wire. KESSLOW (TPA) -"), before a bracket, a comma, a colon or a dash, or at the start
 #: before the lead ("OSTBY Officials said"); several joined by "&" or "/" ("OSTBY & VARN,").
 _PLACE_CAPS = r"[A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z.])*"
 _DATELINE_PLACES = re.compile(

@@ -334,7 +334,7 @@ def _visit(verb: Token) -> bool:
     """Whether a verb of travel is a visit: a leader or a delegation going to a country
     ("the president will travel to Osterland", "the envoy arrived in Velmora")."""
     who = subject(verb)
-    # a title, not any name: "Angela Merkel arrived in Lima" may be a private trip
+    # a title, not any name: "Ada Quell arrived in Lima" may be a private trip
     if who is None or not _object_words(who) & VISITORS:
         return False
     places = prep_objects([verb], frozenset({"to", "in"}))
