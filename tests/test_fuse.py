@@ -1057,3 +1057,28 @@ def test_a_quoted_clause_is_one_statement_with_the_sentence_it_came_from() -> No
     analyses = [a for a in analyse(articles) if isinstance(a, ArticleAnalysis)]
     dossier = build_dossier("s", analyses)
     assert [len(st.variants) for st in dossier.statements] == [2]
+
+
+@pytest.mark.parametrize(
+    ("other", "disputed"),
+    [
+        (("more than 2,000", 2000, "ballots"), False),  # a bound the count meets
+        (("over 2,500", 2500, "ballots"), True),  # a bound the count does not meet
+        (("up to 3,000", 3000, "ballots"), False),
+        (("nearly 2,200", 2200, "ballots"), False),  # a little under: 2,180 is "nearly" it
+        (("almost 4,000", 4000, "ballots"), True),
+        (("2,400", 2400, "ballots"), True),
+    ],
+)
+def test_a_bound_agrees_with_a_count_it_allows(
+    other: tuple[str, float, str], disputed: bool
+) -> None:
+    """ "more than 2,000 ballots" beside "2,180 ballots": no dispute, the one allows the other."""
+    a = _counted(
+        "a", "Officials found 2,180 ballots in the locked store room.", [("2,180", 2180, "ballots")]
+    )
+    b = _counted("b", f"Officials found {other[0]} ballots in the locked store room.", [other])
+    analyses = {x.article.id: x for x in (a, b)}
+    units = [u for x in (a, b) for u in claim_units(x)]
+    conflict = find_conflict(units, analyses, sources_of([a, b], {}), times={})
+    assert (conflict is not None) is disputed

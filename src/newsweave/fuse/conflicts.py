@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from newsweave.fuse.sources import Sources
 from newsweave.fuse.timeline import Dated
@@ -101,28 +101,24 @@ def find_conflict(
 def _number_sides(
     members: Sequence[Unit], analyses: Mapping[str, ArticleAnalysis], sources: Sources
 ) -> tuple[Side, ...]:
+    counts = list(_counts(members, analyses))
+    exact: dict[str, list[float]] = defaultdict(list)
+    for noun, _, _, _, (low, high) in counts:
+        if low == high:
+            exact[noun].append(low)
     # unit noun -> value -> (label as written, [(unit, amount span)])
     found: dict[str, dict[float, tuple[str, list[Evidence]]]] = defaultdict(dict)
     nouns: dict[str, set[str]] = defaultdict(set)  # the nouns counted under each key
-    for unit in members:
-        article = analyses[unit.article]
-        text = article.article.text
-        for amount in article.amounts:
-            if amount.value is None or not unit.start <= amount.start < unit.end:
-                continue
-            if _MARGIN.match(text, amount.end):
-                continue  # "three votes short of the 63": a difference, not the count
-            befell = _casualties(text, amount.start, amount.end, unit.start)
-            noun = befell or (amount.unit and _noun(amount.unit))
-            if not noun:
-                continue
-            nouns[noun].add(_noun(amount.unit) if amount.unit else "")
-            value = _same_value(found[noun], amount.value)
-            label = _label(amount)
-            if befell:
-                label = f"{label} {befell}"  # "four killed" beside "14 workers killed"
-            entry = found[noun].setdefault(value, (label, []))
-            entry[1].append(_evidence(unit, article, sources))
+    for noun, amount, befell, unit, (low, high) in counts:
+        nouns[noun].add(_noun(amount.unit) if amount.unit else "")
+        if low < high and any(low <= v <= high for v in exact[noun]):
+            continue  # "more than 3,000 transfers" agrees with "3,100 transfers"
+        value = _same_value(found[noun], amount.value or 0.0)
+        label = _label(amount)
+        if befell:
+            label = f"{label} {befell}"  # "four killed" beside "14 workers killed"
+        entry = found[noun].setdefault(value, (label, []))
+        entry[1].append(_evidence(unit, analyses[unit.article], sources))
     for key, values in found.items():
         if len(nouns[key] - {""}) > 1 and "" not in nouns[key]:
             # "Four skiers died" beside "five climbers died": the dead of two events may be
@@ -145,6 +141,52 @@ def _number_sides(
         if len(sets) > 1 and _disjoint(sets):
             return _sides({f"{v}": values[v] for v in sorted(kept)}, sources)
     return ()
+
+
+def _counts(
+    members: Sequence[Unit], analyses: Mapping[str, ArticleAnalysis]
+) -> Iterator[tuple[str, Amount, str | None, Unit, tuple[float, float]]]:
+    """Each count in the units: what it counts (its noun, or "killed" / "injured"), the amount,
+    what befell those counted, its unit and the values it allows."""
+    for unit in members:
+        article = analyses[unit.article]
+        text = article.article.text
+        for amount in article.amounts:
+            if amount.value is None or not unit.start <= amount.start < unit.end:
+                continue
+            if _MARGIN.match(text, amount.end):
+                continue  # "three votes short of the 63": a difference, not the count
+            befell = _casualties(text, amount.start, amount.end, unit.start)
+            noun = befell or (amount.unit and _noun(amount.unit))
+            if noun:
+                yield noun, amount, befell, unit, _allowed(text, amount)
+
+
+#: Words that make a count a bound: "more than 3,000" is any number above 3,000, "up to 3,000"
+#: any below it, "nearly 3,000" a little under it.
+_BOUND_WORDS = (
+    r"(?P<least>more than|over|at least|upwards of|in excess of|above|no fewer than|no less than)"
+    r"|(?P<most>fewer than|less than|under|up to|at most|no more than|below|as many as)"
+    r"|(?P<near>nearly|almost|close to|just under)"
+)
+_BOUND_INSIDE = re.compile(rf"(?:{_BOUND_WORDS})\s", re.IGNORECASE)  # in the amount's text
+_BOUND_BEFORE = re.compile(rf"\b(?:{_BOUND_WORDS})\s+$", re.IGNORECASE)  # right before it
+
+
+def _allowed(text: str, amount: Amount) -> tuple[float, float]:
+    """The values a count allows: 3,000 for "3,000" (and "about 3,000": outlets round alike),
+    every value above it for "more than 3,000", the tenth below it for "nearly 3,000"."""
+    value = amount.value or 0.0
+    bound = _BOUND_INSIDE.match(amount.text) or _BOUND_BEFORE.search(
+        text, max(0, amount.start - 24), amount.start
+    )
+    if bound is None:
+        return value, value
+    if bound["least"]:
+        return value, float("inf")
+    if bound["most"]:
+        return 0.0, value
+    return 0.9 * value, value
 
 
 #: What befell the people a count counts: "killing four of them", "the fire killed 14",
