@@ -118,6 +118,11 @@ CASES = [
         [("Friday evening", "TIME", "2025-05-16TEV")],
     ),
     ("Rain hurt the harvest on Wednesday.", [("Wednesday", "DATE", "2025-05-14")]),
+    # A plan told in reported speech: its past perfect does not put the month behind.
+    (
+        "She said both unions had agreed to resume talks in June.",
+        [("June", "DATE", "2025-06")],
+    ),
     # Next month in a past-tense clause is the coming one.
     ("The mill warned of a shutdown in June.", [("June", "DATE", "2025-06")]),
     (

@@ -146,6 +146,11 @@ def _tense(verb: Token, depth: int = 0) -> str | None:
         head_aux = _aux_words(verb.head) | _aux_words(verb.head.head)
         if verb.head.lemma_ in _PLANS and "had" not in head_aux:
             return "future"
+        if verb.head.lemma_ in _PLANS and _reported_in_past(verb.head):
+            # "She said both sides had agreed to return in April": reported speech puts a
+            # plan made before the telling in the past perfect; what was planned may lie on
+            # either side of the report.
+            return "near"
         return _tense(verb.head, depth + 1)
     if verb.lemma_ in ("plan", "schedule") and verb.tag_ == "VBN" and words & {"was", "were"}:
         return "future"  # "the vote was planned for early March"
