@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from newsweave.fuse.names import country_key, same_person
 from newsweave.fuse.sources import sources_of
 from newsweave.fuse.speakers import speaker_keys
 from newsweave.fuse.statements import _framing
-from newsweave.fuse.timeline import sort_key, timeline
+from newsweave.fuse.timeline import calendar_span, sort_key, timeline
 from newsweave.fuse.units import Unit, claim_units, content_words
 from newsweave.fuse.wording import differences, sentences_of, word_containment
 from newsweave.ingest import read
@@ -121,6 +122,24 @@ def test_sentences_of() -> None:
 )
 def test_sort_key(value: str, before: str) -> None:
     assert sort_key(value) < sort_key(before)
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [
+        ("2026-03-12", "2026-03-12", "2026-03-12"),
+        ("2026-03-12TEV", "2026-03-12", "2026-03-12"),
+        ("2026-W11", "2026-03-09", "2026-03-15"),
+        ("2026-12", "2026-12-01", "2026-12-31"),
+        ("2024-Q4", "2024-10-01", "2024-12-31"),
+        ("2024-H1", "2024-01-01", "2024-06-30"),
+        ("2024-SU", "2024-06-01", "2024-08-31"),
+        ("2024", "2024-01-01", "2024-12-31"),
+    ],
+)
+def test_calendar_span(value: str, first: str, last: str) -> None:
+    assert calendar_span(value) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+    assert calendar_span("PRESENT_REF") is None
 
 
 def _article(art_id: str, outlet: str | None) -> ArticleAnalysis:
@@ -887,6 +906,26 @@ def test_short_units_that_share_no_word_are_not_one_claim() -> None:
     unhurt = unit("b", "that trading at the other exchange was not affected.")
     assert float(np.dot(*embed([stopped.text, unhurt.text]))) >= THRESHOLD  # alike as written
     assert sorted(link_units([stopped, unhurt], embed)) == [[0], [1]]
+
+
+def test_units_dated_far_apart_are_not_one_claim() -> None:
+    """ "The last ferry strike, in 2019, lasted four days" is another happening than "the
+    ferry strike entered its fourth day on Thursday", however alike the words; outlets that
+    date one claim a day or a year apart still meet."""
+    from newsweave.embed import embed
+
+    def unit(article: str, text: str) -> Unit:
+        return Unit(article, 0, len(text), text, frozenset(content_words(text)), frozenset(), 0)
+
+    then = unit("a", "The last ferry strike, in 2019, lasted four days.")
+    now = unit("b", "The ferry strike entered its fourth day on Thursday.")
+    assert float(np.dot(*embed([then.text, now.text]))) >= THRESHOLD  # alike as written
+    in_2019 = (dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+    thursday = (dt.date(2026, 10, 15), dt.date(2026, 10, 15))
+    assert sorted(link_units([then, now], embed, when=[[in_2019], [thursday]])) == [[0], [1]]
+    friday = (dt.date(2026, 10, 16), dt.date(2026, 10, 16))
+    assert sorted(link_units([then, now], embed, when=[[friday], [thursday]])) == [[0, 1]]
+    assert sorted(link_units([then, now], embed, when=[[], [thursday]])) == [[0, 1]]
 
 
 def test_units_that_state_one_count_are_closer() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from datetime import date
 
 import numpy as np
 from scipy import sparse
@@ -25,7 +26,7 @@ from newsweave.fuse.conflicts import find_conflict
 from newsweave.fuse.groups import cohesive_groups
 from newsweave.fuse.similarity import Embedder
 from newsweave.fuse.sources import Sources
-from newsweave.fuse.timeline import Dated
+from newsweave.fuse.timeline import Dated, calendar_span, dates_within
 from newsweave.fuse.units import Unit, capitalised, without
 from newsweave.records import ArticleAnalysis, Evidence, Fact
 
@@ -62,11 +63,16 @@ SAME_WORDING = 0.85
 
 
 def link_units(
-    units: Sequence[Unit], embedder: Embedder, *, threshold: float = THRESHOLD
+    units: Sequence[Unit],
+    embedder: Embedder,
+    *,
+    threshold: float = THRESHOLD,
+    when: Sequence[Sequence[tuple[date, date]]] = (),
 ) -> list[list[int]]:
     """Groups of unit indices that state the same claim (each group in text order).
 
-    Each unit is linked to its closest unit of every other article (when close enough); the
+    Each unit is linked to its closest unit of every other article (when close enough), unless
+    the two are dated far apart (``when``: each unit's calendar spans, if given); the
     closeness is computed a block of rows at a time, so that memory stays bounded when one
     article of the story is very long.
     """
@@ -92,7 +98,7 @@ def link_units(
             score = block[np.arange(len(rows)), best]
             for n in np.flatnonzero(score >= threshold):
                 i, j = int(rows[n]), int(cols[best[n]])
-                if not _apart(units[i], units[j]):
+                if not _apart(units[i], units[j]) and not (when and _far(when[i], when[j])):
                     yield float(score[n]), i, j
 
     one_unit_each = range(len(units))  # every unit its own passage: one per article and fact
@@ -102,6 +108,27 @@ def link_units(
 
 
 _ROWS_AT_ONCE = 1024
+
+
+#: Two units dated more than this many days apart tell of two happenings ("the last strike,
+#: in 2014, lasted six days" / "the strike entered its second day on Tuesday"): outlets that
+#: date one claim differently are a day or a year apart, not months.
+FAR_APART = 31
+
+
+def _far(a: Sequence[tuple[date, date]], b: Sequence[tuple[date, date]]) -> bool:
+    """Whether every calendar span of one unit is ``FAR_APART`` from every span of the other
+    (False when either gives no date)."""
+    return bool(a and b) and all(
+        (max(x0, y0) - min(x1, y1)).days > FAR_APART for x0, x1 in a for y0, y1 in b
+    )
+
+
+def _dated(unit: Unit, text: str, times: Sequence[Dated]) -> tuple[tuple[date, date], ...]:
+    """The calendar spans of what a unit dates, not of its telling ("officials said on
+    Sunday")."""
+    _, dated = dates_within(text[unit.start : unit.end], unit.start, times)
+    return tuple(span for value in dated if (span := calendar_span(value)) is not None)
 
 
 def _apart(a: Unit, b: Unit) -> bool:
@@ -238,7 +265,8 @@ def align_facts(
     order = {a: n for n, a in enumerate(units_by_article)}
     units = [u for us in units_by_article.values() for u in us]
     facts = []
-    for group in link_units(units, embedder, threshold=threshold):
+    when = [_dated(u, analyses[u.article].article.text, times.get(u.article, ())) for u in units]
+    for group in link_units(units, embedder, threshold=threshold, when=when):
         members = sorted((units[i] for i in group), key=lambda u: (order[u.article], u.start))
         facts.append(_fact(members, analyses, sources, times))
     facts.sort(key=lambda f: (-f.sources, order[f.evidence[0].article], f.evidence[0].start))

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from newsweave.analyse.times.offsets import calendar_date, offset_anchors
 from newsweave.records import ArticleAnalysis, Evidence, Fact, TimelineEntry, TimeRef
 from newsweave.stories.dates import dated_from_story, story_date
 
-__all__ = ["Dated", "resolved_times", "sort_key", "timeline"]
+__all__ = ["Dated", "calendar_span", "dates_within", "resolved_times", "sort_key", "timeline"]
 
 #: A resolved time expression: start, end, TIMEX3 value, and whether it was written in full.
 Dated = tuple[int, int, str, bool]
@@ -88,15 +88,21 @@ def _dates_of(evidence: Evidence, times: Sequence[Dated]) -> list[str]:
     gives no other ("the spillway was opened on Saturday, officials said on Sunday" dates the
     opening, not the telling), and a year or month only when it gives no day within it ("on
     Thursday, its third increase this year" is dated by the Thursday)."""
+    told, other = dates_within(evidence.text, evidence.start, times)
+    dates = [_day_part(v) for v in other or told]
+    return [d for d in dates if not any(o != d and o.startswith(f"{d}-") for o in dates)]
+
+
+def dates_within(text: str, start: int, times: Sequence[Dated]) -> tuple[list[str], list[str]]:
+    """The values of the ``times`` inside ``text`` (which starts at ``start`` in its article):
+    those that date the telling ("officials said on Sunday"), and the others."""
     told: list[str] = []
     other: list[str] = []
-    for start, _, value, _ in times:
-        if evidence.start <= start < evidence.end:
-            at = start - evidence.start
-            telling = _TELLING.search(evidence.text, max(0, at - 40), at)
-            (told if telling else other).append(_day_part(value))
-    dates = other or told
-    return [d for d in dates if not any(o != d and o.startswith(f"{d}-") for o in dates)]
+    for at, _, value, _ in times:
+        if start <= at < start + len(text):
+            telling = _TELLING.search(text, max(0, at - start - 40), at - start)
+            (told if telling else other).append(value)
+    return told, other
 
 
 def sort_key(value: str) -> tuple[date, int]:
@@ -125,6 +131,37 @@ def sort_key(value: str) -> tuple[date, int]:
         "FA": 9,
     }
     return date(year, quarter.get(rest[:2], 1), 1), 3
+
+
+def calendar_span(value: str) -> tuple[date, date] | None:
+    """The first and last day a TIMEX3 value covers ("2026-03" is March 2026), or None for a
+    value not on the calendar."""
+    if not value[:4].isdigit():
+        return None
+    first, fineness = sort_key(value)
+    rest = value[5:]
+    if fineness == 0:
+        return first, first
+    if fineness == 1:
+        return first, first + timedelta(days=6)
+    if fineness == 2:
+        return first, _months_on(first, 1) - timedelta(days=1)
+    if rest[:1] == "H":
+        months = 6
+    elif rest[:1] == "Q" or rest[:2] in _SEASONS:
+        months = 3
+    else:
+        months = 12  # a year (or a part of it that is not named)
+    return first, _months_on(first, months) - timedelta(days=1)
+
+
+_SEASONS = frozenset(["SP", "SU", "FA", "WI"])
+
+
+def _months_on(day: date, months: int) -> date:
+    """The first of the month ``months`` after ``day``'s month."""
+    month = day.month - 1 + months
+    return date(day.year + month // 12, month % 12 + 1, 1)
 
 
 def _day_part(value: str) -> str:
