@@ -520,6 +520,43 @@ def test_the_noun_an_article_describes_one_organisation_with_is_it(nlp: Language
     assert (described.label, described.name) == ("ORG", "Talvik Power")
 
 
+@pytest.mark.parametrize(
+    ("text", "noun", "name"),
+    [
+        (  # the head of an institution's name
+            "The Coastal Fisheries Board closed the bay on Monday. The board said the water "
+            "was unsafe.",
+            "The board",
+            "Coastal Fisheries Board",
+        ),
+        (
+            "The Ministry of Roads reopened the pass. The ministry said the road was clear.",
+            "The ministry",
+            "Ministry of Roads",
+        ),
+        (  # what the organisation is called beside its name
+            "The ferry operator, Nordvik Lines, cancelled every crossing. The operator said "
+            "the storm would pass by Friday.",
+            "The operator",
+            "Nordvik Lines",
+        ),
+    ],
+)
+def test_an_organisation_is_called_by_its_head_or_its_role(
+    nlp: Language, text: str, noun: str, name: str
+) -> None:
+    described = _find(_mentions(nlp, text), noun)
+    assert (described.label, described.name) == ("ORG", name)
+
+
+def test_a_head_two_organisations_share_names_neither(nlp: Language) -> None:
+    text = (
+        "The Dock Workers' Union and the Rail Workers' Union met on Monday. The union said "
+        "talks would go on."
+    )
+    assert not [m for m in _mentions(nlp, text) if m.text == "The union"]
+
+
 def test_an_organisation_noun_beside_a_name_is_no_person(nlp: Language) -> None:
     text = "Talvik Power, the company that runs the plant, cut output. The company said so."
     assert not [m for m in _mentions(nlp, text) if m.label == "PERSON"]

@@ -193,14 +193,44 @@ def organisation_nouns(doc: Doc, drafts: list[Draft]) -> dict[str, str]:
             continue
         name = d.name or doc.text[d.start : d.end]
         for noun in _nouns_about(span.root, span.start):
-            if noun in ORGANISATION_NOUNS:
+            if noun in ORGANISATION_NOUNS or noun in _ORGANISATION_ROLES:
                 named.setdefault(noun, set()).add(name)
+        head = _name_head(name)
+        if head is not None:
+            named.setdefault(head, set()).add(name)  # "the Harbour Workers' Union": "the union"
         if norm(name.split()[-1]) in BUSINESS_ENDINGS:
             companies.add(name)
     if len(companies) == 1:  # "Kestrel Systems ... The company denied it": the one company
         for noun in ("company", "firm"):
             named.setdefault(noun, set(companies))
     return {noun: next(iter(names)) for noun, names in named.items() if len(names) == 1}
+
+
+#: What an organisation is called in apposition to its name, beyond ``ORGANISATION_NOUNS``
+#: ("the terminal operator, Selvig Container Services,"): agent nouns that, said of a name
+#: already read as an organisation, describe it (said of a person, "the crane operator", they
+#: are not looked at here).
+_ORGANISATION_ROLES = frozenset(
+    """operator carrier airline broadcaster developer owner maker producer supplier
+    contractor provider distributor publisher board council commission""".split()  # noqa: SIM905
+)
+#: Heads of institutions' names that the article may use alone for them: "the Financial
+#: Conduct Board" is "the board", "the Harbour Workers' Union" "the union", "the Ministry of
+#: Transport" "the ministry".
+_NAME_HEADS = frozenset(
+    """union board council commission committee court ministry department agency authority
+    regulator bank party institute university hospital""".split()  # noqa: SIM905
+)
+
+
+def _name_head(name: str) -> str | None:
+    """The institutional head noun of an organisation's name ("Harbour Workers' Union" ->
+    "union", "Ministry of Transport" -> "ministry"), or None."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return None  # "Union" alone is no name with a head
+    head = words[0] if words[1] == "of" else words[-1]
+    return head if head in _NAME_HEADS else None
 
 
 def find_described(
