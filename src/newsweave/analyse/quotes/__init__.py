@@ -100,13 +100,17 @@ def find_quotes(
 
 def _described(speaker: Speaker, entities: Sequence[EntityMention]) -> Speaker:
     """A speaker with no name that the entity step resolved as a description of one
-    organisation ("the company said", with the article's one company) takes its name."""
-    if speaker.name:
-        return speaker
+    organisation ("the company said", with the article's one company) takes its name, and an
+    organisation's name the speaker step cut short ("Union" of "The Kell Dock Workers'
+    Union") the whole name."""
     for mention in entities:
-        same = (mention.start, mention.end) == (speaker.start, speaker.end)
-        if same and mention.label == "ORG" and mention.name:
+        if mention.label != "ORG" or mention.end != speaker.end:
+            continue
+        if not speaker.name and mention.start == speaker.start and mention.name:
             return dataclasses.replace(speaker, name=mention.name)
+        whole = mention.name or mention.text
+        if speaker.start <= mention.start and speaker.name and len(whole) > len(speaker.name):
+            return dataclasses.replace(speaker, name=whole)
     return speaker
 
 
