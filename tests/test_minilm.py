@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from newsweave import minilm
+from newsweave.cache import STALE_AFTER
 from newsweave.embed import EMBEDDER
 from newsweave.fuse.reader import READER
 
@@ -54,7 +57,10 @@ def test_build_writes_the_whole_graph_into_the_cache_dir_and_replaces_older_ones
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NEWSWEAVE_CACHE_DIR", str(tmp_path))
-    (tmp_path / "minilm-embedder-000000000000.onnx").write_bytes(b"an older export")
+    older = tmp_path / "minilm-embedder-000000000000.onnx"
+    older.write_bytes(b"an older export")
+    unused = time.time() - STALE_AFTER - 60
+    os.utime(older, (unused, unused))
     (tmp_path / "minilm-reader-000000000000.onnx").write_bytes(b"another graph")
     path = minilm.build(EMBEDDER)
     assert path.parent == tmp_path

@@ -12,10 +12,16 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["cache_file", "written_whole"]
+__all__ = ["cache_file", "in_use", "written_whole"]
+
+#: An earlier build no process has opened for this long is removed when a new one is written;
+#: one still in use (another installation with other versions shares the folder) is kept, or
+#: the two would delete each other's file and build it again at every start.
+STALE_AFTER = 7 * 24 * 3600  # seconds
 
 
 def cache_file(name: str) -> Path:
@@ -42,8 +48,9 @@ def written_whole(path: Path, *, replaces: str = "") -> Iterator[Path]:
     """A temporary path beside ``path`` to write to, renamed to ``path`` when the block ends
     without an error and removed otherwise: processes that build the same file at the same
     moment can never read half of it. Then the files of the folder that match the glob
-    ``replaces`` (earlier builds of the same thing, under other fingerprints) are removed: a
-    process still reading one keeps it until it closes it."""
+    ``replaces`` (earlier builds of the same thing, under other fingerprints) and have not
+    been in use for ``STALE_AFTER`` are removed: a process still reading one keeps it until it
+    closes it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, partial = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".partial")
     os.close(fd)
@@ -53,6 +60,17 @@ def written_whole(path: Path, *, replaces: str = "") -> Iterator[Path]:
         os.replace(partial, path)
     finally:
         Path(partial).unlink(missing_ok=True)
+    now = time.time()
     for old in path.parent.glob(replaces) if replaces else ():
         if old != path and not old.name.endswith(".partial"):
-            old.unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                if now - old.stat().st_mtime > STALE_AFTER:
+                    old.unlink(missing_ok=True)
+
+
+def in_use(path: Path) -> Path:
+    """``path``, marked as used now (its modification time), so that another installation's
+    build does not take it for a stale one (``written_whole``)."""
+    with contextlib.suppress(OSError):  # a cache folder another user owns: read it as it is
+        os.utime(path)
+    return path

