@@ -447,6 +447,11 @@ def test_the_articles_outlet_is_an_organisation() -> None:
     drafts = _drafts(text, ("Brenmoor", "GPE"), ("Brenmoor", "GPE"), ("Brenmoor Wire", "GPE"))
     relabel_outlet(text, drafts, "The Brenmoor Wire")
     assert [d.label for d in drafts] == ["ORG", "GPE", "ORG"]
+    # Its media word after "the": "she told the Wire"; a Wire named otherwise stays.
+    text = "Mayor Ana Pop told the Wire that Wire Street would close."
+    drafts = _drafts(text, ("Wire", "PERSON"), ("Wire Street", "FAC"))
+    relabel_outlet(text, drafts, "The Brenmoor Wire")
+    assert [d.label for d in drafts] == ["ORG", "FAC"]
 
 
 def test_an_organisations_first_word_alone_is_its_short_name() -> None:

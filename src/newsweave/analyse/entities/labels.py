@@ -179,19 +179,21 @@ def relabel_outlet(text: str, drafts: list[Draft], outlet: str | None) -> None:
     organisation, and so is its name without the media word in a dateline's brackets
     ("RUSKOVO, Oct 20 (Northline) -"): an outlet's name is often a made-up place's name and a
     media word, which the model reads as a place. Elsewhere the name alone may be that place
-    ("the Osterlund Herald" reports from "the province of Osterlund")."""
+    ("the Osterlund Herald" reports from "the province of Osterlund"). So is its media word
+    after "the" ("she told the Herald", in The Northern Herald), which the model may read as a
+    person."""
     if not outlet:
         return
     words = norm(outlet).split()
-    shortened = {
-        " ".join(words[:k])
-        for k in range(1, len(words))
-        if all(w in _MEDIA_WORDS for w in words[k:])
-    }
+    # Where the media words begin: "northern | herald", "ostmark | wire".
+    splits = [k for k in range(1, len(words)) if all(w in _MEDIA_WORDS for w in words[k:])]
+    shortened = {" ".join(words[:k]) for k in splits}
+    media = {" ".join(words[k:]) for k in splits}
     for d in drafts:
         name = norm(text[d.start : d.end])
         bracketed = text[d.start - 1 : d.start] == "(" and text[d.end : d.end + 1] == ")"
-        if name == " ".join(words) or (bracketed and name in shortened):
+        called = name in media and text[max(0, d.start - 4) : d.start].lower() == "the "
+        if name == " ".join(words) or (bracketed and name in shortened) or called:
             d.label = "ORG"
 
 
