@@ -88,7 +88,12 @@ def test_countries_by_demonym_and_short_form() -> None:
         ("Mr", True),
         ("Prime", True),
         ("candidate", True),
+        ("Councillor", True),
+        ("Coroner", True),
+        ("Presiding", True),
         ("Reiden", False),
+        ("Dean", False),  # a given name as often as a title
+        ("Constable", False),  # a surname as often as a rank
     ],
 )
 def test_is_name_title(word: str, expected: bool) -> None:

@@ -37,7 +37,9 @@ TITLE_HEADS = word_set(
     father sister vice-president chief-of-staff pm mp mep boxer actor actress singer comedian
     comedienne rapper filmmaker quarterback qb linebacker receiver striker pitcher champion
     host anchor correspondent columnist author novelist playwright candidate executive executives
-    manager managers lawyer lawyers
+    manager managers lawyer lawyers councillor councillors councilor councilors councilman
+    councilwoman alderman alderwoman assemblyman assemblywoman coroner magistrate inspector
+    superintendent professor ombudsman auditor consul
         """
 )
 
@@ -48,7 +50,7 @@ TITLE_MODIFIERS = word_set(
     first state national security health justice trade economy economic energy education
     foreign-affairs senior top assistant associate executive managing general supreme chief
     district county city police fire army navy military defense-ministry press white house
-    attorney lord lady grand crown head co-founder founder
+    attorney lord lady grand crown head co-founder founder presiding
         """
 )
 
