@@ -1153,3 +1153,55 @@ def test_the_owner_of_what_is_refused_is_the_target(nlp: Language, text: str, ta
 def test_a_name_read_as_an_adverbial_of_a_subjectless_verb_is_its_actor(nlp: Language) -> None:
     event = events_of(nlp, "Korvath massed tanks near the Velmoran border.")[0]
     assert (event.code, text_of(event.actor)) == ("MOBILIZE", "Korvath")
+
+
+# Session 26: constructions written for the purpose, with invented names.
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        # the "of" phrase hung on the one warned still says what the warning is of
+        ("Brenmark warned Talsovia of serious consequences.", "THREATEN", "Brenmark",
+         "Talsovia"),
+        ("The army handed power to a civilian government.", "CONCEDE", "The army",
+         "a civilian government"),
+        ("Brenmark came out in support of the Talsovian proposal.", "SUPPORT", "Brenmark",
+         "the Talsovian proposal"),
+        ("Roderu sat down with opposition leaders on Monday.", "CONSULT", "Roderu",
+         "opposition leaders"),
+        ("The militia handed in its weapons.", "RETREAT", "The militia", None),
+        ("Talsovia closed its airspace to Brenmark airlines.", "SANCTION", "Talsovia",
+         "Brenmark"),
+        ("Brenmark suspended Talsovia from the trade bloc.", "SANCTION", "Brenmark",
+         "Talsovia"),
+        ("Brenmark evacuated its garrison from Dorvik.", "RETREAT", "Brenmark", "Dorvik"),
+        ("Talsovia moved artillery closer to the frontier.", "MOBILIZE", "Talsovia", None),
+        ("Brenmark launched missiles at Talsovian cities.", "ASSAULT", "Brenmark",
+         "Talsovian cities"),
+        ("Snipers targeted civilians in Dorvik.", "ASSAULT", "Snipers", "civilians"),
+        ("A car bomb exploded outside the Brenmark consulate.", "ASSAULT", "A car bomb", None),
+        ("Roderu hosted the Brenmark president at his residence.", "CONSULT", "Roderu",
+         "Brenmark"),
+    ],
+)  # fmt: skip
+def test_warnings_stances_weapons_fired_and_parties_shut_out(
+    nlp: Language, text: str, code: str, actor: str, target: str | None
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brenmark will host the athletics championship.",
+        "The gas tank exploded in the garage.",
+        "The space agency launched a rocket into orbit.",
+        "The campaign targeted young voters.",
+        "The club suspended its coach for two games.",
+        "The weather in Quellan was mild for the season.",
+        "Shares of the mining company fell sharply on Monday.",
+        "The report was released on Tuesday by the statistics office.",
+    ],
+)
+def test_no_event_where_nothing_was_done_to_a_party(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []

@@ -31,8 +31,11 @@ from newsweave.analyse.events.lexicon import (
     EQUIPMENT,
     EVACUATING,
     EXPELLING,
+    EXPLODING,
     FIGHTERS,
     FIGHTING,
+    FIRED_AT,
+    FIRING,
     FLEEING,
     FORCES,
     GIVING,
@@ -69,6 +72,7 @@ from newsweave.analyse.events.lexicon import (
     RESULTING,
     SAYING,
     STRIKING,
+    SUSPENDING,
     TAKING,
     TAKING_PART,
     TRAINING,
@@ -120,6 +124,10 @@ _RELATIVES = RELATIVE_PRONOUNS | {"whom"}
 #: cooperating with the inquiry": SANCTION, CAMEO 16).
 CEASING = frozenset(["stop", "halt", "cease", "suspend", "end", "quit", "discontinue"])
 _HELPING = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT"})
+#: Nouns of the stance in which an act is done: "in protest at", "in support of".
+_STANCE_CODES = {"protest": "PROTEST", "support": "SUPPORT", "solidarity": "SUPPORT"}
+#: What goes off in an attack: "a car bomb exploded", "a roadside bomb went off".
+_EXPLOSIVES = frozenset({"bomb", "bombs", "device", "shell", "shells", "mine", "grenade", "ied"})
 #: Spans of time: "attacked the town for two hours" tells how long, not what for.
 _SPANS = frozenset(
     """hour hours day days night nights week weeks weekend month months year years time
@@ -129,7 +137,7 @@ _KNOWN_VERBS = frozenset(
     [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING, *STRIKING]
     + [*QUITTING, *TRAINING, *MOVING, *SAYING, *WANTING, *ATTACKING, *TAKING]
     + [*FLEEING, *ENLISTING, *HITTING, *VISITING, *DEPARTING, *DECLARING, *RECEIVING]
-    + [*DESTROYING, *BEATING, *CEASING, "work"]
+    + [*DESTROYING, *BEATING, *CEASING, "work", *FIRING, *EXPLODING, *SUSPENDING]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
@@ -197,7 +205,13 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         for child in objects:  # "quit the talks", "left the alliance"
             if (quit_code := _what_is_left(child)) is not None:
                 return quit_code, None, child
-    by_subject = lemma in FLEEING or lemma in DEPARTING or lemma in HITTING or lemma == "strike"
+    by_subject = (
+        lemma in FLEEING
+        or lemma in DEPARTING
+        or lemma in HITTING
+        or lemma in EXPLODING
+        or lemma == "strike"
+    )
     who = subject(verb) if by_subject else None
     who_words = _object_words(who) if who is not None else set()
     if lemma in FLEEING and who_words & (FORCES | FIGHTERS):
@@ -224,6 +238,13 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "MOBILIZE", None, None  # "drafted thousands of reservists"
     if lemma in HITTING and objects and who_words & (WEAPONS | FORCES):
         return "ASSAULT", None, None  # "artillery shells hit the district"
+    fired = lemma in FIRING and any(_object_words(o) & WEAPONS for o in objects)
+    if fired and prep_objects([verb], FIRED_AT):
+        return "ASSAULT", None, None  # "fired missiles at Korvath cities"
+    if lemma in EXPLODING and _bomb_went_off(verb, lemma, who_words):
+        return "ASSAULT", None, None  # "a car bomb exploded outside the consulate"
+    if lemma in SUSPENDING and any(map(_people, objects)) and _from_a_body(verb):
+        return "SANCTION", None, None  # "suspended Korvath from the trade bloc"
     if lemma in TRAINING and any(_object_words(o) & FORCES or _people(o) for o in objects):
         return "COOPERATE", None, None  # "trained Velmoran police officers"
     if lemma in REDUCING or lemma in EASING:
@@ -277,15 +298,17 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return None  # "the company had warned the town on Monday": a notice, no threat
     if lemma in ON_PEOPLE:
         acted_on = _acted_on(verb, objects)
-        if acted_on and not any(map(_people, acted_on)):
-            return None  # "the dam released water", "the ministry released a report"
+        # "hosted the talks": a meeting is hosted too
+        if acted_on and not any(_people(o) or noun_code(o) == "CONSULT" for o in acted_on):
+            return None  # "the dam released water", "will host the athletics championship"
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
     if code == "MOBILIZE" and any(c.dep_ == "advmod" and c.lower_ in JOINT for c in children):
         code = "COOPERATE"  # "will jointly patrol the border": military cooperation
     if lemma == "work" and any(c.dep_ == "advmod" and c.lower_ in JOINT for c in children):
         code = "COOPERATE"  # "are working together to fight smuggling"
     if code is None and (stance := _in_protest(children)) is not None:
-        return "PROTEST", stance.head, stance  # "dumped potatoes in protest at low prices"
+        # "dumped potatoes in protest at low prices", "spoke in support of the plan"
+        return _STANCE_CODES[stance.lemma_.lower()], stance.head, stance
     return (code, None, None) if code is not None else None
 
 
@@ -374,8 +397,9 @@ def _says_what_for(verb: Token) -> bool:
 
 
 def _in_protest(children: list[Token]) -> Token | None:
-    """The "protest" of an act done "in protest" ("dumped potatoes in protest at low
-    prices"; ``children``: the verb's): the act is a protest."""
+    """The stance noun of an act done "in protest", "in support of" or "in solidarity with"
+    ("dumped potatoes in protest at low prices", "came out in support of the plan";
+    ``children``: the verb's): the act is a protest or support."""
     objects = [
         pobj
         for prep in children
@@ -383,7 +407,7 @@ def _in_protest(children: list[Token]) -> Token | None:
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
-    return next((p for p in objects if p.lemma_.lower() == "protest"), None)
+    return next((p for p in objects if p.lemma_.lower() in _STANCE_CODES), None)
 
 
 def _stance(adjective: Token) -> tuple[str, Token | None, Token | None] | None:
@@ -516,14 +540,29 @@ def _compels_to_uncoded(verb: Token) -> bool:
     return bool(complements) and all(coded(c) is None for c in complements)
 
 
+def _bomb_went_off(verb: Token, lemma: str, who: set[str]) -> bool:
+    """Whether a bomb, a shell or a mine went off ("a car bomb exploded", "a roadside bomb
+    went off"), not a gas tank or a boiler (a hazard, no attack)."""
+    went_off = lemma != "go" or any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return went_off and bool(who & _EXPLOSIVES)
+
+
+def _from_a_body(verb: Token) -> bool:
+    """Whether a party is shut out "from" a body or its work: "suspended Korvath from the
+    league" (not "barred the minister from leaving": a "from" clause, no body)."""
+    return any(pobj.pos_ in ("NOUN", "PROPN") for pobj in prep_objects([verb], frozenset({"from"})))
+
+
 def _warns_of_something(verb: Token) -> bool:
     """Whether a warning says what it warns of or against ("warned that ...", "warned of
-    sanctions", "warned Korvath against ..."): PLOVER codes such warnings as threats; a bare
-    "the operator had warned the town on Monday" is a notice."""
+    sanctions", "warned Korvath against ...", also when the parser hangs the "of" phrase on
+    the one warned: "warned Korvath of serious consequences"): PLOVER codes such warnings as
+    threats; a bare "the operator had warned the town on Monday" is a notice."""
+    warned = [c for c in verb.children if c.dep_ == "dobj"]
     return any(
         child.dep_ in ("ccomp", "xcomp")
         or (child.dep_ == "prep" and child.lower_ in ("of", "about", "against"))
-        for child in verb.children
+        for child in [*verb.children, *(c for o in warned for c in o.children)]
     )
 
 

@@ -181,6 +181,8 @@ PARTICLE_CODES: dict[tuple[str, str], str] = {
     ("talk", "with"): "CONSULT",
     ("talk", "to"): "CONSULT",
     ("speak", "with"): "CONSULT",
+    # Session 26: sitting down with a party is a meeting (CAMEO 04)
+    ("sit", "with"): "CONSULT",
     ("fire", "on"): "ASSAULT",
     ("fire", "at"): "ASSAULT",
     ("crack", "down"): "COERCE",
@@ -320,7 +322,7 @@ FORCES = frozenset(
     """troop troops soldier soldiers force forces warship warships
     tank tanks reinforcement reinforcements unit units battalion battalions brigade brigades
     marine marines paratrooper paratroopers jet jets army police reservist reservists
-    conscript conscripts recruit recruits""".split()  # noqa: SIM905
+    conscript conscripts recruit recruits garrison garrisons artillery""".split()  # noqa: SIM905
 )
 
 #: Nouns that measure or collect what their "of" phrase names: "a wave of arrests" is
@@ -488,6 +490,12 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
         )
         for thing in things.split()
     },
+    # weapons handed in are given up: "the militia handed in its weapons" (CAMEO 0873)
+    **{("hand in", thing): "RETREAT" for thing in ("weapon", "weapons", "arm", "arms")},
+    # closing one's airspace to a party shuts it out: "closed its airspace to Korvath airlines"
+    ("close", "airspace"): "SANCTION",
+    # power handed to others without "over": "handed power to a civilian government"
+    **{(verb, thing): "CONCEDE" for verb in ("hand", "transfer") for thing in ("power", "control")},
     # shutting down a newspaper is coercion (CAMEO 172); a company closing its own office
     # is not
     **{
@@ -667,6 +675,8 @@ VERB_PREP_NOUN_CODES: dict[tuple[str, str, str], str] = {
         for favour in ("favor", "favour")
     },
     ("place", "on", "footing"): "MOBILIZE",
+    # Session 26: "handed in its weapons", with "in" read as a preposition
+    **{("hand", "in", thing): "RETREAT" for thing in ("weapon", "weapons", "arm", "arms")},
 }
 
 #: Verbs whose passive is a stance held by its subject: "Osterland is opposed to the
@@ -815,7 +825,18 @@ ENLISTING = frozenset(["draft", "recruit", "enlist", "conscript"])
 POLITICAL_LIFE = frozenset(["activity", "activities", "gathering", "gatherings", "assembly"])
 #: Verbs of hitting, an attack when what hits is a weapon or a force ("shells hit the
 #: district"), not "the recession hit the town".
-HITTING = frozenset(["hit", "rake"])
+HITTING = frozenset(["hit", "rake", "target"])
+#: Verbs of firing a weapon, an attack when it is fired at someone or something ("fired
+#: missiles at Korvath cities"; not "launched a rocket into orbit").
+FIRING = frozenset(["fire", "launch", "lob"])
+#: Prepositions of what a weapon is fired at.
+FIRED_AT = frozenset(["at", "on", "toward", "towards", "against"])
+#: Verbs of a weapon going off, an attack when a bomb or a shell goes off ("a car bomb
+#: exploded outside the consulate"; not "a gas tank exploded": a hazard).
+EXPLODING = frozenset(["explode", "go"])
+#: Verbs that shut a party out of a body when said of it "from" the body ("suspended Korvath
+#: from the trade bloc": CAMEO 1622 halt membership).
+SUSPENDING = frozenset(["suspend", "exclude", "bar"])
 #: Verbs of travel that make a visit when a leader or a delegation goes to a country
 #: ("the president will travel to Osterland": CAMEO 042).
 VISITING = frozenset(["travel", "fly", "go", "come", "head", "arrive", "return"])
@@ -908,8 +929,9 @@ RESTRICTIONS: dict[str, str] = {
 
 #: Verbs that report their category only when what they act on is people or a named party:
 #: "released the hostages" concedes (PLOVER: release of persons), "the dam released water"
-#: and "the ministry released a report" are no events.
-ON_PEOPLE = frozenset(["release", "receive", "greet", "protect"])
+#: and "the ministry released a report" are no events; one hosts people or a meeting, not
+#: "the athletics championship".
+ON_PEOPLE = frozenset(["release", "receive", "greet", "protect", "host"])
 #: Nouns for people held and freed, or a party an event is aimed at, besides the nouns for
 #: people of ``newsweave.lexicon.people``.
 CAPTIVES = frozenset(
