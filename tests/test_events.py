@@ -1205,3 +1205,34 @@ def test_warnings_stances_weapons_fired_and_parties_shut_out(
 )
 def test_no_event_where_nothing_was_done_to_a_party(nlp: Language, text: str) -> None:
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        ("Witnesses said Brenmark soldiers had beaten several villagers.", "ASSAULT",
+         "Brenmark soldiers", "several villagers"),
+        ("Brenmark backed out of the deal.", "REJECT", "Brenmark", None),
+        ("Brenmark put an embargo on Talsovian oil.", "SANCTION", "Brenmark", "Talsovian oil"),
+        # whom one trains is the party worked with, not a topic
+        ("Brenmark trained Talsovian soldiers.", "COOPERATE", "Brenmark", "Talsovian soldiers"),
+    ],
+)  # fmt: skip
+def test_people_beaten_deals_backed_out_of_embargoes_put_and_forces_trained(
+    nlp: Language, text: str, code: str, actor: str, target: str | None
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Brenmark beat Talsovia 2-1 in the final.", []),
+        ("The champions were beaten in the second round.", []),
+        ("The striker scored twice in the final.", []),
+        ("Brenmark backed the plan.", ["SUPPORT"]),  # backing, not backing out
+    ],
+)
+def test_no_attack_in_a_game(nlp: Language, text: str, codes: list[str]) -> None:
+    assert [e.code for e in events_of(nlp, text)] == codes

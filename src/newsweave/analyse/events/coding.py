@@ -228,6 +228,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "SANCTION", None, None  # "stopped providing aid to Velmora": aid cut
     if lemma in BEATING and any(o.lemma_.lower() in CROWDS for o in objects):
         return "COERCE", None, None  # "police beat protesters": violent repression
+    if lemma in BEATING and lemma != "charge" and any(map(_beaten, objects)):
+        return "ASSAULT", None, None  # "soldiers had beaten several villagers"
     if lemma in NOT_ON_PEOPLE and any(map(_people, objects)):
         return None  # "dismissed the interior minister": no rejection
     if lemma == "give" and _ultimatum(objects, children):
@@ -709,6 +711,13 @@ def _people(token: Token) -> bool:
         or lemma in CAPTIVES
         or is_person_noun(lemma)
     )
+
+
+def _beaten(token: Token) -> bool:
+    """Whether those beaten are people held, caught or living somewhere ("villagers",
+    "prisoners", "two journalists"), not a rival or a record ("beat the champions")."""
+    held = counted(token)
+    return held is not None and held.lemma_.lower() in CAPTIVES
 
 
 def _struck(token: Token) -> bool:

@@ -494,6 +494,16 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     **{("hand in", thing): "RETREAT" for thing in ("weapon", "weapons", "arm", "arms")},
     # closing one's airspace to a party shuts it out: "closed its airspace to Korvath airlines"
     ("close", "airspace"): "SANCTION",
+    # a sanction or a restriction put on a party: "put an embargo on Korvath oil"
+    **{
+        (verb, thing): code
+        for verb in ("put", "place")
+        for things, code in (
+            ("embargo sanction sanctions ban tariff tariffs", "SANCTION"),
+            ("curfew restriction restrictions", "COERCE"),
+        )
+        for thing in things.split()
+    },
     # power handed to others without "over": "handed power to a civilian government"
     **{(verb, thing): "CONCEDE" for verb in ("hand", "transfer") for thing in ("power", "control")},
     # shutting down a newspaper is coercion (CAMEO 172); a company closing its own office
@@ -792,8 +802,9 @@ RELATIONS = frozenset(
 #: What is withdrawn from: leaving talks halts them (SANCTION, with ``RELATIONS``), leaving
 #: an agreement rejects it ("withdrew from the treaty", "pulled out of the accord").
 COMMITMENTS = frozenset("treaty agreement accord pact deal convention".split())  # noqa: SIM905
-#: Verbs of leaving that report the category of what is left ("withdrew from the talks").
-LEAVING = frozenset(["withdraw", "pull", "walk"])
+#: Verbs of leaving that report the category of what is left ("withdrew from the talks",
+#: "backed out of the deal"; "backed the plan" stays support).
+LEAVING = frozenset(["withdraw", "pull", "walk", "back"])
 #: Verbs of leaving whose object is what is left: "quit the talks" (SANCTION), "left the
 #: alliance" (REJECT, with ``COMMITMENTS``).
 QUITTING = frozenset(["quit", "leave", "exit", "abandon", "desert"])
