@@ -1236,3 +1236,56 @@ def test_people_beaten_deals_backed_out_of_embargoes_put_and_forces_trained(
 )
 def test_no_attack_in_a_game(nlp: Language, text: str, codes: list[str]) -> None:
     assert [e.code for e in events_of(nlp, text)] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        # what the subject draws, faces, wins or receives is done to it by its "from" party
+        ("Talsovia's plan drew sharp criticism from Brenmark.", "ACCUSE", "Brenmark",
+         "Talsovia"),
+        ("The minister faced criticism from opposition lawmakers.", "ACCUSE",
+         "opposition lawmakers", "The minister"),
+        ("The plan won the backing of the Brenmark government.", "SUPPORT",
+         "the Brenmark government", "The plan"),
+        ("Roderu received a visit from the Brenmark envoy.", "CONSULT", "the Brenmark envoy",
+         "Roderu"),
+        ("Talsovia received humanitarian aid from Brenmark.", "AID", "Brenmark", "Talsovia"),
+        # "there is" an event between parties
+        ("There were clashes between police and rebels in Dorvik.", "ASSAULT", "police",
+         "rebels"),
+        # being in talks or at war with a party, the target of an attack, under fire over
+        ("Talsovia is in talks with Brenmark over the pipeline.", "CONSULT", "Talsovia",
+         "Brenmark"),
+        ("Talsovia has been at war with Brenmark since 1994.", "ASSAULT", "Talsovia",
+         "Brenmark"),
+        ("The convoy was the target of an attack by rebels.", "ASSAULT", "rebels",
+         "The convoy"),
+        ("Talsovia came under fire from Brenmark over its human rights record.", "ACCUSE",
+         "Brenmark", "Talsovia"),
+        # fighting back an assault is fighting its doers
+        ("Talsovian troops repelled a rebel assault on the town.", "ASSAULT",
+         "Talsovian troops", "a rebel assault"),
+    ],
+)  # fmt: skip
+def test_events_undergone_stated_with_there_or_a_state(
+    nlp: Language, text: str, code: str, actor: str, target: str | None
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is a ban on smoking in restaurants.",
+        "There was a fire at the factory.",
+        "There is a war museum in the old town.",
+        "The team won the match in extra time.",
+        "The film drew large crowds on its opening weekend.",
+        "She is in love with the city.",
+        "The roof was the target of a renovation.",
+    ],
+)
+def test_no_event_undergone_by_things_or_stated_of_nobody(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []

@@ -21,6 +21,7 @@ from newsweave.analyse.events.lexicon import (
     STANCES,
     TOPIC_OBJECT_CODES,
     UNDERGOING,
+    UNDERGONE,
 )
 from newsweave.analyse.events.mentions import NAMED_LABELS
 from newsweave.analyse.events.tree import counted, prep_objects, subject
@@ -95,6 +96,12 @@ def arguments(
     if noun is not None and actor == noun:
         # "Velmoran riots erupted": the riots are Velmora's; "aid from Korvath arrived"
         actor = _owner(noun) or next(iter(prep_objects([noun], frozenset({"from"}))), None)
+    if noun is not None and code != "AID" and _undergoes(verb, noun, particle):
+        # "the convoy came under attack from rebels", "was the target of an attack by
+        # rebels", "the plan drew criticism from Velmora": the subject undergoes it
+        doers = prep_objects([noun, verb], frozenset({"by", "from"}))
+        doers = doers or prep_objects([noun], frozenset({"of"}))  # "the backing of Korvath"
+        actor, target = (doers[0] if doers else None), actor
     if code == "AID" and verb.lemma_.lower() in RECEIVING:
         # "Velmora received aid from Korvath": the giver acts, the receiver is the target
         givers = prep_objects([verb], frozenset({"from"}))
@@ -114,11 +121,6 @@ def arguments(
         actor = doer
         if target is None:
             target = next(iter(prep_objects([deed], frozenset({"on", "against"}))), None)
-    undergoing = verb.lemma_.lower() in UNDERGOING
-    if undergoing and noun is not None and particle is not None and particle.lower_ == "under":
-        # "the convoy came under attack from rebels": the subject undergoes it
-        doers = prep_objects([noun, verb], frozenset({"by", "from"}))
-        actor, target = (doers[0] if doers else None), actor
     head = verb
     # "vowed to attack", "arrested and charged", "blocked roads, demanding ...": the governing
     # verb's subject. Not for a verb with a subject of its own ("..., and no one was
@@ -142,6 +144,15 @@ def arguments(
     if actor is not None:
         actor = _wielder(actor) or actor
     return counted(actor), counted(target)
+
+
+def _undergoes(verb: Token, noun: Token, particle: Token | None) -> bool:
+    """Whether the subject of ``verb`` is on the receiving end of the event ``noun`` names:
+    "came under attack", "was the target of an attack", "drew criticism", "won the backing"."""
+    lemma = verb.lemma_.lower()
+    if lemma in UNDERGOING and particle is not None:
+        return particle.lower_ == "under" or (particle.lower_ == "of" and noun.head == particle)
+    return lemma in UNDERGONE and noun.head == verb and noun.dep_ == "dobj"
 
 
 def _wielder(thing: Token) -> Token | None:

@@ -78,6 +78,7 @@ from newsweave.analyse.events.lexicon import (
     TRAINING,
     TRAVELLING,
     UNDERGOING,
+    UNDERGONE,
     VERB_NOUN_CODES,
     VERB_PREP_NOUN_CODES,
     VISITING,
@@ -128,6 +129,10 @@ _HELPING = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT"})
 _STANCE_CODES = {"protest": "PROTEST", "support": "SUPPORT", "solidarity": "SUPPORT"}
 #: What goes off in an attack: "a car bomb exploded", "a roadside bomb went off".
 _EXPLOSIVES = frozenset({"bomb", "bombs", "device", "shell", "shells", "mine", "grenade", "ied"})
+#: Prepositions of what an act is for: "came under fire over its record" (criticism).
+_REASONS = frozenset({"over", "for"})
+#: Nouns of being on the receiving end: "was the target of an attack by rebels".
+_VICTIMS = frozenset({"target", "victim", "object", "subject"})
 #: Spans of time: "attacked the town for two hours" tells how long, not what for.
 _SPANS = frozenset(
     """hour hours day days night nights week weeks weekend month months year years time
@@ -137,7 +142,7 @@ _KNOWN_VERBS = frozenset(
     [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING, *STRIKING]
     + [*QUITTING, *TRAINING, *MOVING, *SAYING, *WANTING, *ATTACKING, *TAKING]
     + [*FLEEING, *ENLISTING, *HITTING, *VISITING, *DEPARTING, *DECLARING, *RECEIVING]
-    + [*DESTROYING, *BEATING, *CEASING, "work", *FIRING, *EXPLODING, *SUSPENDING]
+    + [*DESTROYING, *BEATING, *CEASING, "work", *FIRING, *EXPLODING, *SUSPENDING, *UNDERGONE]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
@@ -175,6 +180,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         for child in objects:  # "received 5 million dollars from Korvath"
             if _given(child) == "AID" and prep_objects([verb], frozenset({"from"})):
                 return "AID", None, child
+    if (undergone := _undergone(lemma, objects)) is not None:
+        return undergone  # "the plan drew criticism from Velmora"
     if lemma in GIVING:
         # "provided Korvath with wheat": what is handed over may be the "with" object
         for child in objects + prep_objects([verb], frozenset({"with"})):
@@ -319,13 +326,62 @@ def _under(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     (ACCUSE), "remains under arrest" (COERCE); not "under pressure" or "under way"."""
     for noun in prep_objects([verb], frozenset({"under"})):
         code = noun_code(noun)
+        if code == "ASSAULT" and prep_objects([verb], _REASONS):
+            # "came under fire over its rights record": words, not shots
+            return "ACCUSE", noun.head, noun
         if code in ("ASSAULT", "ACCUSE", "COERCE", "SANCTION"):
+            return code, noun.head, noun
+    if verb.lemma_.lower() == "be" and (there := _there_is(verb)) is not None:
+        return there  # "there were clashes between police and rebels"
+    # "the convoy was the target of an attack by rebels": the attack, done to the convoy
+    for role in (c for c in verb.children if c.dep_ == "attr" and c.lower_ in _VICTIMS):
+        for deed in prep_objects([role], frozenset({"of"})):
+            if (code := noun_code(deed)) is not None:
+                return code, deed.head, deed
+    # "Korvath is in talks with Velmora", "has been at war with Velmora since 1994"
+    for noun in prep_objects([verb], frozenset({"in", "at"})):
+        code = "ASSAULT" if noun.lemma_.lower() == "war" else noun_code(noun)
+        with_party = prep_objects([noun, verb], frozenset({"with"}))
+        if code in ("CONSULT", "ASSAULT") and with_party and not noun.ent_type_:
             return code, noun.head, noun
     # "troops were on high alert", "the minister is in Velmora for talks", "on a visit"
     for noun in prep_objects([verb], frozenset({"on", "for"})):
         code = noun_code(_measured(noun))
         if code in ("MOBILIZE", "CONSULT"):
             return code, noun.head, noun
+    return None
+
+
+def _there_is(verb: Token) -> tuple[str, Token | None, Token | None] | None:
+    """The event an existential "there is" states: "there were clashes between police and
+    rebels", "there has been heavy fighting in Dara" (not "there was a meeting room")."""
+    if not any(c.dep_ == "expl" for c in verb.children):
+        return None
+    for noun in (c for c in verb.children if c.dep_ in ("attr", "nsubj")):
+        if (code := noun_code(noun)) is not None and _between_parties(noun):
+            return code, None, noun
+    return None
+
+
+def _between_parties(noun: Token) -> bool:
+    """Whether an event noun names a party it is done by, to or between: "clashes between
+    police and rebels", "an attack on the Velmoran embassy", "Korvath raids"; not "a ban on
+    smoking" or "a fire at the factory"."""
+    parties = prep_objects([noun], frozenset({"between", "by", "on", "against", "with"}))
+    parties += [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+    return any(_people(p) or _object_words(p) & (FORCES | FIGHTERS) for p in parties)
+
+
+def _undergone(lemma: str, objects: list[Token]) -> tuple[str, Token | None, Token | None] | None:
+    """The event noun its subject draws, faces, wins or receives: "the plan drew criticism
+    from Velmora", "the minister faced protests by farmers", "won the backing of Korvath"."""
+    if lemma not in UNDERGONE:
+        return None
+    for noun in (o for o in objects if o.dep_ == "dobj"):
+        if noun.lemma_.lower() == "call" and not prep_objects([noun], frozenset({"for"})):
+            return "CONSULT", None, noun  # "received a call from the president": a phone call
+        if (code := noun_code(noun)) is not None:
+            return code, None, noun
     return None
 
 

@@ -82,6 +82,7 @@ __all__ = [
     "TRAINING",
     "TRAVELLING",
     "UNDERGOING",
+    "UNDERGONE",
     "VERB_NOUN_CODES",
     "VERB_PREP_NOUN_CODES",
     "VISITING",
@@ -164,6 +165,16 @@ CODES |= _codes(
         "MOBILIZE": "patrol",
         # seizing property (CAMEO 171)
         "COERCE": "nationalize nationalise",
+    }
+)
+# Session 26: codebook verbs with one usual news sense: fighting back and skirmishing (CAMEO
+# 190), overruling (REJECT), menacing (THREATEN), arbitrating (mediation, CONSULT).
+CODES |= _codes(
+    {
+        "ASSAULT": "counterattack repel repulse skirmish",
+        "REJECT": "overrule",
+        "THREATEN": "menace",
+        "CONSULT": "arbitrate",
     }
 )
 
@@ -742,6 +753,10 @@ RAISING = frozenset(
 #: other's party, like the parties of a meeting or an accord).
 RECIPROCAL = frozenset(["clash", "fight", "skirmish", "battle"])
 UNDERGOING = frozenset(["be", "come", "remain", "stay", "fall", "live"])
+#: Verbs whose subject is on the receiving end of the event their object names, done by its
+#: "from" or "by" party: "the plan drew criticism from Korvath", "faced protests by farmers",
+#: "won the backing of Velmora", "received a visit from the envoy".
+UNDERGONE = frozenset(["draw", "face", "win", "receive", "get", "earn", "attract", "garner"])
 #: Verbs that are a retreat when what is left is a military position ("abandoned its
 #: positions near the river"); leaving a town or a camp is not (refugees leave camps).
 ABANDONING = frozenset(["abandon"])
