@@ -1289,3 +1289,27 @@ def test_events_undergone_stated_with_there_or_a_state(
 )
 def test_no_event_undergone_by_things_or_stated_of_nobody(nlp: Language, text: str) -> None:
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        # a clause before the verb that denies it was told as done
+        ("Brenmark on Monday accused neighbouring Talsovia of massing troops on their common "
+         "border, a charge Quellan denied.", "ACCUSE", "Brenmark", "neighbouring Talsovia"),
+        # a main verb misread as a reported clause keeps the subject; the object of the last
+        # of two verbs is the first one's too
+        ("Gunmen believed to be members of the Freedom Front shot and killed a Talsovian army "
+         "officer in Quellan on Sunday.", "ASSAULT", "Gunmen", "a Talsovian army officer"),
+        # harm with no agent, done "when" someone attacked
+        ("At least 14 people were killed when Brenmark warplanes bombed a market.", "ASSAULT",
+         "Brenmark warplanes", "At least 14 people"),
+        ("Tens of thousands of opposition supporters poured into the streets of Quellan on "
+         "Sunday.", "PROTEST", "opposition supporters", "Quellan"),
+    ],
+)  # fmt: skip
+def test_newswire_clauses_denied_after_misread_reports_and_harm_done_when(
+    nlp: Language, text: str, code: str, actor: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)

@@ -34,8 +34,9 @@ __all__ = ["TARGET_PREPS", "arguments"]
 TARGET_PREPS = frozenset({"with", "against", "on", "upon", "at", "to"})
 #: Dependency labels of a clause that shares its governor's subject: "vowed to attack",
 #: "arrested and charged", "blocked roads, demanding ...", "staged a march to demand ...",
-#: "is ready to host" (through the adjective).
-_SHARING = frozenset({"xcomp", "conj", "advcl", "acomp"})
+#: "is ready to host" (through the adjective); a reported clause with no subject of its own is
+#: a misparse of the main verb ("Gunmen believed to be rebels shot and killed ...").
+_SHARING = frozenset({"xcomp", "conj", "advcl", "acomp", "ccomp"})
 #: Pronouns that stand for the party a report is about: "Osterland said it will ...", "the
 #: office said its inquiry was continuing" (a nominal event's owner), "Marek said he would
 #: ..." (the speaker; "we" in a quotation is the person quoted, in ``mentions``).
@@ -74,6 +75,10 @@ def arguments(
         # "forces were engaged in ethnic cleansing", "the militias have been disarmed": who
         # undergoes a retreat is the one who retreats; "Korvath is opposed to": a stance
         actor, target = target, None
+    if target is None and noun is None and particle is None:
+        # "shot and killed a police officer", "attacked and seized the town": the object
+        # written once, after the last of the verbs
+        target = _shared_object(verb)
     if target is None and particle is not None and _aims(particle, noun, code):
         # the deciding preposition's own object: "stood by the families", "looked into
         # the deaths"; not what is called for, nor the noun of "engaged in fighting"
@@ -111,6 +116,9 @@ def arguments(
         between = prep_objects([noun], frozenset({"between"}))
         if between:
             actor, target = between[0], next(iter(between[0].conjuncts), None)
+    if actor is None and code == "ASSAULT":
+        # "14 people were killed when Korvath warplanes bombed a market": who bombed
+        actor = _done_when(verb)
     if verb.dep_ == "acl" and actor is None:
         actor = _issuer(verb) or _decider(verb) or _misread_main(verb)
     deed = actor if noun is None and actor is not None and noun_code(actor) else None
@@ -144,6 +152,30 @@ def arguments(
     if actor is not None:
         actor = _wielder(actor) or actor
     return counted(actor), counted(target)
+
+
+def _done_when(verb: Token) -> Token | None:
+    """The subject of a "when" clause telling how harm with no agent was done: "were killed
+    when Korvath warplanes bombed a market" (the warplanes)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        if any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+            doer = subject(clause)
+            if doer is not None and doer.pos_ != "PRON" and _party(doer):
+                return doer
+    return None
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object of a verb coordinated with ``verb`` when ``verb`` has none of its own and
+    the two share a subject: "Gunmen shot and killed a police officer"."""
+    if any(c.dep_ in ("dobj", "nsubjpass", "dative", "prep") for c in verb.children):
+        return None
+    for joined in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if not any(c.dep_ in SUBJECTS for c in joined.children):
+            return next((c for c in joined.children if c.dep_ == "dobj"), None)
+    return None
 
 
 def _undergoes(verb: Token, noun: Token, particle: Token | None) -> bool:

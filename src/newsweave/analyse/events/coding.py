@@ -646,6 +646,10 @@ def carried_by_head(verb: Token) -> bool:
     if verb.dep_ == "xcomp":
         # "vowed to attack": the attack, stated as an intention (``modality``)
         return verb.head.lemma_.lower() not in INTENDING and coded(verb.head) is not None
+    if verb.dep_ == "ccomp" and verb.i < verb.head.i:
+        # "Korvath accused Velmora of massing troops, a charge Velmora denied": a clause
+        # before its verb is told as done, not what the verb demands or denies
+        return False
     if verb.dep_ in ("ccomp", "acl") and not any(
         c.lower_ in ("whether", "if") for c in verb.children
     ):

@@ -665,6 +665,7 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
 VERB_PREP_NOUN_CODES: dict[tuple[str, str, str], str] = {
     ("go", "on", "strike"): "PROTEST",
     ("take", "to", "street"): "PROTEST",
+    ("pour", "into", "street"): "PROTEST",  # "poured into the streets of Lenby"
     ("put", "on", "alert"): "MOBILIZE",
     ("place", "on", "alert"): "MOBILIZE",
     ("go", "on", "alert"): "MOBILIZE",
