@@ -1313,3 +1313,42 @@ def test_newswire_clauses_denied_after_misread_reports_and_harm_done_when(
 ) -> None:
     event = events_of(nlp, text)[0]
     assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        # the codebook's smaller classes: human shields (184), weapons used against a party,
+        # property returned (0842), mediation ended (165), people expelled (174),
+        # peacekeepers deployed (074), an irregular past form
+        ("The rebels used villagers as human shields.", "ASSAULT", "The rebels", "villagers"),
+        ("Brenmark used chemical weapons against Talsovian troops.", "ASSAULT", "Brenmark",
+         "Talsovian troops"),
+        ("Brenmark returned the seized fishing boats to Talsovia.", "CONCEDE", "Brenmark",
+         "Talsovia"),
+        ("Brenmark ended its mediation between Talsovia and the rebels.", "SANCTION",
+         "Brenmark", "Talsovia"),
+        ("Brenmark expelled thousands of ethnic Talsovians.", "COERCE", "Brenmark",
+         "ethnic Talsovians"),
+        ("Brenmark deployed peacekeepers to Talsovia.", "AID", "Brenmark", "Talsovia"),
+        ("Brenmark forgave Talsovia for the border incident.", "SUPPORT", "Brenmark",
+         "Talsovia"),
+    ],
+)  # fmt: skip
+def test_codebook_classes_shields_weapons_returns_and_expulsions(
+    nlp: Language, text: str, code: str, actor: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The chef used fresh herbs in the soup.", []),
+        ("She returned the book to the library.", []),
+        ("The soldiers returned fire.", ["ASSAULT"]),
+    ],
+)
+def test_things_used_or_returned_are_no_event(nlp: Language, text: str, codes: list[str]) -> None:
+    assert [e.code for e in events_of(nlp, text)] == codes

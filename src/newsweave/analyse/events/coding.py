@@ -107,6 +107,8 @@ _ENDINGS = (
     ("ing", "e"),
     ("ing", ""),
 )
+#: Past forms of lexicon verbs the lemmatizer leaves as they are ("forgave").
+_IRREGULAR = {"forgave": "forgive", "forgiven": "forgive", "overran": "overrun", "slew": "slay"}
 #: The verbs of the verb-and-noun phrases.
 _PHRASE_VERBS = frozenset(
     [verb.split()[0] for verb, _ in VERB_NOUN_CODES] + [verb for verb, _, _ in VERB_PREP_NOUN_CODES]
@@ -133,6 +135,8 @@ _EXPLOSIVES = frozenset({"bomb", "bombs", "device", "shell", "shells", "mine", "
 _REASONS = frozenset({"over", "for"})
 #: Nouns of being on the receiving end: "was the target of an attack by rebels".
 _VICTIMS = frozenset({"target", "victim", "object", "subject"})
+#: Verbs of sending forces somewhere, protection when the forces keep the peace.
+_DEPLOYING = frozenset({"deploy", "station", "dispatch"})
 #: Spans of time: "attacked the town for two hours" tells how long, not what for.
 _SPANS = frozenset(
     """hour hours day days night nights week weeks weekend month months year years time
@@ -143,6 +147,7 @@ _KNOWN_VERBS = frozenset(
     + [*QUITTING, *TRAINING, *MOVING, *SAYING, *WANTING, *ATTACKING, *TAKING]
     + [*FLEEING, *ENLISTING, *HITTING, *VISITING, *DEPARTING, *DECLARING, *RECEIVING]
     + [*DESTROYING, *BEATING, *CEASING, "work", *FIRING, *EXPLODING, *SUSPENDING, *UNDERGONE]
+    + ["return"]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
@@ -203,7 +208,7 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     if lemma in EVACUATING and any(_object_words(o) & FORCES for o in objects):
         return "RETREAT", None, objects[0]  # "evacuated its troops": forces pulled back
     if lemma in EXPELLING and objects:
-        individuals = any(map(_individual, objects))
+        individuals = any(_individual(o) or _individual(counted(o) or o) for o in objects)
         relations = any(_object_words(o) & RELATIONS for o in objects)
         return ("COERCE" if individuals and not relations else "SANCTION"), None, None
     if lemma in LEAVING and (left := _left(verb)) is not None:
@@ -252,6 +257,10 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "ASSAULT", None, None  # "fired missiles at Korvath cities"
     if lemma in EXPLODING and _bomb_went_off(verb, lemma, who_words):
         return "ASSAULT", None, None  # "a car bomb exploded outside the consulate"
+    if lemma == "return" and _handed_back(verb, objects):
+        return "CONCEDE", None, None  # "returned the seized boats to Korvath" (CAMEO 084)
+    if lemma in _DEPLOYING and any(_object_words(o) & PEACEKEEPING for o in objects):
+        return "AID", None, None  # "deployed peacekeepers to Velmora": protection (CAMEO 074)
     if lemma in SUSPENDING and any(map(_people, objects)) and _from_a_body(verb):
         return "SANCTION", None, None  # "suspended Korvath from the trade bloc"
     if lemma in TRAINING and any(_object_words(o) & FORCES or _people(o) for o in objects):
@@ -605,6 +614,14 @@ def _bomb_went_off(verb: Token, lemma: str, who: set[str]) -> bool:
     return went_off and bool(who & _EXPLOSIVES)
 
 
+def _handed_back(verb: Token, objects: list[Token]) -> bool:
+    """Whether something or someone is returned to a party ("returned the seized boats to
+    Korvath", "returned the bodies of the soldiers to Velmora"), not fire or a call."""
+    things = [o for o in objects if o.dep_ == "dobj" and o.lemma_.lower() not in ("fire", "call")]
+    to = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
+    return bool(things) and any(_people(p) for t in to for p in t.children if p.dep_ == "pobj")
+
+
 def _from_a_body(verb: Token) -> bool:
     """Whether a party is shut out "from" a body or its work: "suspended Korvath from the
     league" (not "barred the minister from leaving": a "from" clause, no body)."""
@@ -796,10 +813,12 @@ def _fought(token: Token) -> bool:
 
 def _individual(token: Token) -> bool:
     """Whether ``token`` is people rather than a country or a body: "expelled two
-    journalists" (people), not "expelled Korvath from the league"."""
+    journalists", "expelled thousands of ethnic Velmorans" (people), not "expelled Korvath
+    from the league"."""
     lemma = token.lemma_.lower()
     return (
         token.ent_type_ == "PERSON"
+        or (token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"))
         or token.lower_ in _PEOPLE_PRONOUNS
         or lemma in CAPTIVES
         or is_person_noun(lemma)
@@ -813,6 +832,8 @@ def _lemma(verb: Token) -> str:
     if lemma in _KNOWN_VERBS:
         return lemma
     word = verb.lower_
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     for ending, stem in _ENDINGS:
         if word.endswith(ending) and (guess := word[: -len(ending)] + stem) in _KNOWN_VERBS:
             return guess

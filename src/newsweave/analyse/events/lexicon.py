@@ -410,6 +410,9 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("chant", "slogan"): "PROTEST",
     ("open", "fire"): "ASSAULT",
     ("exchange", "fire"): "ASSAULT",
+    ("return", "fire"): "ASSAULT",
+    # ending one's mediation halts it (CAMEO 165); "ended the talks" may be a plain report
+    ("end", "mediation"): "SANCTION",
     ("exchange", "gunfire"): "ASSAULT",
     ("rally", "support"): "SUPPORT",
     ("rally", "opposition"): "ACCUSE",
@@ -697,6 +700,9 @@ VERB_PREP_NOUN_CODES: dict[tuple[str, str, str], str] = {
         for favour in ("favor", "favour")
     },
     ("place", "on", "footing"): "MOBILIZE",
+    # people used as human shields (CAMEO 184)
+    ("use", "as", "shield"): "ASSAULT",
+    ("use", "as", "shields"): "ASSAULT",
     # Session 26: "handed in its weapons", with "in" read as a preposition
     **{("hand", "in", thing): "RETREAT" for thing in ("weapon", "weapons", "arm", "arms")},
 }
@@ -798,7 +804,8 @@ MARKETS = frozenset(
 #: Words that make a blast or fire an attack: "a suicide blast", "artillery fire".
 WEAPONS = frozenset(
     """suicide bomb bomber car truck artillery rocket rockets mortar mortars drone drones missile
-    missiles sniper gun gunfire grenade shell shells airstrike militant militants""".split()  # noqa: SIM905
+    missiles sniper gun gunfire grenade shell shells airstrike militant militants weapon
+    weapons""".split()  # noqa: SIM905
 )
 
 #: Verbs that end or cut what their object names, and the objects that make it a cut in
@@ -813,7 +820,7 @@ RELATIONS = frozenset(
     relation relations tie ties visit membership
     cooperation trade contact contacts loan loans ambassador envoy support inspector
     inspectors observer observers monitor monitors diplomat diplomats asset assets account
-    accounts fund funds funding import imports export exports""".split()  # noqa: SIM905
+    accounts fund funds funding import imports export exports mediation""".split()  # noqa: SIM905
 )
 #: What is withdrawn from: leaving talks halts them (SANCTION, with ``RELATIONS``), leaving
 #: an agreement rejects it ("withdrew from the treaty", "pulled out of the accord").
@@ -855,7 +862,7 @@ POLITICAL_LIFE = frozenset(["activity", "activities", "gathering", "gatherings",
 HITTING = frozenset(["hit", "rake", "target"])
 #: Verbs of firing a weapon, an attack when it is fired at someone or something ("fired
 #: missiles at Korvath cities"; not "launched a rocket into orbit").
-FIRING = frozenset(["fire", "launch", "lob"])
+FIRING = frozenset(["fire", "launch", "lob", "use", "employ"])
 #: Prepositions of what a weapon is fired at.
 FIRED_AT = frozenset(["at", "on", "toward", "towards", "against"])
 #: Verbs of a weapon going off, an attack when a bomb or a shell goes off ("a car bomb
