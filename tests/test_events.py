@@ -1352,3 +1352,22 @@ def test_codebook_classes_shields_weapons_returns_and_expulsions(
 )
 def test_things_used_or_returned_are_no_event(nlp: Language, text: str, codes: list[str]) -> None:
     assert [e.code for e in events_of(nlp, text)] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        # a quoted demand of a party the entity step may miss; the sailors are people freed
+        ('"Brenmark must release our sailors immediately," Roderu said.', "REQUEST", "Roderu",
+         "Brenmark"),
+        # the one asked is the target, not the people its task is about
+        ("The families asked the government to find the missing sailors.", "REQUEST",
+         "The families", "the government"),
+        ("Talsovia freed the Brenmark fishermen.", "CONCEDE", "Talsovia", "Brenmark"),
+    ],
+)  # fmt: skip
+def test_quoted_demands_and_the_party_asked(
+    nlp: Language, text: str, code: str, actor: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)

@@ -404,8 +404,10 @@ def _obliged(clause: Token) -> bool:
 
 
 def _party(token: Token) -> bool:
-    """Whether ``token`` is a party that can be asked to act: people, a name, a body."""
-    return _people(token) or token.lemma_.lower() in BODIES or token.lower_ in BODIES
+    """Whether ``token`` is a party that can be asked to act: people, a name (also one the
+    entity step missed), a body."""
+    misread = token.pos_ == "PROPN" and token.ent_type_ in ("", "PRODUCT", "WORK_OF_ART")
+    return _people(token) or misread or token.lemma_.lower() in BODIES or token.lower_ in BODIES
 
 
 def _blamed(clause: Token) -> bool:
@@ -663,9 +665,9 @@ def carried_by_head(verb: Token) -> bool:
     if verb.dep_ == "xcomp":
         # "vowed to attack": the attack, stated as an intention (``modality``)
         return verb.head.lemma_.lower() not in INTENDING and coded(verb.head) is not None
-    if verb.dep_ == "ccomp" and verb.i < verb.head.i:
-        # "Korvath accused Velmora of massing troops, a charge Velmora denied": a clause
-        # before its verb is told as done, not what the verb demands or denies
+    if verb.dep_ == "ccomp" and _restated(verb):
+        # "Korvath accused Velmora of massing troops, a charge Velmora denied": the main
+        # clause, read as the complement of the verb of a noun restating it, was done
         return False
     if verb.dep_ in ("ccomp", "acl") and not any(
         c.lower_ in ("whether", "if") for c in verb.children
@@ -676,6 +678,16 @@ def carried_by_head(verb: Token) -> bool:
         code = head[0] if head is not None else noun_code(verb.head)
         return code in _SPEECH_ACTS
     return False
+
+
+def _restated(clause: Token) -> bool:
+    """Whether a clause before its verb is restated by that verb's object, written between
+    them: "Korvath accused Velmora of ..., a charge Velmora denied" (not a quotation before
+    "said": '"Korvath must withdraw," Marek said')."""
+    head = clause.head
+    return clause.i < head.i and any(
+        c.dep_ == "dobj" and clause.i < c.i < head.i for c in head.children
+    )
 
 
 def noun_code(noun: Token) -> str | None:

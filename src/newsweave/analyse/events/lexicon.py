@@ -973,7 +973,9 @@ CAPTIVES = frozenset(
     dissident protester fighter rebel militant soldier official worker student member
     crew demonstrator striker refugee villager resident farmer miner nurse teacher doctor
     supporter opponent voter citizen counterpart delegation delegate envoy visitor guest
-    leader reporter reporters correspondent correspondents priest missionary""".split()  # noqa: SIM905
+    leader reporter reporters correspondent correspondents priest missionary
+    sailor seaman seamen fisherman fishermen pilot tourist engineer businessman national
+    nationals""".split()  # noqa: SIM905
 )
 
 #: Categories of hostile acts: announced ("will boycott") or warned of, they are a threat.

@@ -80,7 +80,8 @@ def aimed_at(
         and not any(c.dep_ == "xcomp" for c in verb.children)  # "urged workers to ..."
     ):
         target = None  # "signed the accord": what was agreed, not with whom
-    if target is None or not _is_named(target, mentions, chunks):
+    asked = target is not None and target.dep_ == "dobj" and _complemented(verb)
+    if not asked and (target is None or not _is_named(target, mentions, chunks)):
         # "demanded that Korvath cancel ...", "refused to meet the envoy", "vetoed a Senate
         # resolution", "demanded autonomy from the Velmoran government": the party is inside
         # the complement or the object phrase, a topic object's too.
@@ -117,6 +118,12 @@ def aimed_at(
         # actor keeps no target found this way (a verb misread, "Aid from Korvath reached")
         target = _named_in_clause(verb, actor)
     return target
+
+
+def _complemented(verb: Token) -> bool:
+    """Whether ``verb`` has a complement its object is to carry out: "asked the government to
+    find the missing sailors" (the government is asked, the sailors are no party to it)."""
+    return any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _partner(actor: Token) -> Token | None:
