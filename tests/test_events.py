@@ -1371,3 +1371,16 @@ def test_quoted_demands_and_the_party_asked(
 ) -> None:
     event = events_of(nlp, text)[0]
     assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a sanction weighed is a threat; weighing a budget is nothing
+        ("Brenmark is considering sanctions against Talsovia.", ["THREATEN"]),
+        ("Brenmark is considering imposing sanctions on Talsovia.", ["THREATEN"]),
+        ("The committee is considering the new budget.", []),
+    ],
+)
+def test_sanctions_considered_are_threats(nlp: Language, text: str, codes: list[str]) -> None:
+    assert [e.code for e in events_of(nlp, text)] == codes

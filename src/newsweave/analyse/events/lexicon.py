@@ -308,7 +308,9 @@ _SINGLE_OCCURRING = "continue erupt spread rage flare resume escalate intensify 
 RESULTING = frozenset(["leave"])
 #: Verbs of intention whose complement is the event intended ("vowed to avenge", "pledged to
 #: attack": a threat; "promised to help": a promise), as a modal states it.
-INTENDING = frozenset(["vow", "pledge", "promise", "plan", "intend", "hope", "expect", "aim"])
+INTENDING = frozenset(
+    ["vow", "pledge", "promise", "plan", "intend", "hope", "expect", "aim", "consider"]
+)
 OCCURRING = frozenset(
     [*_SINGLE_OCCURRING.split(), "persist", "break out", "take place", "go on", "flare up"]
 )
@@ -411,6 +413,11 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("open", "fire"): "ASSAULT",
     ("exchange", "fire"): "ASSAULT",
     ("return", "fire"): "ASSAULT",
+    # a sanction weighed is announced as an intention: "is considering sanctions" (CAMEO 1312)
+    **{
+        ("consider", measure): "SANCTION"
+        for measure in ("sanction", "sanctions", "embargo", "tariff", "tariffs")
+    },
     # ending one's mediation halts it (CAMEO 165); "ended the talks" may be a plain report
     ("end", "mediation"): "SANCTION",
     ("exchange", "gunfire"): "ASSAULT",
