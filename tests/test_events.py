@@ -1384,3 +1384,30 @@ def test_quoted_demands_and_the_party_asked(
 )
 def test_sanctions_considered_are_threats(nlp: Language, text: str, codes: list[str]) -> None:
     assert [e.code for e in events_of(nlp, text)] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Brenmark signaled its readiness to resume talks with Talsovia.", "AGREE"),
+        ("Talsovia said no to Brenmark's demands.", "REJECT"),
+        ("Students occupied the university to protest tuition fees.", "PROTEST"),
+        ("Dockers refused to unload Talsovian ships in protest.", "PROTEST"),
+    ],
+)
+def test_readiness_signaled_refusals_and_occupations_in_protest(
+    nlp: Language, text: str, code: str
+) -> None:
+    assert events_of(nlp, text)[0].code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said no to a second helping of dessert.",
+        "The company signaled a change in strategy.",
+        "The children pelted each other with snowballs.",
+    ],
+)
+def test_no_refusal_or_protest_in_private_life(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []

@@ -137,6 +137,12 @@ _REASONS = frozenset({"over", "for"})
 _VICTIMS = frozenset({"target", "victim", "object", "subject"})
 #: Verbs of sending forces somewhere, protection when the forces keep the peace.
 _DEPLOYING = frozenset({"deploy", "station", "dispatch"})
+#: Categories that become a protest when done "in protest" (CAMEO 14: a refusal to work, a
+#: resignation); a sanction done in protest ("recalled its envoy in protest") stays one.
+_PROTESTABLE = frozenset({"REJECT", "CONCEDE"})
+#: Who occupies a building in protest rather than by force: "students occupied the
+#: university".
+_PROTESTERS = CROWDS | WORKERS | {"student", "students", "activist", "activists"}
 #: Spans of time: "attacked the town for two hours" tells how long, not what for.
 _SPANS = frozenset(
     """hour hours day days night nights week weeks weekend month months year years time
@@ -281,6 +287,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
                 return code, child, None
     if lemma in STRIKING and any(map(_struck, objects)):
         return "ASSAULT", None, None  # "jets struck rebel positions"
+    if lemma == "say" and _said_no(verb, children):
+        return "REJECT", None, None  # "said no to the demands"
     if lemma in SAYING and any(map(_obliged, (c for c in children if c.dep_ == "ccomp"))):
         return "REQUEST", None, None  # "said Osterland must withdraw its troops"
     if lemma in SAYING and any(map(_blamed, (c for c in children if c.dep_ == "ccomp"))):
@@ -291,6 +299,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "REQUEST", None, None  # "wants Korvath to pay compensation"
     if lemma in ATTACKING and _says_what_for(verb):
         return "ACCUSE", None, None  # "attacked the government over its handling"
+    if lemma == "occupy" and objects and _who_words(verb) & _PROTESTERS:
+        return "PROTEST", None, None  # "students occupied the university": a sit-in
     if lemma in TAKING and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
         return "ASSAULT", None, None  # "seized the town": territory taken by force
     if lemma in TAKING and any(_object_words(o) & MILITARY_TARGETS for o in objects):
@@ -324,6 +334,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         code = "COOPERATE"  # "will jointly patrol the border": military cooperation
     if lemma == "work" and any(c.dep_ == "advmod" and c.lower_ in JOINT for c in children):
         code = "COOPERATE"  # "are working together to fight smuggling"
+    if code in _PROTESTABLE and _done_in_protest(children):
+        code = "PROTEST"  # "refused to unload the ships in protest", "resigned in protest"
     if code is None and (stance := _in_protest(children)) is not None:
         # "dumped potatoes in protest at low prices", "spoke in support of the plan"
         return _STANCE_CODES[stance.lemma_.lower()], stance.head, stance
@@ -463,6 +475,28 @@ def _says_what_for(verb: Token) -> bool:
             continue
         return True
     return False
+
+
+def _said_no(verb: Token, children: list[Token]) -> bool:
+    """Whether "said no" refuses a party or what it asks ("said no to Korvath's demands"),
+    not "said no to a second helping"."""
+    no = [c for c in children if c.dep_ in ("intj", "dobj") and c.lower_ == "no"]
+    refused = prep_objects([verb, *no], frozenset({"to"}))  # "to" may hang on "no"
+    return bool(no) and any(noun_code(t) is not None or _people(t) for t in refused)
+
+
+def _who_words(verb: Token) -> set[str]:
+    """The words saying who the subject of ``verb`` is ("students", "striking dockers")."""
+    who = subject(verb)
+    return _object_words(who) if who is not None else set()
+
+
+def _done_in_protest(children: list[Token]) -> bool:
+    """Whether a refusal or a resignation is done "in protest", on the verb or on the act
+    refused ("refused to unload the ships in protest")."""
+    acts = [c for c in children if c.dep_ == "xcomp"]
+    found = _in_protest([*children, *(c for a in acts for c in a.children)])
+    return found is not None and found.lemma_.lower() == "protest"
 
 
 def _in_protest(children: list[Token]) -> Token | None:

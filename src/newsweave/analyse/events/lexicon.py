@@ -248,6 +248,7 @@ LIGHT_VERBS = frozenset(
     file level offer send provide deliver grant give block continue resume begin start join
     reiterate repeat renew voice express wage undertake initiate commit declare conclude pay
     extend seal submit present step intensify escalate order authorize authorise approve
+    signal indicate
     attend lead organize organise enter tighten initial reaffirm affirm restate forge hammer work
     clinch finalize finalise lend slap complete finish implement accelerate wrap""".split()  # noqa: SIM905
 )
