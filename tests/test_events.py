@@ -1411,3 +1411,43 @@ def test_readiness_signaled_refusals_and_occupations_in_protest(
 )
 def test_no_refusal_or_protest_in_private_life(nlp: Language, text: str) -> None:
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor"),
+    [
+        ("Talsovian artillery hammered rebel positions overnight.", "ASSAULT",
+         "Talsovian artillery"),
+        ("Brenmark jets violated Talsovian airspace and struck a radar station.", "ASSAULT",
+         "Brenmark jets"),
+        ("Fighting erupted between Talsovian and Brenmark troops along the border.", "ASSAULT",
+         "Talsovian and Brenmark troops"),
+        ("The junta dissolved parliament and suspended the constitution.", "COERCE",
+         "The junta"),
+        ("The regime put the opposition leader on trial.", "ACCUSE", "The regime"),
+        ("Talsovia reduced its embassy staff in Brenmark.", "SANCTION", "Talsovia"),
+        ("Brenmark imposed visa restrictions on Talsovian officials.", "SANCTION", "Brenmark"),
+        ("Brenmark forces raided a rebel camp across the border.", "ASSAULT", "Brenmark forces"),
+        ("A roadside bomb ripped through a Brenmark army truck.", "ASSAULT", "A roadside bomb"),
+        ("The government blocked access to foreign news websites.", "COERCE", "The government"),
+    ],
+)  # fmt: skip
+def test_force_by_weapons_bodies_dissolved_and_trials(
+    nlp: Language, text: str, code: str, actor: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor)) == (code, actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire tore through the old warehouse.",
+        "The storm battered the coast for two days.",
+        "The company hammered out a new pricing plan.",
+        "Lightning struck a church tower.",
+        "The company dissolved its board.",
+    ],
+)
+def test_no_attack_by_weather_or_business(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []

@@ -113,7 +113,8 @@ def arguments(
         actor, target = (givers[0] if givers else None), actor
     if noun is not None and actor is None and target is None:
         # "fighting between troops and rebels left 40 dead": each is the other's party
-        between = prep_objects([noun], frozenset({"between"}))
+        # "fighting erupted between ...": the "between" phrase may hang on the verb
+        between = prep_objects([noun, verb], frozenset({"between"}))
         if between:
             actor, target = between[0], next(iter(between[0].conjuncts), None)
     if actor is None and code == "ASSAULT":

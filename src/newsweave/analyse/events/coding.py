@@ -287,6 +287,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
                 return code, child, None
     if lemma in STRIKING and any(map(_struck, objects)):
         return "ASSAULT", None, None  # "jets struck rebel positions"
+    if lemma == "strike" and objects and _who_words(verb) & (WEAPONS | FORCES):
+        return "ASSAULT", None, None  # "Korvath jets ... struck a radar station"
     if lemma == "say" and _said_no(verb, children):
         return "REJECT", None, None  # "said no to the demands"
     if lemma in SAYING and any(map(_obliged, (c for c in children if c.dep_ == "ccomp"))):
@@ -329,6 +331,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         # "hosted the talks": a meeting is hosted too
         if acted_on and not any(_people(o) or noun_code(o) == "CONSULT" for o in acted_on):
             return None  # "the dam released water", "will host the athletics championship"
+    if lemma == "raid" and any(_object_words(o) & (MILITARY_TARGETS | FIGHTERS) for o in objects):
+        return "ASSAULT", None, None  # "raided a rebel camp": an attack, not a police raid
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
     if code == "MOBILIZE" and any(c.dep_ == "advmod" and c.lower_ in JOINT for c in children):
         code = "COOPERATE"  # "will jointly patrol the border": military cooperation
@@ -488,6 +492,9 @@ def _said_no(verb: Token, children: list[Token]) -> bool:
 def _who_words(verb: Token) -> set[str]:
     """The words saying who the subject of ``verb`` is ("students", "striking dockers")."""
     who = subject(verb)
+    while who is None and verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head  # "jets violated the airspace and struck a station"
+        who = subject(verb)
     return _object_words(who) if who is not None else set()
 
 

@@ -194,6 +194,9 @@ PARTICLE_CODES: dict[tuple[str, str], str] = {
     ("speak", "with"): "CONSULT",
     # Session 26: sitting down with a party is a meeting (CAMEO 04)
     ("sit", "with"): "CONSULT",
+    # "a bomb ripped through the bus" (a fire or a storm that tears through is a hazard)
+    ("rip", "through"): "ASSAULT",
+    ("tear", "through"): "ASSAULT",
     ("fire", "on"): "ASSAULT",
     ("fire", "at"): "ASSAULT",
     ("crack", "down"): "COERCE",
@@ -376,6 +379,9 @@ COMPOUND_CODES: dict[tuple[str, str], str] = {
     ("general", "strike"): "PROTEST",
     ("ethnic", "cleansing"): "ASSAULT",
     ("martial", "law"): "COERCE",
+    ("visa", "restriction"): "SANCTION",
+    ("visa", "restrictions"): "SANCTION",
+    ("visa", "ban"): "SANCTION",
     ("air", "raid"): "ASSAULT",
     ("military", "operation"): "ASSAULT",
     ("phone", "call"): "CONSULT",
@@ -414,6 +420,17 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("open", "fire"): "ASSAULT",
     ("exchange", "fire"): "ASSAULT",
     ("return", "fire"): "ASSAULT",
+    # an elected body dissolved or the constitution suspended by force (CAMEO 172)
+    **{
+        ("dissolve", body): "COERCE"
+        for body in ("parliament", "legislature", "assembly", "congress", "senate")
+    },
+    ("suspend", "constitution"): "COERCE",
+    # access blocked is no access granted: "blocked access to news websites" (censorship)
+    ("block", "access"): "COERCE",
+    # a truce broken by fighting (CAMEO 196)
+    ("violate", "ceasefire"): "ASSAULT",
+    ("violate", "truce"): "ASSAULT",
     # a sanction weighed is announced as an intention: "is considering sanctions" (CAMEO 1312)
     **{
         ("consider", measure): "SANCTION"
@@ -708,6 +725,9 @@ VERB_PREP_NOUN_CODES: dict[tuple[str, str, str], str] = {
         for favour in ("favor", "favour")
     },
     ("place", "on", "footing"): "MOBILIZE",
+    # put on trial: prosecuted, like "prosecute" (ACCUSE)
+    ("put", "on", "trial"): "ACCUSE",
+    ("bring", "to", "trial"): "ACCUSE",
     # people used as human shields (CAMEO 184)
     ("use", "as", "shield"): "ASSAULT",
     ("use", "as", "shields"): "ASSAULT",
@@ -828,7 +848,7 @@ RELATIONS = frozenset(
     relation relations tie ties visit membership
     cooperation trade contact contacts loan loans ambassador envoy support inspector
     inspectors observer observers monitor monitors diplomat diplomats asset assets account
-    accounts fund funds funding import imports export exports mediation""".split()  # noqa: SIM905
+    accounts fund funds funding import imports export exports mediation embassy""".split()  # noqa: SIM905
 )
 #: What is withdrawn from: leaving talks halts them (SANCTION, with ``RELATIONS``), leaving
 #: an agreement rejects it ("withdrew from the treaty", "pulled out of the accord").
@@ -867,7 +887,7 @@ ENLISTING = frozenset(["draft", "recruit", "enlist", "conscript"])
 POLITICAL_LIFE = frozenset(["activity", "activities", "gathering", "gatherings", "assembly"])
 #: Verbs of hitting, an attack when what hits is a weapon or a force ("shells hit the
 #: district"), not "the recession hit the town".
-HITTING = frozenset(["hit", "rake", "target"])
+HITTING = frozenset(["hit", "rake", "target", "hammer", "pummel", "batter", "blast"])
 #: Verbs of firing a weapon, an attack when it is fired at someone or something ("fired
 #: missiles at Korvath cities"; not "launched a rocket into orbit").
 FIRING = frozenset(["fire", "launch", "lob", "use", "employ"])
