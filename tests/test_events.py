@@ -1451,3 +1451,15 @@ def test_force_by_weapons_bodies_dissolved_and_trials(
 )
 def test_no_attack_by_weather_or_business(nlp: Language, text: str) -> None:
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The two presidents exchanged views on the crisis.", "CONSULT"),
+        ("Talsovia deported the fugitive to Brenmark at its request.", "COOPERATE"),
+        ("Talsovia deported two foreign reporters.", "COERCE"),
+    ],
+)
+def test_views_exchanged_and_fugitives_deported(nlp: Language, text: str, code: str) -> None:
+    assert events_of(nlp, text)[0].code == code

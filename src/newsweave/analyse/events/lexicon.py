@@ -420,6 +420,14 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("open", "fire"): "ASSAULT",
     ("exchange", "fire"): "ASSAULT",
     ("return", "fire"): "ASSAULT",
+    # views exchanged are a consultation (CAMEO 04)
+    ("exchange", "view"): "CONSULT",
+    ("exchange", "views"): "CONSULT",
+    # a fugitive deported to the party that seeks him is judicial cooperation (CAMEO 063)
+    **{
+        ("deport", wanted): "COOPERATE"
+        for wanted in ("fugitive", "fugitives", "suspect", "suspects")
+    },
     # an elected body dissolved or the constitution suspended by force (CAMEO 172)
     **{
         ("dissolve", body): "COERCE"
