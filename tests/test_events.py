@@ -1463,3 +1463,10 @@ def test_no_attack_by_weather_or_business(nlp: Language, text: str) -> None:
 )
 def test_views_exchanged_and_fugitives_deported(nlp: Language, text: str, code: str) -> None:
     assert events_of(nlp, text)[0].code == code
+
+
+def test_a_refusal_joined_to_another_clause_shares_no_object(nlp: Language) -> None:
+    # "appointed" is a clause of its own: its object is no target of the refusal
+    text = "The Talsovian leader declined to attend and appointed his aide, Ivo Marek."
+    refusal = next(e for e in events_of(nlp, text) if e.code == "REJECT")
+    assert text_of(refusal.target) is None

@@ -169,12 +169,14 @@ def _done_when(verb: Token) -> Token | None:
 
 
 def _shared_object(verb: Token) -> Token | None:
-    """The object of a verb coordinated with ``verb`` when ``verb`` has none of its own and
-    the two share a subject: "Gunmen shot and killed a police officer"."""
-    if any(c.dep_ in ("dobj", "nsubjpass", "dative", "prep") for c in verb.children):
+    """The object of the verb written right after ``verb`` and "and", when ``verb`` has none of
+    its own: "Gunmen shot and killed a police officer" (the object written once for both).
+    Not a clause of its own: "declined to attend and appointed his aide" (no target)."""
+    if any(c.dep_ in ("dobj", "nsubjpass", "dative", "prep", "xcomp") for c in verb.children):
         return None
     for joined in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
-        if not any(c.dep_ in SUBJECTS for c in joined.children):
+        adjacent = joined.i == verb.i + 2 and verb.doc[verb.i + 1].dep_ == "cc"
+        if adjacent and not any(c.dep_ in SUBJECTS for c in joined.children):
             return next((c for c in joined.children if c.dep_ == "dobj"), None)
     return None
 
