@@ -1153,3 +1153,320 @@ def test_the_owner_of_what_is_refused_is_the_target(nlp: Language, text: str, ta
 def test_a_name_read_as_an_adverbial_of_a_subjectless_verb_is_its_actor(nlp: Language) -> None:
     event = events_of(nlp, "Korvath massed tanks near the Velmoran border.")[0]
     assert (event.code, text_of(event.actor)) == ("MOBILIZE", "Korvath")
+
+
+# Session 26: constructions written for the purpose, with invented names.
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        # the "of" phrase hung on the one warned still says what the warning is of
+        ("Brenmark warned Talsovia of serious consequences.", "THREATEN", "Brenmark",
+         "Talsovia"),
+        ("The army handed power to a civilian government.", "CONCEDE", "The army",
+         "a civilian government"),
+        ("Brenmark came out in support of the Talsovian proposal.", "SUPPORT", "Brenmark",
+         "the Talsovian proposal"),
+        ("Roderu sat down with opposition leaders on Monday.", "CONSULT", "Roderu",
+         "opposition leaders"),
+        ("The militia handed in its weapons.", "RETREAT", "The militia", None),
+        ("Talsovia closed its airspace to Brenmark airlines.", "SANCTION", "Talsovia",
+         "Brenmark"),
+        ("Brenmark suspended Talsovia from the trade bloc.", "SANCTION", "Brenmark",
+         "Talsovia"),
+        ("Brenmark evacuated its garrison from Dorvik.", "RETREAT", "Brenmark", "Dorvik"),
+        ("Talsovia moved artillery closer to the frontier.", "MOBILIZE", "Talsovia", None),
+        ("Brenmark launched missiles at Talsovian cities.", "ASSAULT", "Brenmark",
+         "Talsovian cities"),
+        ("Snipers targeted civilians in Dorvik.", "ASSAULT", "Snipers", "civilians"),
+        ("A car bomb exploded outside the Brenmark consulate.", "ASSAULT", "A car bomb", None),
+        ("Roderu hosted the Brenmark president at his residence.", "CONSULT", "Roderu",
+         "Brenmark"),
+    ],
+)  # fmt: skip
+def test_warnings_stances_weapons_fired_and_parties_shut_out(
+    nlp: Language, text: str, code: str, actor: str, target: str | None
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brenmark will host the athletics championship.",
+        "The gas tank exploded in the garage.",
+        "The space agency launched a rocket into orbit.",
+        "The campaign targeted young voters.",
+        "The club suspended its coach for two games.",
+        "The weather in Quellan was mild for the season.",
+        "Shares of the mining company fell sharply on Monday.",
+        "The report was released on Tuesday by the statistics office.",
+    ],
+)
+def test_no_event_where_nothing_was_done_to_a_party(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        ("Witnesses said Brenmark soldiers had beaten several villagers.", "ASSAULT",
+         "Brenmark soldiers", "several villagers"),
+        ("Brenmark backed out of the deal.", "REJECT", "Brenmark", None),
+        ("Brenmark put an embargo on Talsovian oil.", "SANCTION", "Brenmark", "Talsovian oil"),
+        # whom one trains is the party worked with, not a topic
+        ("Brenmark trained Talsovian soldiers.", "COOPERATE", "Brenmark", "Talsovian soldiers"),
+    ],
+)  # fmt: skip
+def test_people_beaten_deals_backed_out_of_embargoes_put_and_forces_trained(
+    nlp: Language, text: str, code: str, actor: str, target: str | None
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Brenmark beat Talsovia 2-1 in the final.", []),
+        ("The champions were beaten in the second round.", []),
+        ("The striker scored twice in the final.", []),
+        ("Brenmark backed the plan.", ["SUPPORT"]),  # backing, not backing out
+    ],
+)
+def test_no_attack_in_a_game(nlp: Language, text: str, codes: list[str]) -> None:
+    assert [e.code for e in events_of(nlp, text)] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        # what the subject draws, faces, wins or receives is done to it by its "from" party
+        ("Talsovia's plan drew sharp criticism from Brenmark.", "ACCUSE", "Brenmark",
+         "Talsovia"),
+        ("The minister faced criticism from opposition lawmakers.", "ACCUSE",
+         "opposition lawmakers", "The minister"),
+        ("The plan won the backing of the Brenmark government.", "SUPPORT",
+         "the Brenmark government", "The plan"),
+        ("Roderu received a visit from the Brenmark envoy.", "CONSULT", "the Brenmark envoy",
+         "Roderu"),
+        ("Talsovia received humanitarian aid from Brenmark.", "AID", "Brenmark", "Talsovia"),
+        # "there is" an event between parties
+        ("There were clashes between police and rebels in Dorvik.", "ASSAULT", "police",
+         "rebels"),
+        # being in talks or at war with a party, the target of an attack, under fire over
+        ("Talsovia is in talks with Brenmark over the pipeline.", "CONSULT", "Talsovia",
+         "Brenmark"),
+        ("Talsovia has been at war with Brenmark since 1994.", "ASSAULT", "Talsovia",
+         "Brenmark"),
+        ("The convoy was the target of an attack by rebels.", "ASSAULT", "rebels",
+         "The convoy"),
+        ("Talsovia came under fire from Brenmark over its human rights record.", "ACCUSE",
+         "Brenmark", "Talsovia"),
+        # fighting back an assault is fighting its doers
+        ("Talsovian troops repelled a rebel assault on the town.", "ASSAULT",
+         "Talsovian troops", "a rebel assault"),
+    ],
+)  # fmt: skip
+def test_events_undergone_stated_with_there_or_a_state(
+    nlp: Language, text: str, code: str, actor: str, target: str | None
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is a ban on smoking in restaurants.",
+        "There was a fire at the factory.",
+        "There is a war museum in the old town.",
+        "The team won the match in extra time.",
+        "The film drew large crowds on its opening weekend.",
+        "She is in love with the city.",
+        "The roof was the target of a renovation.",
+    ],
+)
+def test_no_event_undergone_by_things_or_stated_of_nobody(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        # a clause before the verb that denies it was told as done
+        ("Brenmark on Monday accused neighbouring Talsovia of massing troops on their common "
+         "border, a charge Quellan denied.", "ACCUSE", "Brenmark", "neighbouring Talsovia"),
+        # a main verb misread as a reported clause keeps the subject; the object of the last
+        # of two verbs is the first one's too
+        ("Gunmen believed to be members of the Freedom Front shot and killed a Talsovian army "
+         "officer in Quellan on Sunday.", "ASSAULT", "Gunmen", "a Talsovian army officer"),
+        # harm with no agent, done "when" someone attacked
+        ("At least 14 people were killed when Brenmark warplanes bombed a market.", "ASSAULT",
+         "Brenmark warplanes", "At least 14 people"),
+        ("Tens of thousands of opposition supporters poured into the streets of Quellan on "
+         "Sunday.", "PROTEST", "opposition supporters", "Quellan"),
+    ],
+)  # fmt: skip
+def test_newswire_clauses_denied_after_misread_reports_and_harm_done_when(
+    nlp: Language, text: str, code: str, actor: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        # the codebook's smaller classes: human shields (184), weapons used against a party,
+        # property returned (0842), mediation ended (165), people expelled (174),
+        # peacekeepers deployed (074), an irregular past form
+        ("The rebels used villagers as human shields.", "ASSAULT", "The rebels", "villagers"),
+        ("Brenmark used chemical weapons against Talsovian troops.", "ASSAULT", "Brenmark",
+         "Talsovian troops"),
+        ("Brenmark returned the seized fishing boats to Talsovia.", "CONCEDE", "Brenmark",
+         "Talsovia"),
+        ("Brenmark ended its mediation between Talsovia and the rebels.", "SANCTION",
+         "Brenmark", "Talsovia"),
+        ("Brenmark expelled thousands of ethnic Talsovians.", "COERCE", "Brenmark",
+         "ethnic Talsovians"),
+        ("Brenmark deployed peacekeepers to Talsovia.", "AID", "Brenmark", "Talsovia"),
+        ("Brenmark forgave Talsovia for the border incident.", "SUPPORT", "Brenmark",
+         "Talsovia"),
+    ],
+)  # fmt: skip
+def test_codebook_classes_shields_weapons_returns_and_expulsions(
+    nlp: Language, text: str, code: str, actor: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The chef used fresh herbs in the soup.", []),
+        ("She returned the book to the library.", []),
+        ("The soldiers returned fire.", ["ASSAULT"]),
+    ],
+)
+def test_things_used_or_returned_are_no_event(nlp: Language, text: str, codes: list[str]) -> None:
+    assert [e.code for e in events_of(nlp, text)] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        # a quoted demand of a party the entity step may miss; the sailors are people freed
+        ('"Brenmark must release our sailors immediately," Roderu said.', "REQUEST", "Roderu",
+         "Brenmark"),
+        # the one asked is the target, not the people its task is about
+        ("The families asked the government to find the missing sailors.", "REQUEST",
+         "The families", "the government"),
+        ("Talsovia freed the Brenmark fishermen.", "CONCEDE", "Talsovia", "Brenmark"),
+    ],
+)  # fmt: skip
+def test_quoted_demands_and_the_party_asked(
+    nlp: Language, text: str, code: str, actor: str, target: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor), text_of(event.target)) == (code, actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a sanction weighed is a threat; weighing a budget is nothing
+        ("Brenmark is considering sanctions against Talsovia.", ["THREATEN"]),
+        ("Brenmark is considering imposing sanctions on Talsovia.", ["THREATEN"]),
+        ("The committee is considering the new budget.", []),
+    ],
+)
+def test_sanctions_considered_are_threats(nlp: Language, text: str, codes: list[str]) -> None:
+    assert [e.code for e in events_of(nlp, text)] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Brenmark signaled its readiness to resume talks with Talsovia.", "AGREE"),
+        ("Talsovia said no to Brenmark's demands.", "REJECT"),
+        ("Students occupied the university to protest tuition fees.", "PROTEST"),
+        ("Dockers refused to unload Talsovian ships in protest.", "PROTEST"),
+    ],
+)
+def test_readiness_signaled_refusals_and_occupations_in_protest(
+    nlp: Language, text: str, code: str
+) -> None:
+    assert events_of(nlp, text)[0].code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said no to a second helping of dessert.",
+        "The company signaled a change in strategy.",
+        "The children pelted each other with snowballs.",
+    ],
+)
+def test_no_refusal_or_protest_in_private_life(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor"),
+    [
+        ("Talsovian artillery hammered rebel positions overnight.", "ASSAULT",
+         "Talsovian artillery"),
+        ("Brenmark jets violated Talsovian airspace and struck a radar station.", "ASSAULT",
+         "Brenmark jets"),
+        ("Fighting erupted between Talsovian and Brenmark troops along the border.", "ASSAULT",
+         "Talsovian and Brenmark troops"),
+        ("The junta dissolved parliament and suspended the constitution.", "COERCE",
+         "The junta"),
+        ("The regime put the opposition leader on trial.", "ACCUSE", "The regime"),
+        ("Talsovia reduced its embassy staff in Brenmark.", "SANCTION", "Talsovia"),
+        ("Brenmark imposed visa restrictions on Talsovian officials.", "SANCTION", "Brenmark"),
+        ("Brenmark forces raided a rebel camp across the border.", "ASSAULT", "Brenmark forces"),
+        ("A roadside bomb ripped through a Brenmark army truck.", "ASSAULT", "A roadside bomb"),
+        ("The government blocked access to foreign news websites.", "COERCE", "The government"),
+    ],
+)  # fmt: skip
+def test_force_by_weapons_bodies_dissolved_and_trials(
+    nlp: Language, text: str, code: str, actor: str
+) -> None:
+    event = events_of(nlp, text)[0]
+    assert (event.code, text_of(event.actor)) == (code, actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire tore through the old warehouse.",
+        "The storm battered the coast for two days.",
+        "The company hammered out a new pricing plan.",
+        "Lightning struck a church tower.",
+        "The company dissolved its board.",
+    ],
+)
+def test_no_attack_by_weather_or_business(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The two presidents exchanged views on the crisis.", "CONSULT"),
+        ("Talsovia deported the fugitive to Brenmark at its request.", "COOPERATE"),
+        ("Talsovia deported two foreign reporters.", "COERCE"),
+    ],
+)
+def test_views_exchanged_and_fugitives_deported(nlp: Language, text: str, code: str) -> None:
+    assert events_of(nlp, text)[0].code == code
+
+
+def test_a_refusal_joined_to_another_clause_shares_no_object(nlp: Language) -> None:
+    # "appointed" is a clause of its own: its object is no target of the refusal
+    text = "The Talsovian leader declined to attend and appointed his aide, Ivo Marek."
+    refusal = next(e for e in events_of(nlp, text) if e.code == "REJECT")
+    assert text_of(refusal.target) is None

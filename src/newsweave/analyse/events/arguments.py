@@ -21,6 +21,7 @@ from newsweave.analyse.events.lexicon import (
     STANCES,
     TOPIC_OBJECT_CODES,
     UNDERGOING,
+    UNDERGONE,
 )
 from newsweave.analyse.events.mentions import NAMED_LABELS
 from newsweave.analyse.events.tree import counted, prep_objects, subject
@@ -33,8 +34,9 @@ __all__ = ["TARGET_PREPS", "arguments"]
 TARGET_PREPS = frozenset({"with", "against", "on", "upon", "at", "to"})
 #: Dependency labels of a clause that shares its governor's subject: "vowed to attack",
 #: "arrested and charged", "blocked roads, demanding ...", "staged a march to demand ...",
-#: "is ready to host" (through the adjective).
-_SHARING = frozenset({"xcomp", "conj", "advcl", "acomp"})
+#: "is ready to host" (through the adjective); a reported clause with no subject of its own is
+#: a misparse of the main verb ("Gunmen believed to be rebels shot and killed ...").
+_SHARING = frozenset({"xcomp", "conj", "advcl", "acomp", "ccomp"})
 #: Pronouns that stand for the party a report is about: "Osterland said it will ...", "the
 #: office said its inquiry was continuing" (a nominal event's owner), "Marek said he would
 #: ..." (the speaker; "we" in a quotation is the person quoted, in ``mentions``).
@@ -73,6 +75,10 @@ def arguments(
         # "forces were engaged in ethnic cleansing", "the militias have been disarmed": who
         # undergoes a retreat is the one who retreats; "Korvath is opposed to": a stance
         actor, target = target, None
+    if target is None and noun is None and particle is None:
+        # "shot and killed a police officer", "attacked and seized the town": the object
+        # written once, after the last of the verbs
+        target = _shared_object(verb)
     if target is None and particle is not None and _aims(particle, noun, code):
         # the deciding preposition's own object: "stood by the families", "looked into
         # the deaths"; not what is called for, nor the noun of "engaged in fighting"
@@ -95,15 +101,25 @@ def arguments(
     if noun is not None and actor == noun:
         # "Velmoran riots erupted": the riots are Velmora's; "aid from Korvath arrived"
         actor = _owner(noun) or next(iter(prep_objects([noun], frozenset({"from"}))), None)
+    if noun is not None and code != "AID" and _undergoes(verb, noun, particle):
+        # "the convoy came under attack from rebels", "was the target of an attack by
+        # rebels", "the plan drew criticism from Velmora": the subject undergoes it
+        doers = prep_objects([noun, verb], frozenset({"by", "from"}))
+        doers = doers or prep_objects([noun], frozenset({"of"}))  # "the backing of Korvath"
+        actor, target = (doers[0] if doers else None), actor
     if code == "AID" and verb.lemma_.lower() in RECEIVING:
         # "Velmora received aid from Korvath": the giver acts, the receiver is the target
         givers = prep_objects([verb], frozenset({"from"}))
         actor, target = (givers[0] if givers else None), actor
     if noun is not None and actor is None and target is None:
         # "fighting between troops and rebels left 40 dead": each is the other's party
-        between = prep_objects([noun], frozenset({"between"}))
+        # "fighting erupted between ...": the "between" phrase may hang on the verb
+        between = prep_objects([noun, verb], frozenset({"between"}))
         if between:
             actor, target = between[0], next(iter(between[0].conjuncts), None)
+    if actor is None and code == "ASSAULT":
+        # "14 people were killed when Korvath warplanes bombed a market": who bombed
+        actor = _done_when(verb)
     if verb.dep_ == "acl" and actor is None:
         actor = _issuer(verb) or _decider(verb) or _misread_main(verb)
     deed = actor if noun is None and actor is not None and noun_code(actor) else None
@@ -114,11 +130,6 @@ def arguments(
         actor = doer
         if target is None:
             target = next(iter(prep_objects([deed], frozenset({"on", "against"}))), None)
-    undergoing = verb.lemma_.lower() in UNDERGOING
-    if undergoing and noun is not None and particle is not None and particle.lower_ == "under":
-        # "the convoy came under attack from rebels": the subject undergoes it
-        doers = prep_objects([noun, verb], frozenset({"by", "from"}))
-        actor, target = (doers[0] if doers else None), actor
     head = verb
     # "vowed to attack", "arrested and charged", "blocked roads, demanding ...": the governing
     # verb's subject. Not for a verb with a subject of its own ("..., and no one was
@@ -142,6 +153,41 @@ def arguments(
     if actor is not None:
         actor = _wielder(actor) or actor
     return counted(actor), counted(target)
+
+
+def _done_when(verb: Token) -> Token | None:
+    """The subject of a "when" clause telling how harm with no agent was done: "were killed
+    when Korvath warplanes bombed a market" (the warplanes)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        if any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+            doer = subject(clause)
+            if doer is not None and doer.pos_ != "PRON" and _party(doer):
+                return doer
+    return None
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object of the verb written right after ``verb`` and "and", when ``verb`` has none of
+    its own: "Gunmen shot and killed a police officer" (the object written once for both).
+    Not a clause of its own: "declined to attend and appointed his aide" (no target)."""
+    if any(c.dep_ in ("dobj", "nsubjpass", "dative", "prep", "xcomp") for c in verb.children):
+        return None
+    for joined in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        adjacent = joined.i == verb.i + 2 and verb.doc[verb.i + 1].dep_ == "cc"
+        if adjacent and not any(c.dep_ in SUBJECTS for c in joined.children):
+            return next((c for c in joined.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _undergoes(verb: Token, noun: Token, particle: Token | None) -> bool:
+    """Whether the subject of ``verb`` is on the receiving end of the event ``noun`` names:
+    "came under attack", "was the target of an attack", "drew criticism", "won the backing"."""
+    lemma = verb.lemma_.lower()
+    if lemma in UNDERGOING and particle is not None:
+        return particle.lower_ == "under" or (particle.lower_ == "of" and noun.head == particle)
+    return lemma in UNDERGONE and noun.head == verb and noun.dep_ == "dobj"
 
 
 def _wielder(thing: Token) -> Token | None:

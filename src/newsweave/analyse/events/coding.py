@@ -31,8 +31,11 @@ from newsweave.analyse.events.lexicon import (
     EQUIPMENT,
     EVACUATING,
     EXPELLING,
+    EXPLODING,
     FIGHTERS,
     FIGHTING,
+    FIRED_AT,
+    FIRING,
     FLEEING,
     FORCES,
     GIVING,
@@ -69,11 +72,13 @@ from newsweave.analyse.events.lexicon import (
     RESULTING,
     SAYING,
     STRIKING,
+    SUSPENDING,
     TAKING,
     TAKING_PART,
     TRAINING,
     TRAVELLING,
     UNDERGOING,
+    UNDERGONE,
     VERB_NOUN_CODES,
     VERB_PREP_NOUN_CODES,
     VISITING,
@@ -102,6 +107,8 @@ _ENDINGS = (
     ("ing", "e"),
     ("ing", ""),
 )
+#: Past forms of lexicon verbs the lemmatizer leaves as they are ("forgave").
+_IRREGULAR = {"forgave": "forgive", "forgiven": "forgive", "overran": "overrun", "slew": "slay"}
 #: The verbs of the verb-and-noun phrases.
 _PHRASE_VERBS = frozenset(
     [verb.split()[0] for verb, _ in VERB_NOUN_CODES] + [verb for verb, _, _ in VERB_PREP_NOUN_CODES]
@@ -120,6 +127,22 @@ _RELATIVES = RELATIVE_PRONOUNS | {"whom"}
 #: cooperating with the inquiry": SANCTION, CAMEO 16).
 CEASING = frozenset(["stop", "halt", "cease", "suspend", "end", "quit", "discontinue"])
 _HELPING = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT"})
+#: Nouns of the stance in which an act is done: "in protest at", "in support of".
+_STANCE_CODES = {"protest": "PROTEST", "support": "SUPPORT", "solidarity": "SUPPORT"}
+#: What goes off in an attack: "a car bomb exploded", "a roadside bomb went off".
+_EXPLOSIVES = frozenset({"bomb", "bombs", "device", "shell", "shells", "mine", "grenade", "ied"})
+#: Prepositions of what an act is for: "came under fire over its record" (criticism).
+_REASONS = frozenset({"over", "for"})
+#: Nouns of being on the receiving end: "was the target of an attack by rebels".
+_VICTIMS = frozenset({"target", "victim", "object", "subject"})
+#: Verbs of sending forces somewhere, protection when the forces keep the peace.
+_DEPLOYING = frozenset({"deploy", "station", "dispatch"})
+#: Categories that become a protest when done "in protest" (CAMEO 14: a refusal to work, a
+#: resignation); a sanction done in protest ("recalled its envoy in protest") stays one.
+_PROTESTABLE = frozenset({"REJECT", "CONCEDE"})
+#: Who occupies a building in protest rather than by force: "students occupied the
+#: university".
+_PROTESTERS = CROWDS | WORKERS | {"student", "students", "activist", "activists"}
 #: Spans of time: "attacked the town for two hours" tells how long, not what for.
 _SPANS = frozenset(
     """hour hours day days night nights week weeks weekend month months year years time
@@ -129,7 +152,8 @@ _KNOWN_VERBS = frozenset(
     [*CODES, *LIGHT_VERBS, *LIGHT_DEFAULTS, *PREVENTING, *REDUCING, *EASING, *GIVING, *STRIKING]
     + [*QUITTING, *TRAINING, *MOVING, *SAYING, *WANTING, *ATTACKING, *TAKING]
     + [*FLEEING, *ENLISTING, *HITTING, *VISITING, *DEPARTING, *DECLARING, *RECEIVING]
-    + [*DESTROYING, *BEATING, *CEASING, "work"]
+    + [*DESTROYING, *BEATING, *CEASING, "work", *FIRING, *EXPLODING, *SUSPENDING, *UNDERGONE]
+    + ["return"]
     + [*PARTICIPATING, *(phrase.split()[0] for phrase in OCCURRING)]
     + [verb for verb, _ in PARTICLE_CODES]
     + [verb for verb, _ in VERB_NOUN_CODES]
@@ -167,6 +191,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         for child in objects:  # "received 5 million dollars from Korvath"
             if _given(child) == "AID" and prep_objects([verb], frozenset({"from"})):
                 return "AID", None, child
+    if (undergone := _undergone(lemma, objects)) is not None:
+        return undergone  # "the plan drew criticism from Velmora"
     if lemma in GIVING:
         # "provided Korvath with wheat": what is handed over may be the "with" object
         for child in objects + prep_objects([verb], frozenset({"with"})):
@@ -188,7 +214,7 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     if lemma in EVACUATING and any(_object_words(o) & FORCES for o in objects):
         return "RETREAT", None, objects[0]  # "evacuated its troops": forces pulled back
     if lemma in EXPELLING and objects:
-        individuals = any(map(_individual, objects))
+        individuals = any(_individual(o) or _individual(counted(o) or o) for o in objects)
         relations = any(_object_words(o) & RELATIONS for o in objects)
         return ("COERCE" if individuals and not relations else "SANCTION"), None, None
     if lemma in LEAVING and (left := _left(verb)) is not None:
@@ -197,7 +223,13 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         for child in objects:  # "quit the talks", "left the alliance"
             if (quit_code := _what_is_left(child)) is not None:
                 return quit_code, None, child
-    by_subject = lemma in FLEEING or lemma in DEPARTING or lemma in HITTING or lemma == "strike"
+    by_subject = (
+        lemma in FLEEING
+        or lemma in DEPARTING
+        or lemma in HITTING
+        or lemma in EXPLODING
+        or lemma == "strike"
+    )
     who = subject(verb) if by_subject else None
     who_words = _object_words(who) if who is not None else set()
     if lemma in FLEEING and who_words & (FORCES | FIGHTERS):
@@ -214,6 +246,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "SANCTION", None, None  # "stopped providing aid to Velmora": aid cut
     if lemma in BEATING and any(o.lemma_.lower() in CROWDS for o in objects):
         return "COERCE", None, None  # "police beat protesters": violent repression
+    if lemma in BEATING and lemma != "charge" and any(map(_beaten, objects)):
+        return "ASSAULT", None, None  # "soldiers had beaten several villagers"
     if lemma in NOT_ON_PEOPLE and any(map(_people, objects)):
         return None  # "dismissed the interior minister": no rejection
     if lemma == "give" and _ultimatum(objects, children):
@@ -224,6 +258,17 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "MOBILIZE", None, None  # "drafted thousands of reservists"
     if lemma in HITTING and objects and who_words & (WEAPONS | FORCES):
         return "ASSAULT", None, None  # "artillery shells hit the district"
+    fired = lemma in FIRING and any(_object_words(o) & WEAPONS for o in objects)
+    if fired and prep_objects([verb], FIRED_AT):
+        return "ASSAULT", None, None  # "fired missiles at Korvath cities"
+    if lemma in EXPLODING and _bomb_went_off(verb, lemma, who_words):
+        return "ASSAULT", None, None  # "a car bomb exploded outside the consulate"
+    if lemma == "return" and _handed_back(verb, objects):
+        return "CONCEDE", None, None  # "returned the seized boats to Korvath" (CAMEO 084)
+    if lemma in _DEPLOYING and any(_object_words(o) & PEACEKEEPING for o in objects):
+        return "AID", None, None  # "deployed peacekeepers to Velmora": protection (CAMEO 074)
+    if lemma in SUSPENDING and any(map(_people, objects)) and _from_a_body(verb):
+        return "SANCTION", None, None  # "suspended Korvath from the trade bloc"
     if lemma in TRAINING and any(_object_words(o) & FORCES or _people(o) for o in objects):
         return "COOPERATE", None, None  # "trained Velmoran police officers"
     if lemma in REDUCING or lemma in EASING:
@@ -242,6 +287,10 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
                 return code, child, None
     if lemma in STRIKING and any(map(_struck, objects)):
         return "ASSAULT", None, None  # "jets struck rebel positions"
+    if lemma == "strike" and objects and _who_words(verb) & (WEAPONS | FORCES):
+        return "ASSAULT", None, None  # "Korvath jets ... struck a radar station"
+    if lemma == "say" and _said_no(verb, children):
+        return "REJECT", None, None  # "said no to the demands"
     if lemma in SAYING and any(map(_obliged, (c for c in children if c.dep_ == "ccomp"))):
         return "REQUEST", None, None  # "said Osterland must withdraw its troops"
     if lemma in SAYING and any(map(_blamed, (c for c in children if c.dep_ == "ccomp"))):
@@ -252,6 +301,8 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return "REQUEST", None, None  # "wants Korvath to pay compensation"
     if lemma in ATTACKING and _says_what_for(verb):
         return "ACCUSE", None, None  # "attacked the government over its handling"
+    if lemma == "occupy" and objects and _who_words(verb) & _PROTESTERS:
+        return "PROTEST", None, None  # "students occupied the university": a sit-in
     if lemma in TAKING and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
         return "ASSAULT", None, None  # "seized the town": territory taken by force
     if lemma in TAKING and any(_object_words(o) & MILITARY_TARGETS for o in objects):
@@ -277,15 +328,21 @@ def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
         return None  # "the company had warned the town on Monday": a notice, no threat
     if lemma in ON_PEOPLE:
         acted_on = _acted_on(verb, objects)
-        if acted_on and not any(map(_people, acted_on)):
-            return None  # "the dam released water", "the ministry released a report"
+        # "hosted the talks": a meeting is hosted too
+        if acted_on and not any(_people(o) or noun_code(o) == "CONSULT" for o in acted_on):
+            return None  # "the dam released water", "will host the athletics championship"
+    if lemma == "raid" and any(_object_words(o) & (MILITARY_TARGETS | FIGHTERS) for o in objects):
+        return "ASSAULT", None, None  # "raided a rebel camp": an attack, not a police raid
     code = CODES.get(lemma) or LIGHT_DEFAULTS.get(lemma)
     if code == "MOBILIZE" and any(c.dep_ == "advmod" and c.lower_ in JOINT for c in children):
         code = "COOPERATE"  # "will jointly patrol the border": military cooperation
     if lemma == "work" and any(c.dep_ == "advmod" and c.lower_ in JOINT for c in children):
         code = "COOPERATE"  # "are working together to fight smuggling"
+    if code in _PROTESTABLE and _done_in_protest(children):
+        code = "PROTEST"  # "refused to unload the ships in protest", "resigned in protest"
     if code is None and (stance := _in_protest(children)) is not None:
-        return "PROTEST", stance.head, stance  # "dumped potatoes in protest at low prices"
+        # "dumped potatoes in protest at low prices", "spoke in support of the plan"
+        return _STANCE_CODES[stance.lemma_.lower()], stance.head, stance
     return (code, None, None) if code is not None else None
 
 
@@ -294,13 +351,62 @@ def _under(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     (ACCUSE), "remains under arrest" (COERCE); not "under pressure" or "under way"."""
     for noun in prep_objects([verb], frozenset({"under"})):
         code = noun_code(noun)
+        if code == "ASSAULT" and prep_objects([verb], _REASONS):
+            # "came under fire over its rights record": words, not shots
+            return "ACCUSE", noun.head, noun
         if code in ("ASSAULT", "ACCUSE", "COERCE", "SANCTION"):
+            return code, noun.head, noun
+    if verb.lemma_.lower() == "be" and (there := _there_is(verb)) is not None:
+        return there  # "there were clashes between police and rebels"
+    # "the convoy was the target of an attack by rebels": the attack, done to the convoy
+    for role in (c for c in verb.children if c.dep_ == "attr" and c.lower_ in _VICTIMS):
+        for deed in prep_objects([role], frozenset({"of"})):
+            if (code := noun_code(deed)) is not None:
+                return code, deed.head, deed
+    # "Korvath is in talks with Velmora", "has been at war with Velmora since 1994"
+    for noun in prep_objects([verb], frozenset({"in", "at"})):
+        code = "ASSAULT" if noun.lemma_.lower() == "war" else noun_code(noun)
+        with_party = prep_objects([noun, verb], frozenset({"with"}))
+        if code in ("CONSULT", "ASSAULT") and with_party and not noun.ent_type_:
             return code, noun.head, noun
     # "troops were on high alert", "the minister is in Velmora for talks", "on a visit"
     for noun in prep_objects([verb], frozenset({"on", "for"})):
         code = noun_code(_measured(noun))
         if code in ("MOBILIZE", "CONSULT"):
             return code, noun.head, noun
+    return None
+
+
+def _there_is(verb: Token) -> tuple[str, Token | None, Token | None] | None:
+    """The event an existential "there is" states: "there were clashes between police and
+    rebels", "there has been heavy fighting in Dara" (not "there was a meeting room")."""
+    if not any(c.dep_ == "expl" for c in verb.children):
+        return None
+    for noun in (c for c in verb.children if c.dep_ in ("attr", "nsubj")):
+        if (code := noun_code(noun)) is not None and _between_parties(noun):
+            return code, None, noun
+    return None
+
+
+def _between_parties(noun: Token) -> bool:
+    """Whether an event noun names a party it is done by, to or between: "clashes between
+    police and rebels", "an attack on the Velmoran embassy", "Korvath raids"; not "a ban on
+    smoking" or "a fire at the factory"."""
+    parties = prep_objects([noun], frozenset({"between", "by", "on", "against", "with"}))
+    parties += [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+    return any(_people(p) or _object_words(p) & (FORCES | FIGHTERS) for p in parties)
+
+
+def _undergone(lemma: str, objects: list[Token]) -> tuple[str, Token | None, Token | None] | None:
+    """The event noun its subject draws, faces, wins or receives: "the plan drew criticism
+    from Velmora", "the minister faced protests by farmers", "won the backing of Korvath"."""
+    if lemma not in UNDERGONE:
+        return None
+    for noun in (o for o in objects if o.dep_ == "dobj"):
+        if noun.lemma_.lower() == "call" and not prep_objects([noun], frozenset({"for"})):
+            return "CONSULT", None, noun  # "received a call from the president": a phone call
+        if (code := noun_code(noun)) is not None:
+            return code, None, noun
     return None
 
 
@@ -314,8 +420,10 @@ def _obliged(clause: Token) -> bool:
 
 
 def _party(token: Token) -> bool:
-    """Whether ``token`` is a party that can be asked to act: people, a name, a body."""
-    return _people(token) or token.lemma_.lower() in BODIES or token.lower_ in BODIES
+    """Whether ``token`` is a party that can be asked to act: people, a name (also one the
+    entity step missed), a body."""
+    misread = token.pos_ == "PROPN" and token.ent_type_ in ("", "PRODUCT", "WORK_OF_ART")
+    return _people(token) or misread or token.lemma_.lower() in BODIES or token.lower_ in BODIES
 
 
 def _blamed(clause: Token) -> bool:
@@ -373,9 +481,35 @@ def _says_what_for(verb: Token) -> bool:
     return False
 
 
+def _said_no(verb: Token, children: list[Token]) -> bool:
+    """Whether "said no" refuses a party or what it asks ("said no to Korvath's demands"),
+    not "said no to a second helping"."""
+    no = [c for c in children if c.dep_ in ("intj", "dobj") and c.lower_ == "no"]
+    refused = prep_objects([verb, *no], frozenset({"to"}))  # "to" may hang on "no"
+    return bool(no) and any(noun_code(t) is not None or _people(t) for t in refused)
+
+
+def _who_words(verb: Token) -> set[str]:
+    """The words saying who the subject of ``verb`` is ("students", "striking dockers")."""
+    who = subject(verb)
+    while who is None and verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head  # "jets violated the airspace and struck a station"
+        who = subject(verb)
+    return _object_words(who) if who is not None else set()
+
+
+def _done_in_protest(children: list[Token]) -> bool:
+    """Whether a refusal or a resignation is done "in protest", on the verb or on the act
+    refused ("refused to unload the ships in protest")."""
+    acts = [c for c in children if c.dep_ == "xcomp"]
+    found = _in_protest([*children, *(c for a in acts for c in a.children)])
+    return found is not None and found.lemma_.lower() == "protest"
+
+
 def _in_protest(children: list[Token]) -> Token | None:
-    """The "protest" of an act done "in protest" ("dumped potatoes in protest at low
-    prices"; ``children``: the verb's): the act is a protest."""
+    """The stance noun of an act done "in protest", "in support of" or "in solidarity with"
+    ("dumped potatoes in protest at low prices", "came out in support of the plan";
+    ``children``: the verb's): the act is a protest or support."""
     objects = [
         pobj
         for prep in children
@@ -383,7 +517,7 @@ def _in_protest(children: list[Token]) -> Token | None:
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
-    return next((p for p in objects if p.lemma_.lower() == "protest"), None)
+    return next((p for p in objects if p.lemma_.lower() in _STANCE_CODES), None)
 
 
 def _stance(adjective: Token) -> tuple[str, Token | None, Token | None] | None:
@@ -516,14 +650,37 @@ def _compels_to_uncoded(verb: Token) -> bool:
     return bool(complements) and all(coded(c) is None for c in complements)
 
 
+def _bomb_went_off(verb: Token, lemma: str, who: set[str]) -> bool:
+    """Whether a bomb, a shell or a mine went off ("a car bomb exploded", "a roadside bomb
+    went off"), not a gas tank or a boiler (a hazard, no attack)."""
+    went_off = lemma != "go" or any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return went_off and bool(who & _EXPLOSIVES)
+
+
+def _handed_back(verb: Token, objects: list[Token]) -> bool:
+    """Whether something or someone is returned to a party ("returned the seized boats to
+    Korvath", "returned the bodies of the soldiers to Velmora"), not fire or a call."""
+    things = [o for o in objects if o.dep_ == "dobj" and o.lemma_.lower() not in ("fire", "call")]
+    to = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
+    return bool(things) and any(_people(p) for t in to for p in t.children if p.dep_ == "pobj")
+
+
+def _from_a_body(verb: Token) -> bool:
+    """Whether a party is shut out "from" a body or its work: "suspended Korvath from the
+    league" (not "barred the minister from leaving": a "from" clause, no body)."""
+    return any(pobj.pos_ in ("NOUN", "PROPN") for pobj in prep_objects([verb], frozenset({"from"})))
+
+
 def _warns_of_something(verb: Token) -> bool:
     """Whether a warning says what it warns of or against ("warned that ...", "warned of
-    sanctions", "warned Korvath against ..."): PLOVER codes such warnings as threats; a bare
-    "the operator had warned the town on Monday" is a notice."""
+    sanctions", "warned Korvath against ...", also when the parser hangs the "of" phrase on
+    the one warned: "warned Korvath of serious consequences"): PLOVER codes such warnings as
+    threats; a bare "the operator had warned the town on Monday" is a notice."""
+    warned = [c for c in verb.children if c.dep_ == "dobj"]
     return any(
         child.dep_ in ("ccomp", "xcomp")
         or (child.dep_ == "prep" and child.lower_ in ("of", "about", "against"))
-        for child in verb.children
+        for child in [*verb.children, *(c for o in warned for c in o.children)]
     )
 
 
@@ -549,6 +706,10 @@ def carried_by_head(verb: Token) -> bool:
     if verb.dep_ == "xcomp":
         # "vowed to attack": the attack, stated as an intention (``modality``)
         return verb.head.lemma_.lower() not in INTENDING and coded(verb.head) is not None
+    if verb.dep_ == "ccomp" and _restated(verb):
+        # "Korvath accused Velmora of massing troops, a charge Velmora denied": the main
+        # clause, read as the complement of the verb of a noun restating it, was done
+        return False
     if verb.dep_ in ("ccomp", "acl") and not any(
         c.lower_ in ("whether", "if") for c in verb.children
     ):
@@ -558,6 +719,16 @@ def carried_by_head(verb: Token) -> bool:
         code = head[0] if head is not None else noun_code(verb.head)
         return code in _SPEECH_ACTS
     return False
+
+
+def _restated(clause: Token) -> bool:
+    """Whether a clause before its verb is restated by that verb's object, written between
+    them: "Korvath accused Velmora of ..., a charge Velmora denied" (not a quotation before
+    "said": '"Korvath must withdraw," Marek said')."""
+    head = clause.head
+    return clause.i < head.i and any(
+        c.dep_ == "dobj" and clause.i < c.i < head.i for c in head.children
+    )
 
 
 def noun_code(noun: Token) -> str | None:
@@ -672,6 +843,13 @@ def _people(token: Token) -> bool:
     )
 
 
+def _beaten(token: Token) -> bool:
+    """Whether those beaten are people held, caught or living somewhere ("villagers",
+    "prisoners", "two journalists"), not a rival or a record ("beat the champions")."""
+    held = counted(token)
+    return held is not None and held.lemma_.lower() in CAPTIVES
+
+
 def _struck(token: Token) -> bool:
     """Whether what is struck is a place, a party or a military target ("struck Velmora",
     "struck rebel positions"), not "struck a deal" or "struck a tone"."""
@@ -688,10 +866,12 @@ def _fought(token: Token) -> bool:
 
 def _individual(token: Token) -> bool:
     """Whether ``token`` is people rather than a country or a body: "expelled two
-    journalists" (people), not "expelled Korvath from the league"."""
+    journalists", "expelled thousands of ethnic Velmorans" (people), not "expelled Korvath
+    from the league"."""
     lemma = token.lemma_.lower()
     return (
         token.ent_type_ == "PERSON"
+        or (token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"))
         or token.lower_ in _PEOPLE_PRONOUNS
         or lemma in CAPTIVES
         or is_person_noun(lemma)
@@ -705,6 +885,8 @@ def _lemma(verb: Token) -> str:
     if lemma in _KNOWN_VERBS:
         return lemma
     word = verb.lower_
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     for ending, stem in _ENDINGS:
         if word.endswith(ending) and (guess := word[: -len(ending)] + stem) in _KNOWN_VERBS:
             return guess

@@ -82,6 +82,7 @@ __all__ = [
     "TRAINING",
     "TRAVELLING",
     "UNDERGOING",
+    "UNDERGONE",
     "VERB_NOUN_CODES",
     "VERB_PREP_NOUN_CODES",
     "VISITING",
@@ -166,6 +167,16 @@ CODES |= _codes(
         "COERCE": "nationalize nationalise",
     }
 )
+# Session 26: codebook verbs with one usual news sense: fighting back and skirmishing (CAMEO
+# 190), overruling (REJECT), menacing (THREATEN), arbitrating (mediation, CONSULT).
+CODES |= _codes(
+    {
+        "ASSAULT": "counterattack repel repulse skirmish",
+        "REJECT": "overrule",
+        "THREATEN": "menace",
+        "CONSULT": "arbitrate",
+    }
+)
 
 #: (verb lemma, particle or preposition) -> category, for senses a particle decides.
 PARTICLE_CODES: dict[tuple[str, str], str] = {
@@ -181,6 +192,11 @@ PARTICLE_CODES: dict[tuple[str, str], str] = {
     ("talk", "with"): "CONSULT",
     ("talk", "to"): "CONSULT",
     ("speak", "with"): "CONSULT",
+    # Session 26: sitting down with a party is a meeting (CAMEO 04)
+    ("sit", "with"): "CONSULT",
+    # "a bomb ripped through the bus" (a fire or a storm that tears through is a hazard)
+    ("rip", "through"): "ASSAULT",
+    ("tear", "through"): "ASSAULT",
     ("fire", "on"): "ASSAULT",
     ("fire", "at"): "ASSAULT",
     ("crack", "down"): "COERCE",
@@ -235,6 +251,7 @@ LIGHT_VERBS = frozenset(
     file level offer send provide deliver grant give block continue resume begin start join
     reiterate repeat renew voice express wage undertake initiate commit declare conclude pay
     extend seal submit present step intensify escalate order authorize authorise approve
+    signal indicate
     attend lead organize organise enter tighten initial reaffirm affirm restate forge hammer work
     clinch finalize finalise lend slap complete finish implement accelerate wrap""".split()  # noqa: SIM905
 )
@@ -295,7 +312,9 @@ _SINGLE_OCCURRING = "continue erupt spread rage flare resume escalate intensify 
 RESULTING = frozenset(["leave"])
 #: Verbs of intention whose complement is the event intended ("vowed to avenge", "pledged to
 #: attack": a threat; "promised to help": a promise), as a modal states it.
-INTENDING = frozenset(["vow", "pledge", "promise", "plan", "intend", "hope", "expect", "aim"])
+INTENDING = frozenset(
+    ["vow", "pledge", "promise", "plan", "intend", "hope", "expect", "aim", "consider"]
+)
 OCCURRING = frozenset(
     [*_SINGLE_OCCURRING.split(), "persist", "break out", "take place", "go on", "flare up"]
 )
@@ -320,7 +339,7 @@ FORCES = frozenset(
     """troop troops soldier soldiers force forces warship warships
     tank tanks reinforcement reinforcements unit units battalion battalions brigade brigades
     marine marines paratrooper paratroopers jet jets army police reservist reservists
-    conscript conscripts recruit recruits""".split()  # noqa: SIM905
+    conscript conscripts recruit recruits garrison garrisons artillery""".split()  # noqa: SIM905
 )
 
 #: Nouns that measure or collect what their "of" phrase names: "a wave of arrests" is
@@ -360,6 +379,9 @@ COMPOUND_CODES: dict[tuple[str, str], str] = {
     ("general", "strike"): "PROTEST",
     ("ethnic", "cleansing"): "ASSAULT",
     ("martial", "law"): "COERCE",
+    ("visa", "restriction"): "SANCTION",
+    ("visa", "restrictions"): "SANCTION",
+    ("visa", "ban"): "SANCTION",
     ("air", "raid"): "ASSAULT",
     ("military", "operation"): "ASSAULT",
     ("phone", "call"): "CONSULT",
@@ -397,6 +419,33 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
     ("chant", "slogan"): "PROTEST",
     ("open", "fire"): "ASSAULT",
     ("exchange", "fire"): "ASSAULT",
+    ("return", "fire"): "ASSAULT",
+    # views exchanged are a consultation (CAMEO 04)
+    ("exchange", "view"): "CONSULT",
+    ("exchange", "views"): "CONSULT",
+    # a fugitive deported to the party that seeks him is judicial cooperation (CAMEO 063)
+    **{
+        ("deport", wanted): "COOPERATE"
+        for wanted in ("fugitive", "fugitives", "suspect", "suspects")
+    },
+    # an elected body dissolved or the constitution suspended by force (CAMEO 172)
+    **{
+        ("dissolve", body): "COERCE"
+        for body in ("parliament", "legislature", "assembly", "congress", "senate")
+    },
+    ("suspend", "constitution"): "COERCE",
+    # access blocked is no access granted: "blocked access to news websites" (censorship)
+    ("block", "access"): "COERCE",
+    # a truce broken by fighting (CAMEO 196)
+    ("violate", "ceasefire"): "ASSAULT",
+    ("violate", "truce"): "ASSAULT",
+    # a sanction weighed is announced as an intention: "is considering sanctions" (CAMEO 1312)
+    **{
+        ("consider", measure): "SANCTION"
+        for measure in ("sanction", "sanctions", "embargo", "tariff", "tariffs")
+    },
+    # ending one's mediation halts it (CAMEO 165); "ended the talks" may be a plain report
+    ("end", "mediation"): "SANCTION",
     ("exchange", "gunfire"): "ASSAULT",
     ("rally", "support"): "SUPPORT",
     ("rally", "opposition"): "ACCUSE",
@@ -488,6 +537,22 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
         )
         for thing in things.split()
     },
+    # weapons handed in are given up: "the militia handed in its weapons" (CAMEO 0873)
+    **{("hand in", thing): "RETREAT" for thing in ("weapon", "weapons", "arm", "arms")},
+    # closing one's airspace to a party shuts it out: "closed its airspace to Korvath airlines"
+    ("close", "airspace"): "SANCTION",
+    # a sanction or a restriction put on a party: "put an embargo on Korvath oil"
+    **{
+        (verb, thing): code
+        for verb in ("put", "place")
+        for things, code in (
+            ("embargo sanction sanctions ban tariff tariffs", "SANCTION"),
+            ("curfew restriction restrictions", "COERCE"),
+        )
+        for thing in things.split()
+    },
+    # power handed to others without "over": "handed power to a civilian government"
+    **{(verb, thing): "CONCEDE" for verb in ("hand", "transfer") for thing in ("power", "control")},
     # shutting down a newspaper is coercion (CAMEO 172); a company closing its own office
     # is not
     **{
@@ -636,6 +701,7 @@ VERB_NOUN_CODES: dict[tuple[str, str], str] = {
 VERB_PREP_NOUN_CODES: dict[tuple[str, str, str], str] = {
     ("go", "on", "strike"): "PROTEST",
     ("take", "to", "street"): "PROTEST",
+    ("pour", "into", "street"): "PROTEST",  # "poured into the streets of Lenby"
     ("put", "on", "alert"): "MOBILIZE",
     ("place", "on", "alert"): "MOBILIZE",
     ("go", "on", "alert"): "MOBILIZE",
@@ -667,6 +733,14 @@ VERB_PREP_NOUN_CODES: dict[tuple[str, str, str], str] = {
         for favour in ("favor", "favour")
     },
     ("place", "on", "footing"): "MOBILIZE",
+    # put on trial: prosecuted, like "prosecute" (ACCUSE)
+    ("put", "on", "trial"): "ACCUSE",
+    ("bring", "to", "trial"): "ACCUSE",
+    # people used as human shields (CAMEO 184)
+    ("use", "as", "shield"): "ASSAULT",
+    ("use", "as", "shields"): "ASSAULT",
+    # Session 26: "handed in its weapons", with "in" read as a preposition
+    **{("hand", "in", thing): "RETREAT" for thing in ("weapon", "weapons", "arm", "arms")},
 }
 
 #: Verbs whose passive is a stance held by its subject: "Osterland is opposed to the
@@ -722,6 +796,10 @@ RAISING = frozenset(
 #: other's party, like the parties of a meeting or an accord).
 RECIPROCAL = frozenset(["clash", "fight", "skirmish", "battle"])
 UNDERGOING = frozenset(["be", "come", "remain", "stay", "fall", "live"])
+#: Verbs whose subject is on the receiving end of the event their object names, done by its
+#: "from" or "by" party: "the plan drew criticism from Korvath", "faced protests by farmers",
+#: "won the backing of Velmora", "received a visit from the envoy".
+UNDERGONE = frozenset(["draw", "face", "win", "receive", "get", "earn", "attract", "garner"])
 #: Verbs that are a retreat when what is left is a military position ("abandoned its
 #: positions near the river"); leaving a town or a camp is not (refugees leave camps).
 ABANDONING = frozenset(["abandon"])
@@ -762,7 +840,8 @@ MARKETS = frozenset(
 #: Words that make a blast or fire an attack: "a suicide blast", "artillery fire".
 WEAPONS = frozenset(
     """suicide bomb bomber car truck artillery rocket rockets mortar mortars drone drones missile
-    missiles sniper gun gunfire grenade shell shells airstrike militant militants""".split()  # noqa: SIM905
+    missiles sniper gun gunfire grenade shell shells airstrike militant militants weapon
+    weapons""".split()  # noqa: SIM905
 )
 
 #: Verbs that end or cut what their object names, and the objects that make it a cut in
@@ -777,13 +856,14 @@ RELATIONS = frozenset(
     relation relations tie ties visit membership
     cooperation trade contact contacts loan loans ambassador envoy support inspector
     inspectors observer observers monitor monitors diplomat diplomats asset assets account
-    accounts fund funds funding import imports export exports""".split()  # noqa: SIM905
+    accounts fund funds funding import imports export exports mediation embassy""".split()  # noqa: SIM905
 )
 #: What is withdrawn from: leaving talks halts them (SANCTION, with ``RELATIONS``), leaving
 #: an agreement rejects it ("withdrew from the treaty", "pulled out of the accord").
 COMMITMENTS = frozenset("treaty agreement accord pact deal convention".split())  # noqa: SIM905
-#: Verbs of leaving that report the category of what is left ("withdrew from the talks").
-LEAVING = frozenset(["withdraw", "pull", "walk"])
+#: Verbs of leaving that report the category of what is left ("withdrew from the talks",
+#: "backed out of the deal"; "backed the plan" stays support).
+LEAVING = frozenset(["withdraw", "pull", "walk", "back"])
 #: Verbs of leaving whose object is what is left: "quit the talks" (SANCTION), "left the
 #: alliance" (REJECT, with ``COMMITMENTS``).
 QUITTING = frozenset(["quit", "leave", "exit", "abandon", "desert"])
@@ -815,7 +895,18 @@ ENLISTING = frozenset(["draft", "recruit", "enlist", "conscript"])
 POLITICAL_LIFE = frozenset(["activity", "activities", "gathering", "gatherings", "assembly"])
 #: Verbs of hitting, an attack when what hits is a weapon or a force ("shells hit the
 #: district"), not "the recession hit the town".
-HITTING = frozenset(["hit", "rake"])
+HITTING = frozenset(["hit", "rake", "target", "hammer", "pummel", "batter", "blast"])
+#: Verbs of firing a weapon, an attack when it is fired at someone or something ("fired
+#: missiles at Korvath cities"; not "launched a rocket into orbit").
+FIRING = frozenset(["fire", "launch", "lob", "use", "employ"])
+#: Prepositions of what a weapon is fired at.
+FIRED_AT = frozenset(["at", "on", "toward", "towards", "against"])
+#: Verbs of a weapon going off, an attack when a bomb or a shell goes off ("a car bomb
+#: exploded outside the consulate"; not "a gas tank exploded": a hazard).
+EXPLODING = frozenset(["explode", "go"])
+#: Verbs that shut a party out of a body when said of it "from" the body ("suspended Korvath
+#: from the trade bloc": CAMEO 1622 halt membership).
+SUSPENDING = frozenset(["suspend", "exclude", "bar"])
 #: Verbs of travel that make a visit when a leader or a delegation goes to a country
 #: ("the president will travel to Osterland": CAMEO 042).
 VISITING = frozenset(["travel", "fly", "go", "come", "head", "arrive", "return"])
@@ -908,8 +999,9 @@ RESTRICTIONS: dict[str, str] = {
 
 #: Verbs that report their category only when what they act on is people or a named party:
 #: "released the hostages" concedes (PLOVER: release of persons), "the dam released water"
-#: and "the ministry released a report" are no events.
-ON_PEOPLE = frozenset(["release", "receive", "greet", "protect"])
+#: and "the ministry released a report" are no events; one hosts people or a meeting, not
+#: "the athletics championship".
+ON_PEOPLE = frozenset(["release", "receive", "greet", "protect", "host"])
 #: Nouns for people held and freed, or a party an event is aimed at, besides the nouns for
 #: people of ``newsweave.lexicon.people``.
 CAPTIVES = frozenset(
@@ -917,7 +1009,9 @@ CAPTIVES = frozenset(
     dissident protester fighter rebel militant soldier official worker student member
     crew demonstrator striker refugee villager resident farmer miner nurse teacher doctor
     supporter opponent voter citizen counterpart delegation delegate envoy visitor guest
-    leader reporter reporters correspondent correspondents priest missionary""".split()  # noqa: SIM905
+    leader reporter reporters correspondent correspondents priest missionary
+    sailor seaman seamen fisherman fishermen pilot tourist engineer businessman national
+    nationals""".split()  # noqa: SIM905
 )
 
 #: Categories of hostile acts: announced ("will boycott") or warned of, they are a threat.

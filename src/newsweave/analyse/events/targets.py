@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from newsweave.analyse.events.arguments import TARGET_PREPS
 from newsweave.analyse.events.lexicon import (
     CAPTIVES,
+    FORCES,
     GIVING,
     RECIPROCAL,
     TOPIC_OBJECT_CODES,
@@ -46,6 +47,8 @@ _OWNED_BY_OTHERS = frozenset({"REJECT", "CONCEDE", "ACCUSE"})
 _MISREAD = frozenset({"", "PRODUCT", "WORK_OF_ART"})
 #: Clauses that tell of other events: coordinated, run on, relative, describing a noun.
 _OTHER_CLAUSES = frozenset({"conj", "parataxis", "relcl", "acl"})
+#: Categories whose object, when it is people, is the party met or worked with.
+_WITH_PEOPLE = frozenset({"CONSULT", "COOPERATE"})
 #: Categories in which two coordinated subjects act on each other.
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -70,13 +73,15 @@ def aimed_at(
         and target.dep_ in ("dobj", "nsubjpass")
         and code in TOPIC_OBJECT_CODES
         and not _is_named(target, mentions, chunks)
-        # "met the rebel leaders": whom one meets is a party (who is freed is not the one
-        # a concession is made to: "pardoned two journalists")
-        and not (code == "CONSULT" and target.dep_ == "dobj" and _people(target))
+        # "met the rebel leaders", "trained Velmoran soldiers": whom one meets or trains is
+        # a party (who is freed is not the one a concession is made to: "pardoned two
+        # journalists")
+        and not (code in _WITH_PEOPLE and target.dep_ == "dobj" and _people_or_forces(target))
         and not any(c.dep_ == "xcomp" for c in verb.children)  # "urged workers to ..."
     ):
         target = None  # "signed the accord": what was agreed, not with whom
-    if target is None or not _is_named(target, mentions, chunks):
+    asked = target is not None and target.dep_ == "dobj" and _complemented(verb)
+    if not asked and (target is None or not _is_named(target, mentions, chunks)):
         # "demanded that Korvath cancel ...", "refused to meet the envoy", "vetoed a Senate
         # resolution", "demanded autonomy from the Velmoran government": the party is inside
         # the complement or the object phrase, a topic object's too.
@@ -113,6 +118,12 @@ def aimed_at(
         # actor keeps no target found this way (a verb misread, "Aid from Korvath reached")
         target = _named_in_clause(verb, actor)
     return target
+
+
+def _complemented(verb: Token) -> bool:
+    """Whether ``verb`` has a complement its object is to carry out: "asked the government to
+    find the missing sailors" (the government is asked, the sailors are no party to it)."""
+    return any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _partner(actor: Token) -> Token | None:
@@ -193,6 +204,11 @@ def _party_named(token: Token, mentions: Mentions, chunks: dict[int, DocSpan]) -
 def _possessor(token: Token) -> bool:
     """Whether ``token`` owns its noun with "'s": "the kidnappers' demands" (not "its")."""
     return token.dep_ == "poss" and token.pos_ in ("NOUN", "PROPN")
+
+
+def _people_or_forces(token: Token) -> bool:
+    """Whether ``token`` names people or forces: "the rebel leaders", "Velmoran soldiers"."""
+    return _people(token) or token.lemma_.lower() in FORCES
 
 
 def _people(token: Token) -> bool:
