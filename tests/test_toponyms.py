@@ -13,7 +13,7 @@ from newsweave.link import Linker
 from newsweave.link.clusters import clusters_of
 from newsweave.link.toponyms import embedded_place, place_of_each
 from newsweave.pipeline import analyse
-from newsweave.places import lookup, region_abbreviation
+from newsweave.places import demonym_place, lookup, region_abbreviation
 from newsweave.records import EntityMention
 
 
@@ -74,12 +74,31 @@ def _places(text: str, *names: str) -> dict[str, tuple[str, str | None, str]]:
          "Boston", ("GB", "ENG", "city")),
         ("Rain fell in Richmond. North Yorkshire roads closed.", ("Richmond", "North Yorkshire"),
          "Richmond", ("GB", "ENG", "city")),
+        # A small namesake in England, far from the article's other English town, is not
+        # where it is set: the capital is.
+        ("Dorin Vale studied in Cambridge. A Washington lawyer objected.",
+         ("Cambridge", "Washington"), "Washington", ("US", "DC", "city")),
+        # A division's dotted abbreviation on its own, not a town of its letters.
+        ("Crews crossed the N.B. border at dawn.", ("N.B.",), "N.B.", ("CA", "04", "region")),
+        ("Wildfires spread across Calif. on Monday.", ("Calif",), "Calif",
+         ("US", "CA", "region")),
+        # A people's name or a former country tagged as a place.
+        ("The Emirati trainer won again.", ("Emirati",), "Emirati", ("AE", None, "country")),
+        ("A nerve agent made in the Soviet Union.", ("Soviet Union",), "Soviet Union",
+         ("RU", None, "country")),
     ],
 )  # fmt: skip
 def test_a_name_is_decided_by_its_article(
     text: str, names: tuple[str, ...], name: str, expected: tuple[str, str | None, str]
 ) -> None:
     assert _places(text, *names)[name] == expected
+
+
+def test_korean_is_south_korea() -> None:
+    place = demonym_place("Korean")
+    assert place is not None and place["country"] == "KR"
+    north = demonym_place("North Korean")
+    assert north is not None and north["country"] == "KP"
 
 
 def test_divisions_and_countries_have_an_id_and_coordinates() -> None:

@@ -72,14 +72,17 @@ def place_of_each(mentions: Sequence[EntityMention], text: str) -> dict[int, Pla
             within.setdefault(names[i], []).extend(container)
         if named:
             towns.setdefault(names[i + 1], names[i])
+    abbreviated = _abbreviated_regions(mentions, names, text)
     readings = {name: _alone(name, within) for name in set(names) - towns.keys()}
     for name, town in towns.items():
         readings[name] = _holding(within[town], readings.get(town))
+    readings.update(abbreviated)
     decided = {
         name: _decide(name, readings, within.get(name, ())) for name in set(names) - towns.keys()
     }
     for name, town in towns.items():
         decided[name] = _holding(within[town], decided.get(town))
+    decided.update(abbreviated)
     for name in {n for n, m in zip(names, mentions, strict=True) if m.label in _NOT_A_TOWN}:
         place = decided[name]
         others = [p for other, p in decided.items() if other != name and p is not None]
@@ -93,6 +96,22 @@ def place_of_each(mentions: Sequence[EntityMention], text: str) -> dict[int, Pla
         if (place := decided[name]) is not None
         and not _NATURAL_FEATURE.match(text, mentions[i].end)
     }
+
+
+def _abbreviated_regions(
+    mentions: Sequence[EntityMention], names: Sequence[str], text: str
+) -> dict[str, Place]:
+    """The names written as a state's or province's dotted abbreviation ("N.B.", "Calif.",
+    "B.C."), each with that division: news abbreviates divisions so, not towns (the New
+    Brunswick in New Jersey is never "N.B.")."""
+    found: dict[str, Place] = {}
+    for name, m in zip(names, mentions, strict=True):
+        written = text[m.start : m.end]
+        dotted = written + "." if text[m.end : m.end + 1] == "." else written
+        region = region_abbreviation(dotted) if "." in dotted else None
+        if region is not None:
+            found[name] = region
+    return found
 
 
 def _container_after(
@@ -131,7 +150,8 @@ def _is_container(place: Place) -> bool:
 
 def _alone(name: str, within: dict[str, list[Place]]) -> Place | None:
     """The likeliest reading of ``name`` with nothing but what is written right after it."""
-    return choose(name, candidates(name), Context(within=tuple(within.get(name, ()))))
+    context = Context(within=tuple(within.get(name, ())))
+    return choose(name, candidates(name), context) or demonym_place(name)
 
 
 def _holding(containers: list[Place], town: Place | None) -> Place:
@@ -143,7 +163,8 @@ def _decide(name: str, readings: dict[str, Place | None], within: Sequence[Place
     """``name`` read with what the article's other places say."""
     others = [p for other, p in readings.items() if other != name and p is not None]
     context = dataclasses.replace(article_context(others), within=tuple(within))
-    return choose(name, candidates(name), context)
+    # A people's name tagged as a place ("Emirati") stands for its country.
+    return choose(name, candidates(name), context) or demonym_place(name)
 
 
 def article_context(places: Iterable[Place]) -> Context:
@@ -154,6 +175,11 @@ def article_context(places: Iterable[Place]) -> Context:
         regions=frozenset((p["country"], p["admin1"]) for p in listed if p["feature"] == "region"),
         nearby=frozenset(
             (p["country"], p["admin1"]) for p in listed if p["feature"] in ("city", "district")
+        ),
+        points=frozenset(
+            (p["lat"], p["lon"])
+            for p in listed
+            if p["feature"] in ("city", "district") and p["lat"] is not None
         ),
     )
 
