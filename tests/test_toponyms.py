@@ -78,6 +78,11 @@ def _places(text: str, *names: str) -> dict[str, tuple[str, str | None, str]]:
         # where it is set: the capital is.
         ("Dorin Vale studied in Cambridge. A Washington lawyer objected.",
          ("Cambridge", "Washington"), "Washington", ("US", "DC", "city")),
+        # A state that shares its name with a big city is the city, unless the article is set
+        # in the state (a town written with it).
+        ("Floods hit central Washington.", ("Washington",), "Washington", ("US", "DC", "city")),
+        ("Crews left Camp Zxq, Wash., at dawn. Floods hit central Washington.",
+         ("Camp Zxq", "Washington"), "Washington", ("US", "WA", "region")),
         # A division's dotted abbreviation on its own, not a town of its letters.
         ("Crews crossed the N.B. border at dawn.", ("N.B.",), "N.B.", ("CA", "04", "region")),
         ("Wildfires spread across Calif. on Monday.", ("Calif",), "Calif",
@@ -149,6 +154,19 @@ def test_a_river_is_not_a_town_of_its_name() -> None:
     ]
     found = place_of_each(mentions, text)
     assert 0 not in found and found[1]["country"] == "US"
+
+
+def test_a_name_written_with_its_container_and_alone_may_be_two_places() -> None:
+    text = "Crews from Camp Zxq, Wash., flew to Washington, D.C. Back in Washington they rested."
+    names = ["Camp Zxq", "Washington", "D.C.", "Washington"]
+    mentions, at = [], 0
+    for name in names:
+        at = text.index(name, at)
+        mentions.append(EntityMention(at, at + len(name), name, "GPE"))
+        at += len(name)
+    found = place_of_each(mentions, text)
+    assert (found[1]["admin1"], found[1]["feature"]) == ("DC", "city")
+    assert (found[3]["admin1"], found[3]["feature"]) == ("WA", "region")
 
 
 def test_one_decision_per_name() -> None:

@@ -75,6 +75,8 @@ class Context:
         within: what the text writes right after the name ("Alexandria, La."): the name is
             one of the places inside it, when the gazetteer has one.
         points: (latitude, longitude) of those other towns and counties.
+        set_in: ``(country, admin1)`` of the states written after the article's towns
+            ("Camp Zxq, Wash."): the article is set there.
     """
 
     countries: frozenset[str] = frozenset()
@@ -82,6 +84,7 @@ class Context:
     nearby: frozenset[tuple[str, str | None]] = frozenset()
     within: tuple[Place, ...] = ()
     points: frozenset[tuple[float, float]] = frozenset()
+    set_in: frozenset[tuple[str, str]] = frozenset()
 
 
 def candidates(name: str) -> list[Place]:
@@ -130,9 +133,10 @@ def choose(name: str, options: Sequence[Place], context: Context = Context()) ->
         )
 
     best = max(pool, key=rank)
-    if best["feature"] == "region" and not contained:
+    set_in = (best["country"], best["admin1"]) in context.set_in
+    if best["feature"] == "region" and not contained and not set_in:
         # A region that shares its name with a big city of its country: news means the city
-        # unless it writes "the state".
+        # unless it writes "the state" or is set in it ("Camp Zxq, Wash.").
         cities = [
             p
             for p in pool
