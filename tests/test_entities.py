@@ -237,6 +237,25 @@ def test_organisation_words_keep_a_name_whole() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Seattle Mariners", "ORG"),  # a team named for its town
+        ("New Brunswick RCMP", "ORG"),  # a force named for its province
+        ("Miami Courier", "ORG"),
+        ("Jordan Vell", "PERSON"),  # people commonly bear the name "Jordan"
+        ("Paris Vell", "PERSON"),
+        ("Tara Vell", "PERSON"),  # no place
+        ("Seattle", "PERSON"),  # the place alone is left to the labels' other rules
+    ],
+)
+def test_a_person_named_for_a_place_is_an_organisation(name: str, label: str) -> None:
+    text = f"Officials said {name} had won."
+    drafts = _drafts(text, (name, "PERSON"))
+    relabel_organisations(text, drafts)
+    assert drafts[0].label == label
+
+
+@pytest.mark.parametrize(
     ("labels", "expected"),
     [
         # "Vellmor" tagged a place twice and a person once is a person throughout.

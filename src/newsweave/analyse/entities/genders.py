@@ -44,6 +44,9 @@ MASCULINE_WORDS = word_set(
     nephew boy man
     """
 )
+#: A given name borne at least this often in the table is one people commonly bear ("Jordan",
+#: "Paris", "Austin"); a place's name seen less often is rather the place ("Seattle", "Miami").
+COMMON_GIVEN = 1_000
 #: One entry of the table: `"mary": [33, 4543095, 0.98, ...]` (sources, count, share female).
 _ENTRY = re.compile(r'"([a-z\-]+)": \[\d+, (\d+), ([\d.e\-]+)')
 
@@ -75,6 +78,20 @@ def given_names() -> dict[str, Gender]:
         elif female <= 1 - DECISIVE:
             genders[match.group(1)] = "m"
     return genders
+
+
+def is_common_given_name(word: str) -> bool:
+    """Whether many people bear ``word`` as their given name, whatever their gender."""
+    return unidecode(word).lower().strip(".") in _common_given_names()
+
+
+@cache
+def _common_given_names() -> frozenset[str]:
+    path = _table()
+    if path is None:
+        return frozenset()
+    text = path.read_text(encoding="utf-8")
+    return frozenset(m.group(1) for m in _ENTRY.finditer(text) if int(m.group(2)) >= COMMON_GIVEN)
 
 
 def _table() -> Path | None:

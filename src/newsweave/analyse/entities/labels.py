@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from newsweave.analyse.entities.clean import Draft
-from newsweave.analyse.entities.genders import given_names
+from newsweave.analyse.entities.genders import given_names, is_common_given_name
 from newsweave.lexicon.countries import COUNTRY_ALIASES, is_demonym, names_people_of
 from newsweave.lexicon.names import norm
 from newsweave.places import demonym_place, known_place
@@ -108,13 +108,26 @@ _PLACE_POPULATION = 500_000
 
 def relabel_organisations(text: str, drafts: list[Draft]) -> None:
     """A name of two or more words ending with an organisation word that the model took for
-    a person, a law or a work ("The National Anti-Corruption Bureau" as a LAW) is an ORG."""
+    a person, a law or a work ("The National Anti-Corruption Bureau" as a LAW) is an ORG, and
+    so is a "person" named for a place (``_named_for_place``: "Norvik Mariners")."""
     for d in drafts:
         if d.label not in ("PERSON", "LAW", "WORK_OF_ART", "PRODUCT") or d.role:
             continue
         words = text[d.start : d.end].split()
-        if len(words) > 1 and norm(words[-1]) in ORG_HEADS and words[-1][:1].isupper():
+        headed = len(words) > 1 and norm(words[-1]) in ORG_HEADS and words[-1][:1].isupper()
+        if headed or (d.label == "PERSON" and _named_for_place(words)):
             d.label = "ORG"
+
+
+def _named_for_place(words: list[str]) -> bool:
+    """Whether a name the model took for a person opens with a well-known place's own name and
+    goes on ("Norvik Mariners", "New Brunswick RCMP", "Leeds Herald"): a team, a force or a
+    paper named for its town, unless people commonly bear the first word as a given name
+    ("Jordan Peterson", "Paris Hilton")."""
+    if len(words) < 2 or is_common_given_name(words[0]):
+        return False
+    leading = (norm(" ".join(words[:n])) for n in (2, 1) if n < len(words))
+    return any(_place_named(key, known_place) for key in leading)
 
 
 #: Words that end an outlet's name after the name proper ("Northline News", "the Ostmark
