@@ -14,6 +14,7 @@ from newsweave.analyse.entities.labels import (
     add_places_after_prepositions,
     relabel_organisations,
     relabel_outlet,
+    split_places_and_containers,
     unify_labels,
 )
 from newsweave.analyse.entities.names import resolve_names, trim_headline_words
@@ -234,6 +235,24 @@ def test_organisation_words_keep_a_name_whole() -> None:
         ("Betty Vell Center", "ORG"),
         ("Betty Vell", "PERSON"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "label", "expected"),
+    [
+        ("Zxq Park, Hampshire", "FAC", [("Zxq Park", "FAC"), ("Hampshire", "GPE")]),
+        ("Fresno, Calif", "GPE", [("Fresno", "GPE"), ("Calif", "GPE")]),
+        ("Lyon, France", "GPE", [("Lyon", "GPE"), ("France", "GPE")]),
+        ("Vell, Tara and Sons", "ORG", [("Vell, Tara and Sons", "ORG")]),  # not a place
+        ("Zxq Park, Zorvath", "FAC", [("Zxq Park, Zorvath", "FAC")]),  # no container
+    ],
+)
+def test_a_place_and_its_container_tagged_as_one_are_two(
+    written: str, label: str, expected: list[tuple[str, str]]
+) -> None:
+    text = f"Racing moves to {written}. on Monday."
+    drafts = split_places_and_containers(text, _drafts(text, (written, label)))
+    assert [(text[d.start : d.end], d.label) for d in drafts] == expected
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from newsweave.analyse.entities.labels import (
     add_places_after_prepositions,
     relabel_organisations,
     relabel_outlet,
+    split_places_and_containers,
     unify_labels,
 )
 from newsweave.analyse.entities.names import (
@@ -64,6 +65,7 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
     trim_headline_words(text, drafts)
     relabel_organisations(text, drafts)
     drafts = split_run_ons(text, drafts)
+    drafts = split_places_and_containers(text, drafts)
     drafts = add_datelines(text, drafts)
     drafts = add_places_after_prepositions(text, drafts)
     unify_labels(text, drafts)

@@ -15,7 +15,7 @@ from newsweave.analyse.entities.clean import Draft
 from newsweave.analyse.entities.genders import given_names, is_common_given_name
 from newsweave.lexicon.countries import COUNTRY_ALIASES, is_demonym, names_people_of
 from newsweave.lexicon.names import norm
-from newsweave.places import demonym_place, known_place
+from newsweave.places import demonym_place, known_place, lookup, region_abbreviation
 
 #: Last words of a business's name ("Kestrel Systems", "Brellis Foods"): an article that names
 #: one such organisation means it by "the company".
@@ -74,6 +74,8 @@ _ORG_AFTER = re.compile(
 _ORG_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + r")\s+$")
 #: What the model takes a company's name for.
 _MISREAD_ORGANISATION = frozenset({"PERSON", "LOC", "FAC"})
+#: The labels of places.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: A preposition of place right before a name: "in Dewsbury", "flights to Harare".
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|to|near|outside|around|across|into|between)\s+$")
 #: A capitalised name of up to three words after a preposition of place, not run into more.
@@ -157,6 +159,31 @@ def add_places_after_prepositions(text: str, drafts: list[Draft]) -> list[Draft]
         if known_place(key) is not None:
             added.append(Draft(start, end, "GPE"))
     return sorted([*drafts, *added], key=lambda d: d.start)
+
+
+def split_places_and_containers(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A place tagged together with the state, county or country written after it and a comma
+    ("Thruxton, Hampshire", "Fresno, Calif.") is two places, as the reader counts them; the
+    second keeps its abbreviation's dot."""
+    split = []
+    for d in drafts:
+        at = text.rfind(", ", d.start, d.end)
+        if d.label not in _PLACE_LABELS or at < 0:
+            split.append(d)
+            continue
+        written = text[at + 2 : d.end]
+        dotted = written + "." if text[d.end : d.end + 1] == "." else written
+        if region_abbreviation(dotted) is None and not _is_container(written):
+            split.append(d)
+            continue
+        split += [Draft(d.start, at, d.label), Draft(at + 2, d.end, "GPE")]
+    return split
+
+
+def _is_container(name: str) -> bool:
+    """Whether ``name`` is read as a state, county or country on its own."""
+    place = lookup(name)
+    return place is not None and place["feature"] in ("region", "district", "country")
 
 
 def add_datelines(text: str, drafts: list[Draft]) -> list[Draft]:
