@@ -73,3 +73,11 @@ def test_a_citys_other_names(written: str, usable: bool) -> None:
 def test_no_airport_code_or_common_word_names_a_city() -> None:
     for word in ("the", "inc", "led", "casa"):
         assert not [p for p in gazetteer.entries(word) if p["feature"] == "city"], word
+
+
+def test_a_countrys_three_letter_code_is_no_name_of_it_unless_news_uses_it() -> None:
+    assert [p["name"] for p in gazetteer.entries("usa") if p["feature"] == "country"] == [
+        "United States"
+    ]
+    for code in ("pan", "ben", "can", "and"):
+        assert not [p for p in gazetteer.entries(code) if p["feature"] == "country"], code

