@@ -10,6 +10,7 @@ from spacy.language import Language
 from newsweave.analyse.entities import _named, find_entities
 from newsweave.analyse.entities.clean import Draft
 from newsweave.analyse.entities.labels import (
+    add_abbreviated_containers,
     add_datelines,
     add_places_after_prepositions,
     relabel_organisations,
@@ -235,6 +236,16 @@ def test_organisation_words_keep_a_name_whole() -> None:
         ("Betty Vell Center", "ORG"),
         ("Betty Vell", "PERSON"),
     ]
+
+
+def test_a_state_abbreviated_after_a_town_is_a_place() -> None:
+    text = "ZXQ FALLS, Calif. -- Tara Vell, of Slidell, La., spoke. Vell, Tara and Mr. Orne came."
+    drafts = add_abbreviated_containers(text, _drafts(text, ("ZXQ FALLS", "GPE")))
+    assert [(text[d.start : d.end], d.label) for d in drafts] == [
+        ("ZXQ FALLS", "GPE"),
+        ("Calif.", "GPE"),
+        ("La.", "GPE"),
+    ]  # not "Mr."
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from newsweave.analyse.entities.descriptions import (
     organisation_nouns,
 )
 from newsweave.analyse.entities.labels import (
+    add_abbreviated_containers,
     add_datelines,
     add_places_after_prepositions,
     relabel_organisations,
@@ -68,6 +69,7 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
     drafts = split_places_and_containers(text, drafts)
     drafts = add_datelines(text, drafts)
     drafts = add_places_after_prepositions(text, drafts)
+    drafts = add_abbreviated_containers(text, drafts)
     unify_labels(text, drafts)
     relabel_outlet(text, drafts, article.outlet)
     drafts = add_repeated_names(doc, drafts)

@@ -186,6 +186,24 @@ def _is_container(name: str) -> bool:
     return place is not None and place["feature"] in ("region", "district", "country")
 
 
+#: A state's or province's dotted abbreviation after a town and a comma: "Slidell, La.",
+#: "RALEIGH, N.C. (AP)", "Fresno, Calif."
+_ABBREVIATED_CONTAINER = re.compile(r"(?<=[A-Za-z], )((?:[A-Z][a-z]{0,4}\.){1,2})")
+
+
+def add_abbreviated_containers(text: str, drafts: list[Draft]) -> list[Draft]:
+    """The state or province abbreviated after a town ("Slidell, La."), which the model often
+    leaves untagged: a place of its own, as the reader counts it."""
+    added = []
+    for match in _ABBREVIATED_CONTAINER.finditer(text):
+        start, end = match.span(1)
+        if any(d.start < end and start < d.end for d in drafts):
+            continue
+        if region_abbreviation(match[1]) is not None:
+            added.append(Draft(start, end, "GPE"))
+    return sorted([*drafts, *added], key=lambda d: d.start)
+
+
 def add_datelines(text: str, drafts: list[Draft]) -> list[Draft]:
     """The places of a dateline ("OSTBY (TPA) - Officials said"), as places, when the gazetteer
     knows them as a country, a state or a town of 15,000 or more.
