@@ -13,6 +13,7 @@ from newsweave.analyse.entities.labels import (
     add_abbreviated_containers,
     add_datelines,
     add_places_after_prepositions,
+    add_untagged_demonyms,
     relabel_organisations,
     relabel_outlet,
     split_places_and_containers,
@@ -236,6 +237,15 @@ def test_organisation_words_keep_a_name_whole() -> None:
         ("Betty Vell Center", "ORG"),
         ("Betty Vell", "PERSON"),
     ]
+
+
+def test_an_untagged_peoples_name_before_a_noun_is_a_group() -> None:
+    text = "Danish wave developer Zxq said so, in Danish. Tara Vell spoke Danish fluently."
+    drafts = add_untagged_demonyms(text, _drafts(text, ("Tara Vell", "PERSON")))
+    assert [(text[d.start : d.end], d.label) for d in drafts] == [
+        ("Danish", "NORP"),
+        ("Tara Vell", "PERSON"),
+    ]  # the language is no group
 
 
 def test_a_state_abbreviated_after_a_town_is_a_place() -> None:

@@ -21,6 +21,7 @@ from newsweave.analyse.entities.labels import (
     add_abbreviated_containers,
     add_datelines,
     add_places_after_prepositions,
+    add_untagged_demonyms,
     relabel_organisations,
     relabel_outlet,
     split_places_and_containers,
@@ -70,6 +71,7 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
     drafts = add_datelines(text, drafts)
     drafts = add_places_after_prepositions(text, drafts)
     drafts = add_abbreviated_containers(text, drafts)
+    drafts = add_untagged_demonyms(text, drafts)
     unify_labels(text, drafts)
     relabel_outlet(text, drafts, article.outlet)
     drafts = add_repeated_names(doc, drafts)

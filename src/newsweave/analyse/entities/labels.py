@@ -204,6 +204,28 @@ def add_abbreviated_containers(text: str, drafts: list[Draft]) -> list[Draft]:
     return sorted([*drafts, *added], key=lambda d: d.start)
 
 
+#: A capitalised word used as an adjective, before a lower-case word ("Danish wave energy
+#: developer", "the Syrian-Turkish border").
+_ADJECTIVE = re.compile(r"\b([A-Z][a-z]+)\s+(?=[a-z])")
+#: What says a people's name is their language: "in Danish", "speaks Danish fluently".
+_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speaks?|spoke|speaking|learn(?:s|ed|ing)?)\s+$")
+
+
+def add_untagged_demonyms(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A people's name the model left untagged where it qualifies a noun ("Danish wave energy
+    developer"): a group, which carries its country; not a language ("in Danish")."""
+    added = []
+    for match in _ADJECTIVE.finditer(text):
+        start, end = match.span(1)
+        if any(d.start < end and start < d.end for d in drafts):
+            continue
+        if _LANGUAGE_BEFORE.search(text, max(0, start - 20), start):
+            continue
+        if demonym_place(match[1]) is not None:
+            added.append(Draft(start, end, "NORP"))
+    return sorted([*drafts, *added], key=lambda d: d.start)
+
+
 def add_datelines(text: str, drafts: list[Draft]) -> list[Draft]:
     """The places of a dateline ("OSTBY (TPA) - Officials said"), as places, when the gazetteer
     knows them as a country, a state or a town of 15,000 or more.
