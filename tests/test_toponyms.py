@@ -283,3 +283,38 @@ def test_a_place_the_gazetteer_lacks_lies_where_its_name_says() -> None:
     assert promenade.located_in[0] == "Denver"
     assert denver.place is not None and denver.located_in is None
     assert promenade.located_in[1]["geonames_id"] == denver.place["geonames_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lacking", "written", "country"),
+    [
+        ("A museum opened on Zxq Avenue in Miami Beach.", "Zxq Avenue", "Miami Beach", "US"),
+        ("Racing returns to Zxq Park, Leicestershire.", "Zxq Park", "Leicestershire", "GB"),
+        ("Divers surveyed Cape Zxq in Rockingham, Western Australia.", "Cape Zxq", "Rockingham",
+         "AU"),
+    ],
+)  # fmt: skip
+def test_a_place_the_gazetteer_lacks_lies_in_the_place_written_after_it(
+    text: str, lacking: str, written: str, country: str
+) -> None:
+    names = [lacking, written]
+    if "Western Australia" in text:
+        names.append("Western Australia")
+    mentions = tuple(
+        EntityMention(text.index(n), text.index(n) + len(n), n, "FAC" if n == lacking else "GPE")
+        for n in names
+    )
+    found = {c.name: c for c in clusters_of(mentions, text)}
+    place = found[lacking]
+    assert place.place is None and place.located_in is not None
+    assert (place.located_in[0], place.located_in[1]["country"]) == (written, country)
+
+
+def test_a_place_the_gazetteer_lacks_is_not_in_the_next_place_of_a_sentence() -> None:
+    text = "Zxq Avenue was closed while Miami Beach held a parade."
+    mentions = (
+        EntityMention(0, 10, "Zxq Avenue", "FAC"),
+        EntityMention(28, 39, "Miami Beach", "GPE"),
+    )
+    found = {c.name: c for c in clusters_of(mentions, text)}
+    assert found["Zxq Avenue"].located_in is None
