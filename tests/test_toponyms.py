@@ -311,10 +311,25 @@ def test_a_place_the_gazetteer_lacks_lies_in_the_place_written_after_it(
 
 
 def test_a_place_the_gazetteer_lacks_is_not_in_the_next_place_of_a_sentence() -> None:
-    text = "Zxq Avenue was closed while Miami Beach held a parade."
+    text = "Zxq Hills burned while Miami Beach held a parade."
     mentions = (
-        EntityMention(0, 10, "Zxq Avenue", "FAC"),
-        EntityMention(28, 39, "Miami Beach", "GPE"),
+        EntityMention(0, 9, "Zxq Hills", "LOC"),
+        EntityMention(23, 34, "Miami Beach", "GPE"),
     )
     found = {c.name: c for c in clusters_of(mentions, text)}
-    assert found["Zxq Avenue"].located_in is None
+    assert found["Zxq Hills"].located_in is None  # not a facility: not in the article's town
+
+
+def test_a_street_the_gazetteer_lacks_is_in_the_town_the_article_names_most() -> None:
+    text = "Police in Tacoma shut Zxq Road. Seattle fans left. Tacoma council met."
+    names = [("Tacoma", "GPE"), ("Zxq Road", "FAC"), ("Seattle", "GPE"), ("Tacoma", "GPE")]
+    mentions, at = [], 0
+    for name, label in names:
+        at = text.index(name, at)
+        mentions.append(EntityMention(at, at + len(name), name, label))
+        at += len(name)
+    found = {c.name: c for c in clusters_of(tuple(mentions), text)}
+    road = found["Zxq Road"]
+    assert road.located_in is not None and road.located_in[0] == "Tacoma"
+    alone = clusters_of((EntityMention(0, 8, "Zxq Road", "FAC"),), "Zxq Road was shut.")
+    assert alone[0].located_in is None  # no town named: nowhere

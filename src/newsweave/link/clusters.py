@@ -7,6 +7,7 @@ Places the gazetteer knows are grouped by GeoNames id, decided by the article's 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsweave.lexicon.names import name_words, norm, phonetic
 from newsweave.lexicon.titles import role_heads
@@ -42,6 +43,7 @@ def clusters_of(mentions: tuple[EntityMention, ...], text: str) -> list[Cluster]
     resolved = place_of_each([mentions[i] for i in at], text)
     places = {at[k]: place for k, place in resolved.items()}
     article_places = list(resolved.values())  # what an organisation's name is read against
+    home_town = _home_town(mentions, places, text)
     clusters: dict[tuple[str, str], Cluster] = {}
     for i, m in enumerate(mentions):
         kind = KINDS.get(m.label)
@@ -60,6 +62,8 @@ def clusters_of(mentions: tuple[EntityMention, ...], text: str) -> list[Cluster]
             located_in = embedded_place(name, article_places) if holds else None
             if kind == "PLACE" and place is None and located_in is None:
                 located_in = _written_within(i, mentions, places, text)
+            if m.label == "FAC" and place is None and located_in is None:
+                located_in = home_town  # a street or a building is in the article's town
             words = name_words(name) or [norm(name)]
             c = clusters[(kind, key)] = Cluster(
                 kind,
@@ -80,6 +84,20 @@ def clusters_of(mentions: tuple[EntityMention, ...], text: str) -> list[Cluster]
             c.role_heads |= role_heads(m.role)
         c.mentions.append(i)
     return list(clusters.values())
+
+
+def _home_town(
+    mentions: tuple[EntityMention, ...], places: dict[int, Place], text: str
+) -> tuple[str, Place] | None:
+    """The town the article names most often (the first of equals), as first written."""
+    towns = [i for i, p in places.items() if p["feature"] == "city"]
+    if not towns:
+        return None
+    counts = Counter(places[i]["geonames_id"] for i in towns)
+    first = max(towns, key=lambda i: (counts[places[i]["geonames_id"]], -i))
+    first = min(i for i in towns if places[i]["geonames_id"] == places[first]["geonames_id"])
+    m = mentions[first]
+    return text[m.start : m.end], places[first]
 
 
 def _written_within(
