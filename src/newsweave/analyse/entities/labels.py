@@ -216,12 +216,12 @@ def add_untagged_demonyms(text: str, drafts: list[Draft]) -> list[Draft]:
     developer"): a group, which carries its country; not a language ("in Danish")."""
     added = []
     for match in _ADJECTIVE.finditer(text):
+        if demonym_place(match[1]) is None:  # first: most capitalised words are no people's
+            continue
         start, end = match.span(1)
         if any(d.start < end and start < d.end for d in drafts):
             continue
-        if _LANGUAGE_BEFORE.search(text, max(0, start - 20), start):
-            continue
-        if demonym_place(match[1]) is not None:
+        if not _LANGUAGE_BEFORE.search(text, max(0, start - 20), start):
             added.append(Draft(start, end, "NORP"))
     return sorted([*drafts, *added], key=lambda d: d.start)
 
