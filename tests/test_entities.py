@@ -240,7 +240,7 @@ def test_organisation_words_keep_a_name_whole() -> None:
 
 
 def test_an_untagged_peoples_name_before_a_noun_is_a_group() -> None:
-    text = "Danish wave developer Zxq said so, in Danish. Tara Vell spoke Danish fluently."
+    text = "Danish ferry operator Zxq said so, in Danish. Tara Vell spoke Danish fluently."
     drafts = add_untagged_demonyms(text, _drafts(text, ("Tara Vell", "PERSON")))
     assert [(text[d.start : d.end], d.label) for d in drafts] == [
         ("Danish", "NORP"),
@@ -249,7 +249,7 @@ def test_an_untagged_peoples_name_before_a_noun_is_a_group() -> None:
 
 
 def test_a_state_abbreviated_after_a_town_is_a_place() -> None:
-    text = "ZXQ FALLS, Calif. -- Tara Vell, of Slidell, La., spoke. Vell, Tara and Mr. Orne came."
+    text = "ZXQ FALLS, Calif. -- Tara Vell, of Zxq Falls, La., spoke. Vell, Tara and Mr. Orne came."
     drafts = add_abbreviated_containers(text, _drafts(text, ("ZXQ FALLS", "GPE")))
     assert [(text[d.start : d.end], d.label) for d in drafts] == [
         ("ZXQ FALLS", "GPE"),
@@ -262,7 +262,7 @@ def test_a_state_abbreviated_after_a_town_is_a_place() -> None:
     ("written", "label", "expected"),
     [
         ("Zxq Park, Hampshire", "FAC", [("Zxq Park", "FAC"), ("Hampshire", "GPE")]),
-        ("Fresno, Calif", "GPE", [("Fresno", "GPE"), ("Calif", "GPE")]),
+        ("Boise, Calif", "GPE", [("Boise", "GPE"), ("Calif", "GPE")]),
         ("Lyon, France", "GPE", [("Lyon", "GPE"), ("France", "GPE")]),
         ("Vell, Tara and Sons", "ORG", [("Vell, Tara and Sons", "ORG")]),  # not a place
         ("Zxq Park, Zorvath", "FAC", [("Zxq Park, Zorvath", "FAC")]),  # no container
@@ -280,7 +280,7 @@ def test_a_place_and_its_container_tagged_as_one_are_two(
     ("name", "label"),
     [
         ("Seattle Mariners", "ORG"),  # a team named for its town
-        ("New Brunswick RCMP", "ORG"),  # a force named for its province
+        ("Ontario Provincial Patrol", "ORG"),  # a force named for its province
         ("Miami Courier", "ORG"),
         ("Jordan Vell", "PERSON"),  # people commonly bear the name "Jordan"
         ("Paris Vell", "PERSON"),

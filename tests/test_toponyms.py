@@ -288,7 +288,7 @@ def test_a_place_the_gazetteer_lacks_lies_where_its_name_says() -> None:
 @pytest.mark.parametrize(
     ("text", "lacking", "written", "country"),
     [
-        ("A museum opened on Zxq Avenue in Miami Beach.", "Zxq Avenue", "Miami Beach", "US"),
+        ("A museum opened on Zxq Avenue in Tampa.", "Zxq Avenue", "Tampa", "US"),
         ("Racing returns to Zxq Park, Leicestershire.", "Zxq Park", "Leicestershire", "GB"),
         ("Divers surveyed Cape Zxq in Rockingham, Western Australia.", "Cape Zxq", "Rockingham",
          "AU"),
@@ -311,10 +311,10 @@ def test_a_place_the_gazetteer_lacks_lies_in_the_place_written_after_it(
 
 
 def test_a_place_the_gazetteer_lacks_is_not_in_the_next_place_of_a_sentence() -> None:
-    text = "Zxq Hills burned while Miami Beach held a parade."
+    text = "Zxq Hills burned while Tampa held a parade."
     mentions = (
         EntityMention(0, 9, "Zxq Hills", "LOC"),
-        EntityMention(23, 34, "Miami Beach", "GPE"),
+        EntityMention(23, 28, "Tampa", "GPE"),
     )
     found = {c.name: c for c in clusters_of(mentions, text)}
     assert found["Zxq Hills"].located_in is None  # not a facility: not in the article's town

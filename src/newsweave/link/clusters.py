@@ -27,7 +27,7 @@ KINDS = {
     "FAC": "PLACE",
     "NORP": "GROUP",
 }
-#: What joins a place the gazetteer lacks to the place it lies in: "Zxq Avenue in Miami Beach",
+#: What joins a place the gazetteer lacks to the place it lies in: "Zxq Avenue in Tampa",
 #: "Zxq Park, Hampshire".
 _WITHIN = re.compile(r",\s+|\s+in\s+(?:the\s+)?")
 

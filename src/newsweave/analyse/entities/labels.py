@@ -123,7 +123,7 @@ def relabel_organisations(text: str, drafts: list[Draft]) -> None:
 
 def _named_for_place(words: list[str]) -> bool:
     """Whether a name the model took for a person opens with a well-known place's own name and
-    goes on ("Norvik Mariners", "New Brunswick RCMP", "Leeds Herald"): a team, a force or a
+    goes on ("Norvik Mariners", "Ontario Provincial Patrol", "Leeds Herald"): a team, a force or a
     paper named for its town, unless people commonly bear the first word as a given name
     ("Jordan Peterson", "Paris Hilton")."""
     if len(words) < 2 or is_common_given_name(words[0]):
@@ -163,7 +163,7 @@ def add_places_after_prepositions(text: str, drafts: list[Draft]) -> list[Draft]
 
 def split_places_and_containers(text: str, drafts: list[Draft]) -> list[Draft]:
     """A place tagged together with the state, county or country written after it and a comma
-    ("Thruxton, Hampshire", "Fresno, Calif.") is two places, as the reader counts them; the
+    ("Zxq Park, Hampshire", "Boise, Idaho") is two places, as the reader counts them; the
     second keeps its abbreviation's dot."""
     split = []
     for d in drafts:
@@ -186,13 +186,13 @@ def _is_container(name: str) -> bool:
     return place is not None and place["feature"] in ("region", "district", "country")
 
 
-#: A state's or province's dotted abbreviation after a town and a comma: "Slidell, La.",
-#: "RALEIGH, N.C. (AP)", "Fresno, Calif."
+#: A state's or province's dotted abbreviation after a town and a comma: "Zxq Falls, La.",
+#: "ZXQ CITY, N.C. (TPA)", "Zxq Mills, Calif."
 _ABBREVIATED_CONTAINER = re.compile(r"(?<=[A-Za-z], )((?:[A-Z][a-z]{0,4}\.){1,2})")
 
 
 def add_abbreviated_containers(text: str, drafts: list[Draft]) -> list[Draft]:
-    """The state or province abbreviated after a town ("Slidell, La."), which the model often
+    """The state or province abbreviated after a town ("Zxq Falls, La."), which the model often
     leaves untagged: a place of its own, as the reader counts it."""
     added = []
     for match in _ABBREVIATED_CONTAINER.finditer(text):
@@ -204,16 +204,16 @@ def add_abbreviated_containers(text: str, drafts: list[Draft]) -> list[Draft]:
     return sorted([*drafts, *added], key=lambda d: d.start)
 
 
-#: A capitalised word used as an adjective, before a lower-case word ("Danish wave energy
-#: developer", "the Syrian-Turkish border").
+#: A capitalised word used as an adjective, before a lower-case word ("Danish ferry
+#: operator", "the Danish-German border").
 _ADJECTIVE = re.compile(r"\b([A-Z][a-z]+)\s+(?=[a-z])")
 #: What says a people's name is their language: "in Danish", "speaks Danish fluently".
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speaks?|spoke|speaking|learn(?:s|ed|ing)?)\s+$")
 
 
 def add_untagged_demonyms(text: str, drafts: list[Draft]) -> list[Draft]:
-    """A people's name the model left untagged where it qualifies a noun ("Danish wave energy
-    developer"): a group, which carries its country; not a language ("in Danish")."""
+    """A people's name the model left untagged where it qualifies a noun ("Danish ferry
+    operator"): a group, which carries its country; not a language ("in Danish")."""
     added = []
     for match in _ADJECTIVE.finditer(text):
         if demonym_place(match[1]) is None:  # first: most capitalised words are no people's
