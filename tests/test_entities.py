@@ -10,10 +10,13 @@ from spacy.language import Language
 from newsweave.analyse.entities import _named, find_entities
 from newsweave.analyse.entities.clean import Draft
 from newsweave.analyse.entities.labels import (
+    add_abbreviated_containers,
     add_datelines,
     add_places_after_prepositions,
+    add_untagged_demonyms,
     relabel_organisations,
     relabel_outlet,
+    split_places_and_containers,
     unify_labels,
 )
 from newsweave.analyse.entities.names import resolve_names, trim_headline_words
@@ -234,6 +237,62 @@ def test_organisation_words_keep_a_name_whole() -> None:
         ("Betty Vell Center", "ORG"),
         ("Betty Vell", "PERSON"),
     ]
+
+
+def test_an_untagged_peoples_name_before_a_noun_is_a_group() -> None:
+    text = "Danish ferry operator Zxq said so, in Danish. Tara Vell spoke Danish fluently."
+    drafts = add_untagged_demonyms(text, _drafts(text, ("Tara Vell", "PERSON")))
+    assert [(text[d.start : d.end], d.label) for d in drafts] == [
+        ("Danish", "NORP"),
+        ("Tara Vell", "PERSON"),
+    ]  # the language is no group
+
+
+def test_a_state_abbreviated_after_a_town_is_a_place() -> None:
+    text = "ZXQ FALLS, Calif. -- Tara Vell, of Zxq Falls, La., spoke. Vell, Tara and Mr. Orne came."
+    drafts = add_abbreviated_containers(text, _drafts(text, ("ZXQ FALLS", "GPE")))
+    assert [(text[d.start : d.end], d.label) for d in drafts] == [
+        ("ZXQ FALLS", "GPE"),
+        ("Calif.", "GPE"),
+        ("La.", "GPE"),
+    ]  # not "Mr."
+
+
+@pytest.mark.parametrize(
+    ("written", "label", "expected"),
+    [
+        ("Zxq Park, Hampshire", "FAC", [("Zxq Park", "FAC"), ("Hampshire", "GPE")]),
+        ("Boise, Calif", "GPE", [("Boise", "GPE"), ("Calif", "GPE")]),
+        ("Lyon, France", "GPE", [("Lyon", "GPE"), ("France", "GPE")]),
+        ("Vell, Tara and Sons", "ORG", [("Vell, Tara and Sons", "ORG")]),  # not a place
+        ("Zxq Park, Zorvath", "FAC", [("Zxq Park, Zorvath", "FAC")]),  # no container
+    ],
+)
+def test_a_place_and_its_container_tagged_as_one_are_two(
+    written: str, label: str, expected: list[tuple[str, str]]
+) -> None:
+    text = f"Racing moves to {written}. on Monday."
+    drafts = split_places_and_containers(text, _drafts(text, (written, label)))
+    assert [(text[d.start : d.end], d.label) for d in drafts] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Seattle Mariners", "ORG"),  # a team named for its town
+        ("Ontario Provincial Patrol", "ORG"),  # a force named for its province
+        ("Miami Courier", "ORG"),
+        ("Jordan Vell", "PERSON"),  # people commonly bear the name "Jordan"
+        ("Paris Vell", "PERSON"),
+        ("Tara Vell", "PERSON"),  # no place
+        ("Seattle", "PERSON"),  # the place alone is left to the labels' other rules
+    ],
+)
+def test_a_person_named_for_a_place_is_an_organisation(name: str, label: str) -> None:
+    text = f"Officials said {name} had won."
+    drafts = _drafts(text, (name, "PERSON"))
+    relabel_organisations(text, drafts)
+    assert drafts[0].label == label
 
 
 @pytest.mark.parametrize(

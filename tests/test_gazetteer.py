@@ -51,3 +51,33 @@ def test_countries_go_by_their_other_names() -> None:
             p["feature"] == "country" and p["country"] == code for p in gazetteer.entries(written)
         )
     assert any(p["feature"] == "continent" for p in gazetteer.entries("european union"))
+
+
+@pytest.mark.parametrize(
+    ("written", "usable"),
+    [
+        ("Kiev", True),
+        ("NYC", True),  # the name's initials
+        ("L.A.", True),
+        ("LED", False),  # an airport's code
+        ("THE", False),
+        ("casa", False),  # a transcription from another script
+        ("Kyïv", False),  # not plain ASCII, as the index's names are
+    ],
+)
+def test_a_citys_other_names(written: str, usable: bool) -> None:
+    city = {"LED": "Saint Petersburg", "THE": "Teresina", "NYC": "New York City"}
+    assert gazetteer._usable_alternate(written, city.get(written, "Kyiv")) is usable
+
+
+def test_no_airport_code_or_common_word_names_a_city() -> None:
+    for word in ("the", "inc", "led", "casa"):
+        assert not [p for p in gazetteer.entries(word) if p["feature"] == "city"], word
+
+
+def test_a_countrys_three_letter_code_is_no_name_of_it_unless_news_uses_it() -> None:
+    assert [p["name"] for p in gazetteer.entries("usa") if p["feature"] == "country"] == [
+        "United States"
+    ]
+    for code in ("pan", "ben", "can", "and"):
+        assert not [p for p in gazetteer.entries(code) if p["feature"] == "country"], code

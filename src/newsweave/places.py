@@ -9,6 +9,7 @@ Idaho): ``candidates`` lists them from the offline gazetteer (``newsweave.gazett
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ __all__ = [
     "candidates",
     "choose",
     "demonym_place",
+    "distance_km",
     "inside",
     "known_place",
     "lookup",
@@ -56,6 +58,10 @@ _FAME = 10
 #: A city this large is meant by its name rather than a same-named region of its country.
 _BIG_CITY = 500_000
 
+#: A town this close to one of the article's other towns is where the article is set, even
+#: when its first-level division is as large as England.
+_NEAR_KM = 250.0
+
 
 @dataclass(frozen=True)
 class Context:
@@ -68,12 +74,17 @@ class Context:
             weaker hint: "Atlanta" suggests Georgia, US; "Lincolnshire" England).
         within: what the text writes right after the name ("Alexandria, La."): the name is
             one of the places inside it, when the gazetteer has one.
+        points: (latitude, longitude) of those other towns and counties.
+        set_in: ``(country, admin1)`` of the states written after the article's towns
+            ("Camp Zxq, Wash."): the article is set there.
     """
 
     countries: frozenset[str] = frozenset()
     regions: frozenset[tuple[str, str]] = frozenset()
     nearby: frozenset[tuple[str, str | None]] = frozenset()
     within: tuple[Place, ...] = ()
+    points: frozenset[tuple[float, float]] = frozenset()
+    set_in: frozenset[tuple[str, str]] = frozenset()
 
 
 def candidates(name: str) -> list[Place]:
@@ -122,9 +133,10 @@ def choose(name: str, options: Sequence[Place], context: Context = Context()) ->
         )
 
     best = max(pool, key=rank)
-    if best["feature"] == "region" and not contained:
+    set_in = (best["country"], best["admin1"]) in context.set_in
+    if best["feature"] == "region" and not contained and not set_in:
         # A region that shares its name with a big city of its country: news means the city
-        # unless it writes "the state".
+        # unless it writes "the state" or is set in it ("Camp Zxq, Wash.").
         cities = [
             p
             for p in pool
@@ -133,11 +145,12 @@ def choose(name: str, options: Sequence[Place], context: Context = Context()) ->
             and p["population"] >= _BIG_CITY
         ]
         best = max(cities, key=rank, default=best)
-    local = contained or (best["country"], best["admin1"]) in context.regions | context.nearby
+    local = bool(contained) or _near_the_article(best, context)
     if best["feature"] in ("city", "district") and not local:
         # A country named in the article is weaker evidence than a world city's fame: "London"
         # in a story that names Montana is still London, England, unless Montana's towns are
-        # named too.
+        # named too; and so is a town far from the article's other towns in a division as large
+        # as England ("Washington" beside "Cambridge" is the capital, not the English town).
         world = [
             p
             for p in pool
@@ -146,6 +159,31 @@ def choose(name: str, options: Sequence[Place], context: Context = Context()) ->
         ]
         best = max(world, key=rank, default=best)
     return best
+
+
+def _near_the_article(place: Place, context: Context) -> bool:
+    """Whether the article is set where ``place`` is: in a state it names, or in the division
+    of its other towns and near one of them."""
+    where = (place["country"], place["admin1"])
+    if where in context.regions:
+        return True
+    if where not in context.nearby:
+        return False
+    if place["lat"] is None or not context.points:
+        return True
+    return any(
+        distance_km((place["lat"], place["lon"]), point) <= _NEAR_KM for point in context.points
+    )
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (latitude, longitude) points in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def lookup(name: str, *, countries: Iterable[str] = ()) -> Place | None:

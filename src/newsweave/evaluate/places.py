@@ -35,6 +35,7 @@ from typing import Any
 from newsweave import config
 from newsweave.errors import StepError
 from newsweave.evaluate.common import Counts, Report, check_part, read_corpus
+from newsweave.places import distance_km
 from newsweave.records import Article
 
 __all__ = ["PARTS", "Placed", "distance_km", "evaluate", "parts", "score"]
@@ -56,16 +57,6 @@ class Placed:
     lat: float | None
     lon: float | None
     geonames_id: int | None
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (latitude, longitude) points in kilometres."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def parts(ids: Iterable[str]) -> dict[str, str]:

@@ -18,6 +18,7 @@ from newsweave.lexicon.names import norm
 __all__ = [
     "CONTINENT_ALIASES",
     "COUNTRY_ALIASES",
+    "DEMONYM_ALIASES",
     "DEMONYM_ENDINGS",
     "continent_adjective",
     "demonym_countries",
@@ -49,6 +50,15 @@ COUNTRY_ALIASES = {
     "vatican": "VA",
     "turkiye": "TR",
     "palestine": "PS",
+    "soviet union": "RU",  # a former country read as its successor, as GeoNames places it
+    "ussr": "RU",
+}
+
+#: People's names that news uses for one country although ``countryinfo`` gives them to none
+#: ("Korean" for South Korea, whose people countryinfo calls "South Korean"), keyed as ``norm``
+#: leaves them.
+DEMONYM_ALIASES = {
+    "korean": "KR",
 }
 
 #: Unions of a continent's countries, placed where their continent is ("EU" -> Europe), keyed as
@@ -100,6 +110,8 @@ def demonym_countries() -> dict[str, tuple[str, ...]]:
             continue
         if demonym and isinstance(code, str):
             found[norm(demonym)] = (*found.get(norm(demonym), ()), code)
+    for demonym, code in DEMONYM_ALIASES.items():
+        found.setdefault(demonym, (code,))
     return found
 
 

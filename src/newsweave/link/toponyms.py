@@ -65,21 +65,39 @@ def place_of_each(mentions: Sequence[EntityMention], text: str) -> dict[int, Pla
     names = [norm(m.name or m.text) for m in mentions]
     within: dict[str, list[Place]] = {}  # a town's name -> the containers written after it
     towns: dict[str, str] = {}  # a container mention's name -> the town it follows
+    contained_at: set[int] = set()  # the mentions written with their container
     for i, m in enumerate(mentions):
         following = mentions[i + 1] if i + 1 < len(mentions) else None
         container, named = _container_after(m, following, text)
         if container:
             within.setdefault(names[i], []).extend(container)
+            contained_at.add(i)
         if named:
             towns.setdefault(names[i + 1], names[i])
+    abbreviated = _abbreviated_regions(mentions, names, text)
+    set_in = frozenset(
+        (p["country"], p["admin1"]) for held in within.values() for p in held if p["admin1"]
+    )
     readings = {name: _alone(name, within) for name in set(names) - towns.keys()}
     for name, town in towns.items():
         readings[name] = _holding(within[town], readings.get(town))
+    readings.update(abbreviated)
     decided = {
-        name: _decide(name, readings, within.get(name, ())) for name in set(names) - towns.keys()
+        name: _decide(name, readings, within.get(name, ()), set_in)
+        for name in set(names) - towns.keys()
     }
     for name, town in towns.items():
         decided[name] = _holding(within[town], decided.get(town))
+    decided.update(abbreviated)
+    # A name written once with its container and elsewhere alone may be two places: "Washington,
+    # D.C." beside "Washington" in an article set in Washington state ("Camp Zxq, Wash.").
+    alone = {
+        name: place
+        for name in within.keys() - towns.keys()
+        if (place := _decide(name, readings, (), set_in)) is not None
+        and place["feature"] == "region"
+        and (place["country"], place["admin1"]) in set_in
+    }
     for name in {n for n, m in zip(names, mentions, strict=True) if m.label in _NOT_A_TOWN}:
         place = decided[name]
         others = [p for other, p in decided.items() if other != name and p is not None]
@@ -90,9 +108,26 @@ def place_of_each(mentions: Sequence[EntityMention], text: str) -> dict[int, Pla
     return {
         i: place
         for i, name in enumerate(names)
-        if (place := decided[name]) is not None
+        if (place := decided[name] if i in contained_at else alone.get(name, decided[name]))
+        is not None
         and not _NATURAL_FEATURE.match(text, mentions[i].end)
     }
+
+
+def _abbreviated_regions(
+    mentions: Sequence[EntityMention], names: Sequence[str], text: str
+) -> dict[str, Place]:
+    """The names written as a state's or province's dotted abbreviation ("N.B.", "Calif.",
+    "B.C."), each with that division: news abbreviates divisions so, not towns (the New
+    Brunswick in New Jersey is never "N.B.")."""
+    found: dict[str, Place] = {}
+    for name, m in zip(names, mentions, strict=True):
+        written = text[m.start : m.end]
+        dotted = written + "." if text[m.end : m.end + 1] == "." else written
+        region = region_abbreviation(dotted) if "." in dotted else None
+        if region is not None:
+            found[name] = region
+    return found
 
 
 def _container_after(
@@ -131,7 +166,8 @@ def _is_container(place: Place) -> bool:
 
 def _alone(name: str, within: dict[str, list[Place]]) -> Place | None:
     """The likeliest reading of ``name`` with nothing but what is written right after it."""
-    return choose(name, candidates(name), Context(within=tuple(within.get(name, ()))))
+    context = Context(within=tuple(within.get(name, ())))
+    return choose(name, candidates(name), context) or demonym_place(name)
 
 
 def _holding(containers: list[Place], town: Place | None) -> Place:
@@ -139,11 +175,18 @@ def _holding(containers: list[Place], town: Place | None) -> Place:
     return next((c for c in containers if town is not None and inside(town, c)), containers[0])
 
 
-def _decide(name: str, readings: dict[str, Place | None], within: Sequence[Place]) -> Place | None:
-    """``name`` read with what the article's other places say."""
+def _decide(
+    name: str,
+    readings: dict[str, Place | None],
+    within: Sequence[Place],
+    set_in: frozenset[tuple[str, str]] = frozenset(),
+) -> Place | None:
+    """``name`` read with what the article's other places say and the states its towns are
+    written with (``set_in``)."""
     others = [p for other, p in readings.items() if other != name and p is not None]
-    context = dataclasses.replace(article_context(others), within=tuple(within))
-    return choose(name, candidates(name), context)
+    context = dataclasses.replace(article_context(others), within=tuple(within), set_in=set_in)
+    # A people's name tagged as a place ("Emirati") stands for its country.
+    return choose(name, candidates(name), context) or demonym_place(name)
 
 
 def article_context(places: Iterable[Place]) -> Context:
@@ -154,6 +197,11 @@ def article_context(places: Iterable[Place]) -> Context:
         regions=frozenset((p["country"], p["admin1"]) for p in listed if p["feature"] == "region"),
         nearby=frozenset(
             (p["country"], p["admin1"]) for p in listed if p["feature"] in ("city", "district")
+        ),
+        points=frozenset(
+            (p["lat"], p["lon"])
+            for p in listed
+            if p["feature"] in ("city", "district") and p["lat"] is not None
         ),
     )
 

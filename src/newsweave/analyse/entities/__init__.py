@@ -18,10 +18,13 @@ from newsweave.analyse.entities.descriptions import (
     organisation_nouns,
 )
 from newsweave.analyse.entities.labels import (
+    add_abbreviated_containers,
     add_datelines,
     add_places_after_prepositions,
+    add_untagged_demonyms,
     relabel_organisations,
     relabel_outlet,
+    split_places_and_containers,
     unify_labels,
 )
 from newsweave.analyse.entities.names import (
@@ -64,8 +67,11 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
     trim_headline_words(text, drafts)
     relabel_organisations(text, drafts)
     drafts = split_run_ons(text, drafts)
+    drafts = split_places_and_containers(text, drafts)
     drafts = add_datelines(text, drafts)
     drafts = add_places_after_prepositions(text, drafts)
+    drafts = add_abbreviated_containers(text, drafts)
+    drafts = add_untagged_demonyms(text, drafts)
     unify_labels(text, drafts)
     relabel_outlet(text, drafts, article.outlet)
     drafts = add_repeated_names(doc, drafts)

@@ -44,6 +44,9 @@ MASCULINE_WORDS = word_set(
     nephew boy man
     """
 )
+#: A given name borne at least this often in the table is one people commonly bear ("Jordan",
+#: "Paris", "Austin"); a place's name seen less often is rather the place ("Seattle", "Miami").
+COMMON_GIVEN = 1_000
 #: One entry of the table: `"mary": [33, 4543095, 0.98, ...]` (sources, count, share female).
 _ENTRY = re.compile(r'"([a-z\-]+)": \[\d+, (\d+), ([\d.e\-]+)')
 
@@ -59,22 +62,36 @@ def gender_of(name: str, role: str = "") -> Gender | None:
     return given_names().get(unidecode(words[0]).lower().strip(".")) if words else None
 
 
-@cache
 def given_names() -> dict[str, Gender]:
     """Given names whose gender is decisive in the table (empty if the package is missing)."""
+    return _read_table()[0]
+
+
+def is_common_given_name(word: str) -> bool:
+    """Whether many people bear ``word`` as their given name, whatever their gender."""
+    return unidecode(word).lower().strip(".") in _read_table()[1]
+
+
+@cache
+def _read_table() -> tuple[dict[str, Gender], frozenset[str]]:
+    """The table read once: the names whose gender is decisive, and the names commonly borne."""
     path = _table()
     if path is None:
-        return {}
+        return {}, frozenset()
     genders: dict[str, Gender] = {}
+    common: set[str] = set()
     for match in _ENTRY.finditer(path.read_text(encoding="utf-8")):
-        if int(match.group(2)) < MIN_COUNT:
+        count = int(match.group(2))
+        if count >= COMMON_GIVEN:
+            common.add(match.group(1))
+        if count < MIN_COUNT:
             continue
         female = float(match.group(3))
         if female >= DECISIVE:
             genders[match.group(1)] = "f"
         elif female <= 1 - DECISIVE:
             genders[match.group(1)] = "m"
-    return genders
+    return genders, frozenset(common)
 
 
 def _table() -> Path | None:

@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable
 
 from newsweave.analyse.entities.clean import Draft
-from newsweave.analyse.entities.genders import given_names
+from newsweave.analyse.entities.genders import given_names, is_common_given_name
 from newsweave.lexicon.countries import COUNTRY_ALIASES, is_demonym, names_people_of
 from newsweave.lexicon.names import norm
-from newsweave.places import demonym_place, known_place
+from newsweave.places import demonym_place, known_place, lookup, region_abbreviation
 
 #: Last words of a business's name ("Kestrel Systems", "Brellis Foods"): an article that names
 #: one such organisation means it by "the company".
@@ -74,6 +74,8 @@ _ORG_AFTER = re.compile(
 _ORG_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ORGANISATION_NOUNS)) + r")\s+$")
 #: What the model takes a company's name for.
 _MISREAD_ORGANISATION = frozenset({"PERSON", "LOC", "FAC"})
+#: The labels of places.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: A preposition of place right before a name: "in Dewsbury", "flights to Harare".
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|to|near|outside|around|across|into|between)\s+$")
 #: A capitalised name of up to three words after a preposition of place, not run into more.
@@ -108,13 +110,26 @@ _PLACE_POPULATION = 500_000
 
 def relabel_organisations(text: str, drafts: list[Draft]) -> None:
     """A name of two or more words ending with an organisation word that the model took for
-    a person, a law or a work ("The National Anti-Corruption Bureau" as a LAW) is an ORG."""
+    a person, a law or a work ("The National Anti-Corruption Bureau" as a LAW) is an ORG, and
+    so is a "person" named for a place (``_named_for_place``: "Norvik Mariners")."""
     for d in drafts:
         if d.label not in ("PERSON", "LAW", "WORK_OF_ART", "PRODUCT") or d.role:
             continue
         words = text[d.start : d.end].split()
-        if len(words) > 1 and norm(words[-1]) in ORG_HEADS and words[-1][:1].isupper():
+        headed = len(words) > 1 and norm(words[-1]) in ORG_HEADS and words[-1][:1].isupper()
+        if headed or (d.label == "PERSON" and _named_for_place(words)):
             d.label = "ORG"
+
+
+def _named_for_place(words: list[str]) -> bool:
+    """Whether a name the model took for a person opens with a well-known place's own name and
+    goes on ("Norvik Mariners", "Ontario Provincial Patrol", "Leeds Herald"): a team, a force or a
+    paper named for its town, unless people commonly bear the first word as a given name
+    ("Jordan Peterson", "Paris Hilton")."""
+    if len(words) < 2 or is_common_given_name(words[0]):
+        return False
+    leading = (norm(" ".join(words[:n])) for n in (2, 1) if n < len(words))
+    return any(_place_named(key, known_place) for key in leading)
 
 
 #: Words that end an outlet's name after the name proper ("Northline News", "the Ostmark
@@ -143,6 +158,71 @@ def add_places_after_prepositions(text: str, drafts: list[Draft]) -> list[Draft]
             continue
         if known_place(key) is not None:
             added.append(Draft(start, end, "GPE"))
+    return sorted([*drafts, *added], key=lambda d: d.start)
+
+
+def split_places_and_containers(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A place tagged together with the state, county or country written after it and a comma
+    ("Zxq Park, Hampshire", "Boise, Idaho") is two places, as the reader counts them; the
+    second keeps its abbreviation's dot."""
+    split = []
+    for d in drafts:
+        at = text.rfind(", ", d.start, d.end)
+        if d.label not in _PLACE_LABELS or at < 0:
+            split.append(d)
+            continue
+        written = text[at + 2 : d.end]
+        dotted = written + "." if text[d.end : d.end + 1] == "." else written
+        if region_abbreviation(dotted) is None and not _is_container(written):
+            split.append(d)
+            continue
+        split += [Draft(d.start, at, d.label), Draft(at + 2, d.end, "GPE")]
+    return split
+
+
+def _is_container(name: str) -> bool:
+    """Whether ``name`` is read as a state, county or country on its own."""
+    place = lookup(name)
+    return place is not None and place["feature"] in ("region", "district", "country")
+
+
+#: A state's or province's dotted abbreviation after a town and a comma: "Zxq Falls, La.",
+#: "ZXQ CITY, N.C. (TPA)", "Zxq Mills, Calif."
+_ABBREVIATED_CONTAINER = re.compile(r"(?<=[A-Za-z], )((?:[A-Z][a-z]{0,4}\.){1,2})")
+
+
+def add_abbreviated_containers(text: str, drafts: list[Draft]) -> list[Draft]:
+    """The state or province abbreviated after a town ("Zxq Falls, La."), which the model often
+    leaves untagged: a place of its own, as the reader counts it."""
+    added = []
+    for match in _ABBREVIATED_CONTAINER.finditer(text):
+        start, end = match.span(1)
+        if any(d.start < end and start < d.end for d in drafts):
+            continue
+        if region_abbreviation(match[1]) is not None:
+            added.append(Draft(start, end, "GPE"))
+    return sorted([*drafts, *added], key=lambda d: d.start)
+
+
+#: A capitalised word used as an adjective, before a lower-case word ("Danish ferry
+#: operator", "the Danish-German border").
+_ADJECTIVE = re.compile(r"\b([A-Z][a-z]+)\s+(?=[a-z])")
+#: What says a people's name is their language: "in Danish", "speaks Danish fluently".
+_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speaks?|spoke|speaking|learn(?:s|ed|ing)?)\s+$")
+
+
+def add_untagged_demonyms(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A people's name the model left untagged where it qualifies a noun ("Danish ferry
+    operator"): a group, which carries its country; not a language ("in Danish")."""
+    added = []
+    for match in _ADJECTIVE.finditer(text):
+        if demonym_place(match[1]) is None:  # first: most capitalised words are no people's
+            continue
+        start, end = match.span(1)
+        if any(d.start < end and start < d.end for d in drafts):
+            continue
+        if not _LANGUAGE_BEFORE.search(text, max(0, start - 20), start):
+            added.append(Draft(start, end, "NORP"))
     return sorted([*drafts, *added], key=lambda d: d.start)
 
 
