@@ -100,12 +100,14 @@ def find_quotes(
 
 def _described(speaker: Speaker, entities: Sequence[EntityMention]) -> Speaker:
     """A speaker with no name that the entity step resolved as a description of one
-    organisation ("the company said", with the article's one company) takes its name."""
+    organisation ("the company said", with the article's one company) or of one person ("the
+    minister said", with the article's one minister, also one written `X was appointed
+    minister`, a role no title before a name gives) takes its name."""
     if speaker.name:
         return speaker
     for mention in entities:
         same = (mention.start, mention.end) == (speaker.start, speaker.end)
-        if same and mention.label == "ORG" and mention.name:
+        if same and mention.label in ("ORG", "PERSON") and mention.name:
             return dataclasses.replace(speaker, name=mention.name)
     return speaker
 
@@ -288,6 +290,8 @@ def _antecedent(
     nearer = last is not None and (person is None or last[0] >= person.start)
     if last is not None and recent and nearer and agrees(pronoun, last[2], people.role_of(last[2])):
         return last[2]
+    if person is None:  # no one the model labelled a person agrees: a name it labelled otherwise
+        person = people.nearest(start, fits, sure=False)
     return person.name if person is not None else None
 
 

@@ -17,10 +17,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsweave.analyse.entities.genders import given_names
 from newsweave.lexicon.titles import is_name_title
 from newsweave.records import EntityMention
 
 _BRACKETS = re.compile(r"[\[\]()]")
+#: How a name the model missed hangs on the words around it when it names someone.
+_NAMED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
+#: Labels the model gives a person's name by mistake ("Ivo Lind" tagged ORG), and none ("")
+#: for a name it missed. Not a place's: "West Point" and "Aral Sea" open with what the name
+#: table counts as given names.
+_MISLABELLED = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -31,6 +38,9 @@ class Person:
     start: int
     name: str
     role: str
+    #: Whether the model labelled the name a person's; one it labelled otherwise or missed
+    #: ("Ivo Lind" as an organisation) is only a fallback.
+    sure: bool = True
 
 
 @dataclass
@@ -49,6 +59,7 @@ class People:
             for p in self.persons
             if len(p.name.split()) > len(words) and p.name.lower().split()[-len(words) :] == words
         ]
+        fuller = [p for p in fuller if p.sure] or fuller
         earlier = [p for p in fuller if p.start <= before]
         if earlier:
             return earlier[-1].name
@@ -63,6 +74,8 @@ class People:
         for person in self.persons:
             if person.start > before:
                 break
+            if not person.sure:
+                continue
             role = person.role.split()
             # "the British prime minister" matches the role "British Prime Minister"; "the
             # coroner" a title the name kept ("Coroner Elsa Brandt").
@@ -72,12 +85,16 @@ class People:
         return found
 
     def nearest(
-        self, before: int, fits: Callable[[Person], bool] = lambda _: True
+        self, before: int, fits: Callable[[Person], bool] = lambda _: True, *, sure: bool = True
     ) -> Person | None:
-        """The person named most recently before offset ``before`` that ``fits``, by full name."""
+        """The person named most recently before offset ``before`` that ``fits``, by full name
+        (among the names the model labelled a person's, unless ``sure`` is False)."""
         starts = [p.start for p in self.persons]
         for person in reversed(self.persons[: bisect.bisect_left(starts, before)]):
-            full = Person(person.start, self.full_name(person.name, person.start), person.role)
+            if sure and not person.sure:
+                continue
+            name = self.full_name(person.name, person.start)
+            full = Person(person.start, name, person.role, person.sure)
             if fits(full):
                 return full
         return None
@@ -92,14 +109,27 @@ def clean_name(text: str) -> str:
     words = [_POSSESSIVE.sub("", w) for w in _BRACKETS.sub(" ", text).split()]
     while words and (words[0].lower() == "the" or is_name_title(words[0])):
         words.pop(0)
-    return " ".join(w for w in words if w)
+    words = [w for w in words if w]
+    # A title inside the name: `Osterby Mayor Ivo Lind`, `Velmoran President Tomas Reiden`.
+    titles = [k for k, w in enumerate(words[:-2]) if is_name_title(w) and w[:1].isupper()]
+    if titles:
+        words = words[titles[-1] + 1 :]
+    return " ".join(words)
 
 
 def collect_people(doc: Doc, entities: Sequence[EntityMention], inside: Sequence[bool]) -> People:
-    """Every PERSON mention outside quotes, cleaned, with the role words written before it."""
+    """Every PERSON mention outside quotes, cleaned, with the role words written before it;
+    also a name the model labelled otherwise, or missed, that reads as a person's."""
     people = People()
-    for mention in entities:
-        if mention.label != "PERSON" or mention.text[:1].islower():
+    lower_words: set[str] | None = None
+    for mention in (*entities, *_unlabelled_subjects(doc, entities)):
+        named = mention.label == "PERSON"
+        if not named and mention.label in _MISLABELLED and _name_like(mention.text.split()):
+            if lower_words is None:  # read the article's lower-case words only when needed
+                lower_words = {t.text for t in doc if t.is_lower}
+            # Not a word the article also writes in lower case ("Hope Street").
+            named = mention.text.split()[0].lower() not in lower_words
+        if not named or mention.text[:1].islower():
             continue  # not a person, or a description ("the prime minister"), not a name
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or inside[span.start]:
@@ -113,9 +143,48 @@ def collect_people(doc: Doc, entities: Sequence[EntityMention], inside: Sequence
                 # The title before the name, else the one the entity step found around it
                 # ("Osterland's prime minister, Lena Falk,").
                 role = role_before(doc, span.start) or (mention.role or "").lower()
-                people.persons.append(Person(mention.start, name, role))
+                sure = mention.label == "PERSON"
+                people.persons.append(Person(mention.start, name, role, sure))
     people.persons.sort(key=lambda p: p.start)
     return people
+
+
+def _unlabelled_subjects(doc: Doc, entities: Sequence[EntityMention]) -> list[EntityMention]:
+    """Names the model found no entity in, as the subjects or objects of their words (`Ivo
+    Lind disagreed.`, `Ana Pop met Ivo Lind`), with no label."""
+    covered = {i for e in entities for i in range(e.start, e.end)}
+    found = []
+    for token in doc:
+        if token.dep_ not in _NAMED_DEPS or token.pos_ != "PROPN":
+            continue
+        run = name_tokens(token)
+        start, end = run[0].idx, token.idx + len(token)
+        if start in covered or token.idx in covered or _title_cased_line(token):
+            continue
+        text = " ".join(t.text for t in run)
+        if _name_like(text.split()):
+            found.append(EntityMention(start, end, text, ""))
+    return found
+
+
+def _title_cased_line(token: Token) -> bool:
+    """Whether the token's sentence has no lower-case word (a headline, `Pop And Lind Are
+    Back`, whose capitals say nothing about names)."""
+    return not any(t.is_lower and t.is_alpha for t in token.sent)
+
+
+def _name_like(words: list[str]) -> bool:
+    """Two or three capitalised words opening with a given name that says its gender ("Ivo
+    Lind" tagged ORG, whose "he" would otherwise find no one), the last not an organisation's
+    ("Grace Hospital")."""
+    # Imported here: the entity step's modules import this package's cue words.
+    from newsweave.analyse.entities.labels import ORG_HEADS
+
+    if not 2 <= len(words) <= 3:
+        return False
+    if not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words):
+        return False
+    return words[-1].lower() not in ORG_HEADS and words[0].lower() in given_names()
 
 
 def role_before(doc: Doc, i: int) -> str:
