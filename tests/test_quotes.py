@@ -1311,3 +1311,25 @@ def test_a_speaker_the_model_did_not_label_a_person(
     nlp: Language, text: str, expected: str
 ) -> None:
     assert table(quotes_of(nlp, text))[-1][2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # When it was said is no inverted speaker: `said Monday` after the speaker's apposition.
+        ("“The strike is over,” Ivo Lind, Osterby’s mayor, said Monday.", "Ivo Lind"),
+        ("“The strike is over,” Osterby’s mayor, Ivo Lind, said Monday.", "Ivo Lind"),
+        # A name set off by a comma before a colon, with who the person is or what they were
+        # doing, as transcripts and live blogs label a speaker.
+        ("NORA FISK, HARBOUR ENGINEER: “It is worse than we feared.”", "NORA FISK"),
+        ("Nora Fisk, harbour engineer: “It is worse than we feared.”", "Nora Fisk"),
+        ("Rolf Gade, posting on social media on Sunday: “The vote was rigged.”", "Rolf Gade"),
+        ("Ana Pop, asked about the strike: “It will end soon, I promise.”", "Ana Pop"),
+        # Not a dateline.
+        ("Osterby, Monday: “The port is closed until further notice, the board says.”", None),
+    ],
+)
+def test_a_name_before_a_colon_or_a_time_after_the_cue(
+    nlp: Language, text: str, expected: str | None
+) -> None:
+    assert speaker_of(quotes_of(nlp, text)[0]) == expected

@@ -316,6 +316,8 @@ def _inverted_name(verb: Token) -> Token | None:
     if i == verb.i + 1 or (i < len(doc) and doc[i].text not in (",", ".", ";")):
         return None
     name = doc[i - 1]
+    if name.ent_type_ in ("DATE", "TIME"):
+        return None  # when it was said: `..., Ana Pop, the town's mayor, said Monday.`
     # Not whom it was told to: "..., told Radio Osterby."
     return None if name.dep_ in ("dobj", "dative", "iobj") else name
 
