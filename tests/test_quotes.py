@@ -1333,3 +1333,34 @@ def test_a_name_before_a_colon_or_a_time_after_the_cue(
     nlp: Language, text: str, expected: str | None
 ) -> None:
     assert speaker_of(quotes_of(nlp, text)[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A wire dateline the parser took for the subject: the name after the dash speaks.
+        (
+            "OSTERBY, May 3 (Wire) - Ana Velk, the port's director, said on Monday the strike "
+            "would end.",
+            "Ana Velk",
+        ),
+        # Not a party label nor a description between dashes.
+        (
+            "Senator Ana Velk (U-Osterby) said on Monday that the strike would end.",
+            "Ana Velk",
+        ),
+    ],
+)
+def test_a_dateline_the_parser_took_for_the_subject(
+    nlp: Language, text: str, expected: str
+) -> None:
+    ((kind, _, name),) = table(quotes_of(nlp, text))
+    assert (kind, name) == ("indirect", expected)
+
+
+def test_a_description_the_entity_step_resolved_takes_its_full_name(nlp: Language) -> None:
+    text = (
+        "Nora Fisk joined the port in 2019. Fisk, the port's director, said on Monday the "
+        "strike would end.\n\n“We are close to a deal,” the director told reporters."
+    )
+    assert table(quotes_of(nlp, text))[-1][2] == "Nora Fisk"

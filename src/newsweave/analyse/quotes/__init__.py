@@ -86,7 +86,7 @@ def find_quotes(
     _inherit_from_paragraph_before(items, text)
     people = collect_people(doc, entities, inside)
     speakers = _resolve(doc, items, people, paragraph_of, inside)
-    speakers = {key: _described(speaker, entities) for key, speaker in speakers.items()}
+    speakers = {key: _described(speaker, entities, people) for key, speaker in speakers.items()}
     quotes = []
     for item in sorted(items, key=lambda i: (i.start, i.end)):
         speaker = speakers.get(_key(item.attribution))
@@ -98,17 +98,17 @@ def find_quotes(
     return quotes
 
 
-def _described(speaker: Speaker, entities: Sequence[EntityMention]) -> Speaker:
+def _described(speaker: Speaker, entities: Sequence[EntityMention], people: People) -> Speaker:
     """A speaker with no name that the entity step resolved as a description of one
     organisation ("the company said", with the article's one company) or of one person ("the
     minister said", with the article's one minister, also one written `X was appointed
-    minister`, a role no title before a name gives) takes its name."""
+    minister`, a role no title before a name gives) takes its name, in full."""
     if speaker.name:
         return speaker
     for mention in entities:
         same = (mention.start, mention.end) == (speaker.start, speaker.end)
         if same and mention.label in ("ORG", "PERSON") and mention.name:
-            return dataclasses.replace(speaker, name=mention.name)
+            return dataclasses.replace(speaker, name=people.full_name(mention.name, speaker.start))
     return speaker
 
 
