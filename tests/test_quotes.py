@@ -1297,8 +1297,14 @@ def test_an_attribution_that_ends_the_sentence_reports_what_comes_before_it(
             "Mira Tal said nothing was signed. Ivo Lind disagreed.\n\n“It is done,” he said.",
             "Ivo Lind",
         ),
-        # A title inside the name is no part of it.
+        # A title inside the name is no part of it, nor a role the title list lacks.
         ("“The strike is over,” Osterby Mayor Ivo Lind said on Monday.", "Ivo Lind"),
+        ("Moderator Ivo Lind asked: “Will you quit the race?”", "Ivo Lind"),
+        (
+            "Treasurer Greta Moll said there was no money left. “We have spent everything,” "
+            "she said.",
+            "Greta Moll",
+        ),
         # A description the entity step resolved to the one person the article gives that role.
         (
             "Lena Sorvik was appointed finance minister in March.\n\n"

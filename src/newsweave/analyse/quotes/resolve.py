@@ -28,6 +28,8 @@ _NAMED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
 #: for a name it missed. Not a place's: "West Point" and "Aral Sea" open with what the name
 #: table counts as given names.
 _MISLABELLED = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
+#: Endings of nouns for what someone does: "treasurer", "moderator", "economist".
+_AGENT_NOUN = re.compile(r"[a-z]{3}(?:er|or|ist|ian)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -110,11 +112,31 @@ def clean_name(text: str) -> str:
     while words and (words[0].lower() == "the" or is_name_title(words[0])):
         words.pop(0)
     words = [w for w in words if w]
-    # A title inside the name: `Osterby Mayor Ivo Lind`, `Velmoran President Tomas Reiden`.
-    titles = [k for k, w in enumerate(words[:-2]) if is_name_title(w) and w[:1].isupper()]
+    # A title inside the name: `Osterby Mayor Ivo Lind`, `Velmoran President Tomas Reiden`,
+    # or a role the title list lacks, written as one (`Treasurer Greta Moll`).
+    titles = [k for k, w in enumerate(words[:-2]) if _title_like(w, words[k + 1])]
     if titles:
         words = words[titles[-1] + 1 :]
     return " ".join(words)
+
+
+def _title_cleaned_off(text: str, name: str) -> str:
+    """The words ``clean_name`` took off the front of ``text`` to leave ``name``, in lower case."""
+    at = text.find(name)
+    words = text[:at].lower().split() if at > 0 else []
+    return " ".join(w for w in words if w != "the")
+
+
+def _title_like(word: str, following: str) -> bool:
+    """A capitalised title, or an agent noun that is no given name before one that is
+    (`Treasurer Greta`, `Moderator Ivo`; not `Taylor`, nor `Labor Relations`)."""
+    if not word[:1].isupper():
+        return False
+    if is_name_title(word):
+        return True
+    names = given_names()
+    low = word.lower()
+    return bool(_AGENT_NOUN.search(low)) and low not in names and following.lower() in names
 
 
 def collect_people(doc: Doc, entities: Sequence[EntityMention], inside: Sequence[bool]) -> People:
@@ -141,8 +163,10 @@ def collect_people(doc: Doc, entities: Sequence[EntityMention], inside: Sequence
             name = clean_name(part)
             if name:
                 # The title before the name, else the one the entity step found around it
-                # ("Osterland's prime minister, Lena Falk,").
+                # ("Osterland's prime minister, Lena Falk,"), else the one cleaned off it
+                # ("Coroner Elsa Brandt").
                 role = role_before(doc, span.start) or (mention.role or "").lower()
+                role = role or _title_cleaned_off(part, name)
                 sure = mention.label == "PERSON"
                 people.persons.append(Person(mention.start, name, role, sure))
     people.persons.sort(key=lambda p: p.start)
