@@ -1221,6 +1221,8 @@ def test_a_pronoun_speaker_takes_the_named_subject_above_its_clause(
         # "per" as "according to", and whom the statement came from.
         ("“The port will stay open,” per Ana Pop.", "Ana Pop"),
         ("“The port will stay open,” per a statement from Ana Pop’s office.", "Ana Pop’s office"),
+        # So does "according to" (a statement, an email from someone).
+        ("“The port will reopen,” according to a statement from Ana Velk.", "Ana Velk"),
         # Whose words (the lemma of "words" is "word").
         ("Ana Pop’s words: “The port will stay open.”", "Ana Pop"),
         # `X on Y:` as headlines and live blogs put it; not a place and a day.
@@ -1296,6 +1298,12 @@ def test_an_attribution_that_ends_the_sentence_reports_what_comes_before_it(
         (
             "Mira Tal said nothing was signed. Ivo Lind disagreed.\n\n“It is done,” he said.",
             "Ivo Lind",
+        ),
+        # ... or cuts it short ("Velk" as an organisation, "Ana" left out).
+        (
+            "Ana Velk runs the ferries. Her brother, Ivo Lind, runs the cafe. Velk is not "
+            "worried. “The port will reopen,” she said.",
+            "Ana Velk",
         ),
         # A title inside the name is no part of it, nor a role the title list lacks.
         ("“The strike is over,” Osterby Mayor Ivo Lind said on Monday.", "Ivo Lind"),

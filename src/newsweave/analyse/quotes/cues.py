@@ -144,8 +144,9 @@ def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
     Words inside quotation marks (``inside[i]``) are never the speaker.
     """
     lemma = cue.lemma_.lower()
-    if lemma == "accord":  # "according to X"
-        return Attribution(cue, _according_to(cue), None)
+    if lemma == "accord":  # "according to X", "according to a statement from X"
+        source = _according_to(cue)
+        return Attribution(cue, (source and uttered_by(source)) or source, None)
     agent = _agent(cue)
     if agent is not None:
         return Attribution(cue, agent, None)  # "she was asked by host Ola Brandt, "...""

@@ -27,7 +27,7 @@ _NAMED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
 #: Labels the model gives a person's name by mistake ("Ivo Lind" tagged ORG), and none ("")
 #: for a name it missed. Not a place's: "West Point" and "Aral Sea" open with what the name
 #: table counts as given names.
-_MISLABELLED = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
+_MISLABELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", ""})
 #: Endings of nouns for what someone does: "treasurer", "moderator", "economist".
 _AGENT_NOUN = re.compile(r"[a-z]{3}(?:er|or|ist|ian)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -174,9 +174,11 @@ def collect_people(doc: Doc, entities: Sequence[EntityMention], inside: Sequence
 
 
 def _unlabelled_subjects(doc: Doc, entities: Sequence[EntityMention]) -> list[EntityMention]:
-    """Names the model found no entity in, as the subjects or objects of their words (`Ivo
+    """Names the model found no person in, as the subjects or objects of their words (`Ivo
     Lind disagreed.`, `Ana Pop met Ivo Lind`), with no label."""
-    covered = {i for e in entities for i in range(e.start, e.end)}
+    # (A name the model cut short and labelled otherwise, "Velk" of "Ana Velk" as an
+    # organisation, is read whole.)
+    covered = {i for e in entities if e.label not in _MISLABELLED for i in range(e.start, e.end)}
     found = []
     for token in doc:
         if token.dep_ not in _NAMED_DEPS or token.pos_ != "PROPN":
