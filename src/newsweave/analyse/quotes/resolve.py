@@ -25,8 +25,8 @@ _BRACKETS = re.compile(r"[\[\]()]")
 #: How a name the model missed hangs on the words around it when it names someone.
 _NAMED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
 #: Labels the model gives a person's name by mistake ("Ivo Lind" tagged ORG), and none ("")
-#: for a name it missed. Not a place's: "West Point" and "Aral Sea" open with what the name
-#: table counts as given names.
+#: for a name it missed. Not a place's nor a people's: many of those open with a word the name
+#: table counts as a given name ("Milo Sound").
 _MISLABELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", ""})
 #: Endings of nouns for what someone does: "treasurer", "moderator", "economist".
 _AGENT_NOUN = re.compile(r"[a-z]{3}(?:er|or|ist|ian)$")
