@@ -15,6 +15,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_LOWER, ORTH
+from spacy.strings import get_string_id
+from spacy.symbols import PERSON, PROPN
 from spacy.tokens import Doc, Token
 
 from newsweave.analyse.entities.genders import given_names
@@ -143,14 +146,14 @@ def collect_people(doc: Doc, entities: Sequence[EntityMention], inside: Sequence
     """Every PERSON mention outside quotes, cleaned, with the role words written before it;
     also a name the model labelled otherwise, or missed, that reads as a person's."""
     people = People()
-    lower_words: set[str] | None = None
+    lower_words: set[int] | None = None
     for mention in (*entities, *_unlabelled_subjects(doc, entities)):
         named = mention.label == "PERSON"
         if not named and mention.label in _MISLABELLED and _name_like(mention.text.split()):
             if lower_words is None:  # read the article's lower-case words only when needed
-                lower_words = {t.text for t in doc if t.is_lower}
+                lower_words = _lower_case_words(doc)
             # Not a word the article also writes in lower case ("Hope Street").
-            named = mention.text.split()[0].lower() not in lower_words
+            named = get_string_id(mention.text.split()[0].lower()) not in lower_words
         if not named or mention.text[:1].islower():
             continue  # not a person, or a description ("the prime minister"), not a name
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -178,19 +181,28 @@ def _unlabelled_subjects(doc: Doc, entities: Sequence[EntityMention]) -> list[En
     Lind disagreed.`, `Ana Pop met Ivo Lind`), with no label."""
     # (A name the model cut short and labelled otherwise, "Velk" of "Ana Velk" as an
     # organisation, is read whole.)
-    covered = {i for e in entities if e.label not in _MISLABELLED for i in range(e.start, e.end)}
+    covered = {e.start for e in entities if e.label not in _MISLABELLED}
     found = []
     for token in doc:
-        if token.dep_ not in _NAMED_DEPS or token.pos_ != "PROPN":
+        # (Integer labels first: reading every token's labels as text costs as much as the
+        # rest of the step; a name the model tagged a person is among the entities already.)
+        if token.pos != PROPN or token.ent_type == PERSON or not token.i:
             continue
+        if doc[token.i - 1].pos != PROPN or token.dep_ not in _NAMED_DEPS:
+            continue  # one word alone is no name of two or three
         run = name_tokens(token)
-        start, end = run[0].idx, token.idx + len(token)
-        if start in covered or token.idx in covered or _title_cased_line(token):
+        words = [t.text for t in run]
+        if not _name_like(words) or any(t.idx in covered for t in run):
             continue
-        text = " ".join(t.text for t in run)
-        if _name_like(text.split()):
-            found.append(EntityMention(start, end, text, ""))
+        if not _title_cased_line(token):
+            found.append(EntityMention(run[0].idx, token.idx + len(token), " ".join(words), ""))
     return found
+
+
+def _lower_case_words(doc: Doc) -> set[int]:
+    """The ids of the words the article writes in lower case."""
+    table = doc.to_array([ORTH, IS_LOWER])
+    return set(table[table[:, 1] == 1, 0].tolist())
 
 
 def _title_cased_line(token: Token) -> bool:
