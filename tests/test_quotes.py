@@ -487,7 +487,7 @@ def speaker_of(quote: Quote) -> str | None:
         (
             "Mayor Ana Pop thanked the crews.\n\n"
             "Pop went on to say, “We will rebuild the bridge before the winter comes.”",
-            "Pop",
+            "Ana Pop",
         ),
         (
             "Councillor Tomas Rigg tried to rescue the ferry plan by saying, "
@@ -1221,6 +1221,8 @@ def test_a_pronoun_speaker_takes_the_named_subject_above_its_clause(
         # "per" as "according to", and whom the statement came from.
         ("“The port will stay open,” per Ana Pop.", "Ana Pop"),
         ("“The port will stay open,” per a statement from Ana Pop’s office.", "Ana Pop’s office"),
+        # So does "according to" (a statement, an email from someone).
+        ("“The port will reopen,” according to a statement from Ana Velk.", "Ana Velk"),
         # Whose words (the lemma of "words" is "word").
         ("Ana Pop’s words: “The port will stay open.”", "Ana Pop"),
         # `X on Y:` as headlines and live blogs put it; not a place and a day.
@@ -1277,3 +1279,102 @@ def test_an_attribution_that_ends_the_sentence_reports_what_comes_before_it(
 ) -> None:
     ((kind, quoted, name),) = table(quotes_of(nlp, text))
     assert (kind, quoted, name) == ("indirect", said, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The model labels the man an organisation, or finds no entity in him at all: his "he"
+        # still finds him, not the woman named after him.
+        (
+            "Ivo Brandt met Lena Sorvik at the harbour on Tuesday. "
+            "“We talked about the ferries,” he said.",
+            "Ivo Brandt",
+        ),
+        (
+            "Nora Fisk said that Ivo Lind had agreed. “I agree with her,” he said later.",
+            "Ivo Lind",
+        ),
+        (
+            "Mira Tal said nothing was signed. Ivo Lind disagreed.\n\n“It is done,” he said.",
+            "Ivo Lind",
+        ),
+        # ... or cuts it short ("Velk" as an organisation, "Ana" left out).
+        (
+            "Ana Velk runs the ferries. Her brother, Ivo Lind, runs the cafe. Velk is not "
+            "worried. “The port will reopen,” she said.",
+            "Ana Velk",
+        ),
+        # A title inside the name is no part of it, nor a role the title list lacks.
+        ("“The strike is over,” Osterby Mayor Ivo Lind said on Monday.", "Ivo Lind"),
+        ("Moderator Ivo Lind asked: “Will you quit the race?”", "Ivo Lind"),
+        (
+            "Treasurer Greta Moll said there was no money left. “We have spent everything,” "
+            "she said.",
+            "Greta Moll",
+        ),
+        # A description the entity step resolved to the one person the article gives that role.
+        (
+            "Lena Sorvik was appointed finance minister in March.\n\n"
+            "“The budget is tight,” the minister said.",
+            "Lena Sorvik",
+        ),
+    ],
+)
+def test_a_speaker_the_model_did_not_label_a_person(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert table(quotes_of(nlp, text))[-1][2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # When it was said is no inverted speaker: `said Monday` after the speaker's apposition.
+        ("“The strike is over,” Ivo Lind, Osterby’s mayor, said Monday.", "Ivo Lind"),
+        ("“The strike is over,” Osterby’s mayor, Ivo Lind, said Monday.", "Ivo Lind"),
+        # A name set off by a comma before a colon, with who the person is or what they were
+        # doing, as transcripts and live blogs label a speaker.
+        ("NORA FISK, HARBOUR ENGINEER: “It is worse than we feared.”", "NORA FISK"),
+        ("Nora Fisk, harbour engineer: “It is worse than we feared.”", "Nora Fisk"),
+        ("Rolf Gade, posting on social media on Sunday: “The vote was rigged.”", "Rolf Gade"),
+        ("Ana Pop, asked about the strike: “It will end soon, I promise.”", "Ana Pop"),
+        # Not a dateline.
+        ("Osterby, Monday: “The port is closed until further notice, the board says.”", None),
+    ],
+)
+def test_a_name_before_a_colon_or_a_time_after_the_cue(
+    nlp: Language, text: str, expected: str | None
+) -> None:
+    assert speaker_of(quotes_of(nlp, text)[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A wire dateline the parser took for the subject: the name after the dash speaks.
+        (
+            "OSTERBY, May 3 (Wire) - Ana Velk, the port's director, said on Monday the strike "
+            "would end.",
+            "Ana Velk",
+        ),
+        # Not a party label nor a description between dashes.
+        (
+            "Senator Ana Velk (U-Osterby) said on Monday that the strike would end.",
+            "Ana Velk",
+        ),
+    ],
+)
+def test_a_dateline_the_parser_took_for_the_subject(
+    nlp: Language, text: str, expected: str
+) -> None:
+    ((kind, _, name),) = table(quotes_of(nlp, text))
+    assert (kind, name) == ("indirect", expected)
+
+
+def test_a_description_the_entity_step_resolved_takes_its_full_name(nlp: Language) -> None:
+    text = (
+        "Nora Fisk joined the port in 2019. Fisk, the port's director, said on Monday the "
+        "strike would end.\n\n“We are close to a deal,” the director told reporters."
+    )
+    assert table(quotes_of(nlp, text))[-1][2] == "Nora Fisk"

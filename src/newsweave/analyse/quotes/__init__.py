@@ -86,7 +86,7 @@ def find_quotes(
     _inherit_from_paragraph_before(items, text)
     people = collect_people(doc, entities, inside)
     speakers = _resolve(doc, items, people, paragraph_of, inside)
-    speakers = {key: _described(speaker, entities) for key, speaker in speakers.items()}
+    speakers = {key: _described(speaker, entities, people) for key, speaker in speakers.items()}
     quotes = []
     for item in sorted(items, key=lambda i: (i.start, i.end)):
         speaker = speakers.get(_key(item.attribution))
@@ -98,18 +98,21 @@ def find_quotes(
     return quotes
 
 
-def _described(speaker: Speaker, entities: Sequence[EntityMention]) -> Speaker:
+def _described(speaker: Speaker, entities: Sequence[EntityMention], people: People) -> Speaker:
     """A speaker with no name that the entity step resolved as a description of one
-    organisation ("the company said", with the article's one company) takes its name, and an
+    organisation ("the company said", with the article's one company) or of one person ("the
+    minister said", with the article's one minister, also one written `X was appointed
+    minister`, a role no title before a name gives) takes its name, in full; and an
     organisation's name the speaker step cut short ("Union" of "The Kell Dock Workers'
     Union") the whole name."""
     for mention in entities:
-        if mention.label != "ORG" or mention.end != speaker.end:
+        if mention.end != speaker.end or mention.label not in ("ORG", "PERSON"):
             continue
         if not speaker.name and mention.start == speaker.start and mention.name:
-            return dataclasses.replace(speaker, name=mention.name)
+            return dataclasses.replace(speaker, name=people.full_name(mention.name, speaker.start))
         whole = mention.name or mention.text
-        if speaker.start <= mention.start and speaker.name and len(whole) > len(speaker.name):
+        cut = bool(speaker.name) and len(whole) > len(speaker.name or "")
+        if mention.label == "ORG" and cut and speaker.start <= mention.start:
             return dataclasses.replace(speaker, name=whole)
     return speaker
 
@@ -292,6 +295,8 @@ def _antecedent(
     nearer = last is not None and (person is None or last[0] >= person.start)
     if last is not None and recent and nearer and agrees(pronoun, last[2], people.role_of(last[2])):
         return last[2]
+    if person is None:  # no one the model labelled a person agrees: a name it labelled otherwise
+        person = people.nearest(start, fits, sure=False)
     return person.name if person is not None else None
 
 

@@ -62,6 +62,8 @@ DOCUMENT_NOUNS = frozenset(
 )
 #: Whose words a pronoun can say: not "my question" (the writer's own).
 THIRD_PERSON_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+#: Tags of a finite verb: a clause of its own, not a description or a participle.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Verbs that introduce the quote after them with nothing reported of their own: "Ruiz said
 #: in a statement.", "Ruiz agreed." (the quote is what was agreed).
 _BARE_CUES = SPEECH_VERBS | {"agree"}
@@ -160,6 +162,8 @@ def _colon_label(doc: Doc, seg: Segment, a: int) -> Attribution | None:
         return follows
     if (topic := _name_on_topic(doc, start, i)) is not None:
         return topic
+    if (described := _name_described(doc, start, i)) is not None:
+        return described
     first = doc[start]
     if first.lower_ == "here" and start + 2 < i and doc[start + 1].lower_ in ("'s", "’s", "is"):
         name = doc[start + 2]
@@ -204,6 +208,26 @@ def _name_on_topic(doc: Doc, start: int, colon: int) -> Attribution | None:
     name = doc[j - 1]
     if name.ent_type_ not in ("PERSON", "ORG", ""):
         return None
+    return Attribution(doc[colon], name, None)
+
+
+def _name_described(doc: Doc, start: int, colon: int) -> Attribution | None:
+    """`Ana Pop, harbour engineer: "..."`, `ANA POP, MAYOR:` (as transcripts label their
+    speakers) and `Ana Pop, speaking to the crowd on Monday: "..."`: a name opening the
+    sentence, set off by a comma and followed by who the person is or what they were doing,
+    with no finite verb before the colon (that verb would be the cue)."""
+    j = start
+    while j < colon and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == start or j + 1 >= colon or doc[j].text != ",":
+        return None
+    if doc[j + 1].ent_type_ in ("DATE", "TIME"):
+        return None  # a dateline: `Osterby, Monday:`
+    name = doc[j - 1]
+    if name.ent_type_ not in ("PERSON", "ORG", "") or not doc[start].text[:1].isupper():
+        return None
+    if any(t.tag_ in _FINITE and t.dep_ != "acl" for t in doc[j + 1 : colon]):
+        return None  # (`Ana Pop, asked about it:`: a participle the tagger read as a past)
     return Attribution(doc[colon], name, None)
 
 

@@ -82,6 +82,11 @@ GROUP_NOUNS = word_set(
 )
 
 
+#: Dashes that end a wire dateline (`OSTERBY (Wire) —`), and how many tokens it may run.
+_DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
+DATELINE_WORDS = 12
+
+
 @dataclass(frozen=True)
 class Attribution:
     """A cue verb with the token that names its speaker and the span of its channel."""
@@ -139,8 +144,9 @@ def attribute(cue: Token, inside: Sequence[bool] = ()) -> Attribution:
     Words inside quotation marks (``inside[i]``) are never the speaker.
     """
     lemma = cue.lemma_.lower()
-    if lemma == "accord":  # "according to X"
-        return Attribution(cue, _according_to(cue), None)
+    if lemma == "accord":  # "according to X", "according to a statement from X"
+        source = _according_to(cue)
+        return Attribution(cue, (source and uttered_by(source)) or source, None)
     agent = _agent(cue)
     if agent is not None:
         return Attribution(cue, agent, None)  # "she was asked by host Ola Brandt, "...""
@@ -316,6 +322,8 @@ def _inverted_name(verb: Token) -> Token | None:
     if i == verb.i + 1 or (i < len(doc) and doc[i].text not in (",", ".", ";")):
         return None
     name = doc[i - 1]
+    if name.ent_type_ in ("DATE", "TIME"):
+        return None  # when it was said: `..., Ana Pop, the town's mayor, said Monday.`
     # Not whom it was told to: "..., told Radio Osterby."
     return None if name.dep_ in ("dobj", "dative", "iobj") else name
 
@@ -324,6 +332,8 @@ def _past_when(subject: Token, verb: Token) -> Token:
     """The speaker the parser hung on a time or a dateline it took for the subject
     ("Saturday at the harbour fair Mayor Ana Pop said", "11:05 a.m. / Pop's aide says"): the first
     noun set beside it before the verb."""
+    if (after := _after_dateline(subject, verb)) is not None:
+        return after
     dateline = subject.is_upper and subject.ent_type_ == "GPE"
     if subject.ent_type_ not in ("DATE", "TIME") and not dateline:
         return subject
@@ -336,6 +346,31 @@ def _past_when(subject: Token, verb: Token) -> Token:
         and t.ent_type_ not in ("DATE", "TIME")
     ]
     return beside[0] if beside else subject
+
+
+def _after_dateline(subject: Token, verb: Token) -> Token | None:
+    """The speaker after a wire dateline the parser took for the subject (`OSTERBY, May 3
+    (Wire) - Ana Pop, the port's director, said`): the noun phrase after a dash that ends the
+    paragraph's first words, hung back across the dash."""
+    doc = verb.doc
+    start = subject.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    dash = next((t for t in doc[subject.i : verb.i] if t.text in _DATELINE_DASHES), None)
+    if dash is None or dash.i - start > DATELINE_WORDS or not dash.whitespace_:
+        return None
+    # A dateline's shape: a place in capitals opens it, or the agency's bracket ends it (not
+    # `Sen. Ana Pop (U-Osterby)` nor `Pop - a teacher - said`).
+    if not (doc[start].is_upper and len(doc[start]) > 1) and doc[dash.i - 1].text != ")":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[start : dash.i]):
+        return None  # a clause of its own before the dash, not a dateline
+    after = [
+        t
+        for t in doc[dash.i + 1 : verb.i]
+        if t.head.i <= dash.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos")
+    ]
+    return after[0] if after else None
 
 
 def _issuer(noun: Token) -> Token | None:

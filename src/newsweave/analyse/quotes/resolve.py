@@ -15,12 +15,24 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_LOWER, ORTH
+from spacy.strings import get_string_id
+from spacy.symbols import PERSON, PROPN
 from spacy.tokens import Doc, Token
 
+from newsweave.analyse.entities.genders import given_names
 from newsweave.lexicon.titles import is_name_title
 from newsweave.records import EntityMention
 
 _BRACKETS = re.compile(r"[\[\]()]")
+#: How a name the model missed hangs on the words around it when it names someone.
+_NAMED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
+#: Labels the model gives a person's name by mistake ("Ivo Lind" tagged ORG), and none ("")
+#: for a name it missed. Not a place's nor a people's: many of those open with a word the name
+#: table counts as a given name ("Milo Sound").
+_MISLABELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", ""})
+#: Endings of nouns for what someone does: "treasurer", "moderator", "economist".
+_AGENT_NOUN = re.compile(r"[a-z]{3}(?:er|or|ist|ian)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -31,6 +43,9 @@ class Person:
     start: int
     name: str
     role: str
+    #: Whether the model labelled the name a person's; one it labelled otherwise or missed
+    #: ("Ivo Lind" as an organisation) is only a fallback.
+    sure: bool = True
 
 
 @dataclass
@@ -49,6 +64,7 @@ class People:
             for p in self.persons
             if len(p.name.split()) > len(words) and p.name.lower().split()[-len(words) :] == words
         ]
+        fuller = [p for p in fuller if p.sure] or fuller
         earlier = [p for p in fuller if p.start <= before]
         if earlier:
             return earlier[-1].name
@@ -63,6 +79,8 @@ class People:
         for person in self.persons:
             if person.start > before:
                 break
+            if not person.sure:
+                continue
             role = person.role.split()
             # "the British prime minister" matches the role "British Prime Minister"; "the
             # coroner" a title the name kept ("Coroner Elsa Brandt").
@@ -72,12 +90,16 @@ class People:
         return found
 
     def nearest(
-        self, before: int, fits: Callable[[Person], bool] = lambda _: True
+        self, before: int, fits: Callable[[Person], bool] = lambda _: True, *, sure: bool = True
     ) -> Person | None:
-        """The person named most recently before offset ``before`` that ``fits``, by full name."""
+        """The person named most recently before offset ``before`` that ``fits``, by full name
+        (among the names the model labelled a person's, unless ``sure`` is False)."""
         starts = [p.start for p in self.persons]
         for person in reversed(self.persons[: bisect.bisect_left(starts, before)]):
-            full = Person(person.start, self.full_name(person.name, person.start), person.role)
+            if sure and not person.sure:
+                continue
+            name = self.full_name(person.name, person.start)
+            full = Person(person.start, name, person.role, person.sure)
             if fits(full):
                 return full
         return None
@@ -92,14 +114,47 @@ def clean_name(text: str) -> str:
     words = [_POSSESSIVE.sub("", w) for w in _BRACKETS.sub(" ", text).split()]
     while words and (words[0].lower() == "the" or is_name_title(words[0])):
         words.pop(0)
-    return " ".join(w for w in words if w)
+    words = [w for w in words if w]
+    # A title inside the name: `Osterby Mayor Ivo Lind`, `Velmoran President Tomas Reiden`,
+    # or a role the title list lacks, written as one (`Treasurer Greta Moll`).
+    titles = [k for k, w in enumerate(words[:-2]) if _title_like(w, words[k + 1])]
+    if titles:
+        words = words[titles[-1] + 1 :]
+    return " ".join(words)
+
+
+def _title_cleaned_off(text: str, name: str) -> str:
+    """The words ``clean_name`` took off the front of ``text`` to leave ``name``, in lower case."""
+    at = text.find(name)
+    words = text[:at].lower().split() if at > 0 else []
+    return " ".join(w for w in words if w != "the")
+
+
+def _title_like(word: str, following: str) -> bool:
+    """A capitalised title, or an agent noun that is no given name before one that is
+    (`Treasurer Greta`, `Moderator Ivo`; not `Taylor`, nor `Labor Relations`)."""
+    if not word[:1].isupper():
+        return False
+    if is_name_title(word):
+        return True
+    names = given_names()
+    low = word.lower()
+    return bool(_AGENT_NOUN.search(low)) and low not in names and following.lower() in names
 
 
 def collect_people(doc: Doc, entities: Sequence[EntityMention], inside: Sequence[bool]) -> People:
-    """Every PERSON mention outside quotes, cleaned, with the role words written before it."""
+    """Every PERSON mention outside quotes, cleaned, with the role words written before it;
+    also a name the model labelled otherwise, or missed, that reads as a person's."""
     people = People()
-    for mention in entities:
-        if mention.label != "PERSON" or mention.text[:1].islower():
+    lower_words: set[int] | None = None
+    for mention in (*entities, *_unlabelled_subjects(doc, entities)):
+        named = mention.label == "PERSON"
+        if not named and mention.label in _MISLABELLED and _name_like(mention.text.split()):
+            if lower_words is None:  # read the article's lower-case words only when needed
+                lower_words = _lower_case_words(doc)
+            # Not a word the article also writes in lower case ("Hope Street").
+            named = get_string_id(mention.text.split()[0].lower()) not in lower_words
+        if not named or mention.text[:1].islower():
             continue  # not a person, or a description ("the prime minister"), not a name
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or inside[span.start]:
@@ -111,11 +166,63 @@ def collect_people(doc: Doc, entities: Sequence[EntityMention], inside: Sequence
             name = clean_name(part)
             if name:
                 # The title before the name, else the one the entity step found around it
-                # ("Osterland's prime minister, Lena Falk,").
+                # ("Osterland's prime minister, Lena Falk,"), else the one cleaned off it
+                # ("Coroner Elsa Brandt").
                 role = role_before(doc, span.start) or (mention.role or "").lower()
-                people.persons.append(Person(mention.start, name, role))
+                role = role or _title_cleaned_off(part, name)
+                sure = mention.label == "PERSON"
+                people.persons.append(Person(mention.start, name, role, sure))
     people.persons.sort(key=lambda p: p.start)
     return people
+
+
+def _unlabelled_subjects(doc: Doc, entities: Sequence[EntityMention]) -> list[EntityMention]:
+    """Names the model found no person in, as the subjects or objects of their words (`Ivo
+    Lind disagreed.`, `Ana Pop met Ivo Lind`), with no label."""
+    # (A name the model cut short and labelled otherwise, "Velk" of "Ana Velk" as an
+    # organisation, is read whole.)
+    covered = {e.start for e in entities if e.label not in _MISLABELLED}
+    found = []
+    for token in doc:
+        # (Integer labels first: reading every token's labels as text costs as much as the
+        # rest of the step; a name the model tagged a person is among the entities already.)
+        if token.pos != PROPN or token.ent_type == PERSON or not token.i:
+            continue
+        if doc[token.i - 1].pos != PROPN or token.dep_ not in _NAMED_DEPS:
+            continue  # one word alone is no name of two or three
+        run = name_tokens(token)
+        words = [t.text for t in run]
+        if not _name_like(words) or any(t.idx in covered for t in run):
+            continue
+        if not _title_cased_line(token):
+            found.append(EntityMention(run[0].idx, token.idx + len(token), " ".join(words), ""))
+    return found
+
+
+def _lower_case_words(doc: Doc) -> set[int]:
+    """The ids of the words the article writes in lower case."""
+    table = doc.to_array([ORTH, IS_LOWER])
+    return set(table[table[:, 1] == 1, 0].tolist())
+
+
+def _title_cased_line(token: Token) -> bool:
+    """Whether the token's sentence has no lower-case word (a headline, `Pop And Lind Are
+    Back`, whose capitals say nothing about names)."""
+    return not any(t.is_lower and t.is_alpha for t in token.sent)
+
+
+def _name_like(words: list[str]) -> bool:
+    """Two or three capitalised words opening with a given name that says its gender ("Ivo
+    Lind" tagged ORG, whose "he" would otherwise find no one), the last not an organisation's
+    ("Grace Hospital")."""
+    # Imported here: the entity step's modules import this package's cue words.
+    from newsweave.analyse.entities.labels import ORG_HEADS
+
+    if not 2 <= len(words) <= 3:
+        return False
+    if not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words):
+        return False
+    return words[-1].lower() not in ORG_HEADS and words[0].lower() in given_names()
 
 
 def role_before(doc: Doc, i: int) -> str:
