@@ -118,8 +118,8 @@ def _abbreviated_regions(
     mentions: Sequence[EntityMention], names: Sequence[str], text: str
 ) -> dict[str, Place]:
     """The names written as a state's or province's dotted abbreviation ("N.B.", "Calif.",
-    "B.C."), each with that division: news abbreviates divisions so, not towns (the New
-    Brunswick in New Jersey is never "N.B.")."""
+    "B.C."), each with that division: news abbreviates divisions so, not towns (a town named
+    like a province is never written "N.B.")."""
     found: dict[str, Place] = {}
     for name, m in zip(names, mentions, strict=True):
         written = text[m.start : m.end]

@@ -125,7 +125,7 @@ def _named_for_place(words: list[str]) -> bool:
     """Whether a name the model took for a person opens with a well-known place's own name and
     goes on ("Norvik Mariners", "Ontario Provincial Patrol", "Leeds Herald"): a team, a force or a
     paper named for its town, unless people commonly bear the first word as a given name
-    ("Jordan Peterson", "Paris Hilton")."""
+    ("Jordan Vell", "Paris Lenk")."""
     if len(words) < 2 or is_common_given_name(words[0]):
         return False
     leading = (norm(" ".join(words[:n])) for n in (2, 1) if n < len(words))
