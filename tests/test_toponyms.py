@@ -27,6 +27,18 @@ def _places(text: str, *names: str) -> dict[str, tuple[str, str | None, str]]:
     return {mentions[i].text: (p["country"], p["admin1"], p["feature"]) for i, p in found.items()}
 
 
+def _in_order(text: str, *names: str | tuple[str, str]) -> list[EntityMention]:
+    """A mention of each name (a GPE, or with the label given as ``(name, label)``), each found
+    after the one before, so a name written twice is two mentions."""
+    mentions, at = [], 0
+    for written in names:
+        name, label = (written, "GPE") if isinstance(written, str) else written
+        at = text.index(name, at)
+        mentions.append(EntityMention(at, at + len(name), name, label))
+        at += len(name)
+    return mentions
+
+
 @pytest.mark.parametrize(
     ("text", "names", "name", "expected"),
     [
@@ -123,12 +135,7 @@ def test_a_list_of_places_is_not_a_town_and_its_state() -> None:
     # "Guam, " again, is Louisiana.
     text = "Flights to Guam, Alaska and Samoa. Later Guam, Louisiana and Nevada."
     names = ["Guam", "Alaska", "Samoa", "Guam", "Louisiana", "Nevada"]
-    mentions, at = [], 0
-    for name in names:
-        at = text.index(name, at)
-        mentions.append(EntityMention(at, at + len(name), name, "GPE"))
-        at += len(name)
-    found = place_of_each(mentions, text)
+    found = place_of_each(_in_order(text, *names), text)
     assert [found[i]["name"] for i in range(len(names))] == [
         "Guam", "Alaska", "Samoa", "Guam", "Louisiana", "Nevada"
     ]  # fmt: skip
@@ -158,13 +165,7 @@ def test_a_river_is_not_a_town_of_its_name() -> None:
 
 def test_a_name_written_with_its_container_and_alone_may_be_two_places() -> None:
     text = "Crews from Camp Zxq, Wash., flew to Washington, D.C. Back in Washington they rested."
-    names = ["Camp Zxq", "Washington", "D.C.", "Washington"]
-    mentions, at = [], 0
-    for name in names:
-        at = text.index(name, at)
-        mentions.append(EntityMention(at, at + len(name), name, "GPE"))
-        at += len(name)
-    found = place_of_each(mentions, text)
+    found = place_of_each(_in_order(text, "Camp Zxq", "Washington", "D.C.", "Washington"), text)
     assert (found[1]["admin1"], found[1]["feature"]) == ("DC", "city")
     assert (found[3]["admin1"], found[3]["feature"]) == ("WA", "region")
 
@@ -322,12 +323,7 @@ def test_a_place_the_gazetteer_lacks_is_not_in_the_next_place_of_a_sentence() ->
 
 def test_a_street_the_gazetteer_lacks_is_in_the_town_the_article_names_most() -> None:
     text = "Police in Tacoma shut Zxq Road. Seattle fans left. Tacoma council met."
-    names = [("Tacoma", "GPE"), ("Zxq Road", "FAC"), ("Seattle", "GPE"), ("Tacoma", "GPE")]
-    mentions, at = [], 0
-    for name, label in names:
-        at = text.index(name, at)
-        mentions.append(EntityMention(at, at + len(name), name, label))
-        at += len(name)
+    mentions = _in_order(text, "Tacoma", ("Zxq Road", "FAC"), "Seattle", "Tacoma")
     found = {c.name: c for c in clusters_of(tuple(mentions), text)}
     road = found["Zxq Road"]
     assert road.located_in is not None and road.located_in[0] == "Tacoma"
