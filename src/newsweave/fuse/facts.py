@@ -14,6 +14,7 @@ stories and our own examples, and checked on the corpus's third story (docs/eval
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -126,8 +127,11 @@ def _far(a: Sequence[tuple[date, date]], b: Sequence[tuple[date, date]]) -> bool
 
 def _dated(unit: Unit, text: str, times: Sequence[Dated]) -> tuple[tuple[date, date], ...]:
     """The calendar spans of what a unit dates, not of its telling ("officials said on
-    Sunday")."""
-    _, dated = dates_within(text[unit.start : unit.end], unit.start, times)
+    Sunday"). ``times``: the article's, in text order (looked up by position: a very long
+    article has thousands of units and of times)."""
+    at = bisect.bisect_left(times, (unit.start,))
+    upto = bisect.bisect_left(times, (unit.end,), lo=at)
+    _, dated = dates_within(text[unit.start : unit.end], unit.start, times[at:upto])
     return tuple(span for value in dated if (span := calendar_span(value)) is not None)
 
 
@@ -265,7 +269,8 @@ def align_facts(
     order = {a: n for n, a in enumerate(units_by_article)}
     units = [u for us in units_by_article.values() for u in us]
     facts = []
-    when = [_dated(u, analyses[u.article].article.text, times.get(u.article, ())) for u in units]
+    ordered = {article: sorted(dated) for article, dated in times.items()}
+    when = [_dated(u, analyses[u.article].article.text, ordered.get(u.article, [])) for u in units]
     for group in link_units(units, embedder, threshold=threshold, when=when):
         members = sorted((units[i] for i in group), key=lambda u: (order[u.article], u.start))
         facts.append(_fact(members, analyses, sources, times))
