@@ -743,6 +743,27 @@ def test_counts_of_the_dead_conflict_whatever_noun_each_outlet_gives() -> None:
     assert find_conflict(units, analyses, sources_of([c, d], {}), times={}) is None
 
 
+def test_counts_of_the_hurt_conflict_when_one_outlet_counts_people() -> None:
+    """ "Seven passengers were treated for minor injuries" beside "five people suffered minor
+    injuries": "people" counts anyone, so the two counts of the hurt disagree."""
+    a = _counted(
+        "a",
+        "Seven passengers were treated for minor injuries after the bus crash.",
+        [("Seven", 7, "passengers")],
+    )
+    b = _counted(
+        "b",
+        "Five people suffered minor injuries in the bus crash, the hospital said.",
+        [("Five", 5, "people")],
+    )
+    analyses = {x.article.id: x for x in (a, b)}
+    units = [u for x in (a, b) for u in claim_units(x)]
+    conflict = find_conflict(units, analyses, sources_of([a, b], {}), times={})
+    assert conflict is not None
+    values = {side.value for side in conflict[1]}
+    assert values == {"Seven passengers injured", "Five people injured"}
+
+
 @pytest.mark.parametrize(
     ("first", "second", "sides"),
     [
@@ -906,6 +927,11 @@ def test_short_units_that_share_no_word_are_not_one_claim() -> None:
     unhurt = unit("b", "that trading at the other exchange was not affected.")
     assert float(np.dot(*embed([stopped.text, unhurt.text]))) >= THRESHOLD  # alike as written
     assert sorted(link_units([stopped, unhurt], embed)) == [[0], [1]]
+    # A name both write is no word they share: the short one says nothing the other says.
+    owner = unit("a", "It is owned by Brightwell Buses.")
+    cuts = unit("b", "Brightwell Buses has cut all its evening routes until Friday.")
+    assert float(np.dot(*embed([owner.text, cuts.text]))) >= THRESHOLD  # alike as written
+    assert sorted(link_units([owner, cuts], embed)) == [[0], [1]]
 
 
 def test_units_dated_far_apart_are_not_one_claim() -> None:

@@ -110,7 +110,8 @@ def _number_sides(
     found: dict[str, dict[float, tuple[str, list[Evidence]]]] = defaultdict(dict)
     nouns: dict[str, set[str]] = defaultdict(set)  # the nouns counted under each key
     for noun, amount, befell, unit, (low, high) in counts:
-        nouns[noun].add(_noun(amount.unit) if amount.unit else "")
+        counted = _noun(amount.unit) if amount.unit else ""
+        nouns[noun].add("" if counted in _ANYONE else counted)
         if low < high and any(low <= v <= high for v in exact[noun]):
             continue  # "more than 3,000 transfers" agrees with "3,100 transfers"
         value = _same_value(found[noun], amount.value or 0.0)
@@ -141,6 +142,11 @@ def _number_sides(
         if len(sets) > 1 and _disjoint(sets):
             return _sides({f"{v}": values[v] for v in sorted(kept)}, sources)
     return ()
+
+
+#: Nouns that count anyone, as good as none: "nine people were hurt" counts the hurt that
+#: another outlet calls "eleven passengers".
+_ANYONE = frozenset(["people", "person", "other", "individual", "resident"])
 
 
 def _counts(
@@ -211,7 +217,8 @@ _TOLL = re.compile(
 )
 _CASUALTY_AFTER = re.compile(
     r"^(?:\s+[\w'’-]+){0,8}?\s+(?:(?:were|was|are|is|have been|had been|has been)\s+)?"
-    r"(?:(?P<dead>killed|died|dead)|(?P<hurt>injured|hurt|wounded))\b",
+    r"(?:(?P<dead>killed|died|dead)|(?P<hurt>injured|hurt|wounded|"
+    r"(?:suffered|sustained|received|had|treated for)\s+(?:[\w-]+\s+)?injur(?:ies|y)))\b",
     re.IGNORECASE,
 )
 #: Where a count's own clause ends: after it, the next verb tells of another count.

@@ -141,10 +141,12 @@ def _apart(a: Unit, b: Unit) -> bool:
     In a few words the frame they share ("and insisted the delay meant nothing" / "has shown
     no sign of softening") weighs more in the embedding than what differs, and so does what
     they are about ("all production at the plant was suspended" / "production at its other
-    plants was not affected")."""
+    plants was not affected"). A name both write does not count as shared: "It is operated by
+    Keldon Ferries" says nothing that "Keldon Ferries cancelled its crossings" says."""
     if min(len(a.words), len(b.words)) > SHORT:
         return False
-    shared = _stems(a.words) & _stems(b.words) or a.counts & b.counts
+    names = {w.lower() for w in capitalised(a.text) & capitalised(b.text)}
+    shared = _stems(a.words - names) & _stems(b.words - names) or a.counts & b.counts
     return not shared or _denies(a.text) != _denies(b.text)
 
 
