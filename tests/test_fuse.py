@@ -13,7 +13,14 @@ import pytest
 from newsweave.fuse import build_dossier
 from newsweave.fuse.conflicts import find_conflict
 from newsweave.fuse.events import story_events
-from newsweave.fuse.facts import COUNT_BONUS, THRESHOLD, Closeness, link_units
+from newsweave.fuse.facts import (
+    COUNT_BONUS,
+    DAY_BONUS,
+    THRESHOLD,
+    Closeness,
+    _own_days,
+    link_units,
+)
 from newsweave.fuse.groups import cohesive_groups, from_matrix
 from newsweave.fuse.names import country_key, same_person
 from newsweave.fuse.sources import sources_of
@@ -964,6 +971,23 @@ def test_units_that_state_one_count_are_closer() -> None:
     ]
     closeness = Closeness(units, np.eye(3, dtype=np.float32))
     assert closeness(np.array([0]), np.array([1, 2])).tolist() == [[COUNT_BONUS, 0.0]]
+
+
+def test_units_that_date_their_claim_to_one_day_of_their_own_are_closer() -> None:
+    """ "Inspectors will arrive on Monday" / "will send a team on Monday": a day that no other
+    claim of either article is dated to is as specific as a count. The day of the event
+    itself, which an article gives to several of its claims, adds nothing."""
+    monday, saturday = dt.date(2026, 11, 16), dt.date(2026, 11, 14)
+    units = [
+        Unit(article, 0, 1, "x", frozenset(), frozenset(), n) for n, article in enumerate("aabb")
+    ]
+    when = [[(monday, monday)], [(saturday, saturday)], [(monday, monday)], [(saturday, saturday)]]
+    days = _own_days(units, when)
+    assert days == [{monday}, {saturday}, {monday}, {saturday}]
+    closeness = Closeness(units, np.eye(4, dtype=np.float32), days=days)
+    assert closeness(np.array([0]), np.array([2, 3])).tolist() == [[DAY_BONUS, 0.0]]
+    twice = [*units, Unit("b", 2, 3, "y", frozenset(), frozenset(), 4)]
+    assert _own_days(twice, [*when, [(monday, monday)]])[2] == frozenset()
 
 
 def test_a_unit_knows_the_counts_in_its_span() -> None:

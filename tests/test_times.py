@@ -340,6 +340,12 @@ def test_undated_seed_dated_from_its_story(nlp: Language, seeds_dir: Path) -> No
          [("Wednesday night", "2026-03-11TNI")]),
         ("The agency said the river would crest on Saturday.", [("Saturday", "2026-03-14")]),
         ("The river will crest on Wednesday.", [("Wednesday", "2026-03-18")]),
+        # Said for this report, with no day of its own: what was said to come lies ahead of
+        # the day before, not three days back.
+        ("The operator said the line would not reopen before Monday.",
+         [("Monday", "2026-03-16")]),
+        # Reported speech puts what still holds in the past perfect.
+        ("The operator said it had closed the line until Monday.", [("Monday", "2026-03-16")]),
         # A headline with no full stop, which the parser runs into the lead.
         ("Court fines Varden Foods over salmonella outbreak\n\nA court in Lenby on Wednesday fined "
          "Varden Foods 2.3 million euros for selling contaminated chicken.",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 
@@ -80,7 +81,8 @@ def link_units(
     articles = sorted({u.article for u in units})
     if len(articles) < 2:  # claims align only across articles: spare the embedding
         return [[i] for i in range(len(units))]
-    closeness = Closeness(units, embedder([u.text for u in units]))
+    days = _own_days(units, when) if when else ()
+    closeness = Closeness(units, embedder([u.text for u in units]), days=days)
     article_of = np.array([u.article for u in units])
 
     def blocks() -> Iterator[tuple[np.ndarray, np.ndarray]]:
@@ -115,6 +117,27 @@ _ROWS_AT_ONCE = 1024
 #: in 2014, lasted six days" / "the strike entered its second day on Tuesday"): outlets that
 #: date one claim differently are a day or a year apart, not months.
 FAR_APART = 31
+
+
+#: Two units that date their claim to one day that no other claim of either article is dated
+#: to ("inspectors will arrive on Monday" / "will send a team on Monday") are that much
+#: closer: such a day is as specific as a count. A day an article gives to several of its
+#: claims (the day of the event itself) adds nothing. Chosen on our own reports (0.1 joins
+#: a reworded "on Monday" claim; no unit of the claims corpus's tune stories moved at 0.05-0.1,
+#: at 0.15 without the one-claim condition recall fell).
+DAY_BONUS = 0.1
+
+
+def _own_days(
+    units: Sequence[Unit], when: Sequence[Sequence[tuple[date, date]]]
+) -> list[frozenset[date]]:
+    """Each unit's days that no other unit of its article is dated to."""
+    days = [frozenset(first for first, last in spans if first == last) for spans in when]
+    per_article = Counter((u.article, day) for u, ds in zip(units, days, strict=True) for day in ds)
+    return [
+        frozenset(day for day in ds if per_article[u.article, day] == 1)
+        for u, ds in zip(units, days, strict=True)
+    ]
 
 
 def _far(a: Sequence[tuple[date, date]], b: Sequence[tuple[date, date]]) -> bool:
@@ -180,9 +203,12 @@ class Closeness:
 
     A ``Similarity`` (``groups``): blocks of it are computed when asked."""
 
-    def __init__(self, units: Sequence[Unit], vectors: np.ndarray) -> None:
+    def __init__(
+        self, units: Sequence[Unit], vectors: np.ndarray, *, days: Sequence[frozenset[date]] = ()
+    ) -> None:
         self.named = _incidence([u.entities for u in units])
         self.counted = _incidence([u.counts for u in units])
+        self.dated = _incidence(days or [frozenset()] * len(units))
         self.vectors = vectors
         self.texts = [u.text for u in units]
         self.capitals = [capitalised(u.text) for u in units]
@@ -231,8 +257,12 @@ class Closeness:
         cosine = self.vectors[rows] @ self.vectors[cols].T
         shared = (self.named[rows] @ self.named[cols].T).toarray()
         counted = (self.counted[rows] @ self.counted[cols].T).toarray() > 0
+        dated = (self.dated[rows] @ self.dated[cols].T).toarray() > 0
         return np.asarray(
-            cosine + NAME_BONUS * np.maximum(0.0, shared - COMMON_NAMES) + COUNT_BONUS * counted
+            cosine
+            + NAME_BONUS * np.maximum(0.0, shared - COMMON_NAMES)
+            + COUNT_BONUS * counted
+            + DAY_BONUS * dated
         )
 
 

@@ -111,7 +111,8 @@ def nearest_weekday(anchor: date, weekday: int, direction: str) -> date:
     """The ``weekday`` (1 = Monday) around ``anchor``.
 
     ``past``: the latest one on or before the anchor; ``future``: the next one after it (the anchor
-    itself when it is that day); ``near``: whichever is closer, ties to the past.
+    itself when it is that day); ``near``: whichever is closer, ties to the past; ``told``: the
+    next one from the day before the anchor (what was said to come, said for this report).
     """
     back = (anchor.isoweekday() - weekday) % 7
     if direction == "before":
@@ -121,8 +122,10 @@ def nearest_weekday(anchor: date, weekday: int, direction: str) -> date:
     if direction == "past":
         return anchor - timedelta(days=back)
     forward = (weekday - anchor.isoweekday()) % 7
-    if direction == "future":
+    if direction == "future" or (direction == "told" and back > 1):
         return anchor + timedelta(days=forward)
+    if direction == "told":
+        return anchor - timedelta(days=back)
     return anchor - timedelta(days=back) if back <= forward else anchor + timedelta(days=forward)
 
 

@@ -104,8 +104,10 @@ def direction_at(doc: Doc, text: str, start: int, end: int, *, default: str = "p
         return default
     if _DEADLINE.search(text, max(0, start - 14), start):
         # "until Tuesday", "as soon as Tuesday": a deadline or a hope, unless told as over
-        # ("until Thursday, they had not called him a suspect").
-        return "past" if _perfect_past(token) else "future"
+        # ("until Thursday, they had not called him a suspect"). Reported speech puts what
+        # still holds in the past perfect: "said it had suspended sailings until Wednesday".
+        over = _perfect_past(token) and not _reported_in_past(token)
+        return "past" if over else "future"
     if through_noun and token.lemma_ in _FORWARD and not _perfect_past(token):
         return "future"  # "warned of a shutdown in June"
     tense = _tense(token)
@@ -129,9 +131,11 @@ def _tense(verb: Token, depth: int = 0) -> str | None:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
     if words & {"would", "'d"} and _reported_in_past(verb):
-        # "said the river would crest on Wednesday": future when it was said, which a report
-        # of the next days tells; the weekday is the one nearest the report, either way.
-        return "near"
+        # "said the river would crest on Wednesday": future when it was said. Said on a day of
+        # its own ("said on Monday"), a report of the next days tells it, and the weekday is
+        # the one nearest the report, either way; said with no day, it was said for the report,
+        # the day before at the earliest ("told").
+        return "near" if _dated(verb.head, verb) else "told"
     if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
         return "future"
     if "had" in words:
@@ -182,3 +186,10 @@ def _reported_in_past(verb: Token) -> bool:
 
 def _singular_subject(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
+
+
+def _dated(head: Token, skip: Token) -> bool:
+    """Whether ``head`` carries a date of its own, outside its complement ``skip``."""
+    return any(
+        t.ent_type_ in ("DATE", "TIME") for c in head.children if c.i != skip.i for t in c.subtree
+    )
