@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -720,6 +721,38 @@ def test_a_margin_is_not_a_count_that_conflicts() -> None:
         units = [u for x in pair for u in claim_units(x)]
         conflict = find_conflict(units, analyses, sources_of(list(pair), {}), times={})
         assert (conflict is not None) is disputed
+
+
+def test_a_bar_to_reach_or_a_value_before_the_change_is_not_the_count() -> None:
+    """ "won 3.2 percent, below the 5 percent threshold" beside "fell short of the 5 percent
+    needed" and "won 3.2 percent": no dispute; "Turnout was 58 percent, up from 49 percent"
+    beside "turnout rose to 57 percent from 49 percent" disputes 58 against 57 only."""
+
+    def pcts(article: str, text: str) -> ArticleAnalysis:
+        found = [m.group() for m in re.finditer(r"[\d.]+ percent", text)]
+        return _counted(article, text, [(t, float(t.split()[0]), "%") for t in found])
+
+    a = pcts("a", "The Green list won 3.2 percent, below the 5 percent threshold.")
+    b = pcts("b", "The Green list fell short of the 5 percent needed to win seats.")
+    c = pcts("c", "The Green list won 3.2 percent and no seats.")
+    d = pcts("d", "Turnout was 58 percent, up from 49 percent in 2022.")
+    e = pcts("e", "Turnout rose to 57 percent from 49 percent four years ago.")
+    for group, sides in (((a, b, c), None), ((d, e), {"58 percent", "57 percent"})):
+        analyses = {x.article.id: x for x in group}
+        units = [u for x in group for u in claim_units(x)]
+        conflict = find_conflict(units, analyses, sources_of(list(group), {}), times={})
+        assert (conflict and {side.value for side in conflict[1]}) == sides
+
+
+def test_a_piece_that_states_a_count_is_a_claim_however_short() -> None:
+    """ "Turnout was 58 percent, | up from 49 percent in 2022": the first piece is what other
+    outlets report ("Turnout was 58 percent"), three content words with its count."""
+    text = "Turnout was 58 percent, up from 49 percent at the last election in 2022."
+    analysis = _counted("a", text, [("58 percent", 58.0, "%"), ("49 percent", 49.0, "%")])
+    assert [u.text for u in claim_units(analysis)] == [
+        "Turnout was 58 percent",
+        "up from 49 percent at the last election in 2022.",
+    ]
 
 
 def test_counts_of_the_dead_conflict_whatever_noun_each_outlet_gives() -> None:

@@ -32,6 +32,17 @@ _RELATIVE_GAP = 0.01  # values closer than this are one value written two ways
 _MARGIN = re.compile(
     r"(?:\s+[\w'’-]+){0,2}?\s+(?:short of|more than|fewer than|less than|ahead of|behind)\b"
 )
+#: After an amount, words that make it a bar to reach, not what was reached.
+_THRESHOLD = re.compile(
+    r"(?:\s+[\w'’-]+)?\s+(?:threshold|needed|required|necessary|minimum|hurdle|quorum)\b"
+)
+#: Before an amount, words that make it the value before the change the claim tells of ("rose
+#: to 63 percent from 54 percent", "up from 54 percent").
+_BEFORE_NOW = re.compile(
+    r"(?:\b(?:up|down)\s+from|\bto\s+[^,;.]{1,30}?\s+from|\bcompared\s+(?:with|to))"
+    r"\s+(?:the\s+)?(?:(?:about|some|around|roughly|nearly|almost)\s+)?$",
+    re.IGNORECASE,
+)
 _SHARED_WORDS = 0.5  # two people's units with this share of words in common say one thing
 _PLACES = frozenset(["GPE", "LOC", "FAC"])
 #: What may hold a superlative: a place, or a name the model took for something else
@@ -162,6 +173,10 @@ def _counts(
                 continue
             if _MARGIN.match(text, amount.end):
                 continue  # "three votes short of the 63": a difference, not the count
+            if _THRESHOLD.match(text, amount.end) or _BEFORE_NOW.search(
+                text, max(unit.start, amount.start - 40), amount.start
+            ):
+                continue  # "below the 5 percent threshold", "up from 54 percent": not the count
             befell = _casualties(text, amount.start, amount.end, unit.start)
             noun = befell or (amount.unit and _noun(amount.unit))
             if noun:
