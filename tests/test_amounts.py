@@ -89,3 +89,19 @@ def test_a_prison_sentence_is_a_count_of_years(
     found = find_amounts(nlp(sentence), Article(id="a", text=sentence, key="a"))
     terms = [(a.value, a.unit) for a in found if a.unit and a.unit.endswith(" in prison")]
     assert terms == ([] if term is None else [(term[0], f"{term[1]} in prison")])
+
+
+def test_the_first_end_of_a_range_takes_the_scale_of_the_second(nlp: Language) -> None:
+    """ "between 12 and 12.5 billion euros": the first end is 12 billion euros, not 12; "rose 12
+    percent to 412 million" is no range."""
+    text = (
+        "The group raised its sales forecast to between 12 and 12.5 billion euros. "
+        "Profit rose 12 percent to 412 million euros."
+    )
+    from newsweave.analyse.amounts import find_amounts
+    from newsweave.records import Article
+
+    found = find_amounts(nlp(text), Article(id="a", text=text, key="a"))
+    read = {a.text: (a.value, a.unit) for a in found}
+    assert read["between 12"] == (12e9, "euros")
+    assert read["12 percent"] == (12.0, "%")

@@ -744,6 +744,27 @@ def test_a_bar_to_reach_or_a_value_before_the_change_is_not_the_count() -> None:
         assert (conflict and {side.value for side in conflict[1]}) == sides
 
 
+def test_a_unit_that_dates_two_things_takes_no_side_on_the_year() -> None:
+    """ "would hire 150 nurses by the end of next year and open a ward in 2028" beside "plans
+    to hire 150 nurses by the end of 2027": which year is the hiring's is not written."""
+    a = _one_sentence(
+        "a", "The trust would hire 150 nurses by the end of next year and open a ward in 2028."
+    )
+    b = _one_sentence("b", "The trust plans to hire 150 nurses by the end of 2027.")
+    times = {
+        "a": [
+            (a.article.text.index("next year"), 0, "2027", False),
+            (a.article.text.index("2028"), 0, "2028", True),
+        ],
+        "b": [(b.article.text.index("2027"), 0, "2027", True)],
+    }
+    analyses = {x.article.id: x for x in (a, b)}
+    units = [u for x in (a, b) for u in claim_units(x)]
+    assert find_conflict(units, analyses, sources_of([a, b], {}), times=times) is None
+    times["a"] = times["a"][1:]  # "in 2028" alone is a side
+    assert find_conflict(units, analyses, sources_of([a, b], {}), times=times) is not None
+
+
 def test_a_piece_that_states_a_count_is_a_claim_however_short() -> None:
     """ "Turnout was 58 percent, | up from 49 percent in 2022": the first piece is what other
     outlets report ("Turnout was 58 percent"), three content words with its count."""

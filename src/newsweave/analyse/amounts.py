@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -61,7 +63,35 @@ def find_amounts(doc: Doc, article: Article) -> list[Amount]:
         for ent in found
     ]
     amounts += [term for ent in doc.ents if ent.label_ == "DATE" and (term := _prison_term(ent))]
-    return sorted(amounts, key=lambda a: a.start)
+    return _ranges_scaled(sorted(amounts, key=lambda a: a.start), article.text)
+
+
+#: What joins the two ends of a range ("between 12 and 12.5 billion", "3 to 4 million").
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–)\s*")
+
+
+#: A range's first end written as a bare number ("between 12", "12").
+_BARE_END = re.compile(r"(?:between\s+|from\s+)?\d[\d,]*(?:\.\d+)?", re.IGNORECASE)
+
+
+def _ranges_scaled(amounts: list[Amount], text: str) -> list[Amount]:
+    """The first end of a range that leaves its scale and unit to the second ("between 12 and
+    12.5 billion euros") takes them: 12 billion euros, not 12."""
+    for n, (first, second) in enumerate(itertools.pairwise(amounts)):
+        if first.value is None or second.value is None or not _BARE_END.fullmatch(first.text):
+            continue  # "12 percent to 412 million" is no range
+        scale = _scale(second.text)
+        if scale and _RANGE_JOIN.fullmatch(text, first.end, second.start):
+            unit = first.unit or second.unit
+            amounts[n] = dataclasses.replace(first, value=first.value * scale, unit=unit)
+            amounts[n + 1] = dataclasses.replace(second, unit=unit)
+    return amounts
+
+
+def _scale(text: str) -> float | None:
+    """The scale a number is written with ("12.5 billion": 1e9), if any."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return next((scale for word, scale in _SCALES.items() if word in words), None)
 
 
 #: A length of time written as a count ("eight years", "nine-year", "18 months").

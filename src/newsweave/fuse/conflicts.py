@@ -277,12 +277,15 @@ def _calendar_sides(
     days: dict[str, tuple[str, list[Evidence]]] = {}
     by_source: dict[str, set[str]] = defaultdict(set)
     for unit in members:
-        values = {
-            v
+        # Written in full, and the unit's only one: a unit that also says "next year" beside
+        # "in 2028" dates two things, and which is the fact's is not known.
+        dated = [
+            (v, written)
             for s, _, v, written in times.get(unit.article, ())
-            if written and unit.start <= s < unit.end and form.match(v)
-        }
-        if len(values) != 1:
+            if unit.start <= s < unit.end and form.match(v)
+        ]
+        values = {v for v, _ in dated}
+        if len(values) != 1 or not any(written for _, written in dated):
             continue
         (value,) = values
         by_source[sources.source(unit.article)].add(value)
