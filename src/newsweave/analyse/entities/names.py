@@ -133,14 +133,14 @@ def _headline_only(text: str, d: Draft, rest: list[str]) -> bool:
     return title_case and not line.endswith(".") and all(text.count(w) == 1 for w in rest)
 
 
-def add_repeated_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+def add_repeated_names(doc: Doc, drafts: list[Draft], text: str) -> list[Draft]:
     """Other uses of a person's name the model missed ("Varga", "Nora Varga" untagged), as drafts.
 
     The draft takes the whole name when the words before the surname are the given names the
-    article writes with it ("Nora Varga" in a headline the model left untagged).
+    article writes with it ("Nora Varga" in a headline the model left untagged). ``text`` is
+    the parsed text.
     """
     surnames: dict[str, set[tuple[str, ...]]] = {}
-    text = doc.text
     for d in drafts:
         if d.label == "PERSON":
             words = text[d.start : d.end].split()
