@@ -161,8 +161,14 @@ _KNOWN_VERBS = frozenset(
 )
 
 
+#: The parts of speech an event is reported with: a verb, "is under" (AUX), "critical" (ADJ).
+_EVENT_TAGS = frozenset({"VERB", "AUX", "ADJ"})
+
+
 def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     """``(code, deciding particle, light-verb noun)`` when ``verb`` reports an event."""
+    if verb.pos_ not in _EVENT_TAGS:
+        return None  # most tokens: asked of every one, so the cheapest test first
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
         return _stance(verb)  # "was critical of Korvath"
     undergoing = verb.lemma_.lower() in UNDERGOING and verb.pos_ in ("AUX", "VERB")

@@ -353,11 +353,17 @@ def _after_dateline(subject: Token, verb: Token) -> Token | None:
     (Wire) - Ana Pop, the port's director, said`): the noun phrase after a dash that ends the
     paragraph's first words, hung back across the dash."""
     doc = verb.doc
-    start = subject.i
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
     dash = next((t for t in doc[subject.i : verb.i] if t.text in _DATELINE_DASHES), None)
-    if dash is None or dash.i - start > DATELINE_WORDS or not dash.whitespace_:
+    if dash is None or not dash.whitespace_:
+        return None
+    # Back to the paragraph's start, but no further than a dateline reaches: a walk to the
+    # start of a long paragraph for every subject would read the paragraph again and again.
+    start = subject.i
+    while start > 0 and dash.i - start <= DATELINE_WORDS:
+        if "\n" in doc[start - 1].text_with_ws:
+            break
+        start -= 1
+    if dash.i - start > DATELINE_WORDS:
         return None
     # A dateline's shape: a place in capitals opens it, or the agency's bracket ends it (not
     # `Sen. Ana Pop (U-Osterby)` nor `Pop - a teacher - said`).
