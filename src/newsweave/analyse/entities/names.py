@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from newsweave.analyse.entities.clean import Draft, role_before, role_in_apposition
@@ -25,6 +26,12 @@ from newsweave.places import known_place
 _RELABELLED = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
+#: The string ids (``Token.lower``) of every word ``add_titled_names`` takes for a title.
+_TITLE_IDS = frozenset(
+    get_string_id(word) for word in (*TITLE_HEADS, *HONORIFICS, *ABBREVIATED_TITLES)
+)
+
+
 def add_titled_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """Names the model missed after a title ("Federal Chancellor Merz"), as PERSON drafts.
 
@@ -38,6 +45,8 @@ def add_titled_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     found = []
     n = len(doc)
     for i, tok in enumerate(doc):
+        if tok.lower not in _TITLE_IDS:
+            continue  # most tokens: no title word, told without reading the token's text
         low = tok.lower_
         titled = low in TITLE_HEADS or (
             tok.text[:1].isupper() and (low in HONORIFICS or low in ABBREVIATED_TITLES)
