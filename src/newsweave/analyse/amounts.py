@@ -112,7 +112,7 @@ def _untagged_numbers(doc: Doc) -> list[Token]:
     return [
         t
         for t in doc
-        if not t.ent_type_
+        if not t.ent_type  # the label's id: no text read for the tokens in entities
         and (
             (_DIGITS.fullmatch(t.text) and not _YEAR.fullmatch(t.text))
             or (t.lower_ in _WORDS and t.dep_ == "nummod")

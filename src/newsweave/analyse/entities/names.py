@@ -164,8 +164,11 @@ def add_repeated_names(doc: Doc, drafts: list[Draft], text: str) -> list[Draft]:
     for d in drafts:
         if d.label != "WORK_OF_ART":
             covered.update(range(d.start, d.end))
+    surname_ids = {get_string_id(surname) for surname in surnames}  # as ``Token.orth``
     found = []
     for tok in doc:
+        if not tok.is_upper and tok.orth not in surname_ids:
+            continue  # most tokens, told without reading their text
         # All-caps headlines ("VARGA RETURNS") are matched too: the model misses them.
         written = tok.text.title() if tok.is_upper else tok.text
         if written not in surnames or tok.idx in covered:

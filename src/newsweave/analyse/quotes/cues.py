@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy import symbols
 from spacy.tokens import Doc, Token
 
 from newsweave.lexicon import word_set
@@ -124,10 +125,14 @@ def spoken_past(word: str) -> bool:
     return word.lower() in _PAST_FORMS
 
 
+#: ``Token.pos`` ids of verbs and auxiliaries.
+_VERBAL = frozenset({symbols.VERB, symbols.AUX})
+
+
 def is_cue(token: Token) -> bool:
     """A verb whose lemma reports speech or thought, or a phrase that does ("shot back", "as
     Ruiz put it")."""
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos not in _VERBAL:  # asked of every token: the id, not the text, first
         return False
     lemma = token.lemma_.lower()
     if lemma in CUE_VERBS:
