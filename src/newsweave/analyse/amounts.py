@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from newsweave.analyse.parsed import parsed_text
 from newsweave.records import Amount, Article
 
 AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
@@ -62,8 +63,11 @@ def find_amounts(doc: Doc, article: Article) -> list[Amount]:
         Amount(ent.start_char, ent.end_char, ent.text, parse_number(ent.text), _unit(ent))
         for ent in found
     ]
-    amounts += [term for ent in doc.ents if ent.label_ == "DATE" and (term := _prison_term(ent))]
-    return _ranges_scaled(sorted(amounts, key=lambda a: a.start), article.text)
+    text = parsed_text(doc, article)
+    amounts += [
+        term for ent in doc.ents if ent.label_ == "DATE" and (term := _prison_term(ent, text))
+    ]
+    return _ranges_scaled(sorted(amounts, key=lambda a: a.start), text)
 
 
 #: What joins the two ends of a range ("between 12 and 12.5 billion", "3 to 4 million").
@@ -111,14 +115,14 @@ _NOT_HANDED = re.compile(
 )
 
 
-def _prison_term(ent: Span) -> Amount | None:
+def _prison_term(ent: Span, text: str) -> Amount | None:
     """A prison sentence as a count of years or months ("sentenced him to eight years in
     prison", "his nine-year prison sentence"), so that two reports of one verdict can be seen
-    to disagree on it; a term asked for or risked ("faces up to 20 years") is none."""
+    to disagree on it; a term asked for or risked ("faces up to 20 years") is none. ``text`` is
+    the parsed text."""
     duration = _DURATION.match(ent.text)  # the model's span may go on: "18 months on Monday"
     if duration is None:
         return None
-    text = ent.doc.text
     start, end = ent.start_char, ent.start_char + duration.end()
     before = text[max(0, start - 120) : start]
     if not (_SENTENCED.search(before) or _IN_PRISON.match(text, end)):
@@ -138,7 +142,7 @@ def _untagged_numbers(doc: Doc) -> list[Token]:
     return [
         t
         for t in doc
-        if not t.ent_type_
+        if not t.ent_type  # the label's id: no text read for the tokens in entities
         and (
             (_DIGITS.fullmatch(t.text) and not _YEAR.fullmatch(t.text))
             or (t.lower_ in _WORDS and t.dep_ == "nummod")

@@ -30,6 +30,7 @@ import itertools
 from spacy import symbols
 from spacy.tokens import Doc, Span, Token
 
+from newsweave.analyse.parsed import parsed_text
 from newsweave.records import Article, Clause
 
 __all__ = ["find_clauses"]
@@ -50,7 +51,7 @@ _SETTING = frozenset(["where", "when"])
 def find_clauses(doc: Doc, article: Article) -> list[Clause]:
     """The clauses of every sentence of the article, in text order."""
     clauses = []
-    whole = doc.text  # built from the tokens on every access: once
+    whole = parsed_text(doc, article)
     for sent in doc.sents:
         for start, end, alone in _clause_spans(sent):
             text = whole[start:end]

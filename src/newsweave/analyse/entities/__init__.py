@@ -35,6 +35,7 @@ from newsweave.analyse.entities.names import (
     trim_headline_words,
 )
 from newsweave.analyse.entities.runons import split_run_ons
+from newsweave.analyse.parsed import parsed_text
 from newsweave.lexicon.titles import is_title_word
 from newsweave.records import Article, EntityMention
 
@@ -52,7 +53,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
     """Entity mentions with clean spans, names and roles (see the module docstring)."""
-    text = doc.text
+    text = parsed_text(doc, article)
     drafts = []
     starts = frozenset(s.start for s in doc.sents) if doc.has_annotation("SENT_START") else None
     for ent in doc.ents:
@@ -74,7 +75,7 @@ def find_entities(doc: Doc, article: Article) -> list[EntityMention]:
     drafts = add_untagged_demonyms(text, drafts)
     unify_labels(text, drafts)
     relabel_outlet(text, drafts, article.outlet)
-    drafts = add_repeated_names(doc, drafts)
+    drafts = add_repeated_names(doc, drafts, text)
     resolve_names(text, drafts)
     drafts += find_descriptions(doc, drafts)
     drafts += find_described(doc, drafts, describing_nouns(doc, drafts))

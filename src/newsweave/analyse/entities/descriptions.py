@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsweave.analyse.entities.clean import Draft
@@ -32,6 +33,11 @@ __all__ = ["describing_nouns", "find_described", "find_descriptions", "organisat
 
 #: Dependency labels of a noun that says what the name next to it is.
 _APPOSITION = frozenset({"appos"})
+#: The labels (``Token.dep`` ids) of a noun that says what the name it hangs on is: "driver"
+#: of "driver Ana Brik", of "Ana Brik, a driver,".
+_DESCRIBING_DEPS = frozenset(map(get_string_id, ("appos", "compound")))
+#: The string id of "the" (``Token.lower``): a test of every token that reads no text.
+_THE = get_string_id("the")
 
 #: Nouns for people: agent suffixes ("driver", "actress", "escapee", "novelist") plus the closed
 #: list of the others news uses (``lexicon.people``). It keeps a misparsed apposition ("the
@@ -54,7 +60,7 @@ def find_descriptions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     taken = {d.start for d in drafts if d.label == "PERSON"}
     found = []
     for tok in doc:
-        if tok.lower_ != "the" or tok.i + 2 >= len(doc):
+        if tok.lower != _THE or tok.i + 2 >= len(doc):
             continue
         described = _description_at(doc, tok.i, taken)
         if described is None:
@@ -120,10 +126,11 @@ def describing_nouns(doc: Doc, drafts: list[Draft]) -> dict[str, str]:
         named_chars.update(range(d.start, d.end))
     for tok in doc:
         # "driver Ana Brik" where the model missed the name: a second holder of the noun.
+        if tok.dep not in _DESCRIBING_DEPS:
+            continue  # most tokens, told by the label's id without reading its text
         head = tok.head
         if (
-            tok.dep_ in ("appos", "compound")
-            and _common_noun(tok)
+            _common_noun(tok)
             and _person_noun(tok.lemma_.lower())
             and head.pos_ == "PROPN"
             and head.idx not in named_chars
@@ -245,8 +252,11 @@ def find_described(
         if d.label == "PERSON":  # a headline run into an ORG or a title loses to the person
             taken.update(range(d.start, d.end))
     starts = {d.start for d in drafts if d.label == "PERSON"}
+    noun_ids = {get_string_id(noun) for noun in nouns}  # ``Token.lower``: no text read
     found = []
     for tok in doc:
+        if tok.lower not in noun_ids:
+            continue
         name = nouns.get(tok.lower_)
         if name is None or tok.idx in taken or _titles_name(tok, starts):
             continue

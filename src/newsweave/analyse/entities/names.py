@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from newsweave.analyse.entities.clean import Draft, role_before, role_in_apposition
@@ -25,6 +26,12 @@ from newsweave.places import known_place
 _RELABELLED = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
+#: The string ids (``Token.lower``) of every word ``add_titled_names`` takes for a title.
+_TITLE_IDS = frozenset(
+    get_string_id(word) for word in (*TITLE_HEADS, *HONORIFICS, *ABBREVIATED_TITLES)
+)
+
+
 def add_titled_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """Names the model missed after a title ("Federal Chancellor Merz"), as PERSON drafts.
 
@@ -38,6 +45,8 @@ def add_titled_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     found = []
     n = len(doc)
     for i, tok in enumerate(doc):
+        if tok.lower not in _TITLE_IDS:
+            continue  # most tokens: no title word, told without reading the token's text
         low = tok.lower_
         titled = low in TITLE_HEADS or (
             tok.text[:1].isupper() and (low in HONORIFICS or low in ABBREVIATED_TITLES)
@@ -133,14 +142,14 @@ def _headline_only(text: str, d: Draft, rest: list[str]) -> bool:
     return title_case and not line.endswith(".") and all(text.count(w) == 1 for w in rest)
 
 
-def add_repeated_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+def add_repeated_names(doc: Doc, drafts: list[Draft], text: str) -> list[Draft]:
     """Other uses of a person's name the model missed ("Varga", "Nora Varga" untagged), as drafts.
 
     The draft takes the whole name when the words before the surname are the given names the
-    article writes with it ("Nora Varga" in a headline the model left untagged).
+    article writes with it ("Nora Varga" in a headline the model left untagged). ``text`` is
+    the parsed text.
     """
     surnames: dict[str, set[tuple[str, ...]]] = {}
-    text = doc.text
     for d in drafts:
         if d.label == "PERSON":
             words = text[d.start : d.end].split()
@@ -155,8 +164,11 @@ def add_repeated_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         if d.label != "WORK_OF_ART":
             covered.update(range(d.start, d.end))
+    surname_ids = {get_string_id(surname) for surname in surnames}  # as ``Token.orth``
     found = []
     for tok in doc:
+        if not tok.is_upper and tok.orth not in surname_ids:
+            continue  # most tokens, told without reading their text
         # All-caps headlines ("VARGA RETURNS") are matched too: the model misses them.
         written = tok.text.title() if tok.is_upper else tok.text
         if written not in surnames or tok.idx in covered:

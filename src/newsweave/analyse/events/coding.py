@@ -6,6 +6,7 @@ are in ``lexicon.py``."""
 
 from __future__ import annotations
 
+from spacy import symbols
 from spacy.tokens import Token
 
 from newsweave.analyse.events.lexicon import (
@@ -161,8 +162,15 @@ _KNOWN_VERBS = frozenset(
 )
 
 
+#: The parts of speech an event is reported with: a verb, "is under" (AUX), "critical" (ADJ),
+#: as ``Token.pos`` ids (reading ``pos_`` of every token costs a string lookup each).
+_EVENT_TAGS = frozenset({symbols.VERB, symbols.AUX, symbols.ADJ})
+
+
 def coded(verb: Token) -> tuple[str, Token | None, Token | None] | None:
     """``(code, deciding particle, light-verb noun)`` when ``verb`` reports an event."""
+    if verb.pos not in _EVENT_TAGS:
+        return None  # most tokens: asked of every one, so the cheapest test first
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
         return _stance(verb)  # "was critical of Korvath"
     undergoing = verb.lemma_.lower() in UNDERGOING and verb.pos_ in ("AUX", "VERB")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsweave.analyse.appositions import named_after_of
+from newsweave.analyse.parsed import parsed_text
 from newsweave.analyse.quotes.agreement import agrees
 from newsweave.analyse.quotes.attribution import DASHES, char_before, find_cue, quoted_tokens
 from newsweave.analyse.quotes.cues import Attribution, mention_range
@@ -68,7 +69,7 @@ def find_quotes(
     Returns:
         Quotes in text order; offsets exclude the quotation marks.
     """
-    text = _text(doc, article)
+    text = parsed_text(doc, article)
     segments = find_segments(text)
     inside = quoted_tokens(doc, segments)
     starts = [start for start, _ in paragraphs(text)]
@@ -115,17 +116,6 @@ def _described(speaker: Speaker, entities: Sequence[EntityMention], people: Peop
         if mention.label == "ORG" and cut and speaker.start <= mention.start:
             return dataclasses.replace(speaker, name=whole)
     return speaker
-
-
-def _text(doc: Doc, article: Article) -> str:
-    """The parsed text: the article's, unless the doc was made from something else.
-
-    (``doc.text`` rebuilds the string from every token, which costs as much as this whole step.)
-    """
-    last = doc[-1] if len(doc) else None
-    if last is not None and last.idx + len(last.text_with_ws) == len(article.text):
-        return article.text
-    return doc.text
 
 
 def _segment_item(doc: Doc, text: str, seg: Segment, inside: list[bool]) -> _Item:

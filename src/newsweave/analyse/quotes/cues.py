@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy import symbols
 from spacy.tokens import Doc, Token
 
 from newsweave.lexicon import word_set
@@ -124,10 +125,14 @@ def spoken_past(word: str) -> bool:
     return word.lower() in _PAST_FORMS
 
 
+#: ``Token.pos`` ids of verbs and auxiliaries.
+_VERBAL = frozenset({symbols.VERB, symbols.AUX})
+
+
 def is_cue(token: Token) -> bool:
     """A verb whose lemma reports speech or thought, or a phrase that does ("shot back", "as
     Ruiz put it")."""
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos not in _VERBAL:  # asked of every token: the id, not the text, first
         return False
     lemma = token.lemma_.lower()
     if lemma in CUE_VERBS:
@@ -353,11 +358,17 @@ def _after_dateline(subject: Token, verb: Token) -> Token | None:
     (Wire) - Ana Pop, the port's director, said`): the noun phrase after a dash that ends the
     paragraph's first words, hung back across the dash."""
     doc = verb.doc
-    start = subject.i
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
     dash = next((t for t in doc[subject.i : verb.i] if t.text in _DATELINE_DASHES), None)
-    if dash is None or dash.i - start > DATELINE_WORDS or not dash.whitespace_:
+    if dash is None or not dash.whitespace_:
+        return None
+    # Back to the paragraph's start, but no further than a dateline reaches: a walk to the
+    # start of a long paragraph for every subject would read the paragraph again and again.
+    start = subject.i
+    while start > 0 and dash.i - start <= DATELINE_WORDS:
+        if "\n" in doc[start - 1].text_with_ws:
+            break
+        start -= 1
+    if dash.i - start > DATELINE_WORDS:
         return None
     # A dateline's shape: a place in capitals opens it, or the agency's bracket ends it (not
     # `Sen. Ana Pop (U-Osterby)` nor `Pop - a teacher - said`).

@@ -3,6 +3,7 @@ then modifiers written before or after ("late 2022", "about three years", "a wee
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -63,8 +64,14 @@ _PREFIX = re.compile(
 _SUFFIX = re.compile(r"(?i:\s+or\s+so\b)")
 
 
-def recognise(text: str) -> list[Found]:
-    """Time expressions in ``text``, in order, without overlaps, with their modifiers."""
+@functools.lru_cache(maxsize=4)
+def recognise(text: str) -> tuple[Found, ...]:
+    """Time expressions in ``text``, in order, without overlaps, with their modifiers.
+
+    Cached for the last few texts: an undated article's expressions are found once to infer
+    its date and again by the time step, and reading ~50 patterns over the text is most of the
+    step's cost. (A pure function of the text; its results are immutable.)
+    """
     candidates = []
     for rule in RULES:
         for match in _matches(rule, text):
@@ -81,7 +88,7 @@ def recognise(text: str) -> list[Found]:
             taken.append(found)
             used[found.start : found.end] = b"\x01" * (found.end - found.start)
     taken.sort(key=lambda f: f.start)
-    return [_with_modifier(text, found, used) for found in taken]
+    return tuple(_with_modifier(text, found, used) for found in taken)
 
 
 def _matches(rule: Rule, text: str) -> Iterator[re.Match[str]]:
