@@ -222,7 +222,8 @@ class CrossArticleReads:
         """Full-text search over articles and quotes: FTS5 on SQLite, tsvector on PostgreSQL.
 
         On PostgreSQL the best ``limit`` are chosen among the newest ``SEARCH_WINDOW`` entries
-        that match, so that a common word costs the same in a large archive as in a small one.
+        that match, so that a common word's ranking costs the same in a large archive as in a
+        small one (finding its newest matches still reads the index entry of each).
         """
         words = re.findall(r"\w+", text)
         if not words:
@@ -253,25 +254,29 @@ class CrossArticleReads:
 #: word reads every matching entry, a cost that grows with the archive (``docs/scaling.md``).
 SEARCH_WINDOW = 1000
 
-# The newest matches by entry id (the planner walks the id index back from the newest while
-# matches are common, and sorts the index's matches when they are rare); then rank those, then
-# the article and a snippet for the best only. ts_headline parses the whole text it is given,
+# The newest matches by entry id: the GIN index finds every match and only those are sorted.
+# ``s.id + 0`` keeps the planner from walking the id index back from the newest entry and testing
+# each entry's tsvector: it expects a word's matches spread evenly, but a common word's are mostly
+# whole articles among many more quotes, and it read some 20 entries for each match (44 of a
+# search's 51 ms of PostgreSQL time at 10,000 articles, ``docs/benchmarks.md``). Then rank those,
+# then the article and a snippet for the best only; equal scores newest first, so that the order
+# does not depend on the plan. ts_headline parses the whole text it is given,
 # three quarters of a search's time over whole articles: it is given 400 characters around
 # the first occurrence of the query's longest word (the start of the text if it is not there
 # as written), and still marks every query word in them as the full-text search sees words.
 _RANKED_AMONG_NEWEST = sa.text(
     "WITH newest AS MATERIALIZED ("
     " SELECT s.id FROM search_index s, plainto_tsquery('english', :q) q"
-    " WHERE s.tsv @@ q ORDER BY s.id DESC LIMIT :window),"
+    " WHERE s.tsv @@ q ORDER BY s.id + 0 DESC LIMIT :window),"
     " best AS MATERIALIZED ("
-    " SELECT s.article_key, s.kind, s.ref, s.body, ts_rank(s.tsv, q) AS score"
+    " SELECT s.id, s.article_key, s.kind, s.ref, s.body, ts_rank(s.tsv, q) AS score"
     " FROM newest JOIN search_index s ON s.id = newest.id, plainto_tsquery('english', :q) q"
-    " ORDER BY score DESC LIMIT :n)"
+    " ORDER BY score DESC, s.id DESC LIMIT :n)"
     " SELECT b.kind, b.ref, a.id AS article, a.title, a.published,"
     " ts_headline('english', substr(b.body, greatest(1, strpos(lower(b.body), :near) - 150), 400),"
     " q, 'StartSel=[,StopSel=],MaxWords=24') AS snippet"
     " FROM best b JOIN articles a ON a.key = b.article_key, plainto_tsquery('english', :q) q"
-    " ORDER BY b.score DESC"
+    " ORDER BY b.score DESC, b.id DESC"
 )
 
 
