@@ -433,6 +433,11 @@ def test_search_answers_the_same_hits_in_the_same_order(
             "opens in May.” 300 people came. "
             "The [ferry] waits. A [ferry] left. No [ferry] came back."
         )
+        # The snippet's window is found in the body lowered, for an ASCII word as for another.
+        filler = " Nothing else happened that day." * 20
+        store.write_analysis(_analysis(TEXT + filler + " The Ferryman and the Écluse.", id_="f"))
+        for query, marked in (("ferryman", "[Ferryman]"), ("écluse", "[Écluse]")):
+            assert marked in store.search(query)[0]["snippet"]
         monkeypatch.setattr(reads, "SEARCH_WINDOW", 2)  # the two newest matches alone
         assert [h["article"] for h in store.search("ferry")] == ["two.txt", "also-one.txt"]
 
