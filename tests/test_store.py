@@ -400,6 +400,48 @@ def test_entities_stories_and_search(store_url: str) -> None:
         assert store.search('") OR drop table articles; --') == []
 
 
+# Articles written in this order, each mentioning a ferry a given number of times; the last
+# two as often as each other (PostgreSQL's rank then ties: the text's length does not count).
+_FERRY_TEXTS = {
+    "one.txt": " The ferry waits.",
+    "three.txt": " The ferry waits. A ferry left. No ferry came back.",
+    "two.txt": " The ferry waits. The ferry left.",
+    "also-one.txt": " A ferry sank near the old pier at dawn.",
+    "none.txt": " Traffic was light.",
+}
+
+
+def test_search_answers_the_same_hits_in_the_same_order(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hits and their order pinned, whatever plan the database picks: the most relevant
+    first; on PostgreSQL, equal scores newest first, and only the newest matches ranked."""
+    import newsweave.store.reads as reads
+
+    with open_store(store_url) as store:
+        for id_, extra in _FERRY_TEXTS.items():
+            store.write_analysis(_analysis(TEXT + extra, id_=id_))
+        hits = store.search("ferry")
+        assert all(h["kind"] == "article" and h["ref"] == h["article"] for h in hits)
+        assert all("[ferry]" in h["snippet"].lower() for h in hits)
+        order = [h["article"] for h in hits]
+        if store.engine.dialect.name == "sqlite":  # bm25: the longer text comes later
+            assert order == ["three.txt", "two.txt", "one.txt", "also-one.txt"]
+            return
+        assert order == ["three.txt", "two.txt", "also-one.txt", "one.txt"]
+        assert hits[0]["snippet"] == (
+            "opens in May.” 300 people came. "
+            "The [ferry] waits. A [ferry] left. No [ferry] came back."
+        )
+        # The snippet's window is found in the body lowered, for an ASCII word as for another.
+        filler = " Nothing else happened that day." * 20
+        store.write_analysis(_analysis(TEXT + filler + " The Ferryman and the Écluse.", id_="f"))
+        for query, marked in (("ferryman", "[Ferryman]"), ("écluse", "[Écluse]")):
+            assert marked in store.search(query)[0]["snippet"]
+        monkeypatch.setattr(reads, "SEARCH_WINDOW", 2)  # the two newest matches alone
+        assert [h["article"] for h in store.search("ferry")] == ["two.txt", "also-one.txt"]
+
+
 def test_a_storys_undated_member_comes_last_in_every_database(store_url: str) -> None:
     """Members are listed oldest first and an undated article last, as the dossier orders
     them, on SQLite as on PostgreSQL (whose NULLs would otherwise sort first or last)."""

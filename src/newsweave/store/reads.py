@@ -222,7 +222,8 @@ class CrossArticleReads:
         """Full-text search over articles and quotes: FTS5 on SQLite, tsvector on PostgreSQL.
 
         On PostgreSQL the best ``limit`` are chosen among the newest ``SEARCH_WINDOW`` entries
-        that match, so that a common word costs the same in a large archive as in a small one.
+        that match, so that a common word's ranking costs the same in a large archive as in a
+        small one (finding its newest matches still reads the index entry of each).
         """
         words = re.findall(r"\w+", text)
         if not words:
@@ -237,14 +238,10 @@ class CrossArticleReads:
             )
             params: dict[str, Any] = {"q": " ".join(f'"{w}"' for w in words), "n": limit}
         else:
-            query = _RANKED_AMONG_NEWEST
             longest = max(words, key=len).lower()  # where the snippet is taken from
-            params = {
-                "q": " ".join(words),
-                "n": limit,
-                "window": SEARCH_WINDOW,
-                "near": longest[: max(3, len(longest) - 2)],  # "evacuated": "evacuat"
-            }
+            near = longest[: max(3, len(longest) - 2)]  # "evacuated": "evacuat"
+            query = _RANKED_AMONG_NEWEST[near.isascii()]
+            params = {"q": " ".join(words), "n": limit, "window": SEARCH_WINDOW, "near": near}
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query, params)]
 
@@ -253,26 +250,44 @@ class CrossArticleReads:
 #: word reads every matching entry, a cost that grows with the archive (``docs/scaling.md``).
 SEARCH_WINDOW = 1000
 
-# The newest matches by entry id (the planner walks the id index back from the newest while
-# matches are common, and sorts the index's matches when they are rare); then rank those, then
-# the article and a snippet for the best only. ts_headline parses the whole text it is given,
-# three quarters of a search's time over whole articles: it is given 400 characters around
-# the first occurrence of the query's longest word (the start of the text if it is not there
-# as written), and still marks every query word in them as the full-text search sees words.
-_RANKED_AMONG_NEWEST = sa.text(
-    "WITH newest AS MATERIALIZED ("
-    " SELECT s.id FROM search_index s, plainto_tsquery('english', :q) q"
-    " WHERE s.tsv @@ q ORDER BY s.id DESC LIMIT :window),"
-    " best AS MATERIALIZED ("
-    " SELECT s.article_key, s.kind, s.ref, s.body, ts_rank(s.tsv, q) AS score"
-    " FROM newest JOIN search_index s ON s.id = newest.id, plainto_tsquery('english', :q) q"
-    " ORDER BY score DESC LIMIT :n)"
-    " SELECT b.kind, b.ref, a.id AS article, a.title, a.published,"
-    " ts_headline('english', substr(b.body, greatest(1, strpos(lower(b.body), :near) - 150), 400),"
-    " q, 'StartSel=[,StopSel=],MaxWords=24') AS snippet"
-    " FROM best b JOIN articles a ON a.key = b.article_key, plainto_tsquery('english', :q) q"
-    " ORDER BY b.score DESC"
-)
+# The newest matches by entry id: the GIN index finds every match and only those are sorted.
+# ``s.id + 0`` keeps the planner from walking the id index back from the newest entry and testing
+# each entry's tsvector: it expects a word's matches spread evenly, but a common word's are mostly
+# whole articles among many more quotes, and it read some 20 entries for each match (44 of a
+# search's 51 ms of PostgreSQL time at 10,000 articles, ``docs/benchmarks.md``). Then rank those,
+# then the article and a snippet for the best only; equal scores newest first, so that the order
+# does not depend on the plan. ts_headline parses the whole text it is given (over whole
+# articles, three quarters of a search's time): it is given 400 characters around the first
+# occurrence of the query's longest word (the start of the text if it is not there as written),
+# and still marks every query word in them as the full-text search sees words.
+
+
+def _ranked_among_newest(ascii_word: bool) -> sa.TextClause:
+    """The search, its snippet's window found in the body lowered: when the word it is found by
+    is ASCII, only the body's ASCII letters are lowered (``COLLATE "C"``), a third of the time
+    of the locale's lowering over whole articles and the same position (but for the few other
+    letters the locale lowers to ASCII ones, such as the Kelvin sign)."""
+    lowered = 'lower(b.body COLLATE "C")' if ascii_word else "lower(b.body)"
+    return sa.text(
+        "WITH newest AS MATERIALIZED ("
+        " SELECT s.id FROM search_index s, plainto_tsquery('english', :q) q"
+        " WHERE s.tsv @@ q ORDER BY s.id + 0 DESC LIMIT :window),"
+        " best AS MATERIALIZED ("
+        " SELECT s.id, s.article_key, s.kind, s.ref, s.body, ts_rank(s.tsv, q) AS score"
+        " FROM newest JOIN search_index s ON s.id = newest.id, plainto_tsquery('english', :q) q"
+        " ORDER BY score DESC, s.id DESC LIMIT :n)"
+        " SELECT b.kind, b.ref, a.id AS article, a.title, a.published,"
+        f" ts_headline('english', substr(b.body, greatest(1, strpos({lowered}, :near) - 150), 400),"
+        " q, 'StartSel=[,StopSel=],MaxWords=24') AS snippet"
+        " FROM best b JOIN articles a ON a.key = b.article_key, plainto_tsquery('english', :q) q"
+        " ORDER BY b.score DESC, b.id DESC"
+    )
+
+
+#: The search by whether the snippet's word is ASCII.
+_RANKED_AMONG_NEWEST = {
+    ascii_word: _ranked_among_newest(ascii_word) for ascii_word in (False, True)
+}
 
 
 def _entity(row: Any) -> Entity:
