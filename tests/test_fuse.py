@@ -765,6 +765,17 @@ def test_a_unit_that_dates_two_things_takes_no_side_on_the_year() -> None:
     assert find_conflict(units, analyses, sources_of([a, b], {}), times=times) is not None
 
 
+def test_a_with_clause_that_looks_ahead_is_a_claim_of_its_own() -> None:
+    """ "Work is scheduled to start in April, | with the bridge expected to open in 2029": the
+    opening is what another outlet reports alone."""
+    text = "Work is scheduled to start in April, with the bridge expected to open in 2029."
+    units = claim_units(_one_sentence("a", text))
+    assert [u.text for u in units] == [
+        "Work is scheduled to start in April",
+        "with the bridge expected to open in 2029.",
+    ]
+
+
 def test_a_piece_that_states_a_count_is_a_claim_however_short() -> None:
     """ "Turnout was 58 percent, | up from 49 percent in 2022": the first piece is what other
     outlets report ("Turnout was 58 percent"), three content words with its count."""
@@ -988,6 +999,13 @@ def test_short_units_that_share_no_word_are_not_one_claim() -> None:
     unhurt = unit("b", "that trading at the other exchange was not affected.")
     assert float(np.dot(*embed([stopped.text, unhurt.text]))) >= THRESHOLD  # alike as written
     assert sorted(link_units([stopped, unhurt], embed)) == [[0], [1]]
+    # A date both give is: "due to begin next month" in a March report is "in April".
+    begin = unit("a", "Construction is due to begin next month")
+    start = unit("b", "Work is scheduled to start in April")
+    assert float(np.dot(*embed([begin.text, start.text]))) >= THRESHOLD
+    april = (dt.date(2026, 4, 1), dt.date(2026, 4, 30))
+    assert sorted(link_units([begin, start], embed)) == [[0], [1]]
+    assert sorted(link_units([begin, start], embed, when=[[april], [april]])) == [[0, 1]]
     # A name both write is no word they share: the short one says nothing the other says.
     owner = unit("a", "It is owned by Brightwell Buses.")
     cuts = unit("b", "Brightwell Buses has cut all its evening routes until Friday.")

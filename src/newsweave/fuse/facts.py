@@ -101,7 +101,8 @@ def link_units(
             score = block[np.arange(len(rows)), best]
             for n in np.flatnonzero(score >= threshold):
                 i, j = int(rows[n]), int(cols[best[n]])
-                if not _apart(units[i], units[j]) and not (when and _far(when[i], when[j])):
+                dated = (when[i], when[j]) if when else ((), ())
+                if not _apart(units[i], units[j], *dated) and not (when and _far(*dated)):
                     yield float(score[n]), i, j
 
     one_unit_each = range(len(units))  # every unit its own passage: one per article and fact
@@ -158,18 +159,29 @@ def _dated(unit: Unit, text: str, times: Sequence[Dated]) -> tuple[tuple[date, d
     return tuple(span for value in dated if (span := calendar_span(value)) is not None)
 
 
-def _apart(a: Unit, b: Unit) -> bool:
+def _apart(
+    a: Unit,
+    b: Unit,
+    when_a: Sequence[tuple[date, date]] = (),
+    when_b: Sequence[tuple[date, date]] = (),
+) -> bool:
     """Whether one of two units is too short to be compared by its embedding, and the two
     share nothing they say (no word's stem, no count) or one denies and the other does not.
     In a few words the frame they share ("and insisted the delay meant nothing" / "has shown
     no sign of softening") weighs more in the embedding than what differs, and so does what
     they are about ("all production at the plant was suspended" / "production at its other
     plants was not affected"). A name both write does not count as shared: "It is operated by
-    Keldon Ferries" says nothing that "Keldon Ferries cancelled its crossings" says."""
+    Keldon Ferries" says nothing that "Keldon Ferries cancelled its crossings" says; a date
+    both give does ("Construction is due to begin next month" / "Work is scheduled to start
+    in April", ``when_a`` and ``when_b``: their calendar spans)."""
     if min(len(a.words), len(b.words)) > SHORT:
         return False
     names = {w.lower() for w in capitalised(a.text) & capitalised(b.text)}
-    shared = _stems(a.words - names) & _stems(b.words - names) or a.counts & b.counts
+    shared = bool(
+        _stems(a.words - names) & _stems(b.words - names)
+        or a.counts & b.counts
+        or set(when_a) & set(when_b)
+    )
     return not shared or _denies(a.text) != _denies(b.text)
 
 

@@ -32,7 +32,8 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _CLAUSE = re.compile(
     r"(?:;|\s[–—]\s|,\s+(?=(?:but|while|whereas|although|though|after)\s)|\s(?=but\s)"
     r"|\s(?=and\s+(?:then\s+)?[a-z]+ed\s)|,\s+(?=adding\s+that\s)"
-    r"|,\s+(?=(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s))"
+    r"|,\s+(?=(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s)"
+    r"|,\s+(?=with\s+(?:[\w'’-]+\s+){1,4}?(?:expected|due|set|scheduled|planned|likely)\s))"
 )
 #: "LINDMARK, March 14 (TPA) —": where and when, not a claim.
 _DATELINE = re.compile(
