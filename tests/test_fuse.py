@@ -776,6 +776,19 @@ def test_a_with_clause_that_looks_ahead_is_a_claim_of_its_own() -> None:
     ]
 
 
+def test_a_colon_before_a_clause_cuts_its_sentence() -> None:
+    """ "Two people were killed: | a cyclist was hit by a bus, and a child drowned": the toll
+    is what another outlet reports alone ("Two people died"), and it is told by its number."""
+    text = (
+        "Two people were killed: a cyclist was hit by a bus near the bridge, and a child drowned."
+    )
+    analysis = _counted("a", text, [("Two", 2.0, "people")])
+    assert [u.text for u in claim_units(analysis)] == [
+        "Two people were killed:",
+        "a cyclist was hit by a bus near the bridge, and a child drowned.",
+    ]
+
+
 def test_a_piece_that_states_a_count_is_a_claim_however_short() -> None:
     """ "Turnout was 58 percent, | up from 49 percent in 2022": the first piece is what other
     outlets report ("Turnout was 58 percent"), three content words with its count."""

@@ -30,7 +30,7 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 #: comparison with an earlier figure (", compared with a profit of 120 million a year
 #: earlier", ", up from 9 percent") is a claim of its own about that earlier time.
 _CLAUSE = re.compile(
-    r"(?:;|\s[–—]\s|,\s+(?=(?:but|while|whereas|although|though|after)\s)|\s(?=but\s)"
+    r"(?:;|:\s+(?=[a-z])|\s[–—]\s|,\s+(?=(?:but|while|whereas|although|though|after)\s)|\s(?=but\s)"
     r"|\s(?=and\s+(?:then\s+)?[a-z]+ed\s)|,\s+(?=adding\s+that\s)"
     r"|,\s+(?=(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s)"
     r"|,\s+(?=with\s+(?:[\w'’-]+\s+){1,4}?(?:expected|due|set|scheduled|planned|likely)\s))"
@@ -239,6 +239,7 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
     utterances = _second_utterances(text, analysis.quotes, analysis.sentences)
     alone = sorted(c.start for c in analysis.clauses if c.stands_alone)
     counts = sorted(a.start for a in analysis.amounts if _is_count(a))
+    numbers = sorted(a.start for a in analysis.amounts if a.value is not None)
     # Looked up by position (bisect), not scanned per unit: a very long article has thousands.
     keyed.sort()
     mention_starts = [s for s, _, _ in keyed]
@@ -263,8 +264,9 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
             # left of a sentence with a quotation in it is often a fragment of what was said).
             whole = (start, end) == (sentence.start, sentence.end)
             whole = whole and _QUOTED not in blank[start:end]
-            # A piece that states a count is told by it ("Turnout was 61 percent, | up from 54").
-            counted = any(_within(counts, start - 1, end))
+            # A piece that states a number is told by it ("Turnout was 61 percent, | up from
+            # 54", "Two people were killed: | a motorist ...").
+            counted = _some_within(numbers, start - 1, end)
             stands = whole or counted or _has(alone, start) or _has(alone, end)
             least = _MIN_STANDALONE if stands else _MIN_CONTENT
             unit = _unit(text, blank, art, start, end, here, len(units), least)
@@ -275,7 +277,7 @@ def claim_units(analysis: ArticleAnalysis, *, entity_of: EntityOf | None = None)
                 and len(units) > first
                 and _CONTINUES.match(unit.text)
                 and not _has(alone, start)
-                and not any(_within(counts, start - 1, end))
+                and not _some_within(counts, start - 1, end)
             ):
                 # "... and invited the mayor": its subject and setting are in the clause before
                 # ("... and 2,400 were evacuated" has its own, and "... and forcing 2,400 from
@@ -513,6 +515,12 @@ def _within(starts: list[int], start: int, end: int) -> Iterator[int]:
     return (s for s in starts[bisect.bisect_right(starts, start) :] if s < end)
 
 
+def _some_within(starts: list[int], start: int, end: int) -> bool:
+    """Whether one of the ``starts`` lies strictly inside ``start``..``end`` (an offset may be
+    0, so ``any`` of them will not do)."""
+    return next(_within(starts, start, end), None) is not None
+
+
 def _has(starts: list[int], offset: int) -> bool:
     at = _at(starts, offset)
     return at < len(starts) and starts[at] == offset
@@ -534,7 +542,7 @@ def _long_cut(
         return [(start, end)]
 
     def short(a: int, b: int) -> bool:
-        least = _MIN_STANDALONE if any(_within(counts, a - 1, b)) else _MIN_CLAUSE_CONTENT
+        least = _MIN_STANDALONE if _some_within(counts, a - 1, b) else _MIN_CLAUSE_CONTENT
         return len(content_words(text[a:b])) < least
 
     inner = list(_within(clauses, start, end))
