@@ -1378,3 +1378,68 @@ def test_a_description_the_entity_step_resolved_takes_its_full_name(nlp: Languag
         "strike would end.\n\n“We are close to a deal,” the director told reporters."
     )
     assert table(quotes_of(nlp, text))[-1][2] == "Nora Fisk"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The subject of the sentence before, not the nearer name of whom it acted on...
+        ("Ivo Lind blamed Tomas Berg for the delay. “It was avoidable,” he said.", "Ivo Lind"),
+        (
+            "Karl Dorn signed the deal with Tomas Reiden in Osterby on Monday. "
+            "“It took two years,” he said.",
+            "Karl Dorn",
+        ),
+        # ... the main clause's subject before an embedded one's ...
+        (
+            "Ivo Lind said on Monday that he had spoken to Tomas Berg. "
+            "“We agreed on nothing,” he said.",
+            "Ivo Lind",
+        ),
+        (
+            "Lena Sorvik, who replaced Mara Velk as head of the port authority after Velk "
+            "resigned, faces her first strike.\n\n“I expected it,” she said.",
+            "Lena Sorvik",
+        ),
+        # ... a sentence whose subject is the same "he" continues the speaker before it ...
+        (
+            "“We are ready,” said Ivo Lind. He praised Tomas Berg for the preparations. "
+            "“Nobody worked harder,” he said.",
+            "Ivo Lind",
+        ),
+        # ... and the speaker's own sentence, not the name after the cue.
+        (
+            "“We are ready,” Ivo Lind said, standing beside Tomas Berg. "
+            "“The ferries run at six,” he added.",
+            "Ivo Lind",
+        ),
+        # Whom a subject asked answers.
+        (
+            "The host, Ivo Lind, asked Tomas Berg whether the port would close. "
+            "“Not while I run it,” he said.",
+            "Tomas Berg",
+        ),
+        # An organisation or a place is never the speaker of "he" or "she".
+        (
+            "Mara Velk joined the Osterby Port Authority in May. The authority cut its budget "
+            "on Friday. “It was the only way,” she said.",
+            "Mara Velk",
+        ),
+        (
+            "Karl Dorn was born in Osterby. The town lost its shipyard in 1990. "
+            "“Everyone left,” he said.",
+            "Karl Dorn",
+        ),
+        # A subject who does not agree gives way to the one who does, further back.
+        (
+            "“We will reopen,” said Ana Pop, the mayor.\n\nHer rival, Ivo Lind, disagreed. "
+            "Pop called him a pessimist. “She has no plan,” he said.",
+            "Ivo Lind",
+        ),
+    ],
+)
+def test_a_pronoun_speaker_is_the_salient_person_that_agrees(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert table(quotes_of(nlp, text))[-1][2] == expected
+

@@ -25,6 +25,7 @@ from newsweave.analyse.quotes.headline import headline_claim
 from newsweave.analyse.quotes.indirect import MOSTLY_QUOTED, find_indirect
 from newsweave.analyse.quotes.marks import Segment, find_segments, paragraphs
 from newsweave.analyse.quotes.resolve import People, Person, collect_people, mention_name
+from newsweave.analyse.quotes.salience import salient_person
 from newsweave.lexicon.grammar import PERSONAL_PRONOUNS
 from newsweave.records import Article, EntityMention, Quote, Span, Speaker
 
@@ -263,6 +264,11 @@ def _resolve(
     cues = {at.cue.i: at for item in items if (at := item.attribution) is not None}
     speakers: dict[int | None, Speaker] = {}
     last: tuple[int, int, str] | None = None  # (offset, paragraph, name) of the last speaker
+    resolved: dict[int, str] = {}  # speaker token -> name, for the pronouns after it
+
+    def name_of(subject: Token) -> str | None:
+        return _name(doc, subject, *mention_range(subject), people)
+
     for key in sorted(cues, key=lambda k: _position(cues[k])):
         token = cues[key].speaker
         assert token is not None
@@ -272,11 +278,14 @@ def _resolve(
         known = cues[key].name
         name = people.full_name(known, start) if known else _name(doc, token, a, b, people)
         if token.lower_ in PERSONAL_PRONOUNS:
-            name = _governing_subject(doc, token, people, inside) or _antecedent(
-                token.lower_, start, paragraph, last, people
+            name = (
+                _governing_subject(doc, token, people, inside)
+                or salient_person(token, people, inside, resolved, name_of, paragraph_of)
+                or _antecedent(token.lower_, start, paragraph, last, people)
             )
         if name:
             last = (start, paragraph, name)
+            resolved[token.i] = name
         speakers[key] = Speaker(start, end, str(doc[a:b].text), name)
     return speakers
 
