@@ -1443,3 +1443,12 @@ def test_a_pronoun_speaker_is_the_salient_person_that_agrees(
 ) -> None:
     assert table(quotes_of(nlp, text))[-1][2] == expected
 
+
+def test_a_quote_over_three_paragraphs_closed_by_its_only_cue(nlp: Language) -> None:
+    text = (
+        "Engineer Tomas Rigg described the storm. “The cable snapped at noon. We found the "
+        "break within the hour.\n\n“By evening the lights were back.\n\n"
+        "“Nobody was hurt,” he said."
+    )
+    found = [q for q in table(quotes_of(nlp, text)) if q[0] == "direct"]
+    assert [name for _, _, name in found] == ["Tomas Rigg"] * 3

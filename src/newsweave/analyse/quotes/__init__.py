@@ -3,9 +3,9 @@
 The steps, each in its own module: pair the quotation marks (``marks``), find the cue of every
 quoted segment (``attribution``) and what speaks through it (``cues``), find reported clauses
 (``indirect``), then settle segments with no cue of their own by their paragraph and resolve
-every speaker mention to a person (``resolve``); a headline may name its speaker before a
-colon (``headline``). Everything works from the parse the pipeline already has: one pass over
-the tokens per step, no second model.
+every speaker mention to a person (``resolve``; a he or she by ``salience``); a headline may
+name its speaker before a colon (``headline``). Everything works from the parse the pipeline
+already has: one pass over the tokens per step, no second model.
 """
 
 from __future__ import annotations
@@ -153,19 +153,30 @@ def _inherit(items: list[_Item]) -> None:
         same = [o for o in items if o.paragraph == item.paragraph and o.attribution is not None]
         earlier = [o for o in same if o.start < item.start]
         later = [o for o in same if o.start > item.start]
-        following = items[i + 1] if seg.continues and i + 1 < len(items) else None
+        closing = _closing_attribution(items, i)
         if seg.continued and i and items[i - 1].attribution is not None:
             item.attribution = items[i - 1].attribution
-        elif following is not None and following.attribution is not None and not seg.continued:
+        elif closing is not None and not seg.continued:
             # `"A," she said. "B <new paragraph> "C," she added.`: B and C are one quotation,
-            # which the cue after it closes.
-            item.attribution = following.attribution
+            # which the cue after it closes (also across paragraphs between them).
+            item.attribution = closing
         elif earlier:
             item.attribution = earlier[-1].attribution
-        elif following is not None and following.attribution is not None:
-            item.attribution = following.attribution
+        elif closing is not None:
+            item.attribution = closing
         elif later:
             item.attribution = later[0].attribution
+
+
+def _closing_attribution(items: list[_Item], i: int) -> Attribution | None:
+    """The cue of the first later segment of the quotation that item ``i`` continues into the
+    next paragraph: a quote over three paragraphs or more is often closed by its only cue."""
+    j = i
+    while j + 1 < len(items) and (seg := items[j].segment) is not None and seg.continues:
+        j += 1
+        if items[j].attribution is not None:
+            return items[j].attribution
+    return None
 
 
 def _add_headline_claim(
