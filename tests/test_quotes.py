@@ -1452,3 +1452,12 @@ def test_a_quote_over_three_paragraphs_closed_by_its_only_cue(nlp: Language) -> 
     )
     found = [q for q in table(quotes_of(nlp, text)) if q[0] == "direct"]
     assert [name for _, _, name in found] == ["Tomas Rigg"] * 3
+
+
+def test_a_speaker_described_by_age_is_the_person_of_that_age(nlp: Language) -> None:
+    text = (
+        "Lena Sorvik, 34, a nurse from Osterby, lost her home in the flood. Her neighbour, "
+        "Ivo Lind, 61, lost his boat. “We have nothing left,” the 34-year-old said. "
+        "“The river took it all,” said the 61-year-old."
+    )
+    assert [name for _, _, name in table(quotes_of(nlp, text))] == ["Lena Sorvik", "Ivo Lind"]

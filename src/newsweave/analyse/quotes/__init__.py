@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,8 @@ DASH_CHARS = frozenset("-–—")
 PRONOUN_REACH = 2
 #: How many clauses up a pronoun speaker's clause the subject that names it may be.
 GOVERNING_REACH = 4
+#: A speaker described by age: "the 45-year-old" (the tokens of the words, joined by spaces).
+AGED = re.compile(r"(\d{1,3}) - year - old")
 #: How a clause hangs on the one above it: reported, adverbial, coordinated or open.
 _EMBEDDED = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp"})
 
@@ -367,7 +370,8 @@ def _name(doc: Doc, token: Token, a: int, b: int, people: People) -> str | None:
         words = " ".join(
             t.lower_ for t in doc[a:b] if t.dep_ not in ("det", "case") and t.i not in owner
         )
-        return people.by_role(words, token.idx)
+        age = AGED.fullmatch(words)
+        return people.by_age(doc, age[1], token.idx) if age else people.by_role(words, token.idx)
     return None
 
 

@@ -20,12 +20,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.symbols import nsubj, nsubjpass
 from spacy.tokens import Span, Token
 
 from newsweave.analyse.quotes.agreement import PRONOUN_GENDER, agrees
 from newsweave.analyse.quotes.resolve import People
-from newsweave.lexicon.grammar import NOMINAL_SUBJECTS, PERSONAL_PRONOUNS
+from newsweave.lexicon.grammar import PERSONAL_PRONOUNS
 
+#: The nominal subject labels as integers (comparing them is cheaper than reading labels).
+_SUBJECT_IDS = frozenset({nsubj, nsubjpass})
 #: Sentences read back from the pronoun's own, at most.
 SENTENCE_REACH = 4
 #: Paragraphs before the pronoun's that the walk may enter.
@@ -43,13 +46,12 @@ class _Reader:
     inside: Sequence[bool]
     resolved: Mapping[int, str]
     name_of: Callable[[Token], str | None]
-    known: frozenset[str]
 
     def fits(self, name: str | None) -> bool:
         """A person of the article's who agrees with the pronoun."""
         return (
             bool(name)
-            and name in self.known
+            and name in self.people.names
             and agrees(self.pronoun, str(name), self.people.role_of(str(name)))
         )
 
@@ -72,8 +74,7 @@ def salient_person(
         name_of: the full name a subject token stands for (a name, an apposition, a role).
         paragraph_of: the paragraph index of a character offset.
     """
-    known = frozenset(p.name for p in people.persons)
-    reader = _Reader(pronoun.lower_, people, inside, resolved, name_of, known)
+    reader = _Reader(pronoun.lower_, people, inside, resolved, name_of)
     first = paragraph_of(pronoun.idx) - PARAGRAPH_REACH
     sentence, end = pronoun.sent, pronoun.i
     for _ in range(SENTENCE_REACH):
@@ -127,7 +128,7 @@ def _subjects(sentence: Span, end: int, inside: Sequence[bool]) -> Iterator[Toke
     found = [
         t
         for t in sentence.doc[sentence.start : end]
-        if t.dep_ in NOMINAL_SUBJECTS and not (inside and inside[t.i])
+        if t.dep in _SUBJECT_IDS and not (inside and inside[t.i])
     ]
     yield from sorted(found, key=lambda t: (_depth(t, sentence), t.i))
 
