@@ -1461,3 +1461,24 @@ def test_a_speaker_described_by_age_is_the_person_of_that_age(nlp: Language) -> 
         "“The river took it all,” said the 61-year-old."
     )
     assert [name for _, _, name in table(quotes_of(nlp, text))] == ["Lena Sorvik", "Ivo Lind"]
+
+
+def test_a_bare_surname_is_the_person_the_article_is_about_not_a_relative(nlp: Language) -> None:
+    """A relative named once a few paragraphs up does not take over the surname; one just
+    introduced does."""
+    text = (
+        "Senator Ivo Lind opened his campaign in Osterby on Monday. Lind spoke for an hour "
+        "about the harbour and the ferries.\n\n"
+        "Ivo Lind has held the seat since 2010. His wife, Mara Lind, sat in the front row "
+        "beside the mayor.\n\n"
+        "The crowd was smaller than four years ago, and the weather was cold. Volunteers "
+        "handed out soup and leaflets at the door, and a brass band played before the doors "
+        "opened. Several local businesses closed early so that their staff could attend. "
+        "Organisers said about 800 people came, fewer than the 1,200 they had hoped for, and "
+        "the local paper counted the empty chairs.\n\n"
+        "“We will win this seat again,” Lind said.\n\n"
+        "A retired teacher, Tomas Lind, no relation, spoke next. “I have known the harbour "
+        "all my life,” Lind said."
+    )
+    names = [name for kind, _, name in table(quotes_of(nlp, text)) if kind == "direct"]
+    assert names == ["Ivo Lind", "Tomas Lind"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +27,8 @@ from newsweave.analyse.entities.genders import given_names
 from newsweave.lexicon.titles import is_name_title
 from newsweave.records import EntityMention
 
+#: Characters within which a fuller name is still the one a short name continues.
+JUST_INTRODUCED = 400
 _BRACKETS = re.compile(r"[\[\]()]")
 #: How a name the model missed hangs on the words around it when it names someone.
 _NAMED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
@@ -76,7 +79,7 @@ class People:
         fuller = [p for p in fuller if p.sure] or fuller
         earlier = [p for p in fuller if p.start <= before]
         if earlier:
-            return earlier[-1].name
+            return _bearer(earlier, before)
         return fuller[0].name if fuller else name
 
     def by_role(self, description: str, before: int) -> str | None:
@@ -126,6 +129,18 @@ class People:
     def role_of(self, name: str) -> str:
         """The role last written with the person called ``name`` ("" when none was)."""
         return next((p.role for p in reversed(self.persons) if p.name == name and p.role), "")
+
+
+def _bearer(earlier: list[Person], before: int) -> str:
+    """Which of the fuller names before offset ``before`` a short name stands for: the last one
+    when it was just introduced, else the one the article has named most (the first of them on
+    a tie): relatives share a surname, and the bare surname is the person the article is about
+    ("Ivo Lind" rather than "Mara Lind", his wife, named once a few paragraphs up)."""
+    last = earlier[-1]
+    if before - last.start <= JUST_INTRODUCED:
+        return last.name
+    counts = Counter(p.name for p in earlier)
+    return max(dict.fromkeys(p.name for p in earlier), key=counts.__getitem__)
 
 
 def clean_name(text: str) -> str:
