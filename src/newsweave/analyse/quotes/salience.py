@@ -6,10 +6,10 @@ speaker is Lind, though Berg is nearer. So the sentences before the pronoun are 
 nearest first, and in each the people who agree with the pronoun are ranked as a reader ranks
 them: subjects first (a main clause's before an embedded one's: `Pop, who replaced Velk after
 Velk resigned, ...` is about Pop; but whom a subject asked answers: `Hale asked Pop whether
-...`), then the other people named in it. A sentence whose subject
-is an unresolved pronoun of the same gender (`He praised Berg.`) continues someone named
-earlier, so its other names are passed over. An organisation or a place is never a candidate:
-only names the article gives a person, and speakers already resolved, are.
+...`), then the other people named in it. A sentence whose subject is an unresolved pronoun of
+the same gender (`He praised Berg.`) continues someone named earlier, so its other names are
+passed over. An organisation or a place is never a candidate: only names the article gives a
+person, and speakers already resolved, are.
 
 The walk stays within the pronoun's paragraph and the one before, and reads a few sentences;
 when it finds no one, the caller falls back to text order.
