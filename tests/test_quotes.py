@@ -1378,3 +1378,107 @@ def test_a_description_the_entity_step_resolved_takes_its_full_name(nlp: Languag
         "strike would end.\n\n“We are close to a deal,” the director told reporters."
     )
     assert table(quotes_of(nlp, text))[-1][2] == "Nora Fisk"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The subject of the sentence before, not the nearer name of whom it acted on...
+        ("Ivo Lind blamed Tomas Berg for the delay. “It was avoidable,” he said.", "Ivo Lind"),
+        (
+            "Karl Dorn signed the deal with Tomas Reiden in Osterby on Monday. "
+            "“It took two years,” he said.",
+            "Karl Dorn",
+        ),
+        # ... the main clause's subject before an embedded one's ...
+        (
+            "Ivo Lind said on Monday that he had spoken to Tomas Berg. "
+            "“We agreed on nothing,” he said.",
+            "Ivo Lind",
+        ),
+        (
+            "Lena Sorvik, who replaced Mara Velk as head of the port authority after Velk "
+            "resigned, faces her first strike.\n\n“I expected it,” she said.",
+            "Lena Sorvik",
+        ),
+        # ... a sentence whose subject is the same "he" continues the speaker before it ...
+        (
+            "“We are ready,” said Ivo Lind. He praised Tomas Berg for the preparations. "
+            "“Nobody worked harder,” he said.",
+            "Ivo Lind",
+        ),
+        # ... and the speaker's own sentence, not the name after the cue.
+        (
+            "“We are ready,” Ivo Lind said, standing beside Tomas Berg. "
+            "“The ferries run at six,” he added.",
+            "Ivo Lind",
+        ),
+        # Whom a subject asked answers.
+        (
+            "The host, Ivo Lind, asked Tomas Berg whether the port would close. "
+            "“Not while I run it,” he said.",
+            "Tomas Berg",
+        ),
+        # An organisation or a place is never the speaker of "he" or "she".
+        (
+            "Mara Velk joined the Osterby Port Authority in May. The authority cut its budget "
+            "on Friday. “It was the only way,” she said.",
+            "Mara Velk",
+        ),
+        (
+            "Karl Dorn was born in Osterby. The town lost its shipyard in 1990. "
+            "“Everyone left,” he said.",
+            "Karl Dorn",
+        ),
+        # A subject who does not agree gives way to the one who does, further back.
+        (
+            "“We will reopen,” said Ana Pop, the mayor.\n\nHer rival, Ivo Lind, disagreed. "
+            "Pop called him a pessimist. “She has no plan,” he said.",
+            "Ivo Lind",
+        ),
+    ],
+)
+def test_a_pronoun_speaker_is_the_salient_person_that_agrees(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert table(quotes_of(nlp, text))[-1][2] == expected
+
+
+def test_a_quote_over_three_paragraphs_closed_by_its_only_cue(nlp: Language) -> None:
+    text = (
+        "Engineer Tomas Rigg described the storm. “The cable snapped at noon. We found the "
+        "break within the hour.\n\n“By evening the lights were back.\n\n"
+        "“Nobody was hurt,” he said."
+    )
+    found = [q for q in table(quotes_of(nlp, text)) if q[0] == "direct"]
+    assert [name for _, _, name in found] == ["Tomas Rigg"] * 3
+
+
+def test_a_speaker_described_by_age_is_the_person_of_that_age(nlp: Language) -> None:
+    text = (
+        "Lena Sorvik, 34, a nurse from Osterby, lost her home in the flood. Her neighbour, "
+        "Ivo Lind, 61, lost his boat. “We have nothing left,” the 34-year-old said. "
+        "“The river took it all,” said the 61-year-old."
+    )
+    assert [name for _, _, name in table(quotes_of(nlp, text))] == ["Lena Sorvik", "Ivo Lind"]
+
+
+def test_a_bare_surname_is_the_person_the_article_is_about_not_a_relative(nlp: Language) -> None:
+    """A relative named once a few paragraphs up does not take over the surname; one just
+    introduced does."""
+    text = (
+        "Senator Ivo Lind opened his campaign in Osterby on Monday. Lind spoke for an hour "
+        "about the harbour and the ferries.\n\n"
+        "Ivo Lind has held the seat since 2010. His wife, Mara Lind, sat in the front row "
+        "beside the mayor.\n\n"
+        "The crowd was smaller than four years ago, and the weather was cold. Volunteers "
+        "handed out soup and leaflets at the door, and a brass band played before the doors "
+        "opened. Several local businesses closed early so that their staff could attend. "
+        "Organisers said about 800 people came, fewer than the 1,200 they had hoped for, and "
+        "the local paper counted the empty chairs.\n\n"
+        "“We will win this seat again,” Lind said.\n\n"
+        "A retired teacher, Tomas Lind, no relation, spoke next. “I have known the harbour "
+        "all my life,” Lind said."
+    )
+    names = [name for kind, _, name in table(quotes_of(nlp, text)) if kind == "direct"]
+    assert names == ["Ivo Lind", "Tomas Lind"]

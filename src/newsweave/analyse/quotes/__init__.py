@@ -3,15 +3,16 @@
 The steps, each in its own module: pair the quotation marks (``marks``), find the cue of every
 quoted segment (``attribution``) and what speaks through it (``cues``), find reported clauses
 (``indirect``), then settle segments with no cue of their own by their paragraph and resolve
-every speaker mention to a person (``resolve``); a headline may name its speaker before a
-colon (``headline``). Everything works from the parse the pipeline already has: one pass over
-the tokens per step, no second model.
+every speaker mention to a person (``resolve``; a he or she by ``salience``); a headline may
+name its speaker before a colon (``headline``). Everything works from the parse the pipeline
+already has: one pass over the tokens per step, no second model.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from newsweave.analyse.quotes.headline import headline_claim
 from newsweave.analyse.quotes.indirect import MOSTLY_QUOTED, find_indirect
 from newsweave.analyse.quotes.marks import Segment, find_segments, paragraphs
 from newsweave.analyse.quotes.resolve import People, Person, collect_people, mention_name
+from newsweave.analyse.quotes.salience import salient_person
 from newsweave.lexicon.grammar import PERSONAL_PRONOUNS
 from newsweave.records import Article, EntityMention, Quote, Span, Speaker
 
@@ -38,6 +40,8 @@ DASH_CHARS = frozenset("-–—")
 PRONOUN_REACH = 2
 #: How many clauses up a pronoun speaker's clause the subject that names it may be.
 GOVERNING_REACH = 4
+#: A speaker described by age: "the 45-year-old" (the tokens of the words, joined by spaces).
+AGED = re.compile(r"(\d{1,3}) - year - old")
 #: How a clause hangs on the one above it: reported, adverbial, coordinated or open.
 _EMBEDDED = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp"})
 
@@ -142,19 +146,30 @@ def _inherit(items: list[_Item]) -> None:
         same = [o for o in items if o.paragraph == item.paragraph and o.attribution is not None]
         earlier = [o for o in same if o.start < item.start]
         later = [o for o in same if o.start > item.start]
-        following = items[i + 1] if seg.continues and i + 1 < len(items) else None
+        closing = _closing_attribution(items, i)
         if seg.continued and i and items[i - 1].attribution is not None:
             item.attribution = items[i - 1].attribution
-        elif following is not None and following.attribution is not None and not seg.continued:
+        elif closing is not None and not seg.continued:
             # `"A," she said. "B <new paragraph> "C," she added.`: B and C are one quotation,
-            # which the cue after it closes.
-            item.attribution = following.attribution
+            # which the cue after it closes (also across paragraphs between them).
+            item.attribution = closing
         elif earlier:
             item.attribution = earlier[-1].attribution
-        elif following is not None and following.attribution is not None:
-            item.attribution = following.attribution
+        elif closing is not None:
+            item.attribution = closing
         elif later:
             item.attribution = later[0].attribution
+
+
+def _closing_attribution(items: list[_Item], i: int) -> Attribution | None:
+    """The cue of the first later segment of the quotation that item ``i`` continues into the
+    next paragraph: a quote over three paragraphs or more is often closed by its only cue."""
+    j = i
+    while j + 1 < len(items) and (seg := items[j].segment) is not None and seg.continues:
+        j += 1
+        if items[j].attribution is not None:
+            return items[j].attribution
+    return None
 
 
 def _add_headline_claim(
@@ -253,6 +268,11 @@ def _resolve(
     cues = {at.cue.i: at for item in items if (at := item.attribution) is not None}
     speakers: dict[int | None, Speaker] = {}
     last: tuple[int, int, str] | None = None  # (offset, paragraph, name) of the last speaker
+    resolved: dict[int, str] = {}  # speaker token -> name, for the pronouns after it
+
+    def name_of(subject: Token) -> str | None:
+        return _name(doc, subject, *mention_range(subject), people)
+
     for key in sorted(cues, key=lambda k: _position(cues[k])):
         token = cues[key].speaker
         assert token is not None
@@ -262,11 +282,14 @@ def _resolve(
         known = cues[key].name
         name = people.full_name(known, start) if known else _name(doc, token, a, b, people)
         if token.lower_ in PERSONAL_PRONOUNS:
-            name = _governing_subject(doc, token, people, inside) or _antecedent(
-                token.lower_, start, paragraph, last, people
+            name = (
+                _governing_subject(doc, token, people, inside)
+                or salient_person(token, people, inside, resolved, name_of, paragraph_of)
+                or _antecedent(token.lower_, start, paragraph, last, people)
             )
         if name:
             last = (start, paragraph, name)
+            resolved[token.i] = name
         speakers[key] = Speaker(start, end, str(doc[a:b].text), name)
     return speakers
 
@@ -337,7 +360,8 @@ def _name(doc: Doc, token: Token, a: int, b: int, people: People) -> str | None:
         words = " ".join(
             t.lower_ for t in doc[a:b] if t.dep_ not in ("det", "case") and t.i not in owner
         )
-        return people.by_role(words, token.idx)
+        age = AGED.fullmatch(words)
+        return people.by_age(doc, age[1], token.idx) if age else people.by_role(words, token.idx)
     return None
 
 

@@ -533,11 +533,18 @@ def _token_range(token: Token) -> tuple[int, int]:
     return (token.left_edge.i, end)
 
 
+#: Words on the left of a speaker's head word that belong to the mention; a measure phrase too
+#: ("the 34-year-old": "34-year" hangs on "old").
+MENTION_MODIFIERS = frozenset(
+    {"compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "npadvmod"}
+)
+
+
 def mention_range(token: Token) -> tuple[int, int]:
     """Token range of a speaker mention: the head noun with the words modifying it on the left."""
     start = token.i
     for child in token.lefts:
-        if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case"):
+        if child.dep_ in MENTION_MODIFIERS:
             start = min(start, child.left_edge.i)
     return (start, token.i + 1)
 

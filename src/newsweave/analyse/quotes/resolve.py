@@ -11,9 +11,12 @@ count as names whatever their entity label.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.attrs import IS_LOWER, ORTH
 from spacy.strings import get_string_id
@@ -24,6 +27,8 @@ from newsweave.analyse.entities.genders import given_names
 from newsweave.lexicon.titles import is_name_title
 from newsweave.records import EntityMention
 
+#: Characters within which a fuller name is still the one a short name continues.
+JUST_INTRODUCED = 400
 _BRACKETS = re.compile(r"[\[\]()]")
 #: How a name the model missed hangs on the words around it when it names someone.
 _NAMED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
@@ -46,6 +51,8 @@ class Person:
     #: Whether the model labelled the name a person's; one it labelled otherwise or missed
     #: ("Ivo Lind" as an organisation) is only a fallback.
     sure: bool = True
+    #: The token after the name: an age may be written there (`Karl Dorn, 45,`).
+    end: int = -1
 
 
 @dataclass
@@ -53,6 +60,11 @@ class People:
     """The people an article names, in text order, with lookups for later mentions."""
 
     persons: list[Person] = field(default_factory=list)
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Every person's name as written in ``persons`` (read once they are all collected)."""
+        return frozenset(p.name for p in self.persons)
 
     def full_name(self, name: str, before: int) -> str:
         """The full name a short ``name`` refers to: the last fuller one before, else the first."""
@@ -67,7 +79,7 @@ class People:
         fuller = [p for p in fuller if p.sure] or fuller
         earlier = [p for p in fuller if p.start <= before]
         if earlier:
-            return earlier[-1].name
+            return _bearer(earlier, before)
         return fuller[0].name if fuller else name
 
     def by_role(self, description: str, before: int) -> str | None:
@@ -89,6 +101,16 @@ class People:
                 found = person.name
         return found
 
+    def by_age(self, doc: Doc, age: str, before: int) -> str | None:
+        """The person last introduced before offset ``before`` with ``age`` after their name
+        ("the 45-year-old"; ages are read only here, as descriptions by age are rare)."""
+        found = [
+            p.name
+            for p in self.persons
+            if p.start <= before and p.sure and _age_after(doc, p.end) == age
+        ]
+        return self.full_name(found[-1], before) if found else None
+
     def nearest(
         self, before: int, fits: Callable[[Person], bool] = lambda _: True, *, sure: bool = True
     ) -> Person | None:
@@ -99,7 +121,7 @@ class People:
             if sure and not person.sure:
                 continue
             name = self.full_name(person.name, person.start)
-            full = Person(person.start, name, person.role, person.sure)
+            full = dataclasses.replace(person, name=name)
             if fits(full):
                 return full
         return None
@@ -107,6 +129,18 @@ class People:
     def role_of(self, name: str) -> str:
         """The role last written with the person called ``name`` ("" when none was)."""
         return next((p.role for p in reversed(self.persons) if p.name == name and p.role), "")
+
+
+def _bearer(earlier: list[Person], before: int) -> str:
+    """Which of the fuller names before offset ``before`` a short name stands for: the last one
+    when it was just introduced, else the one the article has named most (the first of them on
+    a tie): relatives share a surname, and the bare surname is the person the article is about
+    ("Ivo Lind" rather than "Mara Lind", his wife, named once a few paragraphs up)."""
+    last = earlier[-1]
+    if before - last.start <= JUST_INTRODUCED:
+        return last.name
+    counts = Counter(p.name for p in earlier)
+    return max(dict.fromkeys(p.name for p in earlier), key=counts.__getitem__)
 
 
 def clean_name(text: str) -> str:
@@ -171,9 +205,19 @@ def collect_people(doc: Doc, entities: Sequence[EntityMention], inside: Sequence
                 role = role_before(doc, span.start) or (mention.role or "").lower()
                 role = role or _title_cleaned_off(part, name)
                 sure = mention.label == "PERSON"
-                people.persons.append(Person(mention.start, name, role, sure))
+                people.persons.append(Person(mention.start, name, role, sure, end))
     people.persons.sort(key=lambda p: p.start)
     return people
+
+
+def _age_after(doc: Doc, end: int) -> str:
+    """The age set off after a name that ends before token ``end`` (`Karl Dorn, 45, was`), or
+    ""."""
+    if not 0 <= end < len(doc) - 2 or doc[end].text not in ",(":
+        return ""
+    age, after = doc[end + 1], doc[end + 2]
+    closes = after.text in (",", ".", ";") if doc[end].text == "," else after.text == ")"
+    return age.text if age.is_digit and len(age.text) <= 3 and closes else ""
 
 
 def _unlabelled_subjects(doc: Doc, entities: Sequence[EntityMention]) -> list[EntityMention]:
