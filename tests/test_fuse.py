@@ -1019,6 +1019,11 @@ def test_short_units_that_share_no_word_are_not_one_claim() -> None:
     april = (dt.date(2026, 4, 1), dt.date(2026, 4, 30))
     assert sorted(link_units([begin, start], embed)) == [[0], [1]]
     assert sorted(link_units([begin, start], embed, when=[[april], [april]])) == [[0, 1]]
+    # A stop and its undoing are two happenings, however alike their words.
+    halted = unit("a", "Ferry crossings between the two islands were suspended on Sunday.")
+    resumed = unit("b", "Ferry crossings between the two islands resumed on Tuesday.")
+    assert float(np.dot(*embed([halted.text, resumed.text]))) >= THRESHOLD
+    assert sorted(link_units([halted, resumed], embed)) == [[0], [1]]
     # A name both write is no word they share: the short one says nothing the other says.
     owner = unit("a", "It is owned by Brightwell Buses.")
     cuts = unit("b", "Brightwell Buses has cut all its evening routes until Friday.")

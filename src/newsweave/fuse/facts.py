@@ -102,7 +102,8 @@ def link_units(
             for n in np.flatnonzero(score >= threshold):
                 i, j = int(rows[n]), int(cols[best[n]])
                 dated = (when[i], when[j]) if when else ((), ())
-                if not _apart(units[i], units[j], *dated) and not (when and _far(*dated)):
+                apart = _apart(units[i], units[j], *dated) or _reversed(units[i], units[j])
+                if not (apart or (when and _far(*dated))):
                     yield float(score[n]), i, j
 
     one_unit_each = range(len(units))  # every unit its own passage: one per article and fact
@@ -183,6 +184,27 @@ def _apart(
         or set(when_a) & set(when_b)
     )
     return not shared or _denies(a.text) != _denies(b.text)
+
+
+#: Verbs of a stop and of its undoing: "rail services were suspended" and "rail services
+#: resumed on Tuesday" tell two happenings, however alike their words.
+_STOPPED = frozenset(
+    ["suspended", "halted", "closed", "shut", "cancelled", "canceled", "stopped", "suspend",
+     "halt", "close", "stop", "blocked", "banned", "imposed"]
+)  # fmt: skip
+_UNDONE = frozenset(
+    ["resumed", "reopened", "restored", "restarted", "resume", "reopen", "restore", "restart",
+     "unblocked", "lifted", "lift"]
+)  # fmt: skip
+
+
+def _reversed(a: Unit, b: Unit) -> bool:
+    """Whether one unit tells of a stop and the other of its undoing, and neither of both."""
+    stop_a, stop_b = bool(a.words & _STOPPED), bool(b.words & _STOPPED)
+    undo_a, undo_b = bool(a.words & _UNDONE), bool(b.words & _UNDONE)
+    return (stop_a and undo_b and not undo_a and not stop_b) or (
+        stop_b and undo_a and not undo_b and not stop_a
+    )
 
 
 #: Words that deny what a clause states ("declined to attend" is "would not attend").
