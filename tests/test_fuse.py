@@ -1247,6 +1247,9 @@ def test_a_quoted_clause_is_one_statement_with_the_sentence_it_came_from() -> No
         (("nearly 2,200", 2200, "ballots"), False),  # a little under: 2,180 is "nearly" it
         (("almost 4,000", 4000, "ballots"), True),
         (("2,400", 2400, "ballots"), True),
+        (("thousands of", 1000, "ballots"), False),  # a plural of its scale: 2,000 to 10,000
+        (("hundreds of", 100, "ballots"), True),
+        (("tens of thousands of", 10000, "ballots"), True),
     ],
 )
 def test_a_bound_agrees_with_a_count_it_allows(

@@ -194,10 +194,24 @@ _BOUND_INSIDE = re.compile(rf"(?:{_BOUND_WORDS})\s", re.IGNORECASE)  # in the am
 _BOUND_BEFORE = re.compile(rf"\b(?:{_BOUND_WORDS})\s+$", re.IGNORECASE)  # right before it
 
 
+#: A count written as a plural of its scale: "thousands", "tens of thousands", "hundreds of
+#: thousands", "dozens".
+_VAGUE = re.compile(
+    r"^(?:(?P<tens>tens)\s+of\s+|(?P<hundreds>hundreds)\s+of\s+)?"
+    r"(?P<scale>dozens|hundreds|thousands|millions)\b",
+    re.IGNORECASE,
+)
+_VAGUE_SCALES = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6}
+
+
 def _allowed(text: str, amount: Amount) -> tuple[float, float]:
     """The values a count allows: 3,000 for "3,000" (and "about 3,000": outlets round alike),
     every value above it for "more than 3,000", the tenth below it for "nearly 3,000"."""
     value = amount.value or 0.0
+    if vague := _VAGUE.search(amount.text):
+        # "thousands": 2,000 to 10,000; "tens of thousands": 10,000 to 100,000.
+        scale = (1e2 if vague["hundreds"] else 1.0) * _VAGUE_SCALES[vague["scale"].lower()]
+        return (10 if vague["tens"] else 2) * scale, (100 if vague["tens"] else 10) * scale
     bound = _BOUND_INSIDE.match(amount.text) or _BOUND_BEFORE.search(
         text, max(0, amount.start - 24), amount.start
     )
