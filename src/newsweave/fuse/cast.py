@@ -58,9 +58,14 @@ def cast(
             entry.articles[art] = None
             entry.mentions += 1
     said: dict[str, list[Statement]] = {}
+    # A speaker the linker left unresolved ("~marine accident investigation branch") is the
+    # member who bears that name in the story, so its statements are listed with it.
+    named = {norm(n): e.key for e in entries.values() for n in e.names}
     for st in statements:
         if st.speaker:
-            said.setdefault(st.speaker, []).append(st)
+            unresolved = st.speaker.startswith("~") and st.speaker not in entries
+            owner = named.get(norm(speakers.names.get(st.speaker, ""))) if unresolved else None
+            said.setdefault(owner or st.speaker, []).append(st)
     members = []
     for entry in entries.values():
         name = speakers.names.get(entry.key) or max(
