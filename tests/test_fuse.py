@@ -1081,9 +1081,14 @@ def test_units_that_date_their_claim_to_one_day_of_their_own_are_closer() -> Non
 
 
 def test_a_unit_knows_the_counts_in_its_span() -> None:
-    text = "Some 4,000 workers joined the strike on its first day. Two ministers met the union."
+    """A count of ten or more (a share is none: "up 12 percent" is not "12 billion euros")."""
+    text = (
+        "Some 4,000 workers, 15 percent of staff, joined the strike. Two ministers met the union."
+    )
+    share = text.index("15 percent")
     found = (
         Amount(0, 10, "Some 4,000", 4000.0, "workers"),
+        Amount(share, share + 10, "15 percent", 15.0, "%"),
         Amount(text.index("Two"), text.index("Two") + 3, "Two", 2.0, "ministers"),
     )
     cut = text.index("Two")

@@ -331,11 +331,15 @@ _UNITLESS_COUNT = re.compile(r"\d,\d{3}|\b(?:hundred|thousand|million)s?\b", re.
 
 def _counted(unit: Unit, analysis: ArticleAnalysis) -> Unit:
     """``unit`` with the values of the counts in its span ("some 4,000 workers", "four
-    thousand workers": 4000), so that two outlets' wordings of one count can be matched."""
+    thousand workers": 4000), so that two outlets' wordings of one count can be matched. A
+    share is no count ("up 12 percent" is not "12 billion euros")."""
     counts = frozenset(
         a.value
         for a in analysis.amounts
-        if _is_count(a) and a.value is not None and unit.start <= a.start < unit.end
+        if _is_count(a)
+        and a.value is not None
+        and unit.start <= a.start < unit.end
+        and a.unit != "%"
     )
     return dataclasses.replace(unit, counts=counts) if counts else unit
 
