@@ -199,7 +199,7 @@ _UNDONE = frozenset(
 
 
 def _reversed(a: Unit, b: Unit) -> bool:
-    """Whether one unit tells of a stop and the other of its undoing, and neither of both."""
+    """Whether one unit tells of a stop and the other of its undoing (and neither of both)."""
     stop_a, stop_b = bool(a.words & _STOPPED), bool(b.words & _STOPPED)
     undo_a, undo_b = bool(a.words & _UNDONE), bool(b.words & _UNDONE)
     return (stop_a and undo_b and not undo_a and not stop_b) or (

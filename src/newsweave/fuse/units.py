@@ -28,7 +28,9 @@ __all__ = ["Unit", "capitalised", "claim_units", "content_words", "without"]
 _PARAGRAPH = re.compile(r"\n\s*\n")
 #: Where one clause ends and the next begins (the cut falls at the start of group 1). A
 #: comparison with an earlier figure (", compared with a profit of 120 million a year
-#: earlier", ", up from 9 percent") is a claim of its own about that earlier time.
+#: earlier", ", up from 9 percent") is a claim of its own about that earlier time, and so is
+#: what follows a colon ("Two people were killed: a motorist ...") or a "with" clause that
+#: looks ahead (", with the bridge expected to open in 2029").
 _CLAUSE = re.compile(
     r"(?:;|:\s+(?=[a-z])|\s[–—]\s|,\s+(?=(?:but|while|whereas|although|though|after)\s)|\s(?=but\s)"
     r"|\s(?=and\s+(?:then\s+)?[a-z]+ed\s)|,\s+(?=adding\s+that\s)"
