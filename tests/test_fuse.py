@@ -789,6 +789,20 @@ def test_a_colon_before_a_clause_cuts_its_sentence() -> None:
     ]
 
 
+def test_a_clause_too_slight_to_be_a_claim_stays_with_the_one_before() -> None:
+    """ "... and had spent the money on two holiday homes and a yacht" is a claim of its own;
+    "... and had found no further victims" (three content words) would be lost if cut off."""
+    spent = "The court found that Berg had lied to the board and had spent the money on two boats."
+    searched = (
+        "Crews had finished searching the ruins of the depot and had found no further victims."
+    )
+    assert [spent[u.start : u.end] for u in claim_units(_one_sentence("a", spent))] == [
+        "The court found that Berg had lied to the board",
+        "and had spent the money on two boats.",
+    ]
+    assert [u.text for u in claim_units(_one_sentence("b", searched))] == [searched]
+
+
 def test_a_piece_that_states_a_count_is_a_claim_however_short() -> None:
     """ "Turnout was 58 percent, | up from 49 percent in 2022": the first piece is what other
     outlets report ("Turnout was 58 percent"), three content words with its count."""

@@ -33,7 +33,8 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 #: looks ahead (", with the bridge expected to open in 2029").
 _CLAUSE = re.compile(
     r"(?:;|:\s+(?=[a-z])|\s[–—]\s|,\s+(?=(?:but|while|whereas|although|though|after)\s)|\s(?=but\s)"
-    r"|\s(?=and\s+(?:then\s+)?[a-z]+ed\s)|,\s+(?=adding\s+that\s)"
+    r"|\s(?=and\s+(?:then\s+)?[a-z]+ed\s)|\s(?=and\s+(?:had|has|have)\s+[a-z]+\s)"
+    r"|,\s+(?=adding\s+that\s)"
     r"|,\s+(?=(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s)"
     r"|,\s+(?=with\s+(?:[\w'’-]+\s+){1,4}?(?:expected|due|set|scheduled|planned|likely)\s))"
 )
@@ -502,14 +503,18 @@ def _pieces(
     cuts += [a for a, b in itertools.pairwise([*standalone, end]) if _enough(text, a, b)]
     for para in _PARAGRAPH.finditer(text, start, end):
         cuts.append(para.end())
-    for clause in _CLAUSE.finditer(text, start, end):
-        cuts.append(clause.end())
-    cuts = [*sorted(set(cuts)), end]
+    at_clause = {clause.end() for clause in _CLAUSE.finditer(text, start, end)}
+    cuts = [*sorted(set(cuts) | at_clause), end]
     pieces = [(a, b) for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
     merged: list[tuple[int, int]] = []
     for a, b in pieces:
         short = len(_WORD.findall(text[a:b])) < _MIN_WORDS
-        if merged and short and not _PARAGRAPH.search(text, merged[-1][1] - 1, b):
+        # A clause too slight to be a claim of its own stays with the one before ("... | and
+        # had found no further victims"), or it would be lost.
+        slight = a in at_clause and a not in standalone and a not in utterances
+        slight = slight and not _some_within(counts, a - 1, b)
+        slight = slight and len(content_words(text[a:b])) < _MIN_CONTENT
+        if merged and (short or slight) and not _PARAGRAPH.search(text, merged[-1][1] - 1, b):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
